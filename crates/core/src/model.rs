@@ -1,0 +1,408 @@
+//! The corpus model: the serde types every part of readouts agrees on.
+//!
+//! Field names are part of the public JSON format (other tools read it), so they are fixed here
+//! and never renamed. A corpus carries [`SCHEMA_VERSION`]; [`Corpus::from_json`] refuses any other.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The version of the JSON corpus format this crate reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole corpus: every parsed readout, in a stable order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub readouts: Vec<Readout>,
+}
+
+/// One parsed readout: the event, who took part, what each of them said, and the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Readout {
+    /// Stable slug, unique within a corpus.
+    pub id: String,
+    pub title: String,
+    /// Publication date (`YYYY-MM-DD`), from the `date` header line.
+    pub published: Option<String>,
+    pub event: Event,
+    pub participants: Vec<Participant>,
+    pub statements: Vec<Statement>,
+    /// Every topic of the readout, in order of first mention.
+    pub topics: Vec<String>,
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// When, where and what kind of encounter the readout reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Day of the meeting or call (`YYYY-MM-DD`); null when the text gives no anchor.
+    pub date: Option<String>,
+    pub time_of_day: Option<TimeOfDay>,
+    /// City; null for phone and video calls.
+    pub location: Option<String>,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Meeting,
+    Talks,
+    PhoneCall,
+    VideoCall,
+    Multilateral,
+}
+
+impl EventKind {
+    /// The JSON name, also used in URLs and labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Talks => "talks",
+            EventKind::PhoneCall => "phone_call",
+            EventKind::VideoCall => "video_call",
+            EventKind::Multilateral => "multilateral",
+        }
+    }
+
+    /// A human label ("phone call").
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Talks => "talks",
+            EventKind::PhoneCall => "phone call",
+            EventKind::VideoCall => "video call",
+            EventKind::Multilateral => "multilateral meeting",
+        }
+    }
+}
+
+/// A person who took part. Ids are slugs of the canonical name, so the same person has the
+/// same id in every readout of a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: String,
+    /// The fullest form of the name the text gives.
+    pub name: String,
+    pub title: Option<String>,
+    pub country: Option<String>,
+    pub role: Role,
+    /// Every other form the text uses for this person ("President Putin", "Putin").
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Principal,
+    Counterpart,
+    Attendee,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Principal => "principal",
+            Role::Counterpart => "counterpart",
+            Role::Attendee => "attendee",
+        }
+    }
+}
+
+/// One attributed statement: who said it, how (the reporting verb), and what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// `<readout id>-s<n>`, n counting from 1 in reading order.
+    pub id: String,
+    /// Participant ids; more than one for joint statements ("The two sides agreed …").
+    pub speakers: Vec<String>,
+    /// The reporting verb as written ("pointed out"), or `continued` / `said`.
+    pub verb: String,
+    pub text: String,
+    /// The whole sentence in [`Source::text`].
+    pub span: Span,
+    /// Zero-based index of the paragraph of the source text.
+    pub paragraph: usize,
+    pub topics: Vec<String>,
+}
+
+/// The readout's text, normalized, and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The normalized text every [`Span`] indexes into.
+    pub text: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Something the parser could not read, or read with doubt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+/// A byte range `[start, end)` into [`Source::text`], serialized as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The spanned text, or `None` when the span is out of range or not on char boundaries.
+    pub fn slice(self, text: &str) -> Option<&str> {
+        text.get(self.start..self.end)
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+impl Readout {
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// Gives the readout a new id and renumbers its statement ids to match.
+    pub fn set_id(&mut self, id: String) {
+        for (n, statement) in self.statements.iter_mut().enumerate() {
+            statement.id = statement_id(&id, n);
+        }
+        self.id = id;
+    }
+}
+
+/// The id of the `index`-th (zero-based) statement of a readout.
+pub fn statement_id(readout_id: &str, index: usize) -> String {
+    format!("{readout_id}-s{}", index + 1)
+}
+
+/// Why a corpus could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusError {
+    /// The text is not JSON of the corpus shape; `line` and `column` are 1-based.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON has no usable `schema_version`.
+    MissingSchemaVersion,
+    /// The corpus was written for another version of the format.
+    SchemaVersion { found: u64, expected: u32 },
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorpusError::Json {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "malformed corpus JSON at line {line}, column {column}: {message}"
+            ),
+            CorpusError::MissingSchemaVersion => write!(
+                f,
+                "the corpus has no schema_version (expected schema_version {SCHEMA_VERSION})"
+            ),
+            CorpusError::SchemaVersion { found, expected } => write!(
+                f,
+                "unsupported corpus schema_version {found}: this version of readouts reads schema_version {expected}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+impl From<serde_json::Error> for CorpusError {
+    fn from(err: serde_json::Error) -> Self {
+        let message = err.to_string();
+        // serde_json appends " at line L column C"; the location is reported separately.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        CorpusError::Json {
+            line: err.line(),
+            column: err.column(),
+            message,
+        }
+    }
+}
+
+impl Corpus {
+    pub fn new(readouts: Vec<Readout>) -> Self {
+        Corpus {
+            schema_version: SCHEMA_VERSION,
+            readouts,
+        }
+    }
+
+    /// Reads a corpus, checking the schema version before the shape so that a corpus from
+    /// another version gets a message about versions, not about some missing field.
+    pub fn from_json(json: &str) -> Result<Corpus, CorpusError> {
+        #[derive(Deserialize)]
+        struct Header {
+            schema_version: Option<serde_json::Value>,
+        }
+        let header: Header = serde_json::from_str(json)?;
+        let found = header
+            .schema_version
+            .as_ref()
+            .and_then(serde_json::Value::as_u64)
+            .ok_or(CorpusError::MissingSchemaVersion)?;
+        if found != u64::from(SCHEMA_VERSION) {
+            return Err(CorpusError::SchemaVersion {
+                found,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        Ok(serde_json::from_str(json)?)
+    }
+
+    /// Pretty JSON with a trailing newline; the same corpus always gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a corpus always serializes");
+        json.push('\n');
+        json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Corpus {
+        Corpus::new(vec![Readout {
+            id: "r".into(),
+            title: "T".into(),
+            published: None,
+            event: Event {
+                date: Some("2024-01-02".into()),
+                time_of_day: Some(TimeOfDay::Evening),
+                location: None,
+                kind: EventKind::PhoneCall,
+            },
+            participants: vec![Participant {
+                id: "a-b".into(),
+                name: "A B".into(),
+                title: None,
+                country: None,
+                role: Role::Principal,
+                aliases: vec![],
+            }],
+            statements: vec![Statement {
+                id: statement_id("r", 0),
+                speakers: vec!["a-b".into()],
+                verb: "said".into(),
+                text: "x".into(),
+                span: Span::new(0, 1),
+                paragraph: 0,
+                topics: vec![],
+            }],
+            topics: vec![],
+            source: Source {
+                text: "x".into(),
+                publisher: None,
+                url: None,
+            },
+            diagnostics: vec![],
+        }])
+    }
+
+    #[test]
+    fn round_trips_with_the_documented_field_names() {
+        let corpus = tiny();
+        let json = corpus.to_json();
+        assert!(json.contains("\"schema_version\": 1"));
+        assert!(json.contains("\"span\": [\n"));
+        assert!(json.contains("\"kind\": \"phone_call\""));
+        assert!(json.contains("\"time_of_day\": \"evening\""));
+        assert_eq!(Corpus::from_json(&json).unwrap(), corpus);
+    }
+
+    #[test]
+    fn another_schema_version_names_both_versions() {
+        let json = tiny()
+            .to_json()
+            .replace("\"schema_version\": 1", "\"schema_version\": 7");
+        let err = Corpus::from_json(&json).unwrap_err();
+        assert_eq!(
+            err,
+            CorpusError::SchemaVersion {
+                found: 7,
+                expected: 1
+            }
+        );
+        let message = err.to_string();
+        assert!(message.contains('7') && message.contains('1'), "{message}");
+    }
+
+    #[test]
+    fn malformed_json_reports_line_and_column() {
+        let err =
+            Corpus::from_json("{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
+        match err {
+            CorpusError::Json { line, column, .. } => assert_eq!((line, column), (3, 16)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_schema_version_is_its_own_error() {
+        assert_eq!(
+            Corpus::from_json("{\"readouts\": []}").unwrap_err(),
+            CorpusError::MissingSchemaVersion
+        );
+    }
+
+    #[test]
+    fn set_id_renumbers_statements() {
+        let mut readout = tiny().readouts.remove(0);
+        readout.set_id("other".into());
+        assert_eq!(readout.statements[0].id, "other-s1");
+    }
+}
