@@ -8,6 +8,7 @@
 
 pub mod model;
 mod parse;
+pub mod validate;
 
 pub use model::*;
 pub use parse::parse;

@@ -1,0 +1,1 @@
+//! Corpus validation (in progress).
