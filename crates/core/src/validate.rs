@@ -1,1 +1,562 @@
-//! Corpus validation (in progress).
+//! Corpus validation: the invariants every consumer of a corpus may rely on.
+//!
+//! [`validate`] checks a [`Corpus`] that has already been read, and returns every
+//! [`Problem`] it finds (an empty list means the corpus is valid), each with the location of
+//! the offending value as a path such as `readouts[3].statements[5].span`. [`validate_json`]
+//! reads the JSON first (see [`Corpus::from_json`]) and then validates.
+//!
+//! The checks:
+//! - `schema_version` is [`SCHEMA_VERSION`];
+//! - readout ids are non-empty and unique in the corpus;
+//! - statement ids are unique in the corpus and are `<readout id>-s<n>` (n ≥ 1);
+//! - participant ids are non-empty and unique within their readout;
+//! - every statement has at least one speaker, lists no speaker twice, and every speaker is a
+//!   participant of its readout who is not an attendee (attendees never speak);
+//! - every span (statements and diagnostics) has `start <= end`, lies inside `source.text`, and
+//!   starts and ends on char boundaries;
+//! - `published` and `event.date`, when present, are real calendar dates written `YYYY-MM-DD`.
+//!
+//! Validation is pure and deterministic: problems come in corpus order, so the same corpus
+//! always gives the same report.
+
+use crate::model::{Corpus, CorpusError, Readout, Role, Span, SCHEMA_VERSION};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One violated invariant: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path of the offending value, e.g. `readouts[3].statements[5].span`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Problem {
+    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem of a corpus, in corpus order; empty when the corpus is valid.
+pub fn validate(corpus: &Corpus) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if corpus.schema_version != SCHEMA_VERSION {
+        problems.push(Problem::new(
+            "schema_version",
+            format!(
+                "schema_version is {}, expected {SCHEMA_VERSION}",
+                corpus.schema_version
+            ),
+        ));
+    }
+    // First index of each readout id, and the readout of each statement id.
+    let mut readout_ids: HashMap<&str, usize> = HashMap::new();
+    let mut statement_ids: HashMap<&str, String> = HashMap::new();
+    for (r, readout) in corpus.readouts.iter().enumerate() {
+        let at = format!("readouts[{r}]");
+        if readout.id.is_empty() {
+            problems.push(Problem::new(format!("{at}.id"), "readout id is empty"));
+        } else if let Some(first) = readout_ids.get(readout.id.as_str()) {
+            problems.push(Problem::new(
+                format!("{at}.id"),
+                format!(
+                    "duplicate readout id {:?} (first used by readouts[{first}])",
+                    readout.id
+                ),
+            ));
+        } else {
+            readout_ids.insert(&readout.id, r);
+        }
+        for (s, statement) in readout.statements.iter().enumerate() {
+            let path = format!("{at}.statements[{s}].id");
+            if let Some(first) = statement_ids.get(statement.id.as_str()) {
+                problems.push(Problem::new(
+                    &path,
+                    format!(
+                        "duplicate statement id {:?} (first used by {first})",
+                        statement.id
+                    ),
+                ));
+            } else {
+                statement_ids.insert(&statement.id, path);
+            }
+        }
+        validate_readout(readout, &at, &mut problems);
+    }
+    problems
+}
+
+/// Reads a corpus from JSON and validates it. A JSON or schema-version error is returned as
+/// `Err` (it carries a line and column where it has one); every other problem is in the list.
+pub fn validate_json(json: &str) -> Result<Vec<Problem>, CorpusError> {
+    Corpus::from_json(json).map(|corpus| validate(&corpus))
+}
+
+/// The checks that concern one readout alone; `at` is its path (`readouts[3]`).
+fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
+    for (field, value) in [
+        ("published", &readout.published),
+        ("event.date", &readout.event.date),
+    ] {
+        if let Some(date) = value {
+            if !is_iso_date(date) {
+                problems.push(Problem::new(
+                    format!("{at}.{field}"),
+                    format!("{date:?} is not a real calendar date written YYYY-MM-DD"),
+                ));
+            }
+        }
+    }
+
+    let mut roles: HashMap<&str, Role> = HashMap::new();
+    for (p, participant) in readout.participants.iter().enumerate() {
+        let path = format!("{at}.participants[{p}].id");
+        if participant.id.is_empty() {
+            problems.push(Problem::new(path, "participant id is empty"));
+        } else if roles.contains_key(participant.id.as_str()) {
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "duplicate participant id {:?} in this readout",
+                    participant.id
+                ),
+            ));
+        } else {
+            roles.insert(&participant.id, participant.role);
+        }
+    }
+
+    let text = readout.source.text.as_str();
+    let prefix = format!("{}-s", readout.id);
+    for (s, statement) in readout.statements.iter().enumerate() {
+        let st = format!("{at}.statements[{s}]");
+        let well_formed = statement
+            .id
+            .strip_prefix(&prefix)
+            .is_some_and(|n| n.parse::<u64>().is_ok_and(|n| n >= 1) && !n.starts_with('0'));
+        if !well_formed {
+            problems.push(Problem::new(
+                format!("{st}.id"),
+                format!(
+                    "statement id {:?} does not have the form \"{prefix}<n>\" of its readout {:?}",
+                    statement.id, readout.id
+                ),
+            ));
+        }
+        if statement.speakers.is_empty() {
+            problems.push(Problem::new(
+                format!("{st}.speakers"),
+                "statement has no speaker",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (k, speaker) in statement.speakers.iter().enumerate() {
+            let path = format!("{st}.speakers[{k}]");
+            if !seen.insert(speaker.as_str()) {
+                problems.push(Problem::new(
+                    path,
+                    format!("speaker {speaker:?} is listed twice"),
+                ));
+                continue;
+            }
+            match roles.get(speaker.as_str()) {
+                None => problems.push(Problem::new(
+                    path,
+                    format!("speaker {speaker:?} is not a participant of this readout"),
+                )),
+                Some(Role::Attendee) => problems.push(Problem::new(
+                    path,
+                    format!("speaker {speaker:?} is an attendee, and attendees never speak"),
+                )),
+                Some(_) => {}
+            }
+        }
+        check_span(statement.span, text, &format!("{st}.span"), problems);
+    }
+
+    for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
+        if let Some(span) = diagnostic.span {
+            check_span(span, text, &format!("{at}.diagnostics[{d}].span"), problems);
+        }
+    }
+}
+
+/// A span must be ordered, inside the text, and on char boundaries.
+fn check_span(span: Span, text: &str, path: &str, problems: &mut Vec<Problem>) {
+    let Span { start, end } = span;
+    if start > end {
+        problems.push(Problem::new(
+            path,
+            format!("span [{start}, {end}] starts after it ends"),
+        ));
+    } else if end > text.len() {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "span [{start}, {end}] goes past the end of source.text ({} bytes)",
+                text.len()
+            ),
+        ));
+    } else {
+        for (name, at) in [("start", start), ("end", end)] {
+            if !text.is_char_boundary(at) {
+                problems.push(Problem::new(
+                    path,
+                    format!("span [{start}, {end}]: {name} {at} is inside a multi-byte character"),
+                ));
+            }
+        }
+    }
+}
+
+/// True for a real calendar date written exactly `YYYY-MM-DD` (Gregorian, leap years included).
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn readout(id: &str) -> Readout {
+        let text = "Élan said that all is well. Bo agreed.".to_string();
+        Readout {
+            id: id.into(),
+            title: "T".into(),
+            published: Some("2024-07-14".into()),
+            event: Event {
+                date: Some("2024-02-29".into()),
+                time_of_day: None,
+                location: None,
+                kind: EventKind::Meeting,
+            },
+            participants: vec![
+                participant("elan", Role::Principal),
+                participant("bo", Role::Counterpart),
+                participant("cy", Role::Attendee),
+            ],
+            statements: vec![
+                statement(id, 0, &["elan"], Span::new(0, 28)),
+                statement(id, 1, &["bo", "elan"], Span::new(29, text.len())),
+            ],
+            topics: vec![],
+            source: Source {
+                text,
+                publisher: None,
+                url: None,
+            },
+            diagnostics: vec![Diagnostic {
+                level: Level::Warning,
+                message: "m".into(),
+                span: Some(Span::new(0, 2)),
+            }],
+        }
+    }
+
+    fn participant(id: &str, role: Role) -> Participant {
+        Participant {
+            id: id.into(),
+            name: id.into(),
+            title: None,
+            country: None,
+            role,
+            aliases: vec![],
+        }
+    }
+
+    fn statement(readout: &str, n: usize, speakers: &[&str], span: Span) -> Statement {
+        Statement {
+            id: statement_id(readout, n),
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
+            verb: "said".into(),
+            text: "x".into(),
+            span,
+            paragraph: 0,
+            topics: vec![],
+        }
+    }
+
+    fn good() -> Corpus {
+        Corpus::new(vec![readout("a"), readout("b")])
+    }
+
+    /// The (path, message) of the only problem, checking the message mentions `needle`.
+    fn only(corpus: &Corpus, path: &str, needle: &str) {
+        let problems = validate(corpus);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].path, path);
+        assert!(
+            problems[0].message.contains(needle),
+            "{:?} lacks {needle:?}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn a_good_corpus_has_no_problem() {
+        assert_eq!(validate(&good()), vec![]);
+        assert_eq!(validate(&Corpus::new(vec![])), vec![]);
+    }
+
+    #[test]
+    fn the_seed_like_source_slices() {
+        let c = good();
+        let r = &c.readouts[0];
+        assert_eq!(
+            r.statements[0].span.slice(&r.source.text),
+            Some("Élan said that all is well.")
+        );
+        assert_eq!(
+            r.statements[1].span.slice(&r.source.text),
+            Some("Bo agreed.")
+        );
+    }
+
+    #[test]
+    fn schema_version() {
+        let mut c = good();
+        c.schema_version = 2;
+        only(&c, "schema_version", "expected 1");
+    }
+
+    #[test]
+    fn duplicate_readout_ids() {
+        let c = Corpus::new(vec![readout("a"), readout("b"), readout("a")]);
+        // The repeated readout also repeats its statement ids.
+        let problems = validate(&c);
+        assert_eq!(problems[0].path, "readouts[2].id");
+        assert!(problems[0].message.contains("readouts[0]"));
+        assert_eq!(problems[1].path, "readouts[2].statements[0].id");
+        assert!(problems[1].message.contains("readouts[0].statements[0].id"));
+        assert_eq!(problems.len(), 3);
+    }
+
+    #[test]
+    fn empty_readout_id() {
+        let mut c = good();
+        c.readouts[0].set_id(String::new());
+        only(&c, "readouts[0].id", "empty");
+    }
+
+    #[test]
+    fn duplicate_statement_ids() {
+        let mut c = good();
+        c.readouts[0].statements[1].id = "a-s1".into();
+        only(&c, "readouts[0].statements[1].id", "duplicate statement id");
+    }
+
+    #[test]
+    fn statement_id_prefix_must_match_the_readout() {
+        let mut c = good();
+        c.readouts[1].statements[0].id = "a-s9".into();
+        only(&c, "readouts[1].statements[0].id", "\"b-s<n>\"");
+        for bad in ["b-s0", "b-s", "b-sx", "b-s01", "bs1"] {
+            let mut c = good();
+            c.readouts[1].statements[0].id = bad.into();
+            only(&c, "readouts[1].statements[0].id", "form");
+        }
+    }
+
+    #[test]
+    fn duplicate_participant_ids() {
+        let mut c = good();
+        c.readouts[0].participants[2].id = "bo".into();
+        only(
+            &c,
+            "readouts[0].participants[2].id",
+            "duplicate participant",
+        );
+        // The same person in two readouts is fine (ids are slugs of names).
+        assert_eq!(validate(&good()), vec![]);
+    }
+
+    #[test]
+    fn empty_participant_id() {
+        let mut c = good();
+        c.readouts[0].participants[2].id = String::new();
+        only(&c, "readouts[0].participants[2].id", "empty");
+    }
+
+    #[test]
+    fn speakers_must_be_non_empty() {
+        let mut c = good();
+        c.readouts[0].statements[0].speakers.clear();
+        only(&c, "readouts[0].statements[0].speakers", "no speaker");
+    }
+
+    #[test]
+    fn speakers_must_be_participants() {
+        let mut c = good();
+        c.readouts[1].statements[1].speakers[1] = "zed".into();
+        only(
+            &c,
+            "readouts[1].statements[1].speakers[1]",
+            "\"zed\" is not a participant",
+        );
+    }
+
+    #[test]
+    fn a_speaker_is_listed_once() {
+        let mut c = good();
+        c.readouts[1].statements[1].speakers[1] = "bo".into();
+        only(&c, "readouts[1].statements[1].speakers[1]", "twice");
+    }
+
+    #[test]
+    fn attendees_never_speak() {
+        let mut c = good();
+        c.readouts[0].statements[0].speakers = vec!["cy".into()];
+        only(&c, "readouts[0].statements[0].speakers[0]", "attendee");
+    }
+
+    #[test]
+    fn span_start_after_end() {
+        let mut c = good();
+        c.readouts[0].statements[0].span = Span::new(5, 3);
+        only(&c, "readouts[0].statements[0].span", "starts after it ends");
+    }
+
+    #[test]
+    fn span_past_the_end() {
+        let mut c = good();
+        let len = c.readouts[0].source.text.len();
+        c.readouts[0].statements[1].span = Span::new(29, len + 1);
+        only(&c, "readouts[0].statements[1].span", "past the end");
+        // An empty span at the very end is inside.
+        let mut c = good();
+        c.readouts[0].statements[1].span = Span::new(len, len);
+        assert_eq!(validate(&c), vec![]);
+    }
+
+    #[test]
+    fn span_on_char_boundaries() {
+        // "É" is two bytes: 1 is inside it.
+        let mut c = good();
+        c.readouts[0].statements[0].span = Span::new(1, 28);
+        only(&c, "readouts[0].statements[0].span", "start 1 is inside");
+        let mut c = good();
+        c.readouts[0].statements[0].span = Span::new(0, 1);
+        only(&c, "readouts[0].statements[0].span", "end 1 is inside");
+    }
+
+    #[test]
+    fn diagnostic_spans_are_checked_too() {
+        let mut c = good();
+        c.readouts[1].diagnostics[0].span = Some(Span::new(0, 10_000));
+        only(&c, "readouts[1].diagnostics[0].span", "past the end");
+        let mut c = good();
+        c.readouts[1].diagnostics[0].span = None;
+        assert_eq!(validate(&c), vec![]);
+    }
+
+    #[test]
+    fn dates_are_real_iso_dates() {
+        let mut c = good();
+        c.readouts[0].published = Some("2023-02-29".into());
+        only(&c, "readouts[0].published", "not a real calendar date");
+        let mut c = good();
+        c.readouts[1].event.date = Some("July 3, 2024".into());
+        only(&c, "readouts[1].event.date", "YYYY-MM-DD");
+        let mut c = good();
+        c.readouts[1].event.date = None;
+        c.readouts[1].published = None;
+        assert_eq!(validate(&c), vec![]);
+    }
+
+    #[test]
+    fn iso_dates() {
+        for ok in [
+            "2024-02-29",
+            "2000-02-29",
+            "1999-12-31",
+            "2024-07-03",
+            "0001-01-01",
+        ] {
+            assert!(is_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "1900-02-29",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "2024-1-01",
+            "2024/01/01",
+            "2024-01-01 ",
+            "+024-01-01",
+            "２０２４-01-01",
+            "",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_order() {
+        let mut c = good();
+        c.readouts[0].published = Some("bad".into());
+        c.readouts[0].statements[0].speakers = vec!["nobody".into()];
+        c.readouts[1].statements[1].span = Span::new(9, 2);
+        let paths: Vec<String> = validate(&c).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "readouts[0].published",
+                "readouts[0].statements[0].speakers[0]",
+                "readouts[1].statements[1].span"
+            ]
+        );
+    }
+
+    #[test]
+    fn validate_json_reads_then_validates() {
+        let mut c = good();
+        c.readouts[0].statements[0].speakers = vec!["cy".into()];
+        let problems = validate_json(&c.to_json()).unwrap();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "readouts[0].statements[0].speakers[0]: speaker \"cy\" is an attendee, and attendees never speak"
+        );
+        assert!(matches!(
+            validate_json("{\"schema_version\": 1, \"readouts\": [}"),
+            Err(CorpusError::Json { line: 1, .. })
+        ));
+        assert!(matches!(
+            validate_json("{\"schema_version\": 3, \"readouts\": []}"),
+            Err(CorpusError::SchemaVersion { found: 3, .. })
+        ));
+    }
+}
