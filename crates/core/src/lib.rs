@@ -6,8 +6,10 @@
 //! Nothing here knows about the browser: the crate builds for native targets and
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
+pub mod fold;
 pub mod model;
 mod parse;
+pub mod slug;
 pub mod validate;
 
 pub use model::*;

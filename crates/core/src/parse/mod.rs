@@ -1,26 +1,865 @@
-//! The readout parser (work in progress).
+//! The readout parser: normalized text → event, participants, attributed statements, topics.
+//!
+//! It runs in passes over the sentences of [`segment::layout`]:
+//! 1. people: the opening sentence names the principal and counterparts; subjects of reporting
+//!    frames and transcript labels add leaders; "… were present" lines add attendees;
+//! 2. names: every mention of a known person teaches its surface form (an alias), title, country;
+//! 3. statements: frames, continuations, joint subjects, transcript turns and lists;
+//! 4. the event, topics, countries left unknown, ids and title.
+//!
+//! It never panics and never fails: what it cannot read becomes a [`Diagnostic`].
+
+mod dates;
+mod event;
+mod frames;
+mod lexicon;
+mod names;
+mod normalize;
+mod people;
+mod segment;
+mod tokens;
+mod topics;
+
 use crate::model::*;
+use crate::slug::slug;
+use dates::{date_phrases, time_of_day, Date};
+use frames::{find_frames, Frame, SubjectRef};
+use names::{mentions, Mention};
+use people::{is_person_like, People};
+use segment::{layout, BlockKind};
+use tokens::{is_double_quote, tokenize, Token};
+
+/// One sentence with what the passes need of it.
+struct Sentence {
+    block: usize,
+    span: Span,
+    tokens: Vec<Token>,
+    mentions: Vec<Mention>,
+    frames: Vec<Frame>,
+}
 
 /// Parses one readout. Never panics; what it cannot read becomes a diagnostic.
-pub fn parse(text: &str) -> Readout {
+pub fn parse(raw: &str) -> Readout {
+    let text = normalize::normalize(raw);
+    let layout = layout(&text);
+    let mut diagnostics = Vec::new();
+
+    // The dateline, if the first prose block opens with one.
+    let first_prose = layout
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Prose));
+    let dateline = first_prose.and_then(|b| {
+        let span = layout.blocks[b].span;
+        event::dateline(&text, span.start, span.end)
+    });
+
+    let mut sentences = Vec::new();
+    for (b, block) in layout.blocks.iter().enumerate() {
+        for (s, &span) in block.sentences.iter().enumerate() {
+            let mut span = span;
+            if let (Some(d), true, 0) = (&dateline, Some(b) == first_prose, s) {
+                span.start = d.end.min(span.end);
+            }
+            let tokens = tokenize(&text, span.start, span.end);
+            let mentions = mentions(&text, &tokens);
+            let frames = find_frames(&text, span.end, &tokens, &mentions);
+            sentences.push(Sentence {
+                block: b,
+                span,
+                tokens,
+                mentions,
+                frames,
+            });
+        }
+    }
+
+    let people = find_people(&text, &layout.blocks, &sentences);
+    let mut people = people;
+    for sentence in &sentences {
+        for mention in &sentence.mentions {
+            if let Some(p) = people.find(&mention.name) {
+                people.learn(p, mention);
+            }
+        }
+    }
+
+    let mut builder = Statements::new(&text);
+    for (b, block) in layout.blocks.iter().enumerate() {
+        let block_sentences: Vec<&Sentence> = sentences.iter().filter(|s| s.block == b).collect();
+        builder.block(block, &block_sentences, &mut people, &mut diagnostics);
+    }
+    let mut drafts = builder.drafts;
+
+    // Topics, per statement and for the whole readout.
+    let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    let topic_index = topics::Topics::new(&text, &token_lists);
+    let mut readout_topics: Vec<String> = Vec::new();
+    for sentence in &sentences {
+        let tags = topic_index.tag(&text, &sentence.tokens);
+        for tag in &tags {
+            if !readout_topics.contains(tag) {
+                readout_topics.push(tag.clone());
+            }
+        }
+        for draft in drafts.iter_mut().filter(|d| d.span == sentence.span) {
+            draft.topics.clone_from(&tags);
+        }
+    }
+
+    infer_countries(&text, &mut people, &drafts);
+
+    // The event.
+    let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
+    let opening: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| Some(s.block) == opening_block)
+        .collect();
+    let opening_text = opening_block
+        .map(|b| &text[layout.blocks[b].span.start..layout.blocks[b].span.end])
+        .unwrap_or("");
+    let leaders = people.leaders().count();
+    let kind = event::kind(leaders, opening_text);
+    let anchor = layout.published.or_else(|| {
+        dateline
+            .as_ref()
+            .and_then(|d| d.date)
+            .and_then(|p| p.resolve(None))
+    });
+    let date = opening
+        .iter()
+        .flat_map(|s| date_phrases(&text, &s.tokens))
+        .chain(dateline.as_ref().and_then(|d| d.date))
+        .find_map(|p| p.resolve(anchor));
+    let time = opening.iter().find_map(|s| time_of_day(&text, &s.tokens));
+    let location = match kind {
+        EventKind::PhoneCall | EventKind::VideoCall => None,
+        _ => dateline.as_ref().and_then(|d| d.city.clone()).or_else(|| {
+            opening.iter().find_map(|s| {
+                event::place(&text, &s.tokens, &s.mentions, |name| {
+                    lexicon::lexicon().is_country(name)
+                        || people
+                            .persons
+                            .iter()
+                            .any(|p| p.country.as_deref() == Some(name))
+                })
+            })
+        }),
+    };
+    if date.is_none() {
+        diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            message: "no event date found: the text gives no day, or no year to place it in".into(),
+            span: None,
+        });
+    }
+
+    // Participants, ids and statements.
+    let order = participant_order(&people);
+    let mut ids: Vec<String> = Vec::new();
+    let mut id_of = vec![String::new(); people.persons.len()];
+    for &p in &order {
+        let base = slug(&people.persons[p].full_name());
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id.clone());
+        id_of[p] = id;
+    }
+    let participants: Vec<Participant> = order
+        .iter()
+        .map(|&p| {
+            let person = &people.persons[p];
+            Participant {
+                id: id_of[p].clone(),
+                name: person.full_name(),
+                title: person.title.clone(),
+                country: person.country.clone(),
+                role: person.role,
+                aliases: person.aliases(),
+            }
+        })
+        .collect();
+
+    let principal = order.first().map(|&p| people.persons[p].full_name());
+    let counterpart = order
+        .iter()
+        .find(|&&p| people.persons[p].role == Role::Counterpart)
+        .map(|&p| people.persons[p].full_name());
+    let id = readout_id(
+        date.or(layout.published),
+        principal.as_deref(),
+        counterpart.as_deref(),
+        &text,
+    );
+    let statements: Vec<Statement> = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(n, d)| Statement {
+            id: statement_id(&id, n),
+            speakers: d.speakers.iter().map(|&p| id_of[p].clone()).collect(),
+            verb: d.verb,
+            text: d.text,
+            span: d.span,
+            paragraph: d.paragraph,
+            topics: d.topics,
+        })
+        .collect();
+    if text.is_empty() {
+        diagnostics.push(Diagnostic {
+            level: Level::Error,
+            message: "the readout is empty".into(),
+            span: None,
+        });
+    } else if participants.is_empty() {
+        diagnostics.push(Diagnostic {
+            level: Level::Error,
+            message: "no leaders found: no sentence names who met, spoke or took part".into(),
+            span: None,
+        });
+    } else if statements.is_empty() {
+        diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            message: "no statements found: no sentence attributes words to a leader".into(),
+            span: None,
+        });
+    }
+    let heading = layout
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading)
+        .map(|b| text[b.span.start..b.span.end].to_string());
+    let title =
+        heading.unwrap_or_else(|| generated_title(kind, &participants, location.as_deref()));
+    let publisher = layout
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::SourceLine)
+        .map(|b| source_publisher(&text[b.span.start..b.span.end]));
+
     Readout {
-        id: "readout".into(),
-        title: String::new(),
-        published: None,
+        id,
+        title,
+        published: layout.published.map(|d| d.to_string()),
         event: Event {
-            date: None,
-            time_of_day: None,
-            location: None,
-            kind: EventKind::Meeting,
+            date: date.map(|d| d.to_string()),
+            time_of_day: time,
+            location,
+            kind,
         },
-        participants: vec![],
-        statements: vec![],
-        topics: vec![],
+        participants,
+        statements,
+        topics: readout_topics,
         source: Source {
-            text: text.to_string(),
-            publisher: None,
+            text,
+            publisher,
             url: None,
         },
-        diagnostics: vec![],
+        diagnostics,
     }
+}
+
+/// Pass 1: who took part.
+fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) -> People {
+    let mut people = People::default();
+    // The opening sentence: its first person is the principal, the others counterparts.
+    let opening = sentences
+        .iter()
+        .find(|s| matches!(blocks[s.block].kind, BlockKind::Prose));
+    if let Some(opening) = opening {
+        let mut first = true;
+        for mention in opening.mentions.iter().filter(|m| is_person_like(m)) {
+            let role = if first {
+                Role::Principal
+            } else {
+                Role::Counterpart
+            };
+            let p = people.add(mention, role);
+            if first && people.persons[p].role != Role::Principal {
+                people.persons[p].role = Role::Principal;
+            }
+            first = false;
+        }
+    }
+    for (b, block) in blocks.iter().enumerate() {
+        if let BlockKind::Turn { label } = block.kind {
+            let tokens = tokenize(text, label.start, label.end);
+            if let Some(mention) = mentions(text, &tokens).into_iter().next() {
+                if mention.has_name() {
+                    let role = if people.leaders().next().is_none() {
+                        Role::Principal
+                    } else {
+                        Role::Counterpart
+                    };
+                    people.add(&mention, role);
+                }
+            }
+        }
+        for sentence in sentences.iter().filter(|s| s.block == b) {
+            if is_attendee_line(text, sentence.span) {
+                for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+                    if people.find(&mention.name).is_none() {
+                        people.add(mention, Role::Attendee);
+                    }
+                }
+                continue;
+            }
+            for frame in &sentence.frames {
+                if let SubjectRef::Mentions(group) = &frame.subject {
+                    for &m in group {
+                        let mention = &sentence.mentions[m];
+                        let known = people.find(&mention.name);
+                        if known.is_some() || is_person_like(mention) {
+                            let role = if people.leaders().next().is_none() {
+                                Role::Principal
+                            } else {
+                                Role::Counterpart
+                            };
+                            let p = people.add(mention, role);
+                            if people.persons[p].role == Role::Attendee {
+                                people.persons[p].role = Role::Counterpart;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !people.persons.iter().any(|p| p.role == Role::Principal) {
+        let first = people.leaders().next();
+        if let Some(first) = first {
+            people.persons[first].role = Role::Principal;
+        }
+    }
+    people
+}
+
+/// "A and B, among others, were present", "Also present were …", "… attended the meeting".
+fn is_attendee_line(text: &str, span: Span) -> bool {
+    let lower = text[span.start..span.end].to_lowercase();
+    [
+        "were present",
+        "was present",
+        "also present",
+        "were also present",
+        "among others, attended",
+        "also attended",
+        "were in attendance",
+        "also took part in the meeting",
+        "accompanied by",
+        "also joined",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+}
+
+/// A statement before ids are assigned; speakers are indices into the people.
+struct Draft {
+    speakers: Vec<usize>,
+    verb: String,
+    text: String,
+    span: Span,
+    paragraph: usize,
+    topics: Vec<String>,
+}
+
+/// Pass 3: turns sentences into statements, block by block.
+struct Statements<'t> {
+    text: &'t str,
+    drafts: Vec<Draft>,
+    /// The last single speaker, for "he" and "she".
+    last_single: Option<usize>,
+    /// The speaker and verb of a line ending in ":" whose items follow.
+    list_frame: Option<(Vec<usize>, String)>,
+}
+
+impl<'t> Statements<'t> {
+    fn new(text: &'t str) -> Self {
+        Statements {
+            text,
+            drafts: Vec::new(),
+            last_single: None,
+            list_frame: None,
+        }
+    }
+
+    fn push(
+        &mut self,
+        speakers: Vec<usize>,
+        verb: &str,
+        content: (usize, usize),
+        span: Span,
+        paragraph: usize,
+    ) {
+        let text = clean_content(&self.text[content.0.min(content.1)..content.1]);
+        if text.is_empty() || speakers.is_empty() {
+            return;
+        }
+        if speakers.len() == 1 {
+            self.last_single = Some(speakers[0]);
+        }
+        self.drafts.push(Draft {
+            speakers,
+            verb: verb.to_string(),
+            text,
+            span,
+            paragraph,
+            topics: Vec::new(),
+        });
+    }
+
+    fn block(
+        &mut self,
+        block: &segment::Block,
+        sentences: &[&Sentence],
+        people: &mut People,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        match block.kind {
+            BlockKind::Heading | BlockKind::SourceLine => {
+                self.list_frame = None;
+            }
+            BlockKind::ListItem => match self.list_frame.clone() {
+                Some((speakers, verb)) => {
+                    for s in sentences {
+                        self.push(
+                            speakers.clone(),
+                            &verb,
+                            (s.span.start, s.span.end),
+                            s.span,
+                            block.paragraph,
+                        );
+                    }
+                }
+                None => self.prose(block, sentences, people, diagnostics),
+            },
+            BlockKind::Turn { label } => {
+                self.list_frame = None;
+                let tokens = tokenize(self.text, label.start, label.end);
+                let speaker = mentions(self.text, &tokens)
+                    .into_iter()
+                    .next()
+                    .and_then(|m| people.find(&m.name));
+                let Some(speaker) = speaker else {
+                    diagnostics.push(Diagnostic {
+                        level: Level::Warning,
+                        message: format!(
+                            "transcript label \"{}\" names no participant",
+                            &self.text[label.start..label.end]
+                        ),
+                        span: Some(label),
+                    });
+                    return;
+                };
+                let mut first = true;
+                for s in sentences {
+                    if is_vocative(&self.text[s.span.start..s.span.end]) {
+                        continue;
+                    }
+                    let verb = if first { "said" } else { "continued" };
+                    self.push(
+                        vec![speaker],
+                        verb,
+                        (s.span.start, s.span.end),
+                        s.span,
+                        block.paragraph,
+                    );
+                    first = false;
+                }
+            }
+            BlockKind::Prose => {
+                self.list_frame = None;
+                self.prose(block, sentences, people, diagnostics);
+            }
+        }
+    }
+
+    fn prose(
+        &mut self,
+        block: &segment::Block,
+        sentences: &[&Sentence],
+        people: &mut People,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        // The last speakers of this paragraph, for unattributed sentences.
+        let mut last: Option<Vec<usize>> = None;
+        for sentence in sentences {
+            let span = sentence.span;
+            let sentence_text = &self.text[span.start..span.end];
+            if is_attendee_line(self.text, span) || is_vocative(sentence_text) {
+                continue;
+            }
+            let resolved = self.resolve_frames(sentence, people);
+            if resolved.is_empty() {
+                if starts_with_participant(self.text, sentence, people)
+                    || is_topic_only(sentence_text)
+                {
+                    continue;
+                }
+                match &last {
+                    Some(speakers) => {
+                        self.push(
+                            speakers.clone(),
+                            "continued",
+                            (span.start, span.end),
+                            span,
+                            block.paragraph,
+                        );
+                    }
+                    None => {
+                        if !sentence.frames.is_empty() {
+                            diagnostics.push(Diagnostic {
+                                level: Level::Warning,
+                                message: "a reporting verb whose subject is not a participant: sentence not attributed".into(),
+                                span: Some(span),
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
+            if sentence_text.ends_with(':') {
+                let (speakers, frame) = &resolved[0];
+                self.list_frame = Some((speakers.clone(), frame.verb.clone()));
+                last = Some(speakers.clone());
+                continue;
+            }
+            for (i, (speakers, frame)) in resolved.iter().enumerate() {
+                let end = resolved
+                    .get(i + 1)
+                    .map(|(_, next)| {
+                        if next.trailing {
+                            frame.content.1
+                        } else {
+                            sentence.tokens[next.subject_first].start
+                        }
+                    })
+                    .unwrap_or(frame.content.1);
+                self.push(
+                    speakers.clone(),
+                    &frame.verb,
+                    (frame.content.0, end.max(frame.content.0)),
+                    span,
+                    block.paragraph,
+                );
+                last = Some(speakers.clone());
+            }
+        }
+    }
+
+    /// The frames of a sentence that name participants: the first, plus later ones that start
+    /// a new clause with another speaker ("…, while B stressed …").
+    fn resolve_frames<'s>(
+        &mut self,
+        sentence: &'s Sentence,
+        people: &mut People,
+    ) -> Vec<(Vec<usize>, &'s Frame)> {
+        let mut out: Vec<(Vec<usize>, &Frame)> = Vec::new();
+        for frame in &sentence.frames {
+            let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
+                continue;
+            };
+            match out.last() {
+                None => out.push((speakers, frame)),
+                Some((previous, _)) => {
+                    let before = frame
+                        .subject_first
+                        .checked_sub(1)
+                        .and_then(|i| sentence.tokens.get(i))
+                        .map(|t| t.text(self.text))
+                        .unwrap_or("");
+                    let new_clause =
+                        matches!(before, "," | ";" | "while" | "whereas" | "but" | "and");
+                    if new_clause && *previous != speakers && frame.content.0 > out[0].1.content.0 {
+                        out.push((speakers, frame));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn resolve_subject(
+        &mut self,
+        sentence: &Sentence,
+        frame: &Frame,
+        people: &mut People,
+    ) -> Option<Vec<usize>> {
+        match &frame.subject {
+            SubjectRef::Mentions(group) => {
+                let found: Vec<usize> = group
+                    .iter()
+                    .filter_map(|&m| people.find(&sentence.mentions[m].name))
+                    .filter(|&p| people.persons[p].is_leader())
+                    .collect();
+                (found.len() == group.len()).then_some(found)
+            }
+            SubjectRef::Pronoun => self.last_single.map(|p| vec![p]),
+            SubjectRef::Joint => {
+                let all: Vec<usize> = people.leaders().collect();
+                (all.len() >= 2).then_some(all)
+            }
+            SubjectRef::Title(title) => {
+                let titled: Vec<usize> = people.leaders_titled(title).collect();
+                let pick = match titled.as_slice() {
+                    [] => None,
+                    [one] => Some(*one),
+                    many => self
+                        .last_single
+                        .filter(|p| many.contains(p))
+                        .or(Some(many[0])),
+                }?;
+                people.add_role_alias(pick, title);
+                Some(vec![pick])
+            }
+        }
+    }
+}
+
+/// True when the sentence opens with a participant acting, not speaking ("X held a welcome
+/// ceremony", "The two leaders discussed …"): narrative, never a continuation.
+fn starts_with_participant(text: &str, sentence: &Sentence, people: &People) -> bool {
+    let first_word = sentence.tokens.iter().position(Token::is_word);
+    let Some(first) = first_word else {
+        return false;
+    };
+    if let Some(m) = sentence
+        .mentions
+        .iter()
+        .find(|m| m.first == first || m.first == first + 1)
+    {
+        if m.has_name() && people.find(&m.name).is_some() {
+            return true;
+        }
+    }
+    let lower = text[sentence.span.start..sentence.span.end].to_lowercase();
+    [
+        "the two sides",
+        "both sides",
+        "the two leaders",
+        "both leaders",
+        "the leaders",
+        "the two heads of",
+        "they ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn is_topic_only(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "exchange of views",
+        "exchanged views",
+        "exchanged in-depth views",
+        "in-depth exchange",
+        "discussed",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// A line that only addresses the audience ("Mr President, friends,").
+fn is_vocative(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    trimmed.ends_with(',')
+        || (trimmed.ends_with('!') && trimmed.split(' ').count() <= 4 && !trimmed.contains('.'))
+}
+
+/// Trims a statement's text: spaces, a leading colon or comma, a trailing comma, and quotation
+/// marks that enclose the whole of it.
+fn clean_content(raw: &str) -> String {
+    let mut s = raw.trim().trim_start_matches([':', ',', ' ']).trim();
+    s = s.trim_end_matches([',', ';', ' ']);
+    let mut chars = s.chars();
+    if let (Some(open), Some(close)) = (chars.next(), chars.next_back()) {
+        let inner = &s[open.len_utf8()..s.len() - close.len_utf8()];
+        if is_double_quote(open) && is_double_quote(close) && !inner.contains(is_double_quote) {
+            return inner.trim().trim_end_matches(',').to_string();
+        }
+        // "… act.” with the closing quote before a final period: “We act”.
+        if is_double_quote(open) && matches!(close, '.' | '!' | '?') {
+            let body = &s[open.len_utf8()..s.len() - close.len_utf8()];
+            if let Some(inner) = body.strip_suffix(is_double_quote) {
+                if !inner.contains(is_double_quote) {
+                    return inner.trim().to_string();
+                }
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// Countries the text makes plain: an unknown adjective matched to a name the text uses
+/// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
+/// statements speak for (the one they name most that no other participant has).
+fn infer_countries(text: &str, people: &mut People, drafts: &[Draft]) {
+    let lex = lexicon::lexicon();
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalized: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| tokens::is_capitalized(w))
+        .collect();
+    for person in &mut people.persons {
+        if person.country.is_some() {
+            continue;
+        }
+        if let Some(adjective) = person.adjective.clone() {
+            let country = capitalized
+                .iter()
+                .find(|c| adjective_of(c).contains(&adjective))
+                .map(|c| c.to_string())
+                .or_else(|| {
+                    adjective
+                        .strip_suffix("ian")
+                        .map(|stem| format!("{stem}ia"))
+                });
+            person.country = country;
+        }
+    }
+    // Names of countries: the lexicon's, and every participant's.
+    let mut countries: Vec<String> = lex.countries.iter().map(|c| c.join(" ")).collect();
+    for person in &people.persons {
+        if let Some(c) = &person.country {
+            if !countries.contains(c) {
+                countries.push(c.clone());
+            }
+        }
+    }
+    for p in 0..people.persons.len() {
+        if people.persons[p].country.is_some() || !people.persons[p].is_leader() {
+            continue;
+        }
+        let taken: Vec<&str> = people
+            .persons
+            .iter()
+            .filter_map(|q| q.country.as_deref())
+            .collect();
+        let mut best: Option<(usize, &str)> = None;
+        for country in &countries {
+            if taken.contains(&country.as_str()) {
+                continue;
+            }
+            let count: usize = drafts
+                .iter()
+                .filter(|d| d.speakers == [p])
+                .map(|d| count_word(&d.text, country))
+                .sum();
+            if count > 0 && best.is_none_or(|(n, _)| count > n) {
+                best = Some((count, country));
+            }
+        }
+        people.persons[p].country = best.map(|(_, c)| c.to_string());
+    }
+}
+
+/// Adjectives a country name commonly takes ("Arvelia" → "Arvelian").
+fn adjective_of(country: &str) -> Vec<String> {
+    let mut out = vec![
+        format!("{country}n"),
+        format!("{country}an"),
+        format!("{country}ian"),
+        format!("{country}ese"),
+        format!("{country}ish"),
+        format!("{country}i"),
+        format!("{country}ic"),
+    ];
+    if let Some(stem) = country.strip_suffix(['a', 'e', 'y', 'o']) {
+        out.push(format!("{stem}an"));
+        out.push(format!("{stem}ian"));
+        out.push(format!("{stem}ese"));
+        out.push(format!("{stem}i"));
+    }
+    out
+}
+
+/// Whole-word occurrences of `word` in `text`.
+fn count_word(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|&(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}
+
+/// Principal first, then counterparts, then attendees, each in order of first appearance.
+fn participant_order(people: &People) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..people.persons.len()).collect();
+    order.sort_by_key(|&p| match people.persons[p].role {
+        Role::Principal => 0,
+        Role::Counterpart => 1,
+        Role::Attendee => 2,
+    });
+    order
+}
+
+/// `<date>-<principal>-<counterpart>`, or a content hash when the readout names nobody.
+fn readout_id(
+    date: Option<Date>,
+    principal: Option<&str>,
+    counterpart: Option<&str>,
+    text: &str,
+) -> String {
+    match principal {
+        Some(principal) => {
+            let mut id = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+            id.push('-');
+            id.push_str(&slug(principal));
+            if let Some(c) = counterpart {
+                id.push('-');
+                id.push_str(&slug(c));
+            }
+            id
+        }
+        None => format!("readout-{:016x}", fnv1a(text.as_bytes())),
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn generated_title(
+    kind: EventKind,
+    participants: &[Participant],
+    location: Option<&str>,
+) -> String {
+    let leaders: Vec<&str> = participants
+        .iter()
+        .filter(|p| p.role != Role::Attendee)
+        .map(|p| p.name.as_str())
+        .collect();
+    let place = location.map(|l| format!(" in {l}")).unwrap_or_default();
+    match leaders.as_slice() {
+        [] => "Untitled readout".to_string(),
+        [one] => format!("Readout: {one}{place}"),
+        [a, b] => match kind {
+            EventKind::PhoneCall => format!("{a} holds phone call with {b}"),
+            EventKind::VideoCall => format!("{a} holds video call with {b}"),
+            EventKind::Talks => format!("{a} holds talks with {b}{place}"),
+            _ => format!("{a} meets {b}{place}"),
+        },
+        [first, rest @ ..] => format!("{first} meets {}{place}", rest.join(", ")),
+    }
+}
+
+/// "(Source: Ministry of Foreign Affairs)" → "Ministry of Foreign Affairs".
+fn source_publisher(line: &str) -> String {
+    let inner = line.trim().trim_start_matches('(').trim_end_matches(')');
+    inner
+        .split_once(':')
+        .map_or(inner, |(_, rest)| rest)
+        .trim()
+        .to_string()
 }

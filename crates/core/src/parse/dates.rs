@@ -1,0 +1,433 @@
+//! Calendar dates and the date and time phrases readouts use ("July 3, 2024", "3 July",
+//! "July 3rd", "on Tuesday", "yesterday", "On the evening of", "at 10:30").
+
+use super::tokens::Token;
+use crate::model::TimeOfDay;
+use std::fmt;
+
+/// A proleptic Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        Date::new(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    fn to_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days(self.to_days() + days)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A date phrase as written, before it is resolved against an anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePhrase {
+    /// A calendar day; the year may be missing ("July 3rd").
+    Calendar {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// "on Tuesday": 0 = Monday.
+    Weekday(u32),
+    /// "today" (0), "yesterday" (-1), "tomorrow" (1).
+    Relative(i64),
+}
+
+impl DatePhrase {
+    /// The date meant, using `anchor` (the publication or dateline date) for a missing year or
+    /// a relative day. A weekday is the latest such day on or before the anchor.
+    pub fn resolve(self, anchor: Option<Date>) -> Option<Date> {
+        match self {
+            DatePhrase::Calendar { year, month, day } => {
+                Date::new(year.or(anchor.map(|a| a.year))?, month, day)
+            }
+            DatePhrase::Weekday(weekday) => {
+                let anchor = anchor?;
+                let back = (anchor.weekday() + 7 - weekday) % 7;
+                Some(anchor.add_days(-i64::from(back)))
+            }
+            DatePhrase::Relative(offset) => Some(anchor?.add_days(offset)),
+        }
+    }
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+        return Some(i as u32 + 1);
+    }
+    // Abbreviations, which must be capitalized to avoid "may" and "mar".
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || lower.len() < 3 {
+        return None;
+    }
+    match lower.as_str() {
+        "sept" => Some(9),
+        _ => MONTHS
+            .iter()
+            .position(|m| lower.len() == 3 && m.starts_with(&lower) && lower != "may")
+            .map(|i| i as u32 + 1),
+    }
+}
+
+fn weekday_number(word: &str) -> Option<u32> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u32)
+}
+
+/// "3", "3rd", "21st" → 3, 21.
+fn day_number(word: &str) -> Option<u32> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// Every date phrase among the tokens, in order.
+pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        // Month Day[,] [Year]
+        if let Some(month) = month_number(w) {
+            let mut j = i + 1;
+            if word(j) == "." {
+                j += 1;
+            }
+            if let Some(day) = day_number(word(j)) {
+                let mut k = j + 1;
+                if word(k) == "," {
+                    k += 1;
+                }
+                let year = year_number(word(k));
+                found.push(DatePhrase::Calendar { year, month, day });
+                i = if year.is_some() { k + 1 } else { j + 1 };
+                continue;
+            }
+        }
+        // Day Month [Year]
+        if let Some(day) = day_number(w) {
+            let of = usize::from(word(i + 1).eq_ignore_ascii_case("of"));
+            if let Some(month) = month_number(word(i + 1 + of)) {
+                let mut k = i + 2 + of;
+                if word(k) == "," {
+                    k += 1;
+                }
+                let year = year_number(word(k));
+                found.push(DatePhrase::Calendar { year, month, day });
+                i = if year.is_some() { k + 1 } else { i + 2 + of };
+                continue;
+            }
+        }
+        // ISO date: 2024 - 07 - 03 arrives as one word with hyphens.
+        if let Some(date) = Date::parse_iso(w) {
+            found.push(DatePhrase::Calendar {
+                year: Some(date.year),
+                month: date.month,
+                day: date.day,
+            });
+        } else if let Some(weekday) = weekday_number(w) {
+            found.push(DatePhrase::Weekday(weekday));
+        } else {
+            let lower = w.to_ascii_lowercase();
+            let relative = match lower.as_str() {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                "this"
+                    if matches!(
+                        word(i + 1).to_ascii_lowercase().as_str(),
+                        "morning" | "afternoon" | "evening"
+                    ) =>
+                {
+                    Some(0)
+                }
+                "last" if word(i + 1).eq_ignore_ascii_case("night") => Some(-1),
+                _ => None,
+            };
+            if let Some(offset) = relative {
+                found.push(DatePhrase::Relative(offset));
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The time of day the tokens give for an event: a part of the day ("On the evening of",
+/// "In the morning", "this afternoon", "tonight") or a clock time ("at 10:30", "3 p.m.").
+pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    for i in 0..words.len() {
+        let lower = words[i].to_ascii_lowercase();
+        let part = match lower.as_str() {
+            "morning" => Some(TimeOfDay::Morning),
+            "afternoon" => Some(TimeOfDay::Afternoon),
+            "evening" | "tonight" => Some(TimeOfDay::Evening),
+            "night" if word(i.wrapping_sub(1)).eq_ignore_ascii_case("last") => {
+                Some(TimeOfDay::Evening)
+            }
+            _ => None,
+        };
+        if let Some(part) = part {
+            let before = word(i.wrapping_sub(1)).to_ascii_lowercase();
+            // "the morning of", "in the morning", "this morning", "Tuesday evening".
+            let about_event = matches!(before.as_str(), "the" | "this" | "that" | "last")
+                || weekday_number(&before).is_some()
+                || lower == "tonight"
+                || lower == "night";
+            if about_event {
+                return Some(part);
+            }
+        }
+        // Clock times: "10:30", "15:00", "3 p.m.", "10 am", "9.30 a.m."
+        if let Some(hour) = clock_hour(&words, i) {
+            let is_time_context = i == 0
+                || matches!(
+                    word(i - 1).to_ascii_lowercase().as_str(),
+                    "at" | "from" | "around" | "about" | "approximately" | "after" | "before"
+                );
+            if is_time_context {
+                return Some(match hour {
+                    0..=11 => TimeOfDay::Morning,
+                    12..=17 => TimeOfDay::Afternoon,
+                    _ => TimeOfDay::Evening,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The 24-hour hour of a clock time starting at word `i`, if one starts there.
+fn clock_hour(words: &[&str], i: usize) -> Option<u32> {
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    let hour: u32 = {
+        let w = words[i];
+        if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()?
+    };
+    let mut k = i + 1;
+    let mut has_minutes = false;
+    if matches!(word(k), ":" | ".")
+        && word(k + 1).len() == 2
+        && word(k + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        has_minutes = true;
+        k += 2;
+    }
+    let meridiem = match word(k).to_ascii_lowercase().as_str() {
+        "a" if word(k + 1) == "." && word(k + 2).eq_ignore_ascii_case("m") => Some(false),
+        "p" if word(k + 1) == "." && word(k + 2).eq_ignore_ascii_case("m") => Some(true),
+        "am" => Some(false),
+        "pm" => Some(true),
+        _ => None,
+    };
+    match meridiem {
+        Some(pm) if (1..=12).contains(&hour) => Some(match (pm, hour) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        }),
+        None if has_minutes && hour <= 23 => Some(hour),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<DatePhrase> {
+        date_phrases(text, &tokenize(text, 0, text.len()))
+    }
+
+    fn tod(text: &str) -> Option<TimeOfDay> {
+        time_of_day(text, &tokenize(text, 0, text.len()))
+    }
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = Date::parse_iso("2024-07-14").unwrap();
+        assert_eq!(d.weekday(), 6); // a Sunday
+        assert_eq!(d.add_days(-14).to_string(), "2024-06-30");
+        assert_eq!(Date::parse_iso("2024-02-30"), None);
+        assert_eq!(
+            Date::parse_iso("2023-12-31")
+                .unwrap()
+                .add_days(1)
+                .to_string(),
+            "2024-01-01"
+        );
+    }
+
+    #[test]
+    fn reads_calendar_phrases() {
+        use DatePhrase::*;
+        let cal = |year, month, day| Calendar { year, month, day };
+        assert_eq!(
+            phrases("On July 3, 2024 local time"),
+            vec![cal(Some(2024), 7, 3)]
+        );
+        assert_eq!(
+            phrases("on 3 July 2031 and the 4th of May"),
+            vec![cal(Some(2031), 7, 3), cal(None, 5, 4)]
+        );
+        assert_eq!(phrases("July 3rd, in May this year"), vec![cal(None, 7, 3)]);
+        assert_eq!(
+            phrases("Sept. 9 and yesterday, on Tuesday"),
+            vec![cal(None, 9, 9), Relative(-1), Weekday(1)]
+        );
+    }
+
+    #[test]
+    fn resolves_against_an_anchor() {
+        let anchor = Date::parse_iso("2024-07-14"); // Sunday
+        assert_eq!(
+            DatePhrase::Weekday(1).resolve(anchor).unwrap().to_string(),
+            "2024-07-09"
+        );
+        assert_eq!(
+            DatePhrase::Weekday(6).resolve(anchor).unwrap().to_string(),
+            "2024-07-14"
+        );
+        assert_eq!(
+            DatePhrase::Relative(-1)
+                .resolve(anchor)
+                .unwrap()
+                .to_string(),
+            "2024-07-13"
+        );
+        assert_eq!(DatePhrase::Relative(-1).resolve(None), None);
+        let no_year = DatePhrase::Calendar {
+            year: None,
+            month: 7,
+            day: 3,
+        };
+        assert_eq!(no_year.resolve(anchor).unwrap().to_string(), "2024-07-03");
+        assert_eq!(no_year.resolve(None), None);
+    }
+
+    #[test]
+    fn reads_the_time_of_day() {
+        assert_eq!(tod("On the evening of July 3"), Some(TimeOfDay::Evening));
+        assert_eq!(
+            tod("In the afternoon, they met"),
+            Some(TimeOfDay::Afternoon)
+        );
+        assert_eq!(
+            tod("They met at 10:30 local time"),
+            Some(TimeOfDay::Morning)
+        );
+        assert_eq!(tod("at 3 p.m."), Some(TimeOfDay::Afternoon));
+        assert_eq!(tod("at 18:00"), Some(TimeOfDay::Evening));
+        assert_eq!(tod("a morning person; 10 ministers"), None);
+    }
+}

@@ -1,0 +1,173 @@
+//! The event of a readout: its kind, city, day and time of day, and the dateline
+//! ("ASTANA, July 3 (Agency) --") that may open the first paragraph.
+
+use super::dates::{date_phrases, DatePhrase};
+use super::names::{is_starter, Mention};
+use super::tokens::{tokenize, Token};
+use crate::model::EventKind;
+
+/// A dateline at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// Where the text after the dateline starts.
+    pub end: usize,
+    pub city: Option<String>,
+    pub date: Option<DatePhrase>,
+}
+
+/// Reads "CITY, Month Day (Agency) --", "City, 3 July 2031 —" or "CITY (Agency) -" at `start`.
+pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
+    let window_end = (start + 120).min(end);
+    let window = text.get(start..window_end)?;
+    let dash = [" -- ", " — ", " – ", " - ", "—", "–"]
+        .iter()
+        .filter_map(|d| window.find(d).map(|at| (at, d.len())))
+        .min()?;
+    let prefix = &window[..dash.0];
+    let first_word = prefix.split([',', ' ', '(']).next().unwrap_or("");
+    if prefix.is_empty()
+        || !first_word.chars().next().is_some_and(char::is_uppercase)
+        || prefix.split(' ').count() > 10
+        || prefix.ends_with('.')
+    {
+        return None;
+    }
+    let tokens = tokenize(text, start, start + dash.0);
+    let date = date_phrases(text, &tokens).into_iter().next();
+    let has_agency = prefix.contains('(');
+    let all_caps_city = first_word.len() > 1 && first_word.chars().all(|c| !c.is_lowercase());
+    if date.is_none() && !has_agency && !all_caps_city {
+        return None;
+    }
+    let city_part = prefix.split([',', '(']).next().unwrap_or("").trim();
+    let city_words: Vec<&str> = city_part.split(' ').collect();
+    let city_like = city_words.len() <= 4
+        && city_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_starter(w));
+    if !city_like || city_part.len() == prefix.trim().len() && !all_caps_city {
+        return None;
+    }
+    let city = (!city_part.is_empty()
+        && date_phrases(text, &tokenize(text, start, start + city_part.len())).is_empty())
+    .then(|| title_case(city_part));
+    let mut after = start + dash.0 + dash.1;
+    while text[after..end].starts_with(' ') {
+        after += 1;
+    }
+    Some(Dateline {
+        end: after,
+        city,
+        date,
+    })
+}
+
+/// "NEW DELHI" → "New Delhi"; mixed-case names are kept as they are.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The kind of event, from the number of leaders and the words of the opening paragraph.
+pub fn kind(leaders: usize, opening: &str) -> EventKind {
+    if leaders >= 3 {
+        return EventKind::Multilateral;
+    }
+    let lower = opening.to_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if has(&[
+        "video call",
+        "video link",
+        "videoconference",
+        "video conference",
+        "virtual meeting",
+        "via video",
+        "virtually",
+        "video talks",
+        "video meeting",
+    ]) {
+        EventKind::VideoCall
+    } else if has(&[
+        "phone",
+        "telephone",
+        "call with",
+        "a call",
+        "calls with",
+        "spoke with",
+        "spoke to",
+        "talked with",
+    ]) && !has(&[" met ", " meets ", " met with", "in person"])
+    {
+        EventKind::PhoneCall
+    } else if has(&[
+        "held talks",
+        "hold talks",
+        "holds talks",
+        "talks with",
+        "talks in",
+    ]) {
+        EventKind::Talks
+    } else {
+        EventKind::Meeting
+    }
+}
+
+/// The first "in <Place>" of the tokens whose place is neither a person, a country nor a date.
+pub fn place(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    is_country: impl Fn(&str) -> bool,
+) -> Option<String> {
+    mentions.iter().find_map(|m| {
+        let before = m.first.checked_sub(1).and_then(|i| tokens.get(i))?;
+        let name = m.name.join(" ");
+        let is_in = before.is_word() && matches!(before.text(text), "in" | "In");
+        (is_in && m.title.is_none() && !m.name.is_empty() && !is_country(&name)).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_datelines() {
+        let text = "ASTANA, July 3 (Xinhua) -- President A met B.";
+        let d = dateline(text, 0, text.len()).unwrap();
+        assert_eq!(d.city.as_deref(), Some("Astana"));
+        assert_eq!(&text[d.end..], "President A met B.");
+        assert!(d.date.is_some());
+        let text = "Vell, 3 July 2031 — The leaders met.";
+        assert_eq!(
+            dateline(text, 0, text.len()).unwrap().city.as_deref(),
+            Some("Vell")
+        );
+        let text = "On the evening of July 3 - a Tuesday - they met.";
+        assert_eq!(dateline(text, 0, text.len()), None);
+    }
+
+    #[test]
+    fn tells_the_kind() {
+        assert_eq!(kind(2, "X held a phone call with Y"), EventKind::PhoneCall);
+        assert_eq!(kind(2, "X spoke with Y today"), EventKind::PhoneCall);
+        assert_eq!(kind(2, "X held talks with Y in Vell"), EventKind::Talks);
+        assert_eq!(kind(2, "X held a video call with Y"), EventKind::VideoCall);
+        assert_eq!(kind(2, "X met with Y in Astana"), EventKind::Meeting);
+        assert_eq!(kind(3, "X met with Y and Z"), EventKind::Multilateral);
+    }
+}

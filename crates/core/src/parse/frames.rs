@@ -1,0 +1,453 @@
+//! Reporting frames: "X stressed that …", "According to X, …", "…, X said.", "… ,” said X."
+//!
+//! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
+//! written, and the byte range of the content it introduces.
+
+use super::names::Mention;
+use super::tokens::{is_double_quote, Token};
+
+/// Who a frame's subject points at, before it is resolved to people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubjectRef {
+    /// Indices into the sentence's mentions ("Putin", "A and B").
+    Mentions(Vec<usize>),
+    /// "He", "She".
+    Pronoun,
+    /// "They", "The two sides", "Both leaders", "The two heads of state".
+    Joint,
+    /// "The Premier": a title without a name.
+    Title(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub subject: SubjectRef,
+    /// First token of the subject.
+    pub subject_first: usize,
+    /// The verb as written ("pointed out", "according to").
+    pub verb: String,
+    /// Byte range of the content.
+    pub content: (usize, usize),
+    /// Set for frames that stand after their content ("…, X said.").
+    pub trailing: bool,
+}
+
+/// Reporting verbs, as word sequences; a frame's verb is the longest match.
+const VERBS: &[&str] = &[
+    "pointed out",
+    "called for",
+    "called on",
+    "called upon",
+    "spoke highly of",
+    "looked forward to",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "underlined",
+    "underscored",
+    "underscores",
+    "highlighted",
+    "expressed",
+    "hoped",
+    "welcomed",
+    "welcomes",
+    "thanked",
+    "agreed",
+    "agree",
+    "agrees",
+    "urged",
+    "reaffirmed",
+    "reaffirms",
+    "reiterated",
+    "affirmed",
+    "added",
+    "remarked",
+    "observed",
+    "proposed",
+    "suggested",
+    "recalled",
+    "congratulated",
+    "conveyed",
+    "extended",
+    "offered",
+    "condemned",
+    "warned",
+    "assured",
+    "believed",
+    "believes",
+    "explained",
+    "indicated",
+    "announced",
+    "pledged",
+    "vowed",
+    "promised",
+    "praised",
+    "appreciated",
+    "commended",
+    "acknowledged",
+    "recognized",
+    "recognised",
+    "declared",
+    "insisted",
+    "argued",
+    "asserted",
+    "mentioned",
+    "told",
+    "shared",
+    "invited",
+    "accepted",
+    "encouraged",
+    "supported",
+    "opposed",
+    "rejected",
+    "regretted",
+    "deplored",
+    "denounced",
+    "confirmed",
+    "committed",
+    "maintained",
+    "voiced",
+    "raised",
+    "informed",
+    "outlined",
+    "decided",
+    "resolved",
+    "concurred",
+    "responded",
+    "replied",
+    "answered",
+    "concluded",
+    "cautioned",
+    "lauded",
+    "hailed",
+    "reassured",
+    "requested",
+    "demanded",
+    "reiterates",
+    "stated",
+    "described",
+    "briefed",
+    "applauded",
+    "appealed",
+    "acclaimed",
+    "thanks",
+    "expresses",
+];
+
+/// Verbs whose addressee may stand before "that": "told reporters that", "assured him that".
+const ADDRESSEE_VERBS: &[&str] = &[
+    "told",
+    "assured",
+    "informed",
+    "reminded",
+    "warned",
+    "briefed",
+    "reassured",
+    "promised",
+];
+
+fn verb_at(words: &[&str], at: usize) -> Option<usize> {
+    VERBS
+        .iter()
+        .map(|v| v.split(' ').collect::<Vec<_>>())
+        .filter(|v| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
+        .map(|v| v.len())
+        .max()
+}
+
+fn is_adverb(word: &str) -> bool {
+    (word.ends_with("ly") && word.len() > 3 && word.chars().all(|c| c.is_lowercase()))
+        || matches!(
+            word,
+            "also"
+                | "further"
+                | "again"
+                | "then"
+                | "once"
+                | "both"
+                | "all"
+                | "each"
+                | "too"
+                | "later"
+                | "subsequently"
+                | "in"
+                | "turn"
+                | "have"
+                | "has"
+                | "had"
+                | "jointly"
+                | "first"
+                | "likewise"
+        )
+}
+
+fn is_joint_head(word: &str) -> bool {
+    matches!(
+        word,
+        "sides"
+            | "leaders"
+            | "heads"
+            | "presidents"
+            | "parties"
+            | "state"
+            | "government"
+            | "counterparts"
+            | "ministers"
+            | "delegations"
+            | "premiers"
+            | "chancellors"
+            | "both"
+            | "Both"
+            | "participants"
+    )
+}
+
+/// All frames of a sentence, in order. The caller decides which to keep.
+pub fn find_frames(
+    text: &str,
+    sentence_end: usize,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<Frame> {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| if t.is_word() { t.text(text) } else { "" })
+        .collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
+    let mut frames = Vec::new();
+
+    // "According to X, …"
+    for (i, w) in words.iter().enumerate() {
+        if w.eq_ignore_ascii_case("according") && word(i + 1) == "to" {
+            if let Some((m, mention)) = mentions.iter().enumerate().find(|(_, m)| m.first == i + 2)
+            {
+                if punct(mention.last) == Some(',') {
+                    let start = tokens
+                        .get(mention.last + 1)
+                        .map_or(sentence_end, |t| t.start);
+                    frames.push(Frame {
+                        subject: SubjectRef::Mentions(vec![m]),
+                        subject_first: i,
+                        verb: format!("{w} to"),
+                        content: (start, sentence_end),
+                        trailing: false,
+                    });
+                }
+            }
+        }
+    }
+
+    let mut v = 0;
+    while v < tokens.len() {
+        let Some(len) = verb_at(&words, v) else {
+            v += 1;
+            continue;
+        };
+        let verb = tokens[v].start..tokens[v + len - 1].end;
+        let verb_text = text[verb.clone()].to_string();
+        let after_verb = v + len;
+        // Only punctuation (and closing quotes) between the verb and the sentence end?
+        let at_end = (after_verb..tokens.len()).all(|i| punct(i).is_some());
+
+        // Inverted: ",” said X."
+        let before_is_break =
+            v > 0 && matches!(punct(v - 1), Some(c) if c == ',' || is_double_quote(c));
+        if before_is_break {
+            if let Some((m, mention)) = mentions
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.first == after_verb)
+            {
+                if (mention.last..tokens.len()).all(|i| punct(i).is_some()) {
+                    frames.push(Frame {
+                        subject: SubjectRef::Mentions(vec![m]),
+                        subject_first: v,
+                        verb: verb_text,
+                        content: (tokens[0].start, tokens[v - 1].start),
+                        trailing: true,
+                    });
+                    v = after_verb;
+                    continue;
+                }
+            }
+        }
+
+        let mut k = v;
+        while k > 0 && is_adverb(word(k - 1)) {
+            k -= 1;
+        }
+        let subject = subject_before(&words, mentions, k);
+        if let Some((subject, first)) = subject {
+            let content = if at_end {
+                (tokens[0].start, tokens[first].start)
+            } else {
+                let start = content_start(text, tokens, &words, after_verb, &verb_text);
+                (start, sentence_end)
+            };
+            frames.push(Frame {
+                subject,
+                subject_first: first,
+                verb: verb_text,
+                content,
+                trailing: at_end && first > 0,
+            });
+        }
+        v = after_verb;
+    }
+    frames.sort_by_key(|f| f.subject_first);
+    frames
+}
+
+/// The subject ending just before token `end`, and its first token.
+fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(SubjectRef, usize)> {
+    if end == 0 {
+        return None;
+    }
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    if let Some(m) = mentions.iter().position(|m| m.last == end) {
+        let mention = &mentions[m];
+        if !mention.has_name() {
+            return mention
+                .title
+                .clone()
+                .map(|t| (SubjectRef::Title(t), mention.first));
+        }
+        // Joint names: "A and B", "A, B and C".
+        let mut group = vec![m];
+        let mut first = mention.first;
+        while first >= 2 && matches!(word(first - 1), "and" | "") {
+            match mentions
+                .iter()
+                .position(|p| p.last == first - 1 && p.has_name())
+            {
+                Some(p) => {
+                    group.insert(0, p);
+                    first = mentions[p].first;
+                }
+                None => break,
+            }
+        }
+        return Some((SubjectRef::Mentions(group), first));
+    }
+    let last = word(end - 1);
+    match last {
+        "He" | "he" | "She" | "she" => return Some((SubjectRef::Pronoun, end - 1)),
+        "They" | "they" => return Some((SubjectRef::Joint, end - 1)),
+        _ => {}
+    }
+    if is_joint_head(last) {
+        let start = (end.saturating_sub(6)..end)
+            .rev()
+            .find(|&i| matches!(word(i), "The" | "the" | "Both" | "both" | "All" | "all"))?;
+        let phrase_is_plain = (start..end).all(|i| {
+            let w = word(i);
+            !w.is_empty() && (w.chars().next().is_some_and(char::is_lowercase) || i == start)
+        });
+        if phrase_is_plain {
+            return Some((SubjectRef::Joint, start));
+        }
+    }
+    None
+}
+
+/// Where a frame's content starts: after the verb, a directly following "that", an
+/// addressee + "that" (for verbs such as "told"), or a colon or comma before a quote.
+fn content_start(
+    text: &str,
+    tokens: &[Token],
+    words: &[&str],
+    after_verb: usize,
+    verb: &str,
+) -> usize {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let mut i = after_verb;
+    if word(i) == "that" {
+        i += 1;
+    } else if ADDRESSEE_VERBS.contains(&verb) {
+        if let Some(that) = (i + 1..(i + 6).min(tokens.len())).find(|&j| word(j) == "that") {
+            let plain = (i..that).all(|j| tokens[j].is_word() || tokens[j].punct == Some('.'));
+            if plain {
+                i = that + 1;
+            }
+        }
+    } else if matches!(tokens.get(i).and_then(|t| t.punct), Some(':' | ',')) {
+        i += 1;
+    }
+    tokens.get(i).map_or(text.len(), |t| t.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::names::mentions;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn frames(text: &str) -> Vec<(SubjectRef, String, String)> {
+        let tokens = tokenize(text, 0, text.len());
+        let ms = mentions(text, &tokens);
+        find_frames(text, text.len(), &tokens, &ms)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.subject,
+                    f.verb,
+                    text[f.content.0..f.content.1].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_common_frames() {
+        let f = frames("Recalling the visit, Xi Jinping pointed out that ties are strong.");
+        assert_eq!(f[0].1, "pointed out");
+        assert_eq!(f[0].2, "ties are strong.");
+        let f = frames("He also stressed it.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].2.as_str()),
+            (SubjectRef::Pronoun, "it.")
+        );
+        let f = frames("The two heads of state agreed to meet.");
+        assert_eq!(f[0].0, SubjectRef::Joint);
+        let f = frames("According to Orsk, the talks went well.");
+        assert_eq!(
+            (f[0].1.as_str(), f[0].2.as_str()),
+            ("According to", "the talks went well.")
+        );
+    }
+
+    #[test]
+    fn reads_trailing_and_inverted_frames() {
+        let text = "\"We will stand together,\" Lina Orsk said.";
+        let tokens = tokenize(text, 0, text.len());
+        let found = find_frames(text, text.len(), &tokens, &mentions(text, &tokens));
+        assert!(found[0].trailing);
+        assert_eq!(
+            &text[found[0].content.0..found[0].content.1],
+            "\"We will stand together,\" "
+        );
+        let text = "\"Never,\" said President Orsk.";
+        let tokens = tokenize(text, 0, text.len());
+        let found = find_frames(text, text.len(), &tokens, &mentions(text, &tokens));
+        assert!(found[0].trailing);
+        assert_eq!(found[0].verb, "said");
+    }
+
+    #[test]
+    fn reads_joint_names_and_two_speakers() {
+        let f = frames(
+            "Orsk Lina and Tomas Brenn agreed that it works, while Ana Ruiz stressed peace.",
+        );
+        assert!(matches!(&f[0].0, SubjectRef::Mentions(m) if m.len() == 2));
+        assert_eq!(f[1].1, "stressed");
+        assert_eq!(f[1].2, "peace.");
+    }
+}

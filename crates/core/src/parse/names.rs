@@ -1,0 +1,390 @@
+//! Name mentions: runs of capitalized words such as "Russian President Vladimir Putin", read
+//! as an optional country adjective, an optional title and the name itself.
+
+use super::lexicon::lexicon;
+use super::tokens::{is_capitalized, strip_possessive, Token};
+
+/// A run of capitalized words in a sentence, read as adjective + title + name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the whole run in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Token indices `[first, last)` of the run within the sentence's tokens.
+    pub first: usize,
+    pub last: usize,
+    pub title: Option<String>,
+    /// Country from a known adjective ("Russian") or "President of Kestria".
+    pub country: Option<String>,
+    /// An adjective before the title that is not in the lexicon ("Arvelian").
+    pub adjective: Option<String>,
+    /// The name words, possessive removed; empty for a bare title ("The Premier").
+    pub name: Vec<String>,
+    /// Title and name as written, without adjective or possessive: a candidate alias.
+    pub surface: String,
+}
+
+impl Mention {
+    pub fn has_name(&self) -> bool {
+        !self.name.is_empty()
+    }
+}
+
+/// Lowercase words that may sit inside a name ("Jean-Marc de la Fontaine", "bin Saleh").
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ben"
+            | "ter"
+            | "zu"
+            | "y"
+    )
+}
+
+/// "al-Qasimi", "el-Sisi": a lowercase particle joined to a capitalized name.
+fn is_prefixed_name(word: &str) -> bool {
+    word.split_once(['-', '\''])
+        .is_some_and(|(head, tail)| is_particle(head) && is_capitalized(tail))
+}
+
+fn is_name_word(word: &str) -> bool {
+    is_capitalized(word) || is_prefixed_name(word)
+}
+
+/// Capitalized words that start sentences or phrases but are never part of a name.
+pub fn is_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "In"
+            | "On"
+            | "At"
+            | "During"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "As"
+            | "Since"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+            | "And"
+            | "But"
+            | "Yesterday"
+            | "Today"
+            | "Tonight"
+            | "Earlier"
+            | "Later"
+            | "Both"
+            | "For"
+            | "With"
+            | "Under"
+            | "Following"
+            | "According"
+            | "He"
+            | "She"
+            | "They"
+            | "It"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Its"
+            | "My"
+            | "Then"
+            | "Finally"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Lastly"
+            | "Moreover"
+            | "Furthermore"
+            | "Additionally"
+            | "Separately"
+            | "Likewise"
+            | "Similarly"
+            | "Thus"
+            | "Dear"
+            | "Today's"
+            | "Tomorrow"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Upon"
+            | "From"
+            | "To"
+            | "Of"
+            | "By"
+            | "If"
+            | "Over"
+            | "Through"
+            | "Throughout"
+            | "Ahead"
+            | "Amid"
+            | "Despite"
+            | "Speaking"
+            | "Recalling"
+            | "Facing"
+            | "Noting"
+            | "Welcoming"
+            | "Addressing"
+            | "Referring"
+            | "Turning"
+            | "Regarding"
+            | "Concerning"
+            | "Asked"
+            | "Mr"
+            | "Madam"
+    )
+}
+
+/// Every capitalized run in the tokens of one sentence, read as mentions.
+pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let word = |i: usize| -> &str {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word())
+            .map_or("", |t| t.text(text))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(word(i)) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        loop {
+            let w = word(j);
+            if w.is_empty() {
+                break;
+            }
+            words.push(w);
+            j += 1;
+            if strip_possessive(w).len() < w.len() {
+                break;
+            }
+            // "Mr.", "John F. Kennedy": a period after a title abbreviation or an initial.
+            let dot = tokens.get(j).is_some_and(|t| t.punct == Some('.'));
+            if dot && (w.chars().count() == 1 || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St")) {
+                j += 1;
+            }
+            let next = word(j);
+            if is_name_word(next) {
+                continue;
+            }
+            if is_particle(next) {
+                // Particles only inside a name, one or two in a row ("de la").
+                let k = if is_particle(word(j + 1)) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if is_name_word(word(k)) {
+                    words.extend((j..k).map(&word));
+                    j = k;
+                    continue;
+                }
+            }
+            if next == "of" && ends_with_title(&words) && is_name_word(word(j + 1)) {
+                words.push("of");
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let last = j;
+        let start = tokens[first].start;
+        let end = tokens[last - 1].end;
+        if let Some(mention) = read_run(&words, start, end, first, last) {
+            out.push(mention);
+        }
+        i = last.max(i + 1);
+    }
+    out
+}
+
+fn ends_with_title(words: &[&str]) -> bool {
+    let lex = lexicon();
+    (0..words.len()).any(|at| {
+        lex.title_at(words, at)
+            .is_some_and(|n| at + n == words.len())
+    })
+}
+
+/// Reads a run's words as [adjective…] [title] [of Country] [name…].
+fn read_run(
+    words: &[&str],
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+) -> Option<Mention> {
+    let lex = lexicon();
+    let title_at = (0..words.len()).find_map(|at| lex.title_at(words, at).map(|n| (at, n)));
+    let mut country = None;
+    let mut adjective = None;
+    let (title, name_from) = match title_at {
+        Some((at, len)) => {
+            let pre = &words[..at];
+            if let Some(&adj) = pre.last() {
+                let two = (pre.len() >= 2).then(|| format!("{} {}", pre[pre.len() - 2], adj));
+                let found = two
+                    .as_deref()
+                    .and_then(|t| lex.demonyms.get(t))
+                    .or_else(|| lex.demonyms.get(adj));
+                match found {
+                    Some(c) => country = Some(c.to_string()),
+                    None if !is_starter(adj) && !adj.ends_with("ing") => {
+                        adjective = Some(adj.to_string())
+                    }
+                    None => {}
+                }
+            }
+            let mut next = at + len;
+            if words.get(next) == Some(&"of") {
+                let n = lex.country_at(words, next + 1).unwrap_or(1);
+                let name = words.get(next + 1..next + 1 + n).map(|w| w.join(" "));
+                country = name.or(country);
+                next += 1 + n;
+            }
+            (Some(words[at..at + len].join(" ")), next)
+        }
+        None => {
+            let skip = words
+                .iter()
+                .take_while(|w| is_starter(w) || (w.ends_with("ing") && w.len() > 4))
+                .count();
+            (None, skip)
+        }
+    };
+    let name: Vec<String> = words
+        .get(name_from..)
+        .unwrap_or_default()
+        .iter()
+        .map(|w| strip_possessive(w).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if title.is_none() && name.is_empty() {
+        return None;
+    }
+    let surface = match &title {
+        Some(t) if name.is_empty() => t.clone(),
+        Some(t) => format!("{t} {}", name.join(" ")),
+        None => name.join(" "),
+    };
+    Some(Mention {
+        start,
+        end,
+        first,
+        last,
+        title,
+        country,
+        adjective,
+        name,
+        surface,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str) -> Vec<Mention> {
+        mentions(text, &tokenize(text, 0, text.len()))
+    }
+
+    #[test]
+    fn reads_adjective_title_and_name() {
+        let m = &read("Russian President Vladimir Putin met him.")[0];
+        assert_eq!(m.title.as_deref(), Some("President"));
+        assert_eq!(m.country.as_deref(), Some("Russia"));
+        assert_eq!(m.name, vec!["Vladimir", "Putin"]);
+        assert_eq!(m.surface, "President Vladimir Putin");
+    }
+
+    #[test]
+    fn strips_possessives_and_starters() {
+        let ms = read("Recalling President Putin’s visit, Xi Jinping said so.");
+        assert_eq!(ms[0].surface, "President Putin");
+        assert_eq!(ms[1].surface, "Xi Jinping");
+    }
+
+    #[test]
+    fn keeps_particles_hyphens_and_diacritics() {
+        let ms =
+            read("Jean-Marc de la Fontaine and Amira bint Saleh al-Qasimi met Ólafur Þórsson.");
+        let names: Vec<_> = ms.iter().map(|m| m.name.join(" ")).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Jean-Marc de la Fontaine",
+                "Amira bint Saleh al-Qasimi",
+                "Ólafur Þórsson"
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_of_country_and_unknown_adjectives() {
+        let ms =
+            read("President of Kestria Lina Orsk spoke with Arvelian Prime Minister Tomas Brenn.");
+        assert_eq!(ms[0].country.as_deref(), Some("Kestria"));
+        assert_eq!(ms[0].name, vec!["Lina", "Orsk"]);
+        assert_eq!(ms[1].adjective.as_deref(), Some("Arvelian"));
+        assert_eq!(ms[1].title.as_deref(), Some("Prime Minister"));
+    }
+
+    #[test]
+    fn bare_titles_have_no_name() {
+        let m = &read("The Premier stressed it.")[0];
+        assert_eq!(m.title.as_deref(), Some("Premier"));
+        assert!(!m.has_name());
+    }
+}

@@ -1,0 +1,158 @@
+//! Normalization of pasted readout text into the stored `source.text`.
+//!
+//! Every span the parser produces indexes the normalized text, so this runs first and alone:
+//! line endings become `\n`, HTML entities are decoded once, odd spaces become plain spaces,
+//! runs of spaces collapse, lines are trimmed, and blank-line runs collapse to one blank line.
+
+/// Returns the normalized form of `raw`. Idempotent: `normalize(&normalize(x)) == normalize(x)`
+/// for text without entity-like sequences produced by decoding.
+pub fn normalize(raw: &str) -> String {
+    let decoded = decode_entities(raw);
+    let mut out = String::with_capacity(decoded.len());
+    // Newlines seen since the last non-space character; flushed as at most two.
+    let mut pending_newlines = 0usize;
+    let mut pending_space = false;
+    let mut chars = decoded.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                pending_newlines += 1;
+                pending_space = false;
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                pending_newlines += 1;
+                pending_space = false;
+            }
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' => {}
+            c if c.is_whitespace() || c.is_control() => {
+                if pending_newlines == 0 {
+                    pending_space = true;
+                }
+            }
+            c => {
+                if !out.is_empty() {
+                    if pending_newlines > 0 {
+                        out.push_str(if pending_newlines > 1 { "\n\n" } else { "\n" });
+                    } else if pending_space {
+                        out.push(' ');
+                    }
+                }
+                pending_newlines = 0;
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Decodes named and numeric HTML entities once (`&amp;amp;` becomes `&amp;`).
+fn decode_entities(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('&') {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        match decode_one(tail) {
+            Some((decoded, used)) => {
+                out.push(decoded);
+                rest = &tail[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Decodes the entity at the start of `s` (which starts with `&`): the char and bytes used.
+fn decode_one(s: &str) -> Option<(char, usize)> {
+    let semi = s[1..].find(';').filter(|&i| i <= 10)? + 1;
+    let name = &s[1..semi];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        char::from_u32(code).filter(|&c| c != '\0')?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "laquo" => '«',
+            "raquo" => '»',
+            "ndash" => '–',
+            "mdash" => '—',
+            "hellip" => '…',
+            "middot" => '·',
+            "bull" => '•',
+            "shy" => '\u{ad}',
+            "eacute" => 'é',
+            "egrave" => 'è',
+            "aacute" => 'á',
+            "oacute" => 'ó',
+            "iacute" => 'í',
+            "uacute" => 'ú',
+            "ntilde" => 'ñ',
+            "ouml" => 'ö',
+            "uuml" => 'ü',
+            "auml" => 'ä',
+            "ccedil" => 'ç',
+            _ => return None,
+        }
+    };
+    Some((c, semi + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn cleans_a_messy_paste() {
+        let raw = "\u{feff}  Title&nbsp;line \r\n\r\n\r\nA  &amp; B said &quot;hi&quot;.\r\nNext\tline&#8217;s end &#x2014; ok \n";
+        assert_eq!(
+            normalize(raw),
+            "Title line\n\nA & B said \"hi\".\nNext line’s end — ok"
+        );
+    }
+
+    #[test]
+    fn decodes_once_and_keeps_unknown_entities() {
+        assert_eq!(
+            normalize("&amp;amp; &bogus; & &#0; &#xZZ;"),
+            "&amp; &bogus; & &#0; &#xZZ;"
+        );
+    }
+
+    #[test]
+    fn keeps_markup_as_text() {
+        assert_eq!(
+            normalize("&lt;script&gt;x&lt;/script&gt;"),
+            "<script>x</script>"
+        );
+    }
+
+    #[test]
+    fn is_idempotent_on_plain_text() {
+        let once = normalize(" a  b \r\n\r\n\r\n c ");
+        assert_eq!(normalize(&once), once);
+    }
+}

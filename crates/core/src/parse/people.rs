@@ -1,0 +1,333 @@
+//! The people of one readout: who is a leader or an attendee, their canonical names, titles,
+//! countries and every form of name the text uses for them.
+
+use super::lexicon::lexicon;
+use super::names::Mention;
+use crate::model::Role;
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The fullest name seen, as words.
+    pub name: Vec<String>,
+    pub title: Option<String>,
+    pub country: Option<String>,
+    /// An unknown country adjective seen before the title ("Arvelian").
+    pub adjective: Option<String>,
+    pub role: Role,
+    /// Surface forms in order of first use (the canonical name among them; dropped on output).
+    pub surfaces: Vec<String>,
+}
+
+impl Person {
+    pub fn full_name(&self) -> String {
+        self.name.join(" ")
+    }
+
+    pub fn is_leader(&self) -> bool {
+        self.role != Role::Attendee
+    }
+
+    fn add_surface(&mut self, surface: &str) {
+        if !surface.is_empty() && !self.surfaces.iter().any(|s| s == surface) {
+            self.surfaces.push(surface.to_string());
+        }
+    }
+
+    /// Every surface form except the canonical name: the aliases.
+    pub fn aliases(&self) -> Vec<String> {
+        let full = self.full_name();
+        self.surfaces
+            .iter()
+            .filter(|s| **s != full)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Words that mark a capitalized run as an organization, a place or an event, not a person.
+fn is_institution_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Organization"
+            | "Organisation"
+            | "Council"
+            | "Summit"
+            | "Union"
+            | "Nations"
+            | "Ministry"
+            | "Government"
+            | "Hall"
+            | "House"
+            | "Palace"
+            | "Guesthouse"
+            | "Center"
+            | "Centre"
+            | "Forum"
+            | "Assembly"
+            | "Parliament"
+            | "Congress"
+            | "Committee"
+            | "Commission"
+            | "Bank"
+            | "Fund"
+            | "Agency"
+            | "Office"
+            | "Department"
+            | "Republic"
+            | "Kingdom"
+            | "Federation"
+            | "States"
+            | "Conference"
+            | "Meeting"
+            | "Session"
+            | "Dialogue"
+            | "Initiative"
+            | "Cooperation"
+            | "Partnership"
+            | "Party"
+            | "Army"
+            | "Forces"
+            | "University"
+            | "Institute"
+            | "Museum"
+            | "Square"
+            | "Street"
+            | "Airport"
+            | "Hotel"
+            | "Building"
+            | "Castle"
+            | "Embassy"
+            | "Secretariat"
+            | "Group"
+            | "Community"
+            | "Association"
+            | "Treaty"
+            | "Agreement"
+            | "Declaration"
+            | "Charter"
+            | "Day"
+            | "Week"
+            | "Year"
+            | "Games"
+            | "Cup"
+            | "Expo"
+            | "Festival"
+            | "Province"
+            | "Region"
+            | "City"
+            | "Island"
+            | "Islands"
+            | "Sea"
+            | "Ocean"
+            | "River"
+            | "Peninsula"
+            | "Strait"
+            | "Gulf"
+            | "Bay"
+            | "Canal"
+            | "Road"
+            | "Belt"
+            | "Zone"
+            | "Area"
+            | "Corridor"
+            | "Programme"
+            | "Program"
+            | "Plan"
+            | "Strategy"
+            | "Vision"
+            | "Court"
+            | "Tribunal"
+            | "Times"
+            | "News"
+            | "Press"
+            | "Television"
+            | "Radio"
+            | "Affairs"
+            | "Minister"
+            | "Ministers"
+            | "Presidents"
+            | "Leaders"
+            | "Sides"
+            | "War"
+            | "South"
+            | "North"
+            | "East"
+            | "West"
+            | "Crisis"
+            | "Issue"
+            | "Question"
+            | "Talks"
+            | "Framework"
+            | "Mechanism"
+            | "Convention"
+            | "Protocol"
+            | "Accord"
+            | "Alliance"
+            | "Bloc"
+            | "Market"
+            | "Exchange"
+            | "Council's"
+            | "Spokesperson"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Delegation"
+            | "Side"
+            | "Leaders'"
+            | "Source"
+    )
+}
+
+/// True when a mention can name a person: a titled name, or two or more name words with no
+/// institution word, no country and no acronym among them.
+pub fn is_person_like(mention: &Mention) -> bool {
+    if !mention.has_name() {
+        return false;
+    }
+    let lex = lexicon();
+    let words: Vec<&str> = mention.name.iter().map(String::as_str).collect();
+    let bad_word = |w: &&str| {
+        is_institution_word(w)
+            || lex.demonyms.contains_key(*w)
+            || (w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    if words.iter().any(bad_word) || lex.country_at(&words, 0) == Some(words.len()) {
+        return false;
+    }
+    mention.title.is_some() || words.len() >= 2
+}
+
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+}
+
+impl People {
+    /// The person a name refers to: the same words, or a leading or trailing part of a known
+    /// name ("Putin", "Xi"), or a fuller form of it. Leaders win over attendees.
+    pub fn find(&self, name: &[String]) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+            return Some(i);
+        }
+        let part_of = |short: &[String], long: &[String]| {
+            short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+        };
+        let mut matches = self
+            .persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| part_of(name, &p.name) || part_of(&p.name, name));
+        let first = matches.next()?;
+        let best = std::iter::once(first)
+            .chain(matches)
+            .find(|(_, p)| p.is_leader())
+            .unwrap_or(first);
+        Some(best.0)
+    }
+
+    /// Adds the person a mention names, or merges it into the person it already names
+    /// (keeping the fullest name). A leader role wins over attendee. What the mention tells
+    /// beyond the name is learnt later, in text order, by [`People::learn`].
+    pub fn add(&mut self, mention: &Mention, role: Role) -> usize {
+        let index = match self.find(&mention.name) {
+            Some(i) => i,
+            None => {
+                self.persons.push(Person {
+                    name: mention.name.clone(),
+                    title: None,
+                    country: None,
+                    adjective: None,
+                    role,
+                    surfaces: Vec::new(),
+                });
+                self.persons.len() - 1
+            }
+        };
+        let person = &mut self.persons[index];
+        if mention.name.len() > person.name.len() {
+            person.name = mention.name.clone();
+        }
+        if person.role == Role::Attendee && role != Role::Attendee {
+            person.role = role;
+        }
+        index
+    }
+
+    /// Records what a mention tells about a known person: title, country, surface form.
+    pub fn learn(&mut self, index: usize, mention: &Mention) {
+        let person = &mut self.persons[index];
+        if person.title.is_none() && mention.has_name() {
+            person.title.clone_from(&mention.title);
+        }
+        if person.country.is_none() {
+            person.country.clone_from(&mention.country);
+        }
+        if person.adjective.is_none() {
+            person.adjective.clone_from(&mention.adjective);
+        }
+        if mention.has_name() {
+            person.add_surface(&mention.surface);
+        }
+    }
+
+    /// Records a bare role noun used for a person ("the Premier").
+    pub fn add_role_alias(&mut self, index: usize, title: &str) {
+        self.persons[index].add_surface(&format!("the {title}"));
+    }
+
+    pub fn leaders(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.persons.len()).filter(|&i| self.persons[i].is_leader())
+    }
+
+    /// The leaders with this title ("Premier", "President").
+    pub fn leaders_titled<'a>(&'a self, title: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.leaders()
+            .filter(move |&i| self.persons[i].title.as_deref() == Some(title))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::names::mentions;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn mention(text: &str) -> Mention {
+        mentions(text, &tokenize(text, 0, text.len())).remove(0)
+    }
+
+    #[test]
+    fn merges_short_and_full_forms_and_keeps_aliases_in_order() {
+        let mut people = People::default();
+        let mut add = |text: &str| {
+            let m = mention(text);
+            let p = people.add(&m, Role::Counterpart);
+            people.learn(p, &m);
+            p
+        };
+        assert_eq!(add("Russian President Vladimir Putin"), 0);
+        assert_eq!(add("President Putin’s visit"), 0);
+        assert_eq!(add("Putin said"), 0);
+        let putin = &people.persons[0];
+        assert_eq!(putin.full_name(), "Vladimir Putin");
+        assert_eq!(putin.country.as_deref(), Some("Russia"));
+        assert_eq!(
+            putin.aliases(),
+            vec!["President Vladimir Putin", "President Putin", "Putin"]
+        );
+    }
+
+    #[test]
+    fn tells_people_from_institutions() {
+        assert!(is_person_like(&mention("Cai Qi")));
+        assert!(is_person_like(&mention("President Lina Orsk")));
+        assert!(!is_person_like(&mention(
+            "Shanghai Cooperation Organization"
+        )));
+        assert!(!is_person_like(&mention("Astana")));
+        assert!(!is_person_like(&mention("SCO Summit")));
+        assert!(!is_person_like(&mention("South Africa")));
+    }
+}

@@ -1,0 +1,442 @@
+//! Layout of a normalized readout: the `date` header, blocks (paragraphs, transcript turns,
+//! list items, headings, the source line) and the sentences inside each block.
+
+use super::dates::Date;
+use super::tokens::is_double_quote;
+use crate::model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A short first line without final punctuation: a headline.
+    Heading,
+    Prose,
+    /// A transcript turn; `label` is the speaker label before the colon.
+    Turn {
+        label: Span,
+    },
+    /// An item of a list (a bullet or number line, or a line after a line ending in `:`).
+    ListItem,
+    /// A "(Source: …)" line.
+    SourceLine,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Zero-based paragraph index; list items share the paragraph of the line introducing them.
+    pub paragraph: usize,
+    pub span: Span,
+    pub sentences: Vec<Span>,
+}
+
+/// The readout split into its parts.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The `date YYYY-MM-DD` header, if the text starts with one.
+    pub published: Option<Date>,
+    pub blocks: Vec<Block>,
+}
+
+/// Reads the header and splits the body into blocks and sentences.
+pub fn layout(text: &str) -> Layout {
+    let (published, body_start) = match date_header(text) {
+        Some((date, end)) => (Some(date), end),
+        None => (None, 0),
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut paragraph = 0usize;
+    let mut previous_line_blank = true;
+    let mut lines = Vec::new();
+    let mut line_start = body_start;
+    for line in text[body_start..].split('\n') {
+        let end = line_start + line.len();
+        lines.push(trim_span(text, line_start, end));
+        line_start = end + 1;
+    }
+    for (index, &(start, end)) in lines.iter().enumerate() {
+        if start == end {
+            previous_line_blank = true;
+            continue;
+        }
+        let next_line_blank = lines.get(index + 1).is_none_or(|&(s, e)| s == e);
+        let line = &text[start..end];
+        let unmarked_item = !previous_line_blank
+            && blocks.last().is_some_and(|b| {
+                b.kind == BlockKind::ListItem
+                    || (text[..b.span.end].ends_with(':') && b.kind != BlockKind::Heading)
+            });
+        let kind;
+        let mut content_start = start;
+        if is_source_line(line) {
+            kind = BlockKind::SourceLine;
+        } else if let Some(marker) = list_marker_len(line) {
+            kind = BlockKind::ListItem;
+            content_start = start + marker;
+        } else if let Some(label_end) = turn_label_end(line) {
+            kind = BlockKind::Turn {
+                label: Span::new(start, start + label_end),
+            };
+            content_start = start + label_end + 1;
+            while text[content_start..end].starts_with(' ') {
+                content_start += 1;
+            }
+        } else if unmarked_item {
+            kind = BlockKind::ListItem;
+        } else if let Some(last) = blocks.last_mut().filter(|b| {
+            !previous_line_blank && joins_next_line(text, b) && b.kind != BlockKind::SourceLine
+        }) {
+            // A wrapped line: the block goes on.
+            last.span.end = end;
+            continue;
+        } else if blocks.is_empty() && next_line_blank && is_heading(line) {
+            kind = BlockKind::Heading;
+        } else {
+            kind = BlockKind::Prose;
+        }
+        let continues_list = kind == BlockKind::ListItem
+            && blocks.last().is_some_and(|b| {
+                b.kind == BlockKind::ListItem || text[..b.span.end].ends_with(':')
+            });
+        if !blocks.is_empty() && !continues_list {
+            paragraph += 1;
+        }
+        blocks.push(Block {
+            kind,
+            paragraph,
+            span: Span::new(content_start, end),
+            sentences: Vec::new(),
+        });
+        previous_line_blank = false;
+    }
+    for block in &mut blocks {
+        block.sentences = match block.kind {
+            BlockKind::Heading | BlockKind::SourceLine | BlockKind::ListItem => {
+                vec![block.span]
+            }
+            _ => sentences(text, block.span),
+        };
+    }
+    Layout { published, blocks }
+}
+
+/// A line that ends without final punctuation continues on the next line (hard wrapping).
+fn joins_next_line(text: &str, block: &Block) -> bool {
+    let last = text[..block.span.end].chars().next_back();
+    !matches!(
+        last,
+        Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | '…')
+    ) && block.kind != BlockKind::Heading
+}
+
+fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let trimmed_front = slice.trim_start();
+    start += slice.len() - trimmed_front.len();
+    end -= trimmed_front.len() - trimmed_front.trim_end().len();
+    (start, end)
+}
+
+/// `date 2024-07-14` (or `Date: 2024-07-14`) at the very start: the date and where the body starts.
+fn date_header(text: &str) -> Option<(Date, usize)> {
+    let head = text.get(..4)?;
+    if !head.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let mut rest = &text[4..];
+    rest = rest.strip_prefix(':').unwrap_or(rest);
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let iso = trimmed.get(..10)?;
+    let date = Date::parse_iso(iso)?;
+    let after = &trimmed[10..];
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let end = text.len() - after.len();
+    let skip = after.len() - after.trim_start().len();
+    Some((date, end + skip))
+}
+
+fn is_source_line(line: &str) -> bool {
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    inner.len() > 7 && inner[..7].eq_ignore_ascii_case("source:")
+}
+
+fn is_heading(line: &str) -> bool {
+    let last = line.chars().next_back();
+    line.len() <= 200
+        && !matches!(
+            last,
+            Some('.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')')
+        )
+        && turn_label_end(line).is_none()
+}
+
+/// Bytes taken by a bullet or number marker at the start of the line (with its space).
+fn list_marker_len(line: &str) -> Option<usize> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '-' | '•' | '*' | '–' | '—' | '·' | '▪' | '●') {
+        let rest = &line[first.len_utf8()..];
+        let content = rest.trim_start();
+        return (rest.len() > content.len() && !content.is_empty())
+            .then_some(line.len() - content.len());
+    }
+    // "1. ", "2) ", "(3) ", "a) ", "(b) "
+    let body = line.strip_prefix('(').unwrap_or(line);
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    let label_len = if digits > 0 && digits <= 2 {
+        digits
+    } else if body.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && body[1..].starts_with(')')
+    {
+        1
+    } else {
+        return None;
+    };
+    let after = &body[label_len..];
+    let after = after
+        .strip_prefix(')')
+        .or_else(|| after.strip_prefix('.').filter(|_| digits > 0))?;
+    let content = after.trim_start();
+    (after.len() > content.len() && !content.is_empty()).then_some(line.len() - content.len())
+}
+
+/// End of a transcript speaker label ("Lina Orsk:", "President Lina Orsk:") at the line start.
+fn turn_label_end(line: &str) -> Option<usize> {
+    let colon = line.find(':')?;
+    let label = &line[..colon];
+    let after = &line[colon + 1..];
+    if label.is_empty() || label.len() > 80 || !after.starts_with(' ') || after.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = label.split(' ').collect();
+    if words.len() > 7 {
+        return None;
+    }
+    let mut capitalized = 0;
+    for word in &words {
+        let word = word.trim_end_matches('.');
+        if word.is_empty() || word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalized += 1;
+        } else if !super::names::is_particle(word) {
+            return None;
+        }
+    }
+    (capitalized > 0 && !is_header_key(label)).then_some(colon)
+}
+
+/// Labels that introduce metadata rather than a speaker.
+fn is_header_key(label: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "date",
+        "time",
+        "place",
+        "location",
+        "venue",
+        "source",
+        "title",
+        "subject",
+        "note",
+        "notes",
+        "participants",
+        "attendees",
+        "present",
+        "update",
+        "editor's note",
+        "url",
+        "publisher",
+        "summary",
+        "topic",
+        "topics",
+        "agenda",
+        "transcript",
+        "readout",
+    ];
+    KEYS.iter().any(|k| k.eq_ignore_ascii_case(label))
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
+    "No", "Mt", "Ft", "Capt", "Cmdr", "Adm", "Sgt", "Hon", "Rev", "Amb", "Pres", "vs", "etc",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Co", "Corp", "Ltd", "Art", "Vol", "approx", "Messrs", "Mme", "Mlle", "H.E",
+];
+
+/// Splits a block into sentences. A sentence ends at `.`, `!`, `?` or `…` (with any closing
+/// quotes or brackets) followed by a space and a capital, digit, quote or bracket; not after a
+/// known abbreviation or an initial, and not inside a balanced double quotation.
+pub fn sentences(text: &str, block: Span) -> Vec<Span> {
+    let quoted = quoted_regions(text, block);
+    let mut out = Vec::new();
+    let mut start = block.start;
+    let mut i = block.start;
+    while i < block.end {
+        let c = match text[i..block.end].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let next = i + c.len_utf8();
+        let closes_quote = is_double_quote(c)
+            && quoted.iter().any(|&(_, e)| e == i)
+            && text[..i].ends_with(['.', '!', '?', '…']);
+        if closes_quote || (matches!(c, '.' | '!' | '?' | '…') && !in_regions(&quoted, i)) {
+            // Take closing quotes and brackets.
+            let mut end = next;
+            while let Some(d) = text[end..block.end].chars().next() {
+                if is_double_quote(d) || matches!(d, ')' | ']' | '’' | '\'') {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let followed = &text[end..block.end];
+            let boundary = followed.is_empty()
+                || (followed.starts_with(' ')
+                    && followed[1..].chars().next().is_some_and(|d| {
+                        d.is_uppercase()
+                            || d.is_ascii_digit()
+                            || is_double_quote(d)
+                            || matches!(d, '(' | '[' | '‘' | '\'')
+                    }));
+            if boundary && (closes_quote || !(c == '.' && is_abbreviation(text, start, i))) {
+                push_trimmed(text, &mut out, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+            i = end.max(next);
+            continue;
+        }
+        i = next;
+    }
+    push_trimmed(text, &mut out, start, block.end);
+    out
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Span>, start: usize, end: usize) {
+    let (start, end) = trim_span(text, start, end);
+    if start < end {
+        out.push(Span::new(start, end));
+    }
+}
+
+/// True when the period at `dot` ends an abbreviation or a one-letter initial.
+fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let before = &text[sentence_start..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted acronyms: "F.", "U.S.", "a.m."
+    let last_part = word.rsplit('.').next().unwrap_or(word);
+    if last_part.chars().count() == 1 && last_part.chars().all(char::is_alphabetic) {
+        let is_sentence_end_letter = word.len() == 1 && word.chars().all(char::is_lowercase);
+        return !is_sentence_end_letter;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Byte ranges inside balanced double quotes of the block; empty when the quotes do not balance.
+fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text[block.start..block.end].char_indices() {
+        let at = block.start + i;
+        match (c, open) {
+            ('"' | '“' | '„' | '«', None) => open = Some(at),
+            ('"' | '”' | '»', Some(o)) => {
+                regions.push((o, at));
+                open = None;
+            }
+            ('“' | '«', Some(_)) => return Vec::new(),
+            _ => {}
+        }
+    }
+    if open.is_some() {
+        return Vec::new();
+    }
+    regions
+}
+
+fn in_regions(regions: &[(usize, usize)], at: usize) -> bool {
+    regions.iter().any(|&(s, e)| s < at && at < e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations_initials_or_quotes() {
+        assert_eq!(
+            sentence_texts(
+                "Mr. Orsk met John F. Brenn in the U.S. capital. He said: \"We agree. We act.\" Then it ended! 3 more."
+            ),
+            vec![
+                "Mr. Orsk met John F. Brenn in the U.S. capital.",
+                "He said: \"We agree. We act.\"",
+                "Then it ended!",
+                "3 more."
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_the_date_header_on_the_same_line() {
+        let text = "date 2024-07-14 On the evening of July 3 they met.";
+        let layout = layout(text);
+        assert_eq!(layout.published, Date::parse_iso("2024-07-14"));
+        assert_eq!(layout.blocks.len(), 1);
+        assert_eq!(
+            &text[layout.blocks[0].span.start..layout.blocks[0].span.end],
+            "On the evening of July 3 they met."
+        );
+    }
+
+    #[test]
+    fn finds_turns_lists_headings_and_source_lines() {
+        let text = "Leaders Meet in Vell\n\nLina Orsk: Welcome. We are glad.\nTomas Brenn: Thank you.\n\nThey agreed on the following:\n- first item;\n2) second item\n\n(Source: Ministry)";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert!(matches!(kinds[0], BlockKind::Heading));
+        assert!(matches!(kinds[1], BlockKind::Turn { .. }));
+        assert!(matches!(kinds[2], BlockKind::Turn { .. }));
+        assert_eq!(kinds[3], BlockKind::Prose);
+        assert_eq!(kinds[4], BlockKind::ListItem);
+        assert_eq!(kinds[5], BlockKind::ListItem);
+        assert_eq!(kinds[6], BlockKind::SourceLine);
+        let blocks = layout(text).blocks;
+        assert_eq!(blocks[4].paragraph, blocks[3].paragraph);
+        assert_eq!(
+            &text[blocks[4].span.start..blocks[4].span.end],
+            "first item;"
+        );
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_breaks_after_final_punctuation() {
+        let text = "Orsk said that the\nweather was fine.\nBrenn said it was not.";
+        let blocks = layout(text).blocks;
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].paragraph, 0);
+        assert_eq!(blocks[1].paragraph, 1);
+    }
+}

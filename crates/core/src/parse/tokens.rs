@@ -1,0 +1,142 @@
+//! Word and punctuation tokens with byte offsets into the normalized text.
+
+/// One token: a word (letters, digits, inner hyphens and apostrophes) or one punctuation char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// `None` for words, the character for punctuation.
+    pub punct: Option<char>,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.punct.is_none()
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// True for characters that can continue a word when followed by a letter or digit.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‐' | '‑')
+}
+
+/// Splits `text[range]` into tokens; whitespace separates and is dropped.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let slice = &text[start..end];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut word_end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    word_end = j + d.len_utf8();
+                } else if is_joiner(d) {
+                    // A joiner belongs to the word only between two word characters.
+                    let after = slice[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        chars.next();
+                        word_end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                start: start + i,
+                end: start + word_end,
+                punct: None,
+            });
+        } else {
+            tokens.push(Token {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                punct: Some(c),
+            });
+        }
+    }
+    tokens
+}
+
+/// True when the word starts with an uppercase letter (any script).
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word without a possessive ending ("Putin’s" → "Putin").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix("’"))
+        .unwrap_or(word)
+}
+
+/// True for opening or closing double quotation marks of any style.
+pub fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        assert_eq!(
+            words("Putin’s China-Russia ties, al-Qasimi's “new” 10:30."),
+            vec![
+                "Putin’s",
+                "China-Russia",
+                "ties",
+                ",",
+                "al-Qasimi's",
+                "“",
+                "new",
+                "”",
+                "10",
+                ":",
+                "30",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_diacritics_and_trailing_hyphen_apart() {
+        assert_eq!(
+            words("Ólafur Þórsson - ok"),
+            vec!["Ólafur", "Þórsson", "-", "ok"]
+        );
+    }
+
+    #[test]
+    fn offsets_are_absolute() {
+        let text = "xx Hello";
+        let t = tokenize(text, 3, text.len());
+        assert_eq!((t[0].start, t[0].end), (3, 8));
+    }
+
+    #[test]
+    fn strips_possessives() {
+        assert_eq!(strip_possessive("Putin’s"), "Putin");
+        assert_eq!(strip_possessive("Brenn's"), "Brenn");
+        assert_eq!(strip_possessive("Brenn"), "Brenn");
+    }
+}

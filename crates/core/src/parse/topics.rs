@@ -1,0 +1,256 @@
+//! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
+//! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
+
+use super::lexicon::{lexicon, Pattern};
+use super::tokens::{is_capitalized, is_double_quote, Token};
+use std::collections::HashMap;
+
+/// A topic known to this readout, with the word sequences that mention it.
+struct Known {
+    label: String,
+    patterns: Vec<Vec<String>>,
+}
+
+/// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
+pub struct Topics {
+    known: Vec<Known>,
+    /// Lexicon patterns by lowercase first word: (entry, pattern).
+    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    /// Lexicon entry → label of a defined acronym that means the same.
+    renamed: HashMap<usize, String>,
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&word.chars().count())
+        && letters >= 2
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&"
+    )
+}
+
+impl Topics {
+    /// Reads the definitions of every sentence (each a token list) of one readout.
+    pub fn new(text: &str, sentences: &[&[Token]]) -> Topics {
+        let mut known: Vec<Known> = Vec::new();
+        for tokens in sentences {
+            let words: Vec<&str> = tokens
+                .iter()
+                .map(|t| if t.is_word() { t.text(text) } else { "" })
+                .collect();
+            for i in 1..tokens.len().saturating_sub(1) {
+                if tokens[i - 1].punct == Some('(')
+                    && tokens[i + 1].punct == Some(')')
+                    && is_acronym(words[i])
+                {
+                    if let Some(expansion) = expansion_before(&words, i - 1, words[i]) {
+                        let acronym = words[i].to_string();
+                        let label = format!("{} ({acronym})", expansion.join(" "));
+                        if !known.iter().any(|k| k.label == label) {
+                            known.push(Known {
+                                label,
+                                patterns: vec![expansion, vec![acronym]],
+                            });
+                        }
+                    }
+                }
+            }
+            for term in quoted_terms(text, tokens) {
+                if !known.iter().any(|k| k.patterns.contains(&term)) {
+                    known.push(Known {
+                        label: term.join(" "),
+                        patterns: vec![term],
+                    });
+                }
+            }
+        }
+        let lex = lexicon();
+        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut renamed = HashMap::new();
+        for (e, entry) in lex.topics.iter().enumerate() {
+            for (p, pattern) in entry.patterns.iter().enumerate() {
+                let as_strings: Vec<String> = pattern.words.iter().map(|w| w.to_string()).collect();
+                if let Some(k) = known.iter().find(|k| k.patterns.contains(&as_strings)) {
+                    renamed.insert(e, k.label.clone());
+                }
+                if let Some(first) = pattern.words.first() {
+                    by_first_word
+                        .entry(first.to_lowercase())
+                        .or_default()
+                        .push((e, p));
+                }
+            }
+        }
+        Topics {
+            known,
+            by_first_word,
+            renamed,
+        }
+    }
+
+    /// The topics one sentence mentions, in order of first mention.
+    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<String> {
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| if t.is_word() { t.text(text) } else { "" })
+            .collect();
+        let lex = lexicon();
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut lower = String::new();
+        for (i, word) in words.iter().enumerate() {
+            if word.is_empty() {
+                continue;
+            }
+            for known in &self.known {
+                if known.patterns.iter().any(|p| matches_at(&words, i, p)) {
+                    found.push((i, known.label.clone()));
+                }
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            for &(e, p) in self.by_first_word.get(lower.as_str()).into_iter().flatten() {
+                let entry = &lex.topics[e];
+                if lexicon_matches_at(&words, i, &entry.patterns[p]) {
+                    let label = self
+                        .renamed
+                        .get(&e)
+                        .cloned()
+                        .unwrap_or_else(|| entry.label.to_string());
+                    found.push((i, label));
+                }
+            }
+        }
+        let mut labels: Vec<String> = Vec::new();
+        for (_, label) in found {
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels
+    }
+}
+
+fn matches_at(words: &[&str], at: usize, pattern: &[String]) -> bool {
+    words.len() >= at + pattern.len() && pattern.iter().zip(&words[at..]).all(|(p, w)| p == w)
+}
+
+fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
+    words.len() >= at + pattern.words.len()
+        && pattern.words.iter().zip(&words[at..]).all(|(p, w)| {
+            if pattern.case_sensitive {
+                p == w
+            } else {
+                p.eq_ignore_ascii_case(w) || p.to_lowercase() == w.to_lowercase()
+            }
+        })
+}
+
+/// The capitalized words before `open` (the index of the "(") whose initials spell the acronym.
+fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Vec<String>> {
+    let mut start = open;
+    while start > 0 {
+        let w = words[start - 1];
+        if is_capitalized(w) || (is_connector(w) && start - 1 > 0) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    // Try the longest run first, dropping words from the front until the initials fit.
+    for from in start..open {
+        let run = &words[from..open];
+        if is_connector(run[0]) {
+            continue;
+        }
+        let initials: Vec<char> = run
+            .iter()
+            .filter(|w| is_capitalized(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.len() >= 2 && initials.len() <= letters.len() + 1 && initials == letters {
+            return Some(run.iter().map(|w| w.to_string()).collect());
+        }
+    }
+    // Initials that only start the same way still name it ("Northern Trade Council" for "NTCO").
+    let run = &words[start..open];
+    let first = run.iter().find(|w| is_capitalized(w))?;
+    (run.len() >= 2 && first.chars().next() == letters.first().copied())
+        .then(|| run.iter().map(|w| w.to_string()).collect())
+}
+
+/// Short phrases in double quotes that name a thing ("Global South", "new Cold War"), not
+/// quoted speech: one to five words, no punctuation, not opening with a pronoun.
+fn quoted_terms(text: &str, tokens: &[Token]) -> Vec<Vec<String>> {
+    let mut terms = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.punct {
+            Some(c) if is_double_quote(c) => match open {
+                None => open = Some(i),
+                Some(o) => {
+                    let inner = &tokens[o + 1..i];
+                    let words: Vec<String> =
+                        inner.iter().map(|t| t.text(text).to_string()).collect();
+                    let plain = inner.iter().all(Token::is_word);
+                    let pronoun = words.first().is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "we" | "i" | "our" | "my" | "you" | "this" | "it"
+                        )
+                    });
+                    if plain && (1..=5).contains(&words.len()) && !pronoun {
+                        terms.push(words);
+                    }
+                    open = None;
+                }
+            },
+            _ => {}
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    #[test]
+    fn defines_acronyms_and_quoted_terms_then_tags() {
+        let defs = "They met ahead of the Shanghai Cooperation Organization (SCO) Summit and backed the \"Global South\".";
+        let later = "The SCO will grow, the Global South too, and unilateral sanctions must end.";
+        let t1 = tokenize(defs, 0, defs.len());
+        let t2 = tokenize(later, 0, later.len());
+        let text = format!("{defs}{later}");
+        let t2_shifted: Vec<Token> = t2
+            .iter()
+            .map(|t| Token {
+                start: t.start + defs.len(),
+                end: t.end + defs.len(),
+                punct: t.punct,
+            })
+            .collect();
+        let topics = Topics::new(&text, &[&t1, &t2_shifted]);
+        assert_eq!(
+            topics.tag(&text, &t2_shifted),
+            vec![
+                "Shanghai Cooperation Organization (SCO)",
+                "Global South",
+                "unilateral sanctions"
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_speech_is_not_a_term() {
+        let s = "He said \"We will win\" and \"this\" and \"Arctic Silk Road\".";
+        let terms = quoted_terms(s, &tokenize(s, 0, s.len()));
+        assert_eq!(terms, vec![vec!["Arctic", "Silk", "Road"]]);
+    }
+}
