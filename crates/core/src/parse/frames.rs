@@ -236,7 +236,7 @@ pub fn find_frames(
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(vec![m]),
                         subject_first: i,
-                        verb: format!("{w} to"),
+                        verb: "according to".to_string(),
                         content: (start, sentence_end),
                         trailing: false,
                     });
@@ -420,7 +420,7 @@ mod tests {
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
             (f[0].1.as_str(), f[0].2.as_str()),
-            ("According to", "the talks went well.")
+            ("according to", "the talks went well.")
         );
     }
 

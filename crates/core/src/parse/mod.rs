@@ -77,6 +77,9 @@ pub fn parse(raw: &str) -> Readout {
     let people = find_people(&text, &layout.blocks, &sentences);
     let mut people = people;
     for sentence in &sentences {
+        if layout.blocks[sentence.block].kind == BlockKind::Heading {
+            continue;
+        }
         for mention in &sentence.mentions {
             if let Some(p) = people.find(&mention.name) {
                 people.learn(p, mention);
@@ -107,7 +110,7 @@ pub fn parse(raw: &str) -> Readout {
         }
     }
 
-    infer_countries(&text, &mut people, &drafts);
+    infer_countries(&text, &sentences, &mut people, &drafts);
 
     // The event.
     let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
@@ -271,7 +274,34 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
         .find(|s| matches!(blocks[s.block].kind, BlockKind::Prose));
     if let Some(opening) = opening {
         let mut first = true;
-        for mention in opening.mentions.iter().filter(|m| is_person_like(m)) {
+        let after_preposition = |m: &Mention| {
+            let before = m.first.checked_sub(1).and_then(|i| opening.tokens.get(i));
+            m.title.is_none()
+                && before.is_some_and(|t| {
+                    matches!(
+                        t.text(text),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "at"
+                            | "of"
+                            | "from"
+                            | "to"
+                            | "near"
+                            | "for"
+                            | "on"
+                            | "into"
+                            | "across"
+                            | "by"
+                    )
+                })
+        };
+        let leaders = opening
+            .mentions
+            .iter()
+            .filter(|m| is_person_like(m) && !after_preposition(m));
+        for mention in leaders {
             let role = if first {
                 Role::Principal
             } else {
@@ -696,7 +726,7 @@ fn clean_content(raw: &str) -> String {
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for (the one they name most that no other participant has).
-fn infer_countries(text: &str, people: &mut People, drafts: &[Draft]) {
+fn infer_countries(text: &str, sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
     let lex = lexicon::lexicon();
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric()))
@@ -724,12 +754,28 @@ fn infer_countries(text: &str, people: &mut People, drafts: &[Draft]) {
             person.country = country;
         }
     }
-    // Names of countries: the lexicon's, and every participant's.
+    // Names that may be countries: the lexicon's and every participant's first, then any
+    // single capitalized name the text uses that is no one's name.
     let mut countries: Vec<String> = lex.countries.iter().map(|c| c.join(" ")).collect();
     for person in &people.persons {
         if let Some(c) = &person.country {
             if !countries.contains(c) {
                 countries.push(c.clone());
+            }
+        }
+    }
+    let name_words: Vec<&String> = people.persons.iter().flat_map(|p| &p.name).collect();
+    for sentence in sentences {
+        for m in &sentence.mentions {
+            if let [word] = m.name.as_slice() {
+                let acronym = word.chars().all(|c| !c.is_lowercase());
+                if m.title.is_none()
+                    && !acronym
+                    && !name_words.contains(&word)
+                    && !countries.contains(word)
+                {
+                    countries.push(word.clone());
+                }
             }
         }
     }

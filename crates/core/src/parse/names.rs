@@ -66,7 +66,43 @@ fn is_prefixed_name(word: &str) -> bool {
 }
 
 fn is_name_word(word: &str) -> bool {
-    is_capitalized(word) || is_prefixed_name(word)
+    (is_capitalized(word) || is_prefixed_name(word)) && !is_breaker(word)
+}
+
+/// Capitalized words of title-case headlines that separate names ("X Meets Y", "Call with").
+fn is_breaker(word: &str) -> bool {
+    matches!(
+        word,
+        "Meets"
+            | "Met"
+            | "Holds"
+            | "Held"
+            | "Speaks"
+            | "Spoke"
+            | "Calls"
+            | "Call"
+            | "Talks"
+            | "Hosts"
+            | "Hosted"
+            | "Receives"
+            | "Received"
+            | "With"
+            | "And"
+            | "Visits"
+            | "Attends"
+            | "Joins"
+            | "Readout"
+            | "Statement"
+            | "Transcript"
+            | "Meeting"
+            | "Phone"
+            | "Video"
+            | "Conversation"
+            | "Telephone"
+            | "Remarks"
+            | "Press"
+            | "Welcomes"
+    )
 }
 
 /// Capitalized words that start sentences or phrases but are never part of a name.
@@ -241,7 +277,15 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         let last = j;
         let start = tokens[first].start;
         let end = tokens[last - 1].end;
-        if let Some(mention) = read_run(&words, start, end, first, last) {
+        if let Some(mut mention) = read_run(&words, start, end, first, last) {
+            // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
+            if mention.title.is_some() && mention.has_name() && word(last) == "of" {
+                let rest: Vec<&str> = (last + 1..last + 4).map(&word).collect();
+                let len = lexicon().country_at(&rest, 0).unwrap_or(1);
+                if is_capitalized(rest[0]) && !is_starter(rest[0]) {
+                    mention.country = Some(rest[..len].join(" "));
+                }
+            }
             out.push(mention);
         }
         i = last.max(i + 1);

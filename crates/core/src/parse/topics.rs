@@ -41,7 +41,10 @@ impl Topics {
         for tokens in sentences {
             let words: Vec<&str> = tokens
                 .iter()
-                .map(|t| if t.is_word() { t.text(text) } else { "" })
+                .map(|t| match t.punct {
+                    None | Some('&') => t.text(text),
+                    Some(_) => "",
+                })
                 .collect();
             for i in 1..tokens.len().saturating_sub(1) {
                 if tokens[i - 1].punct == Some('(')
@@ -170,7 +173,7 @@ fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Vec<St
         }
         let initials: Vec<char> = run
             .iter()
-            .filter(|w| is_capitalized(w))
+            .filter(|w| is_capitalized(w) && !is_connector(w))
             .filter_map(|w| w.chars().next())
             .collect();
         if initials.len() >= 2 && initials.len() <= letters.len() + 1 && initials == letters {
