@@ -1,0 +1,150 @@
+//! The root component: starts loading the corpus, lays out the page (header, main landmark,
+//! footer) and routes. Pages below it get the corpus from a context once it is loaded; until
+//! then, or when loading fails, the main landmark shows the load status instead.
+
+use crate::components::load_status::LoadStatus;
+use crate::corpus_loader::{LoadState, SharedCorpus};
+use crate::pages::{home::Home, not_found::NotFound};
+use crate::route::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The app: browser router, corpus loading and the page layout.
+#[component]
+pub fn App() -> Html {
+    let state = use_state(|| LoadState::Loading);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded =
+                    crate::corpus_loader::fetch_corpus(crate::corpus_loader::CORPUS_URL).await;
+                state.set(match loaded {
+                    Ok(corpus) => LoadState::Ready(corpus),
+                    Err(err) => {
+                        web_sys::console::error_1(
+                            &format!("readouts: {}: {err}", err.title()).into(),
+                        );
+                        LoadState::Failed(err)
+                    }
+                });
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = state;
+        });
+    }
+    html! {
+        <BrowserRouter>
+            <Shell state={(*state).clone()} />
+        </BrowserRouter>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub state: LoadState,
+}
+
+/// The page layout around the routed content, for a given load state. Separate from [`App`]
+/// so that it can be rendered with any state (and any router) in tests.
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let content = match &props.state {
+        LoadState::Ready(corpus) => html! {
+            <ContextProvider<SharedCorpus> context={corpus.clone()}>
+                <Switch<Route> render={switch} />
+            </ContextProvider<SharedCorpus>>
+        },
+        other => html! { <LoadStatus state={other.clone()} /> },
+    };
+    html! {
+        <>
+            <header class="site-header">
+                <Link<Route> to={Route::Home} classes="brand">{ "readouts" }</Link<Route>>
+                <p class="tagline">{ "Who said what in leaders' meeting readouts" }</p>
+            </header>
+            <main id="main" class="content">
+                { content }
+            </main>
+            <footer class="site-footer">
+                <p>{ "Statements are parsed from official readouts published by governments. Each card names the readout it comes from." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// Renders the page for a route.
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::corpus_loader::read_corpus;
+    use crate::test_support::{render, sample_corpus};
+    use yew_router::history::{AnyHistory, History, MemoryHistory};
+
+    #[derive(Properties, PartialEq)]
+    struct AtProps {
+        path: &'static str,
+        state: LoadState,
+    }
+
+    /// The shell under a memory router at `path`.
+    #[component]
+    fn At(props: &AtProps) -> Html {
+        let history = use_memo(props.path, |path| {
+            let history = AnyHistory::from(MemoryHistory::new());
+            history.push(*path);
+            history
+        });
+        html! {
+            <Router history={(*history).clone()}>
+                <Shell state={props.state.clone()} />
+            </Router>
+        }
+    }
+
+    async fn page(path: &'static str, state: LoadState) -> String {
+        render::<At>(AtProps { path, state }).await
+    }
+
+    #[tokio::test]
+    async fn the_layout_has_one_main_landmark() {
+        let html = page("/", LoadState::Loading).await;
+        assert_eq!(html.matches("<main").count(), 1, "{html}");
+        assert!(
+            html.contains(r#"<a href="/" class="brand">readouts</a>"#),
+            "{html}"
+        );
+        assert!(html.contains("Loading the corpus"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn home_shows_cards_once_loaded() {
+        let html = page("/", LoadState::Ready(sample_corpus())).await;
+        assert_eq!(html.matches(r#"class="card""#).count(), 4, "{html}");
+    }
+
+    #[tokio::test]
+    async fn unknown_paths_get_the_not_found_page() {
+        let html = page("/no/such/page", LoadState::Ready(sample_corpus())).await;
+        assert!(html.contains("Page not found"), "{html}");
+        assert!(html.contains("<code>/no/such/page</code>"), "{html}");
+        assert!(!html.contains("<article"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn load_errors_replace_the_content() {
+        let err = read_corpus(r#"{"schema_version": 2, "readouts": []}"#).unwrap_err();
+        let html = page("/", LoadState::Failed(err)).await;
+        assert!(html.contains(r#"role="alert""#), "{html}");
+        assert!(html.contains("schema_version 2"), "{html}");
+        assert!(html.contains("schema_version 1"), "{html}");
+    }
+}

@@ -1,0 +1,94 @@
+//! What the main landmark shows before the corpus is ready: a polite loading notice, or an
+//! alert saying what failed and where.
+
+use crate::corpus_loader::{LoadError, LoadState};
+use readouts_core::CorpusError;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LoadStatusProps {
+    pub state: LoadState,
+}
+
+/// The loading notice or the load error; renders nothing once the corpus is ready.
+#[component]
+pub fn LoadStatus(props: &LoadStatusProps) -> Html {
+    match &props.state {
+        LoadState::Loading => html! {
+            <p class="status" role="status">{ "Loading the corpus…" }</p>
+        },
+        LoadState::Failed(err) => html! {
+            <section class="load-error" role="alert" aria-labelledby="load-error-title">
+                <h1 id="load-error-title">{ err.title() }</h1>
+                <p class="load-error-detail">{ sentence(&err.to_string()) }</p>
+                <p class="load-error-hint">{ hint(err) }</p>
+            </section>
+        },
+        LoadState::Ready(_) => Html::default(),
+    }
+}
+
+/// Capitalises the first letter and ends with a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// What whoever runs the site can do about it.
+fn hint(err: &LoadError) -> &'static str {
+    match err {
+        LoadError::Network { .. } => "Check the network connection and reload the page.",
+        LoadError::Http { .. } | LoadError::Body { .. } => {
+            "The file corpus.json must be served next to the app; rebuilding the app (scripts/serve.sh) creates it."
+        }
+        LoadError::Corpus(CorpusError::Json { .. }) => {
+            "The file is damaged or was not written by readouts; rebuild it from the corpus folder."
+        }
+        LoadError::Corpus(_) => {
+            "The file was written by another version of readouts; rebuild it with this version."
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::corpus_loader::read_corpus;
+    use crate::test_support::render;
+
+    #[tokio::test]
+    async fn loading_is_a_status_message() {
+        let html = render::<LoadStatus>(LoadStatusProps {
+            state: LoadState::Loading,
+        })
+        .await;
+        assert!(html.contains(r#"role="status""#), "{html}");
+        assert!(html.contains("Loading the corpus"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn malformed_json_is_an_alert_with_line_and_column() {
+        let err = read_corpus("{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
+        let html = render::<LoadStatus>(LoadStatusProps {
+            state: LoadState::Failed(err),
+        })
+        .await;
+        assert!(html.contains(r#"role="alert""#), "{html}");
+        assert!(html.contains("The corpus file is not valid JSON"), "{html}");
+        assert!(html.contains("line 3, column 16"), "{html}");
+    }
+
+    #[test]
+    fn sentences() {
+        assert_eq!(sentence("the server said no"), "The server said no.");
+        assert_eq!(sentence("done."), "Done.");
+        assert_eq!(sentence(""), "");
+    }
+}

@@ -1,0 +1,191 @@
+//! Loading the bundled corpus: the fetch, the load states, and what each failure tells the
+//! reader. Reading and checking the JSON is [`readouts_core::Corpus::from_json`]'s job.
+
+use readouts_core::{Corpus, CorpusError};
+use std::fmt;
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// Where the corpus is fetched from, relative to the document's `<base href>` so that it
+/// resolves to the same file on every route, deep links included.
+pub const CORPUS_URL: &str = "corpus.json";
+
+/// The loaded corpus, shared by every component without copying. Two handles are equal when
+/// they point at the same corpus, so comparing props never walks the data.
+#[derive(Debug, Clone)]
+pub struct SharedCorpus(Rc<Corpus>);
+
+impl SharedCorpus {
+    pub fn new(corpus: Corpus) -> Self {
+        SharedCorpus(Rc::new(corpus))
+    }
+
+    /// How many statements the corpus holds, over all readouts.
+    pub fn statement_count(&self) -> usize {
+        self.0.readouts.iter().map(|r| r.statements.len()).sum()
+    }
+}
+
+impl PartialEq for SharedCorpus {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedCorpus {
+    type Target = Corpus;
+
+    fn deref(&self) -> &Corpus {
+        &self.0
+    }
+}
+
+/// Why the corpus could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request itself failed (offline, refused, blocked).
+    Network { url: String, message: String },
+    /// The server answered, but not with the file.
+    Http {
+        url: String,
+        status: u16,
+        status_text: String,
+    },
+    /// The body could not be read as text.
+    Body { url: String, message: String },
+    /// The file is there but is not a corpus this version can read.
+    Corpus(CorpusError),
+}
+
+impl LoadError {
+    /// A short headline for the error panel.
+    pub fn title(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } | LoadError::Http { .. } | LoadError::Body { .. } => {
+                "The corpus could not be loaded"
+            }
+            LoadError::Corpus(CorpusError::Json { .. }) => "The corpus file is not valid JSON",
+            LoadError::Corpus(_) => "The corpus file has an unsupported format",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, message } => {
+                write!(f, "the request for {url} failed: {message}")
+            }
+            LoadError::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                write!(f, "the server answered HTTP {status}")?;
+                if !status_text.is_empty() {
+                    write!(f, " {status_text}")?;
+                }
+                write!(f, " for {url}")
+            }
+            LoadError::Body { url, message } => {
+                write!(f, "the response for {url} could not be read: {message}")
+            }
+            LoadError::Corpus(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Where the app is with its corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(SharedCorpus),
+    Failed(LoadError),
+}
+
+/// Reads a fetched corpus body.
+pub fn read_corpus(json: &str) -> Result<SharedCorpus, LoadError> {
+    Corpus::from_json(json)
+        .map(SharedCorpus::new)
+        .map_err(LoadError::Corpus)
+}
+
+/// Fetches and reads the corpus at `url` (relative URLs resolve against the document base).
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_corpus(url: &str) -> Result<SharedCorpus, LoadError> {
+    use gloo_net::http::Request;
+
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|err| LoadError::Network {
+            url: url.to_string(),
+            message: err.to_string(),
+        })?;
+    // The absolute URL, so the message says exactly which file failed.
+    let resolved = match response.url() {
+        u if u.is_empty() => url.to_string(),
+        u => u,
+    };
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: resolved,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let body = response.text().await.map_err(|err| LoadError::Body {
+        url: resolved,
+        message: err.to_string(),
+    })?;
+    read_corpus(&body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let err = read_corpus("{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
+        assert_eq!(err.title(), "The corpus file is not valid JSON");
+        let message = err.to_string();
+        assert!(message.contains("line 3, column 16"), "{message}");
+    }
+
+    #[test]
+    fn another_schema_version_names_both() {
+        let err = read_corpus("{\"schema_version\": 99, \"readouts\": []}").unwrap_err();
+        assert_eq!(err.title(), "The corpus file has an unsupported format");
+        let message = err.to_string();
+        assert!(
+            message.contains("99") && message.contains("schema_version 1"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn http_errors_name_status_and_url() {
+        let err = LoadError::Http {
+            url: "http://127.0.0.1/corpus.json".into(),
+            status: 404,
+            status_text: "Not Found".into(),
+        };
+        assert_eq!(err.title(), "The corpus could not be loaded");
+        assert_eq!(
+            err.to_string(),
+            "the server answered HTTP 404 Not Found for http://127.0.0.1/corpus.json"
+        );
+    }
+
+    #[test]
+    fn handles_compare_by_identity() {
+        let a = read_corpus("{\"schema_version\": 1, \"readouts\": []}").unwrap();
+        let b = read_corpus("{\"schema_version\": 1, \"readouts\": []}").unwrap();
+        assert_eq!(a, a.clone());
+        assert_ne!(a, b);
+        assert_eq!(a.statement_count(), 0);
+    }
+}

@@ -1,0 +1,97 @@
+//! Display helpers: how dates and counts read on the page. Pure functions, tested natively.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2024-07-03" → "3 July 2024". Anything that is not a valid `YYYY-MM-DD` date is returned
+/// unchanged, so a surprising value is still shown rather than hidden.
+pub fn human_date(iso: &str) -> String {
+    parse_iso_date(iso)
+        .map(|(year, month, day)| format!("{day} {} {year}", MONTHS[month as usize - 1]))
+        .unwrap_or_else(|| iso.to_string())
+}
+
+/// Whether `value` is a `YYYY-MM-DD` date, fit for a `<time datetime>` attribute.
+pub fn is_iso_date(value: &str) -> bool {
+    parse_iso_date(value).is_some()
+}
+
+fn parse_iso_date(value: &str) -> Option<(u32, u32, u32)> {
+    let bytes = value.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}
+
+/// "1 statement", "14 statements".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_valid_dates_and_keeps_the_rest() {
+        assert_eq!(human_date("2024-07-03"), "3 July 2024");
+        assert_eq!(human_date("2024-12-31"), "31 December 2024");
+        assert_eq!(human_date("2024-02-29"), "29 February 2024");
+        assert_eq!(human_date("2023-02-29"), "2023-02-29");
+        assert_eq!(human_date("2024-13-01"), "2024-13-01");
+        assert_eq!(human_date("July 3"), "July 3");
+        assert_eq!(human_date("２０２４-07-03"), "２０２４-07-03");
+        assert!(is_iso_date("2024-07-03"));
+        assert!(!is_iso_date("2024-7-3"));
+        assert!(!is_iso_date("+024-07-03"));
+    }
+
+    #[test]
+    fn counts_and_joins() {
+        assert_eq!(count(1, "statement", "statements"), "1 statement");
+        assert_eq!(count(0, "statement", "statements"), "0 statements");
+        assert_eq!(join_names::<&str>(&[]), "");
+        assert_eq!(join_names(&["A"]), "A");
+        assert_eq!(join_names(&["A", "B"]), "A and B");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+    }
+}

@@ -1,0 +1,44 @@
+//! readouts-app: the Yew single-page app that shows the bundled corpus.
+//!
+//! The app only loads, routes, stores and renders; everything that reasons about readouts
+//! lives in [`readouts_core`]. Module map:
+//!
+//! - [`app`]: the root component: router, corpus loading, page layout.
+//! - [`route`]: the URL routes.
+//! - [`corpus_loader`]: fetching and reading `corpus.json`, load states and their messages.
+//! - [`pages`]: one component per route.
+//! - [`components`]: the pieces pages are made of (statement card, load status).
+//! - [`format`]: small display helpers (dates, plurals).
+//! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.
+//!
+//! Corpus text is only ever rendered as text nodes (Yew escapes them): no raw-HTML sinks.
+
+pub mod app;
+pub mod components;
+pub mod corpus_loader;
+pub mod format;
+pub mod pages;
+pub mod panic_hook;
+pub mod route;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod test_support;
+
+/// Starts the app in the browser: installs the panic hook and mounts [`app::App`] in `#app`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    panic_hook::install();
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("the app runs in a browser document");
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            // Replace the static "Loading…" placeholder of index.html.
+            root.set_text_content(None);
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+// A corpus that cannot be used shows what failed and where, never a blank page; corpus text
+// is always inert text. Broken corpora are served from temporary folders.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtCorpus, launchBrowser, serveDist, tempCorpus, watch } from './helpers.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens the app served with `options` (see server.mjs) and returns the error panel's text. */
+async function errorShown(options) {
+  const server = await serveDist(options);
+  const page = await browser.newPage();
+  const seen = watch(page);
+  try {
+    await page.goto(server.url);
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('article.card').count(), 0, 'no cards next to the error');
+    assert.deepEqual(seen.pageErrors, [], 'the app itself does not crash');
+    return {
+      title: await alert.locator('h1').textContent(),
+      text: await alert.textContent(),
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+async function withCorpusText(text, fn) {
+  const corpus = await tempCorpus(text);
+  try {
+    return await fn(corpus.file);
+  } finally {
+    await corpus.cleanup();
+  }
+}
+
+test('malformed JSON shows the line and column', async () => {
+  const shown = await withCorpusText('{\n  "schema_version": 1,\n  "readouts": [,]\n}\n',
+    (corpusFile) => errorShown({ corpusFile }));
+  assert.equal(shown.title, 'The corpus file is not valid JSON');
+  assert.match(shown.text, /line 3, column 16/);
+});
+
+test('a truncated corpus shows where it ends', async () => {
+  const full = JSON.stringify(await builtCorpus(), null, 2);
+  const cut = full.slice(0, Math.floor(full.length * 0.6));
+  const lines = cut.split('\n');
+  const shown = await withCorpusText(cut, (corpusFile) => errorShown({ corpusFile }));
+  assert.equal(shown.title, 'The corpus file is not valid JSON');
+  assert.match(shown.text, new RegExp(`line ${lines.length}, column \\d+`));
+});
+
+test('an unknown schema_version names both versions', async () => {
+  const corpus = await builtCorpus();
+  corpus.schema_version = 99;
+  const shown = await withCorpusText(JSON.stringify(corpus), (corpusFile) => errorShown({ corpusFile }));
+  assert.equal(shown.title, 'The corpus file has an unsupported format');
+  assert.match(shown.text, /schema_version 99/);
+  assert.match(shown.text, /schema_version 1\b/);
+});
+
+test('HTTP errors name the status and the file', async () => {
+  for (const status of [404, 500]) {
+    const shown = await errorShown({ corpusStatus: status });
+    assert.equal(shown.title, 'The corpus could not be loaded');
+    assert.match(shown.text, new RegExp(`HTTP ${status}`));
+    assert.match(shown.text, /corpus\.json/);
+  }
+});
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>window.__pwned = true; alert(2)</script>';
+
+/** A valid corpus whose every text field is hostile. */
+function hostileCorpus() {
+  const id = '"><img src=x onerror=alert(3)>';
+  return {
+    schema_version: 1,
+    readouts: [{
+      id: 'hostile-<b>',
+      title: `Readout ${SCRIPT}`,
+      published: '2024-07-14',
+      event: { date: '2024-07-03', time_of_day: null, location: `<svg onload=alert(4)>`, kind: 'meeting' },
+      participants: [{
+        id,
+        name: `Mallory ${IMG}`,
+        title: '<iframe src=javascript:alert(5)>',
+        country: '<b>Nowhere</b>',
+        role: 'principal',
+        aliases: [],
+      }],
+      statements: [
+        { id: 'hostile-s1', speakers: [id], verb: '<u>said</u>', text: `Look: ${IMG} and ${SCRIPT}`, span: [0, 1], paragraph: 0, topics: [IMG] },
+        { id: 'hostile-s2', speakers: ['<i>nobody</i>'], verb: 'said', text: '</p><script>alert(6)</script>', span: [0, 1], paragraph: 0, topics: [] },
+      ],
+      topics: [],
+      source: { text: 'x', publisher: null, url: 'javascript:alert(7)' },
+      diagnostics: [],
+    }],
+  };
+}
+
+test('hostile corpus text is shown as text and runs nothing', async () => {
+  await withCorpusText(JSON.stringify(hostileCorpus()), async (corpusFile) => {
+    const server = await serveDist({ corpusFile });
+    const page = await browser.newPage();
+    const seen = watch(page);
+    try {
+      await page.goto(server.url);
+      await page.locator('article.card').nth(1).waitFor({ timeout: 15000 });
+      await page.waitForTimeout(500);
+      const first = page.locator('article.card').first();
+      assert.equal(await first.locator('.statement-text').textContent(), `Look: ${IMG} and ${SCRIPT}`);
+      assert.equal(await first.locator('h2').textContent(), `Mallory ${IMG}`);
+      assert.equal(await first.locator('cite').textContent(), `Readout ${SCRIPT}`);
+      assert.equal(await page.locator('article.card').nth(1).locator('.statement-text').textContent(), '</p><script>alert(6)</script>');
+      const injected = await page.evaluate(() => ({
+        elements: document.querySelectorAll('#app img, #app script, #app svg, #app iframe, #app b, #app u, #app i').length,
+        pwned: window.__pwned === true,
+      }));
+      assert.deepEqual(injected, { elements: 0, pwned: false }, 'no injected element, no script ran');
+      assert.deepEqual(seen.dialogs, [], 'no dialog fired');
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});

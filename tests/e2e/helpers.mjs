@@ -1,0 +1,90 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core, the release
+// build served by server.mjs, and a watcher that records everything that should not happen.
+
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Headless Chromium with a fresh default temporary profile. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serves the release build; `options` as in server.mjs (corpusFile, corpusStatus). */
+export function serveDist(options = {}) {
+  return startServer({ root: DIST, ...options });
+}
+
+/** The corpus the build bundled. */
+export async function builtCorpus() {
+  return JSON.parse(await readFile(path.join(DIST, 'corpus.json'), 'utf8'));
+}
+
+/** Writes `text` as a corpus file in a fresh temporary folder; returns its path and a cleanup. */
+export async function tempCorpus(text) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'readouts-e2e-'));
+  const file = path.join(dir, 'corpus.json');
+  await writeFile(file, text);
+  return { file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Records console errors, uncaught page errors, failed requests, HTTP errors and dialogs.
+ * Dialogs are dismissed so that a test never hangs on one.
+ */
+export function watch(page) {
+  const seen = { consoleErrors: [], pageErrors: [], failedRequests: [], httpErrors: [], dialogs: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') seen.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => seen.pageErrors.push(String(err)));
+  page.on('requestfailed', (req) => seen.failedRequests.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) seen.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  return seen;
+}
+
+/**
+ * Records when the first statement card enters the DOM and when the frame after it is
+ * painted, as Performance API timestamps (ms since navigation start).
+ */
+export async function recordFirstCard(page) {
+  await page.addInitScript(() => {
+    const mark = () => {
+      if (window.__firstCard !== undefined || !document.querySelector('article.card')) return false;
+      window.__firstCard = performance.now();
+      requestAnimationFrame(() => {
+        window.__firstCardFrame = performance.now();
+      });
+      return true;
+    };
+    new MutationObserver((_, observer) => {
+      if (mark()) observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}

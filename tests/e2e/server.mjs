@@ -1,0 +1,136 @@
+// A small static server for the release build (dist/): correct MIME types (.wasm as
+// application/wasm), an SPA fallback to index.html for unknown routes, and test options to
+// serve corpus.json from another file or fail it with an HTTP status.
+//
+// As a module:  const server = await startServer({ root: 'dist' }); ... await server.close();
+// From a shell: node tests/e2e/server.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--corpus FILE]
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts serving `root`.
+ * @param {object} options
+ * @param {string} [options.root='dist'] folder to serve
+ * @param {string} [options.host='127.0.0.1']
+ * @param {number} [options.port=0] 0 picks a free port
+ * @param {string} [options.corpusFile] serve this file as /corpus.json instead of root's
+ * @param {number} [options.corpusStatus] answer /corpus.json with this HTTP status instead
+ * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
+ */
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus } = {}) {
+  const rootDir = path.resolve(root);
+  const requests = [];
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
+      requests.push(pathname);
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return send(res, req, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+      }
+      if (pathname === '/corpus.json' && corpusStatus) {
+        return send(res, req, corpusStatus, 'text/plain; charset=utf-8', `status ${corpusStatus}\n`);
+      }
+      if (pathname === '/corpus.json' && corpusFile) {
+        return send(res, req, 200, MIME['.json'], await readFile(corpusFile), 'no-cache');
+      }
+      const file = path.join(rootDir, pathname);
+      if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+        return send(res, req, 403, 'text/plain; charset=utf-8', 'forbidden\n');
+      }
+      const found = await isFile(file) ? file : await isFile(path.join(file, 'index.html')) ? path.join(file, 'index.html') : null;
+      if (found) {
+        const ext = path.extname(found).toLowerCase();
+        // Trunk gives built files hashed names: those never change. The rest must revalidate.
+        const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(found);
+        return send(res, req, 200, MIME[ext] ?? 'application/octet-stream', await readFile(found),
+          hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      }
+      // SPA fallback: an unknown path that is not a file name is an app route.
+      const wantsPage = path.extname(pathname) === '' || (req.headers.accept ?? '').includes('text/html');
+      if (wantsPage) {
+        return send(res, req, 200, MIME['.html'], await readFile(path.join(rootDir, 'index.html')), 'no-cache');
+      }
+      return send(res, req, 404, 'text/plain; charset=utf-8', 'not found\n');
+    } catch (err) {
+      return send(res, req, 500, 'text/plain; charset=utf-8', `server error: ${err.message}\n`);
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://${host}:${actualPort}/`,
+    port: actualPort,
+    requests,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function isFile(file) {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function send(res, req, status, type, body, cache = 'no-store') {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': cache,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function parseArgs(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    switch (flag) {
+      case '--root': options.root = value; i += 1; break;
+      case '--host': options.host = value; i += 1; break;
+      case '--port': options.port = Number(value); i += 1; break;
+      case '--corpus': options.corpusFile = value; i += 1; break;
+      default:
+        console.error(`unknown option ${flag}\nusage: node tests/e2e/server.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--corpus FILE]`);
+        process.exit(2);
+    }
+  }
+  return options;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = { port: 8080, ...parseArgs(process.argv.slice(2)) };
+  const server = await startServer(options);
+  console.log(`Serving ${path.resolve(options.root ?? 'dist')} on ${server.url} (Ctrl-C to stop)`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
