@@ -5,6 +5,8 @@
 
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,12 +155,26 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "promised",
 ];
 
+/// The reporting verbs by first word, each as its words.
+fn verbs_by_first_word() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
+    static VERB_INDEX: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+    VERB_INDEX.get_or_init(|| {
+        let mut index: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for verb in VERBS {
+            let words: Vec<&str> = verb.split(' ').collect();
+            index.entry(words[0]).or_default().push(words);
+        }
+        index
+    })
+}
+
+/// The length in words of the longest reporting verb starting at `words[at]`.
 fn verb_at(words: &[&str], at: usize) -> Option<usize> {
-    VERBS
+    verbs_by_first_word()
+        .get(words.get(at)?)?
         .iter()
-        .map(|v| v.split(' ').collect::<Vec<_>>())
         .filter(|v| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
-        .map(|v| v.len())
+        .map(Vec::len)
         .max()
 }
 

@@ -88,9 +88,12 @@ pub fn parse(raw: &str) -> Readout {
     }
 
     let mut builder = Statements::new(&text);
-    for (b, block) in layout.blocks.iter().enumerate() {
-        let block_sentences: Vec<&Sentence> = sentences.iter().filter(|s| s.block == b).collect();
-        builder.block(block, &block_sentences, &mut people, &mut diagnostics);
+    let mut by_block: Vec<Vec<&Sentence>> = vec![Vec::new(); layout.blocks.len()];
+    for sentence in &sentences {
+        by_block[sentence.block].push(sentence);
+    }
+    for (block, block_sentences) in layout.blocks.iter().zip(&by_block) {
+        builder.block(block, block_sentences, &mut people, &mut diagnostics);
     }
     let mut drafts = builder.drafts;
 
@@ -98,6 +101,7 @@ pub fn parse(raw: &str) -> Readout {
     let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
     let mut readout_topics: Vec<String> = Vec::new();
+    let mut tags_by_span = std::collections::HashMap::new();
     for sentence in &sentences {
         let tags = topic_index.tag(&text, &sentence.tokens);
         for tag in &tags {
@@ -105,12 +109,15 @@ pub fn parse(raw: &str) -> Readout {
                 readout_topics.push(tag.clone());
             }
         }
-        for draft in drafts.iter_mut().filter(|d| d.span == sentence.span) {
-            draft.topics.clone_from(&tags);
+        tags_by_span.insert(sentence.span, tags);
+    }
+    for draft in &mut drafts {
+        if let Some(tags) = tags_by_span.get(&draft.span) {
+            draft.topics.clone_from(tags);
         }
     }
 
-    infer_countries(&text, &sentences, &mut people, &drafts);
+    infer_countries(&sentences, &mut people, &drafts);
 
     // The event.
     let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
@@ -314,45 +321,44 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             first = false;
         }
     }
-    for (b, block) in blocks.iter().enumerate() {
-        if let BlockKind::Turn { label } = block.kind {
-            let tokens = tokenize(text, label.start, label.end);
-            if let Some(mention) = mentions(text, &tokens).into_iter().next() {
-                if mention.has_name() {
-                    let role = if people.leaders().next().is_none() {
-                        Role::Principal
-                    } else {
-                        Role::Counterpart
-                    };
+    let next_leader_role = |people: &People| {
+        if people.leaders().next().is_none() {
+            Role::Principal
+        } else {
+            Role::Counterpart
+        }
+    };
+    let mut previous_block = None;
+    for sentence in sentences {
+        // A transcript label names a leader as its turn begins.
+        if previous_block != Some(sentence.block) {
+            previous_block = Some(sentence.block);
+            if let BlockKind::Turn { label } = blocks[sentence.block].kind {
+                let tokens = tokenize(text, label.start, label.end);
+                if let Some(mention) = mentions(text, &tokens).into_iter().find(Mention::has_name) {
+                    let role = next_leader_role(&people);
                     people.add(&mention, role);
                 }
             }
         }
-        for sentence in sentences.iter().filter(|s| s.block == b) {
-            if is_attendee_line(text, sentence.span) {
-                for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
-                    if people.find(&mention.name).is_none() {
-                        people.add(mention, Role::Attendee);
-                    }
+        if is_attendee_line(text, sentence.span) {
+            for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+                if people.find(&mention.name).is_none() {
+                    people.add(mention, Role::Attendee);
                 }
-                continue;
             }
-            for frame in &sentence.frames {
-                if let SubjectRef::Mentions(group) = &frame.subject {
-                    for &m in group {
-                        let mention = &sentence.mentions[m];
-                        let known = people.find(&mention.name);
-                        if known.is_some() || is_person_like(mention) {
-                            let role = if people.leaders().next().is_none() {
-                                Role::Principal
-                            } else {
-                                Role::Counterpart
-                            };
-                            let p = people.add(mention, role);
-                            if people.persons[p].role == Role::Attendee {
-                                people.persons[p].role = Role::Counterpart;
-                            }
-                        }
+            continue;
+        }
+        for frame in &sentence.frames {
+            let SubjectRef::Mentions(group) = &frame.subject else {
+                continue;
+            };
+            for mention in group.iter().map(|&m| &sentence.mentions[m]) {
+                if people.find(&mention.name).is_some() || is_person_like(mention) {
+                    let role = next_leader_role(&people);
+                    let p = people.add(mention, role);
+                    if people.persons[p].role == Role::Attendee {
+                        people.persons[p].role = Role::Counterpart;
                     }
                 }
             }
@@ -726,79 +732,73 @@ fn clean_content(raw: &str) -> String {
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for (the one they name most that no other participant has).
-fn infer_countries(text: &str, sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
+fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
+    use std::collections::{HashMap, HashSet};
     let lex = lexicon::lexicon();
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let capitalized: Vec<&str> = words
+    let name_words: HashSet<&str> = people
+        .persons
         .iter()
-        .copied()
-        .filter(|w| tokens::is_capitalized(w))
+        .flat_map(|p| p.name.iter().map(String::as_str))
         .collect();
+    // Single capitalized names that are nobody's name, in order of first use.
+    let mut single_names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for m in sentences.iter().flat_map(|s| &s.mentions) {
+        if let [word] = m.name.as_slice() {
+            let acronym = word.chars().all(|c| !c.is_lowercase());
+            if m.title.is_none()
+                && !acronym
+                && !name_words.contains(word.as_str())
+                && seen.insert(word)
+            {
+                single_names.push(word);
+            }
+        }
+    }
     for person in &mut people.persons {
         if person.country.is_some() {
             continue;
         }
-        if let Some(adjective) = person.adjective.clone() {
-            let country = capitalized
+        if let Some(adjective) = &person.adjective {
+            let candidates = countries_for_adjective(adjective);
+            person.country = candidates
                 .iter()
-                .find(|c| adjective_of(c).contains(&adjective))
-                .map(|c| c.to_string())
-                .or_else(|| {
-                    adjective
-                        .strip_suffix("ian")
-                        .map(|stem| format!("{stem}ia"))
-                });
-            person.country = country;
+                .find(|c| seen.contains(c.as_str()))
+                .or_else(|| candidates.iter().find(|c| c.ends_with("ia")))
+                .cloned();
         }
     }
-    // Names that may be countries: the lexicon's and every participant's first, then any
-    // single capitalized name the text uses that is no one's name.
     let mut countries: Vec<String> = lex.countries.iter().map(|c| c.join(" ")).collect();
-    for person in &people.persons {
-        if let Some(c) = &person.country {
-            if !countries.contains(c) {
-                countries.push(c.clone());
-            }
-        }
-    }
-    let name_words: Vec<&String> = people.persons.iter().flat_map(|p| &p.name).collect();
-    for sentence in sentences {
-        for m in &sentence.mentions {
-            if let [word] = m.name.as_slice() {
-                let acronym = word.chars().all(|c| !c.is_lowercase());
-                if m.title.is_none()
-                    && !acronym
-                    && !name_words.contains(&word)
-                    && !countries.contains(word)
-                {
-                    countries.push(word.clone());
-                }
-            }
-        }
-    }
+    countries.extend(people.persons.iter().filter_map(|p| p.country.clone()));
+    countries.extend(single_names.iter().map(|w| w.to_string()));
     for p in 0..people.persons.len() {
         if people.persons[p].country.is_some() || !people.persons[p].is_leader() {
             continue;
         }
-        let taken: Vec<&str> = people
+        // Counts of one-, two- and three-word sequences in this leader's own statements.
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for draft in drafts.iter().filter(|d| d.speakers == [p]) {
+            let words: Vec<&str> = draft
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for n in 1..=3 {
+                for window in words.windows(n) {
+                    *counts.entry(window.join(" ")).or_default() += 1;
+                }
+            }
+        }
+        let taken: HashSet<&str> = people
             .persons
             .iter()
             .filter_map(|q| q.country.as_deref())
             .collect();
         let mut best: Option<(usize, &str)> = None;
         for country in &countries {
-            if taken.contains(&country.as_str()) {
-                continue;
-            }
-            let count: usize = drafts
-                .iter()
-                .filter(|d| d.speakers == [p])
-                .map(|d| count_word(&d.text, country))
-                .sum();
-            if count > 0 && best.is_none_or(|(n, _)| count > n) {
+            let count = counts.get(country).copied().unwrap_or(0);
+            if count > 0 && !taken.contains(country.as_str()) && best.is_none_or(|(n, _)| count > n)
+            {
                 best = Some((count, country));
             }
         }
@@ -806,35 +806,21 @@ fn infer_countries(text: &str, sentences: &[Sentence], people: &mut People, draf
     }
 }
 
-/// Adjectives a country name commonly takes ("Arvelia" → "Arvelian").
-fn adjective_of(country: &str) -> Vec<String> {
-    let mut out = vec![
-        format!("{country}n"),
-        format!("{country}an"),
-        format!("{country}ian"),
-        format!("{country}ese"),
-        format!("{country}ish"),
-        format!("{country}i"),
-        format!("{country}ic"),
-    ];
-    if let Some(stem) = country.strip_suffix(['a', 'e', 'y', 'o']) {
-        out.push(format!("{stem}an"));
-        out.push(format!("{stem}ian"));
-        out.push(format!("{stem}ese"));
-        out.push(format!("{stem}i"));
+/// Country names an adjective may come from ("Arvelian" → "Arvelia", "Arvel", …).
+fn countries_for_adjective(adjective: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
+        if let Some(stem) = adjective
+            .strip_suffix(suffix)
+            .filter(|s| s.chars().count() >= 3)
+        {
+            out.push(stem.to_string());
+            for ending in ["a", "ia", "e", "y", "o"] {
+                out.push(format!("{stem}{ending}"));
+            }
+        }
     }
     out
-}
-
-/// Whole-word occurrences of `word` in `text`.
-fn count_word(text: &str, word: &str) -> usize {
-    text.match_indices(word)
-        .filter(|&(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .count()
 }
 
 /// Principal first, then counterparts, then attendees, each in order of first appearance.

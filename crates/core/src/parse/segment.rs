@@ -161,7 +161,10 @@ fn date_header(text: &str) -> Option<(Date, usize)> {
 
 fn is_source_line(line: &str) -> bool {
     let inner = line.strip_prefix('(').unwrap_or(line);
-    inner.len() > 7 && inner[..7].eq_ignore_ascii_case("source:")
+    inner.len() > 7
+        && inner
+            .get(..7)
+            .is_some_and(|h| h.eq_ignore_ascii_case("source:"))
 }
 
 fn is_heading(line: &str) -> bool {
@@ -277,6 +280,8 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = block.start;
     let mut i = block.start;
+    // The first quoted region that does not end before `i` (regions are sorted).
+    let mut region = 0;
     while i < block.end {
         let c = match text[i..block.end].chars().next() {
             Some(c) => c,
@@ -284,9 +289,13 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
         };
         let next = i + c.len_utf8();
         let closes_quote = is_double_quote(c)
-            && quoted.iter().any(|&(_, e)| e == i)
+            && quoted.get(region).is_some_and(|&(_, e)| e == i)
             && text[..i].ends_with(['.', '!', '?', '…']);
-        if closes_quote || (matches!(c, '.' | '!' | '?' | '…') && !in_regions(&quoted, i)) {
+        while quoted.get(region).is_some_and(|&(_, e)| e < i) {
+            region += 1;
+        }
+        let inside_quote = quoted.get(region).is_some_and(|&(s, e)| s < i && i < e);
+        if closes_quote || (matches!(c, '.' | '!' | '?' | '…') && !inside_quote) {
             // Take closing quotes and brackets.
             let mut end = next;
             while let Some(d) = text[end..block.end].chars().next() {
@@ -368,10 +377,6 @@ fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     regions
-}
-
-fn in_regions(regions: &[(usize, usize)], at: usize) -> bool {
-    regions.iter().any(|&(s, e)| s < at && at < e)
 }
 
 #[cfg(test)]

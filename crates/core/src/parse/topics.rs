@@ -14,6 +14,8 @@ struct Known {
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics {
     known: Vec<Known>,
+    /// Known patterns by first word: (known, pattern).
+    known_by_first_word: HashMap<String, Vec<(usize, usize)>>,
     /// Lexicon patterns by lowercase first word: (entry, pattern).
     by_first_word: HashMap<String, Vec<(usize, usize)>>,
     /// Lexicon entry → label of a defined acronym that means the same.
@@ -38,6 +40,7 @@ impl Topics {
     /// Reads the definitions of every sentence (each a token list) of one readout.
     pub fn new(text: &str, sentences: &[&[Token]]) -> Topics {
         let mut known: Vec<Known> = Vec::new();
+        let mut known_patterns: std::collections::HashSet<Vec<String>> = Default::default();
         for tokens in sentences {
             let words: Vec<&str> = tokens
                 .iter()
@@ -54,7 +57,8 @@ impl Topics {
                     if let Some(expansion) = expansion_before(&words, i - 1, words[i]) {
                         let acronym = words[i].to_string();
                         let label = format!("{} ({acronym})", expansion.join(" "));
-                        if !known.iter().any(|k| k.label == label) {
+                        if known_patterns.insert(expansion.clone()) {
+                            known_patterns.insert(vec![acronym.clone()]);
                             known.push(Known {
                                 label,
                                 patterns: vec![expansion, vec![acronym]],
@@ -64,7 +68,7 @@ impl Topics {
                 }
             }
             for term in quoted_terms(text, tokens) {
-                if !known.iter().any(|k| k.patterns.contains(&term)) {
+                if known_patterns.insert(term.clone()) {
                     known.push(Known {
                         label: term.join(" "),
                         patterns: vec![term],
@@ -89,8 +93,20 @@ impl Topics {
                 }
             }
         }
+        let mut known_by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (k, entry) in known.iter().enumerate() {
+            for (p, pattern) in entry.patterns.iter().enumerate() {
+                if let Some(first) = pattern.first() {
+                    known_by_first_word
+                        .entry(first.clone())
+                        .or_default()
+                        .push((k, p));
+                }
+            }
+        }
         Topics {
             known,
+            known_by_first_word,
             by_first_word,
             renamed,
         }
@@ -109,9 +125,9 @@ impl Topics {
             if word.is_empty() {
                 continue;
             }
-            for known in &self.known {
-                if known.patterns.iter().any(|p| matches_at(&words, i, p)) {
-                    found.push((i, known.label.clone()));
+            for &(k, p) in self.known_by_first_word.get(*word).into_iter().flatten() {
+                if matches_at(&words, i, &self.known[k].patterns[p]) {
+                    found.push((i, self.known[k].label.clone()));
                 }
             }
             lower.clear();

@@ -1,0 +1,151 @@
+//! Property tests: the parser never panics, and what it returns is always well-formed,
+//! whatever the input: arbitrary Unicode, and real readouts cut, spliced and salted with
+//! multi-byte characters at arbitrary positions. 10,000+ cases per run.
+
+use proptest::prelude::*;
+use readouts_core::{parse, Readout};
+use std::path::PathBuf;
+
+/// Every invariant the rest of the system relies on.
+fn check(readout: &Readout) -> Result<(), TestCaseError> {
+    let text = &readout.source.text;
+    let spans = readout
+        .statements
+        .iter()
+        .map(|s| s.span)
+        .chain(readout.diagnostics.iter().filter_map(|d| d.span));
+    for span in spans {
+        prop_assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "span {span:?} outside the text"
+        );
+        prop_assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "span {span:?} not on char boundaries"
+        );
+    }
+    for statement in &readout.statements {
+        prop_assert!(!statement.speakers.is_empty());
+        for speaker in &statement.speakers {
+            prop_assert!(
+                readout.participants.iter().any(|p| &p.id == speaker),
+                "speaker {speaker} is not a participant"
+            );
+        }
+        prop_assert!(statement.id.starts_with(&readout.id));
+    }
+    Ok(())
+}
+
+fn samples() -> Vec<String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut texts =
+        vec![std::fs::read_to_string(root.join("../../corpus/000_fd7bf9b92fd71b0c.txt")).unwrap()];
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    fixtures.sort();
+    texts.extend(fixtures.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+    texts
+}
+
+/// The nearest char boundary at or below `at`.
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Insertions that stress byte/char handling and the parser's punctuation rules.
+const SALT: &[&str] = &[
+    "é",
+    "中文",
+    "😀",
+    "\u{200b}",
+    "&amp;",
+    "&#x1F600;",
+    "\r\n",
+    "\n\n",
+    ". ",
+    ": ",
+    "“",
+    "”",
+    "\"",
+    "’s",
+    " said that ",
+    " stressed ",
+    "President ",
+    " and ",
+    "(SCO)",
+    "-",
+    "—",
+    "&nbsp;",
+    "\u{a0}",
+    "Ş",
+    "ǅ",
+    "İ",
+    "ß",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_parses_to_a_valid_readout(text in any::<String>()) {
+        check(&parse(&text))?;
+    }
+
+    #[test]
+    fn readout_like_text_parses_to_a_valid_readout(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "President", "Lina", "Orsk", "met", "with", "Tomas", "Brenn", "said", "that", "stressed",
+            "He", "They", "The", "two", "sides", "agreed", ".", ",", ":", "\n", "\n\n", "“", "”", "\"",
+            "(NTC)", "Northern", "Trade", "Council", "on", "July", "3,", "2031", "date", "2031-07-04",
+            "Ólafur", "中", "😀", "-", "1.", "were", "present", "According", "to", "é",
+        ]), 0..80)
+    ) {
+        check(&parse(&words.join(" ")))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_readouts_parse_to_valid_readouts(
+        sample in 0usize..16,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..SALT.len(), 0usize..40, any::<bool>()), 1..6),
+    ) {
+        let samples = samples();
+        let mut text = samples[sample % samples.len()].clone();
+        for (at, salt, cut, insert) in edits {
+            let start = floor(&text, at.index(text.len() + 1));
+            if insert {
+                text.insert_str(start, SALT[salt]);
+            } else {
+                let end = floor(&text, start + cut);
+                text.replace_range(start..end, "");
+            }
+        }
+        check(&parse(&text))?;
+    }
+}
+
+/// A multi-byte character at every position of a real readout's opening.
+#[test]
+fn multibyte_characters_at_every_position() {
+    let seed = &samples()[0];
+    let opening = &seed[..floor(seed, 700)];
+    for (at, _) in opening.char_indices() {
+        for salt in ["é", "中", "😀"] {
+            let mut text = opening.to_string();
+            text.insert_str(at, salt);
+            let readout = parse(&text);
+            check(&readout).unwrap_or_else(|e| panic!("{salt} at {at}: {e}"));
+        }
+    }
+}
