@@ -300,6 +300,15 @@ pub fn find_frames(
         while k > 0 && is_adverb(word(k - 1)) {
             k -= 1;
         }
+        // "Putin, for his part, said": look past a short aside between commas.
+        if k > 0 && punct(k - 1) == Some(',') {
+            let open = (k.saturating_sub(7)..k - 1)
+                .rev()
+                .find(|&i| punct(i) == Some(','));
+            if let Some(open) = open.filter(|&o| (o + 1..k - 1).all(|i| punct(i).is_none())) {
+                k = open;
+            }
+        }
         let subject = subject_before(&words, mentions, k);
         if let Some((subject, first)) = subject {
             let content = if at_end {
@@ -385,8 +394,18 @@ fn content_start(
 ) -> usize {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let mut i = after_verb;
+    // "said in his opening remarks that", "noted during the talks that"
+    let aside = matches!(
+        word(i),
+        "in" | "at" | "during" | "on" | "after" | "before" | "upon" | "over" | "via" | "when"
+    );
+    let that_soon = (i + 1..(i + 9).min(tokens.len()))
+        .take_while(|&j| tokens[j].is_word())
+        .find(|&j| word(j) == "that");
     if word(i) == "that" {
         i += 1;
+    } else if let (true, Some(that)) = (aside, that_soon) {
+        i = that + 1;
     } else if ADDRESSEE_VERBS.contains(&verb) {
         if let Some(that) = (i + 1..(i + 6).min(tokens.len())).find(|&j| word(j) == "that") {
             let plain = (i..that).all(|j| tokens[j].is_word() || tokens[j].punct == Some('.'));

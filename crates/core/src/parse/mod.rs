@@ -334,8 +334,8 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
         if previous_block != Some(sentence.block) {
             previous_block = Some(sentence.block);
             if let BlockKind::Turn { label } = blocks[sentence.block].kind {
-                let tokens = tokenize(text, label.start, label.end);
-                if let Some(mention) = mentions(text, &tokens).into_iter().find(Mention::has_name) {
+                let mention = label_mention(&text[label.start..label.end]);
+                if let Some(mention) = mention.filter(|m| is_speaker_label(m, &people)) {
                     let role = next_leader_role(&people);
                     people.add(&mention, role);
                 }
@@ -371,6 +371,65 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
         }
     }
     people
+}
+
+/// The person a transcript label names; an all-capitals label ("THE PRESIDENT") is read
+/// in title case.
+fn label_mention(label: &str) -> Option<Mention> {
+    let shouting = !label.chars().any(char::is_lowercase);
+    let label = if shouting {
+        label
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        label.to_string()
+    };
+    let tokens = tokenize(&label, 0, label.len());
+    mentions(&label, &tokens).into_iter().next()
+}
+
+/// A label that names a person who speaks, not a role such as "Moderator" or "Q".
+fn is_speaker_label(mention: &Mention, people: &People) -> bool {
+    if !mention.has_name() {
+        return false;
+    }
+    let roles = [
+        "Moderator",
+        "Question",
+        "Q",
+        "Answer",
+        "A",
+        "Reporter",
+        "Journalist",
+        "Host",
+        "Interpreter",
+        "Participant",
+        "Audience",
+        "Voice",
+        "Narrator",
+        "Announcer",
+        "Anchor",
+        "Correspondent",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Media",
+        "Press",
+    ];
+    mention.title.is_some()
+        || mention.name.len() >= 2
+        || people.find(&mention.name).is_some()
+        || !roles.contains(&mention.name[0].as_str())
 }
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
@@ -474,11 +533,14 @@ impl<'t> Statements<'t> {
             },
             BlockKind::Turn { label } => {
                 self.list_frame = None;
-                let tokens = tokenize(self.text, label.start, label.end);
-                let speaker = mentions(self.text, &tokens)
-                    .into_iter()
-                    .next()
-                    .and_then(|m| people.find(&m.name));
+                let speaker =
+                    label_mention(&self.text[label.start..label.end]).and_then(|m| {
+                        match (&m.title, m.has_name()) {
+                            (_, true) => people.find(&m.name),
+                            (Some(title), false) => people.leaders_titled(title).next(),
+                            (None, false) => None,
+                        }
+                    });
                 let Some(speaker) = speaker else {
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,

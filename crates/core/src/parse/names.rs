@@ -20,6 +20,8 @@ pub struct Mention {
     pub adjective: Option<String>,
     /// The name words, possessive removed; empty for a bare title ("The Premier").
     pub name: Vec<String>,
+    /// The name as written ("John F. Kennedy"), possessive removed.
+    pub name_text: String,
     /// Title and name as written, without adjective or possessive: a candidate alias.
     pub surface: String,
 }
@@ -234,6 +236,7 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
         let first = i;
         let mut words: Vec<&str> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut j = i;
         loop {
             let w = word(j);
@@ -241,6 +244,7 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 break;
             }
             words.push(w);
+            spans.push((tokens[j].start, tokens[j].end));
             j += 1;
             if strip_possessive(w).len() < w.len() {
                 break;
@@ -263,21 +267,21 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 };
                 if is_name_word(word(k)) {
                     words.extend((j..k).map(&word));
+                    spans.extend((j..k).map(|t| (tokens[t].start, tokens[t].end)));
                     j = k;
                     continue;
                 }
             }
             if next == "of" && ends_with_title(&words) && is_name_word(word(j + 1)) {
                 words.push("of");
+                spans.push((tokens[j].start, tokens[j].end));
                 j += 1;
                 continue;
             }
             break;
         }
         let last = j;
-        let start = tokens[first].start;
-        let end = tokens[last - 1].end;
-        if let Some(mut mention) = read_run(&words, start, end, first, last) {
+        if let Some(mut mention) = read_run(text, &words, &spans, first, last) {
             // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
             if mention.title.is_some() && mention.has_name() && word(last) == "of" {
                 let rest: Vec<&str> = (last + 1..last + 4).map(&word).collect();
@@ -303,16 +307,19 @@ fn ends_with_title(words: &[&str]) -> bool {
 
 /// Reads a run's words as [adjective…] [title] [of Country] [name…].
 fn read_run(
+    text: &str,
     words: &[&str],
-    start: usize,
-    end: usize,
+    spans: &[(usize, usize)],
     first: usize,
     last: usize,
 ) -> Option<Mention> {
+    let start = spans.first()?.0;
+    let end = spans.last()?.1;
     let lex = lexicon();
     let title_at = (0..words.len()).find_map(|at| lex.title_at(words, at).map(|n| (at, n)));
     let mut country = None;
     let mut adjective = None;
+    let mut title_text: Option<&str> = None;
     let (title, name_from) = match title_at {
         Some((at, len)) => {
             let pre = &words[..at];
@@ -337,6 +344,13 @@ fn read_run(
                 country = name.or(country);
                 next += 1 + n;
             }
+            let mut title_end = spans[at + len - 1].1;
+            if text[title_end..].starts_with('.')
+                && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr")
+            {
+                title_end += 1;
+            }
+            title_text = Some(&text[spans[at].0..title_end]);
             (Some(words[at..at + len].join(" ")), next)
         }
         None => {
@@ -357,10 +371,16 @@ fn read_run(
     if title.is_none() && name.is_empty() {
         return None;
     }
-    let surface = match &title {
-        Some(t) if name.is_empty() => t.clone(),
-        Some(t) => format!("{t} {}", name.join(" ")),
-        None => name.join(" "),
+    let name_text = match spans.get(name_from..) {
+        Some([first_word, .., last_word]) => strip_possessive(&text[first_word.0..last_word.1]),
+        Some([only]) => strip_possessive(&text[only.0..only.1]),
+        _ => "",
+    }
+    .to_string();
+    let surface = match title_text {
+        Some(t) if name.is_empty() => t.to_string(),
+        Some(t) => format!("{t} {name_text}"),
+        None => name_text.clone(),
     };
     Some(Mention {
         start,
@@ -371,6 +391,7 @@ fn read_run(
         country,
         adjective,
         name,
+        name_text,
         surface,
     })
 }

@@ -9,6 +9,8 @@ use crate::model::Role;
 pub struct Person {
     /// The fullest name seen, as words.
     pub name: Vec<String>,
+    /// That name as written.
+    pub name_text: String,
     pub title: Option<String>,
     pub country: Option<String>,
     /// An unknown country adjective seen before the title ("Arvelian").
@@ -20,7 +22,7 @@ pub struct Person {
 
 impl Person {
     pub fn full_name(&self) -> String {
-        self.name.join(" ")
+        self.name_text.clone()
     }
 
     pub fn is_leader(&self) -> bool {
@@ -236,6 +238,7 @@ impl People {
             None => {
                 self.persons.push(Person {
                     name: mention.name.clone(),
+                    name_text: mention.name_text.clone(),
                     title: None,
                     country: None,
                     adjective: None,
@@ -248,6 +251,7 @@ impl People {
         let person = &mut self.persons[index];
         if mention.name.len() > person.name.len() {
             person.name = mention.name.clone();
+            person.name_text = mention.name_text.clone();
         }
         if person.role == Role::Attendee && role != Role::Attendee {
             person.role = role;
