@@ -4,7 +4,7 @@
 # terminal. Used by scripts/serve.sh and scripts/test.sh; safe to run on its own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 WASM_TARGET=wasm32-unknown-unknown

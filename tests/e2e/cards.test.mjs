@@ -89,34 +89,38 @@ test('every seed statement is a card with the right speaker', async () => {
 });
 
 test('the happy path has no console errors or failed requests, and shows a card fast', async (t) => {
-  const page = await browser.newPage();
-  const seen = watch(page);
-  await recordFirstCard(page);
-  await page.goto(server.url);
-  await page.locator('.summary').waitFor({ timeout: 15000 });
-  assert.ok(await page.locator('article.card').count() > 0, 'the bundled corpus shows at least one card');
-  await page.waitForFunction(() => window.__firstCardFrame !== undefined);
-  const timing = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    const resources = performance.getEntriesByType('resource').map((r) => ({ name: r.name, bytes: r.encodedBodySize }));
-    return {
-      firstCard: window.__firstCard,
-      firstCardFrame: window.__firstCardFrame,
-      domContentLoaded: nav.domContentLoadedEventEnd,
-      resources,
-    };
-  });
-  const line = `time to first card: ${timing.firstCard.toFixed(0)} ms in the DOM, ${timing.firstCardFrame.toFixed(0)} ms painted `
-    + `(DOMContentLoaded ${timing.domContentLoaded.toFixed(0)} ms)`;
+  const LOADS = 5;
+  const timings = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page);
+    await recordFirstCard(page);
+    await page.goto(server.url);
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.ok(await page.locator('article.card').count() > 0, 'the bundled corpus shows at least one card');
+    await page.waitForFunction(() => window.__firstCardFrame !== undefined);
+    timings.push(await page.evaluate(() => ({
+      dom: window.__firstCard,
+      painted: window.__firstCardFrame,
+      corpusRequests: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/corpus.json')).length,
+    })));
+    await page.waitForTimeout(200);
+    assert.deepEqual(seen.consoleErrors, [], 'no console errors');
+    assert.deepEqual(seen.pageErrors, [], 'no uncaught errors');
+    assert.deepEqual(seen.failedRequests, [], 'no failed requests');
+    assert.deepEqual(seen.httpErrors, [], 'no HTTP errors');
+    await context.close();
+  }
+  const painted = timings.map((x) => x.painted).sort((a, b) => a - b);
+  const median = painted[Math.floor(LOADS / 2)];
+  const line = `time to first card (navigation start to the frame after the first card, ${LOADS} cold loads): `
+    + `median ${median.toFixed(0)} ms, min ${painted[0].toFixed(0)} ms, max ${painted[LOADS - 1].toFixed(0)} ms`;
   t.diagnostic(line);
   console.log(line);
-  await page.waitForTimeout(200);
-  assert.deepEqual(seen.consoleErrors, [], 'no console errors');
-  assert.deepEqual(seen.pageErrors, [], 'no uncaught errors');
-  assert.deepEqual(seen.failedRequests, [], 'no failed requests');
-  assert.deepEqual(seen.httpErrors, [], 'no HTTP errors');
-  assert.ok(timing.firstCardFrame < 5000, `first card within 5 s (budget 500 ms), took ${timing.firstCardFrame} ms`);
-  await page.close();
+  assert.ok(timings.every((x) => x.corpusRequests === 1), `corpus.json fetched once per load: ${JSON.stringify(timings)}`);
+  // The product budget is 500 ms; this bound only catches gross regressions on a busy machine.
+  assert.ok(median < 3000, `first card within 3 s, median ${median} ms`);
 });
 
 test('a deep link loads the corpus from the app base and shows the not-found page', async () => {
