@@ -3,9 +3,9 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
+use super::fxhash::FxHashMap;
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.
@@ -156,10 +156,10 @@ const ADDRESSEE_VERBS: &[&str] = &[
 ];
 
 /// The reporting verbs by first word, each as its words.
-fn verbs_by_first_word() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
-    static VERB_INDEX: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+fn verbs_by_first_word() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    static VERB_INDEX: OnceLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
     VERB_INDEX.get_or_init(|| {
-        let mut index: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut index: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
         for verb in VERBS {
             let words: Vec<&str> = verb.split(' ').collect();
             index.entry(words[0]).or_default().push(words);

@@ -1,16 +1,20 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`.
 
-use std::collections::HashMap;
+use super::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 pub struct Lexicon {
     /// Titles as word sequences, longest first ("Prime Minister" before "Minister").
     pub titles: Vec<Vec<&'static str>>,
     /// Country adjective (as written) → country name.
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: FxHashMap<&'static str, &'static str>,
     /// Country names as word sequences, longest first.
     pub countries: Vec<Vec<&'static str>>,
+    /// Country names as written ("South Africa").
+    pub country_names: Vec<&'static str>,
     pub topics: Vec<TopicEntry>,
+    /// Topic patterns by lowercase first word: (entry, pattern).
+    pub topics_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 /// One curated topic: its label and the word sequences that mention it.
@@ -46,12 +50,14 @@ pub fn lexicon() -> &'static Lexicon {
         let mut titles: Vec<Vec<&str>> = data_lines(TITLES).map(words).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         titles.dedup();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = FxHashMap::default();
         let mut countries = Vec::new();
+        let mut country_names = Vec::new();
         for line in data_lines(COUNTRIES) {
             let mut cols = line.split('\t');
             let country = cols.next().unwrap_or_default();
             countries.push(words(country));
+            country_names.push(country);
             for demonym in cols.next().unwrap_or_default().split(',') {
                 if !demonym.is_empty() {
                     demonyms.insert(demonym, country);
@@ -59,7 +65,7 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         countries.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let topics = data_lines(TOPICS)
+        let topics: Vec<TopicEntry> = data_lines(TOPICS)
             .filter_map(|line| {
                 let (label, patterns) = line.split_once('\t')?;
                 let patterns = patterns
@@ -72,11 +78,24 @@ pub fn lexicon() -> &'static Lexicon {
                 Some(TopicEntry { label, patterns })
             })
             .collect();
+        let mut topics_by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        for (e, entry) in topics.iter().enumerate() {
+            for (p, pattern) in entry.patterns.iter().enumerate() {
+                if let Some(first) = pattern.words.first() {
+                    topics_by_first_word
+                        .entry(first.to_lowercase())
+                        .or_default()
+                        .push((e, p));
+                }
+            }
+        }
         Lexicon {
             titles,
             demonyms,
             countries,
+            country_names,
             topics,
+            topics_by_first_word,
         }
     })
 }
@@ -99,7 +118,7 @@ impl Lexicon {
     }
 
     pub fn is_country(&self, name: &str) -> bool {
-        self.countries.iter().any(|c| c.join(" ") == name)
+        self.country_names.contains(&name)
     }
 }
 

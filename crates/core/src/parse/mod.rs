@@ -12,6 +12,7 @@
 mod dates;
 mod event;
 mod frames;
+mod fxhash;
 mod lexicon;
 mod names;
 mod normalize;
@@ -36,6 +37,12 @@ struct Sentence {
     tokens: Vec<Token>,
     mentions: Vec<Mention>,
     frames: Vec<Frame>,
+    /// "… were present": names attendees, never a statement.
+    attendee_line: bool,
+    /// "The two sides also exchanged views on …": a topic without a position.
+    topic_only: bool,
+    /// Opens with a joint subject ("The two leaders …").
+    joint_start: bool,
 }
 
 /// Parses one readout. Never panics; what it cannot read becomes a diagnostic.
@@ -54,6 +61,8 @@ pub fn parse(raw: &str) -> Readout {
         event::dateline(&text, span.start, span.end)
     });
 
+    // Same byte offsets as `text`: only ASCII letters change.
+    let lower = text.to_ascii_lowercase();
     let mut sentences = Vec::new();
     for (b, block) in layout.blocks.iter().enumerate() {
         for (s, &span) in block.sentences.iter().enumerate() {
@@ -64,12 +73,16 @@ pub fn parse(raw: &str) -> Readout {
             let tokens = tokenize(&text, span.start, span.end);
             let mentions = mentions(&text, &tokens);
             let frames = find_frames(&text, span.end, &tokens, &mentions);
+            let lower = &lower[span.start..span.end];
             sentences.push(Sentence {
                 block: b,
                 span,
                 tokens,
                 mentions,
                 frames,
+                attendee_line: is_attendee_line(lower),
+                topic_only: is_topic_only(lower),
+                joint_start: starts_with_joint_subject(lower),
             });
         }
     }
@@ -341,7 +354,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                 }
             }
         }
-        if is_attendee_line(text, sentence.span) {
+        if sentence.attendee_line {
             for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
                 if people.find(&mention.name).is_none() {
                     people.add(mention, Role::Attendee);
@@ -433,8 +446,7 @@ fn is_speaker_label(mention: &Mention, people: &People) -> bool {
 }
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
-fn is_attendee_line(text: &str, span: Span) -> bool {
-    let lower = text[span.start..span.end].to_lowercase();
+fn is_attendee_line(lower: &str) -> bool {
     [
         "were present",
         "was present",
@@ -587,13 +599,14 @@ impl<'t> Statements<'t> {
         for sentence in sentences {
             let span = sentence.span;
             let sentence_text = &self.text[span.start..span.end];
-            if is_attendee_line(self.text, span) || is_vocative(sentence_text) {
+            if sentence.attendee_line || is_vocative(sentence_text) {
                 continue;
             }
             let resolved = self.resolve_frames(sentence, people);
             if resolved.is_empty() {
-                if starts_with_participant(self.text, sentence, people)
-                    || is_topic_only(sentence_text)
+                if sentence.joint_start
+                    || starts_with_participant(sentence, people)
+                    || sentence.topic_only
                 {
                     continue;
                 }
@@ -719,7 +732,7 @@ impl<'t> Statements<'t> {
 
 /// True when the sentence opens with a participant acting, not speaking ("X held a welcome
 /// ceremony", "The two leaders discussed …"): narrative, never a continuation.
-fn starts_with_participant(text: &str, sentence: &Sentence, people: &People) -> bool {
+fn starts_with_participant(sentence: &Sentence, people: &People) -> bool {
     let first_word = sentence.tokens.iter().position(Token::is_word);
     let Some(first) = first_word else {
         return false;
@@ -733,7 +746,11 @@ fn starts_with_participant(text: &str, sentence: &Sentence, people: &People) -> 
             return true;
         }
     }
-    let lower = text[sentence.span.start..sentence.span.end].to_lowercase();
+    false
+}
+
+/// Opens with a joint subject: "The two sides …", "Both leaders …", "They …".
+fn starts_with_joint_subject(lower: &str) -> bool {
     [
         "the two sides",
         "both sides",
@@ -747,8 +764,7 @@ fn starts_with_participant(text: &str, sentence: &Sentence, people: &People) -> 
     .any(|p| lower.starts_with(p))
 }
 
-fn is_topic_only(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+fn is_topic_only(lower: &str) -> bool {
     [
         "exchange of views",
         "exchanged views",
@@ -795,16 +811,16 @@ fn clean_content(raw: &str) -> String {
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for (the one they name most that no other participant has).
 fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
-    use std::collections::{HashMap, HashSet};
+    use fxhash::{FxHashMap, FxHashSet};
     let lex = lexicon::lexicon();
-    let name_words: HashSet<&str> = people
+    let name_words: FxHashSet<&str> = people
         .persons
         .iter()
         .flat_map(|p| p.name.iter().map(String::as_str))
         .collect();
     // Single capitalized names that are nobody's name, in order of first use.
     let mut single_names: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for m in sentences.iter().flat_map(|s| &s.mentions) {
         if let [word] = m.name.as_slice() {
             let acronym = word.chars().all(|c| !c.is_lowercase());
@@ -830,41 +846,57 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
                 .cloned();
         }
     }
-    let mut countries: Vec<String> = lex.countries.iter().map(|c| c.join(" ")).collect();
-    countries.extend(people.persons.iter().filter_map(|p| p.country.clone()));
-    countries.extend(single_names.iter().map(|w| w.to_string()));
+    let mut countries: Vec<&str> = lex.country_names.clone();
+    let assigned: Vec<String> = people
+        .persons
+        .iter()
+        .filter_map(|p| p.country.clone())
+        .collect();
+    countries.extend(assigned.iter().map(String::as_str));
+    countries.extend(single_names.iter().copied());
+    let mut by_first_word: FxHashMap<&str, Vec<(&str, Vec<&str>)>> = FxHashMap::default();
+    for &country in &countries {
+        let parts: Vec<&str> = country.split(' ').collect();
+        by_first_word
+            .entry(parts[0])
+            .or_default()
+            .push((country, parts));
+    }
     for p in 0..people.persons.len() {
         if people.persons[p].country.is_some() || !people.persons[p].is_leader() {
             continue;
         }
-        // Counts of one-, two- and three-word sequences in this leader's own statements.
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        // How often this leader's own statements name each candidate.
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for draft in drafts.iter().filter(|d| d.speakers == [p]) {
             let words: Vec<&str> = draft
                 .text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            for n in 1..=3 {
-                for window in words.windows(n) {
-                    *counts.entry(window.join(" ")).or_default() += 1;
+            for (k, word) in words.iter().enumerate() {
+                for &(country, ref parts) in by_first_word.get(word).into_iter().flatten() {
+                    if words[k..].starts_with(parts) {
+                        *counts.entry(country).or_default() += 1;
+                    }
                 }
             }
         }
-        let taken: HashSet<&str> = people
+        let count_of = |country: &str| counts.get(country).copied().unwrap_or(0);
+        let taken: Vec<&str> = people
             .persons
             .iter()
             .filter_map(|q| q.country.as_deref())
             .collect();
         let mut best: Option<(usize, &str)> = None;
-        for country in &countries {
-            let count = counts.get(country).copied().unwrap_or(0);
-            if count > 0 && !taken.contains(country.as_str()) && best.is_none_or(|(n, _)| count > n)
-            {
+        for &country in &countries {
+            let count = count_of(country);
+            if count > 0 && !taken.contains(&country) && best.is_none_or(|(n, _)| count > n) {
                 best = Some((count, country));
             }
         }
-        people.persons[p].country = best.map(|(_, c)| c.to_string());
+        let best = best.map(|(_, c)| c.to_string());
+        people.persons[p].country = best;
     }
 }
 

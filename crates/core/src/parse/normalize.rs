@@ -8,16 +8,43 @@
 /// for text without entity-like sequences produced by decoding.
 pub fn normalize(raw: &str) -> String {
     let decoded = decode_entities(raw);
-    let mut out = String::with_capacity(decoded.len());
-    // Newlines seen since the last non-space character; flushed as at most two.
+    let text: &str = &decoded;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Newlines seen since the last visible character; flushed as at most two.
     let mut pending_newlines = 0usize;
     let mut pending_space = false;
-    let mut chars = decoded.chars().peekable();
-    while let Some(c) = chars.next() {
+    let flush = |out: &mut String, newlines: &mut usize, space: &mut bool| {
+        if !out.is_empty() {
+            if *newlines > 0 {
+                out.push_str(if *newlines > 1 { "\n\n" } else { "\n" });
+            } else if *space {
+                out.push(' ');
+            }
+        }
+        *newlines = 0;
+        *space = false;
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of visible ASCII is copied as it is.
+        if bytes[i].is_ascii_graphic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_graphic() {
+                i += 1;
+            }
+            flush(&mut out, &mut pending_newlines, &mut pending_space);
+            out.push_str(&text[start..i]);
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 pending_newlines += 1;
                 pending_space = false;
@@ -33,15 +60,7 @@ pub fn normalize(raw: &str) -> String {
                 }
             }
             c => {
-                if !out.is_empty() {
-                    if pending_newlines > 0 {
-                        out.push_str(if pending_newlines > 1 { "\n\n" } else { "\n" });
-                    } else if pending_space {
-                        out.push(' ');
-                    }
-                }
-                pending_newlines = 0;
-                pending_space = false;
+                flush(&mut out, &mut pending_newlines, &mut pending_space);
                 out.push(c);
             }
         }

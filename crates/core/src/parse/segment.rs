@@ -282,18 +282,24 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
     let mut i = block.start;
     // The first quoted region that does not end before `i` (regions are sorted).
     let mut region = 0;
+    let bytes = text.as_bytes();
     while i < block.end {
+        // Fast path: ASCII that can neither end a sentence nor close a quote.
+        if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'!' | b'?' | b'"') {
+            i += 1;
+            continue;
+        }
         let c = match text[i..block.end].chars().next() {
             Some(c) => c,
             None => break,
         };
         let next = i + c.len_utf8();
-        let closes_quote = is_double_quote(c)
-            && quoted.get(region).is_some_and(|&(_, e)| e == i)
-            && text[..i].ends_with(['.', '!', '?', '…']);
         while quoted.get(region).is_some_and(|&(_, e)| e < i) {
             region += 1;
         }
+        let closes_quote = is_double_quote(c)
+            && quoted.get(region).is_some_and(|&(_, e)| e == i)
+            && text[..i].ends_with(['.', '!', '?', '…']);
         let inside_quote = quoted.get(region).is_some_and(|&(s, e)| s < i && i < e);
         if closes_quote || (matches!(c, '.' | '!' | '?' | '…') && !inside_quote) {
             // Take closing quotes and brackets.
@@ -361,8 +367,15 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
 fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[block.start..block.end].char_indices() {
-        let at = block.start + i;
+    let bytes = text.as_bytes();
+    for at in block.start..block.end {
+        // Every double quote starts with '"' or one of these lead bytes.
+        if !matches!(bytes[at], b'"' | 0xE2 | 0xC2) || !text.is_char_boundary(at) {
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         match (c, open) {
             ('"' | '“' | '„' | '«', None) => open = Some(at),
             ('"' | '”' | '»', Some(o)) => {

@@ -1,9 +1,9 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::lexicon::{lexicon, Pattern};
 use super::tokens::{is_capitalized, is_double_quote, Token};
-use std::collections::HashMap;
 
 /// A topic known to this readout, with the word sequences that mention it.
 struct Known {
@@ -15,11 +15,9 @@ struct Known {
 pub struct Topics {
     known: Vec<Known>,
     /// Known patterns by first word: (known, pattern).
-    known_by_first_word: HashMap<String, Vec<(usize, usize)>>,
-    /// Lexicon patterns by lowercase first word: (entry, pattern).
-    by_first_word: HashMap<String, Vec<(usize, usize)>>,
+    known_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
     /// Lexicon entry → label of a defined acronym that means the same.
-    renamed: HashMap<usize, String>,
+    renamed: FxHashMap<usize, String>,
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -40,7 +38,7 @@ impl Topics {
     /// Reads the definitions of every sentence (each a token list) of one readout.
     pub fn new(text: &str, sentences: &[&[Token]]) -> Topics {
         let mut known: Vec<Known> = Vec::new();
-        let mut known_patterns: std::collections::HashSet<Vec<String>> = Default::default();
+        let mut known_patterns: FxHashSet<Vec<String>> = FxHashSet::default();
         for tokens in sentences {
             let words: Vec<&str> = tokens
                 .iter()
@@ -76,24 +74,27 @@ impl Topics {
                 }
             }
         }
+        // A lexicon entry that one of the readout's own terms matches takes that term's label.
         let lex = lexicon();
-        let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut renamed = HashMap::new();
-        for (e, entry) in lex.topics.iter().enumerate() {
-            for (p, pattern) in entry.patterns.iter().enumerate() {
-                let as_strings: Vec<String> = pattern.words.iter().map(|w| w.to_string()).collect();
-                if let Some(k) = known.iter().find(|k| k.patterns.contains(&as_strings)) {
-                    renamed.insert(e, k.label.clone());
-                }
-                if let Some(first) = pattern.words.first() {
-                    by_first_word
-                        .entry(first.to_lowercase())
-                        .or_default()
-                        .push((e, p));
+        let mut renamed = FxHashMap::default();
+        for entry in &known {
+            for pattern in &entry.patterns {
+                let Some(first) = pattern.first() else {
+                    continue;
+                };
+                for &(e, p) in lex
+                    .topics_by_first_word
+                    .get(&first.to_lowercase())
+                    .into_iter()
+                    .flatten()
+                {
+                    if lex.topics[e].patterns[p].words.iter().eq(pattern.iter()) {
+                        renamed.insert(e, entry.label.clone());
+                    }
                 }
             }
         }
-        let mut known_by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut known_by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (k, entry) in known.iter().enumerate() {
             for (p, pattern) in entry.patterns.iter().enumerate() {
                 if let Some(first) = pattern.first() {
@@ -107,7 +108,6 @@ impl Topics {
         Topics {
             known,
             known_by_first_word,
-            by_first_word,
             renamed,
         }
     }
@@ -131,8 +131,14 @@ impl Topics {
                 }
             }
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            for &(e, p) in self.by_first_word.get(lower.as_str()).into_iter().flatten() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            for &(e, p) in lex
+                .topics_by_first_word
+                .get(lower.as_str())
+                .into_iter()
+                .flatten()
+            {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(&words, i, &entry.patterns[p]) {
                     let label = self
