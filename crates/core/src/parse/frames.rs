@@ -170,6 +170,11 @@ fn verbs_by_first_word() -> &'static FxHashMap<&'static str, Vec<Vec<&'static st
 
 /// The length in words of the longest reporting verb starting at `words[at]`.
 fn verb_at(words: &[&str], at: usize) -> Option<usize> {
+    // Every reporting verb starts with a lowercase ASCII letter (or an "A" of "According").
+    let first = words.get(at)?.as_bytes().first()?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
     verbs_by_first_word()
         .get(words.get(at)?)?
         .iter()

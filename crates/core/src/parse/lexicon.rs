@@ -4,12 +4,12 @@ use super::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 pub struct Lexicon {
-    /// Titles as word sequences, longest first ("Prime Minister" before "Minister").
-    pub titles: Vec<Vec<&'static str>>,
+    /// Titles as word sequences by first word, longest first ("Prime Minister" before "Prime").
+    titles: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Country adjective (as written) → country name.
     pub demonyms: FxHashMap<&'static str, &'static str>,
-    /// Country names as word sequences, longest first.
-    pub countries: Vec<Vec<&'static str>>,
+    /// Country names as word sequences by first word, longest first.
+    countries: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Country names as written ("South Africa").
     pub country_names: Vec<&'static str>,
     pub topics: Vec<TopicEntry>,
@@ -47,16 +47,12 @@ fn words(phrase: &'static str) -> Vec<&'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut titles: Vec<Vec<&str>> = data_lines(TITLES).map(words).collect();
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        titles.dedup();
+        let titles = index_by_first_word(data_lines(TITLES).map(words));
         let mut demonyms = FxHashMap::default();
-        let mut countries = Vec::new();
         let mut country_names = Vec::new();
         for line in data_lines(COUNTRIES) {
             let mut cols = line.split('\t');
             let country = cols.next().unwrap_or_default();
-            countries.push(words(country));
             country_names.push(country);
             for demonym in cols.next().unwrap_or_default().split(',') {
                 if !demonym.is_empty() {
@@ -64,7 +60,7 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        countries.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let countries = index_by_first_word(country_names.iter().map(|c| words(c)));
         let topics: Vec<TopicEntry> = data_lines(TOPICS)
             .filter_map(|line| {
                 let (label, patterns) = line.split_once('\t')?;
@@ -100,21 +96,48 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Phrases (as words) grouped by first word, longest first within a group.
+fn index_by_first_word(
+    phrases: impl Iterator<Item = Vec<&'static str>>,
+) -> FxHashMap<&'static str, Vec<Vec<&'static str>>> {
+    let mut index: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+    for phrase in phrases.filter(|p| !p.is_empty()) {
+        let group = index.entry(phrase[0]).or_default();
+        if !group.contains(&phrase) {
+            group.push(phrase);
+        }
+    }
+    for group in index.values_mut() {
+        group.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    index
+}
+
+/// The length of the longest phrase of `index` starting at `words[at]`.
+fn longest_at(index: &FxHashMap<&str, Vec<Vec<&str>>>, words: &[&str], at: usize) -> Option<usize> {
+    index
+        .get(words.get(at)?)?
+        .iter()
+        .find(|p| words.len() >= at + p.len() && words[at..at + p.len()] == p[..])
+        .map(Vec::len)
+}
+
 impl Lexicon {
     /// The longest title starting at `words[at]`: its length in words.
     pub fn title_at(&self, words: &[&str], at: usize) -> Option<usize> {
-        self.titles
-            .iter()
-            .find(|t| words.len() >= at + t.len() && words[at..at + t.len()] == t[..])
-            .map(Vec::len)
+        longest_at(&self.titles, words, at)
     }
 
     /// The longest country name starting at `words[at]`: its length in words.
     pub fn country_at(&self, words: &[&str], at: usize) -> Option<usize> {
-        self.countries
-            .iter()
-            .find(|c| words.len() >= at + c.len() && words[at..at + c.len()] == c[..])
-            .map(Vec::len)
+        longest_at(&self.countries, words, at)
+    }
+
+    /// A country name of two or more words starting at `words[at]` ("South Africa").
+    pub fn long_country_at(&self, words: &[&str], at: usize) -> Option<&'static str> {
+        let len = self.country_at(words, at).filter(|&n| n > 1)?;
+        let phrase = words[at..at + len].join(" ");
+        self.country_names.iter().copied().find(|c| *c == phrase)
     }
 
     pub fn is_country(&self, name: &str) -> bool {

@@ -809,93 +809,99 @@ fn clean_content(raw: &str) -> String {
 
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
-/// statements speak for (the one they name most that no other participant has).
+/// statements speak for: the place name they use most that no other participant has.
 fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
-    use fxhash::{FxHashMap, FxHashSet};
+    use fxhash::FxHashMap;
     let lex = lexicon::lexicon();
-    let name_words: FxHashSet<&str> = people
+    if people
         .persons
         .iter()
-        .flat_map(|p| p.name.iter().map(String::as_str))
-        .collect();
-    // Single capitalized names that are nobody's name, in order of first use.
-    let mut single_names: Vec<&str> = Vec::new();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    for m in sentences.iter().flat_map(|s| &s.mentions) {
-        if let [word] = m.name.as_slice() {
-            let acronym = word.chars().all(|c| !c.is_lowercase());
-            if m.title.is_none()
-                && !acronym
-                && !name_words.contains(word.as_str())
-                && seen.insert(word)
-            {
-                single_names.push(word);
+        .any(|p| p.country.is_none() && p.adjective.is_some())
+    {
+        let used: fxhash::FxHashSet<&str> = sentences
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .filter(|m| m.title.is_none() && m.name.len() == 1)
+            .map(|m| m.name[0].as_str())
+            .collect();
+        for person in &mut people.persons {
+            if let (None, Some(adjective)) = (&person.country, &person.adjective) {
+                let candidates = countries_for_adjective(adjective);
+                person.country = candidates
+                    .iter()
+                    .find(|c| used.contains(c.as_str()))
+                    .or_else(|| candidates.iter().find(|c| c.ends_with("ia")))
+                    .cloned();
             }
         }
     }
-    for person in &mut people.persons {
-        if person.country.is_some() {
-            continue;
-        }
-        if let Some(adjective) = &person.adjective {
-            let candidates = countries_for_adjective(adjective);
-            person.country = candidates
-                .iter()
-                .find(|c| seen.contains(c.as_str()))
-                .or_else(|| candidates.iter().find(|c| c.ends_with("ia")))
-                .cloned();
-        }
-    }
-    let mut countries: Vec<&str> = lex.country_names.clone();
-    let assigned: Vec<String> = people
-        .persons
-        .iter()
-        .filter_map(|p| p.country.clone())
-        .collect();
-    countries.extend(assigned.iter().map(String::as_str));
-    countries.extend(single_names.iter().copied());
-    let mut by_first_word: FxHashMap<&str, Vec<(&str, Vec<&str>)>> = FxHashMap::default();
-    for &country in &countries {
-        let parts: Vec<&str> = country.split(' ').collect();
-        by_first_word
-            .entry(parts[0])
-            .or_default()
-            .push((country, parts));
-    }
+    let name_words: Vec<String> = people.persons.iter().flat_map(|p| p.name.clone()).collect();
     for p in 0..people.persons.len() {
         if people.persons[p].country.is_some() || !people.persons[p].is_leader() {
             continue;
         }
-        // How often this leader's own statements name each candidate.
-        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-        for draft in drafts.iter().filter(|d| d.speakers == [p]) {
-            let words: Vec<&str> = draft
-                .text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            for (k, word) in words.iter().enumerate() {
-                for &(country, ref parts) in by_first_word.get(word).into_iter().flatten() {
-                    if words[k..].starts_with(parts) {
-                        *counts.entry(country).or_default() += 1;
-                    }
-                }
-            }
-        }
-        let count_of = |country: &str| counts.get(country).copied().unwrap_or(0);
-        let taken: Vec<&str> = people
+        let taken: Vec<String> = people
             .persons
             .iter()
-            .filter_map(|q| q.country.as_deref())
+            .filter_map(|q| q.country.clone())
             .collect();
-        let mut best: Option<(usize, &str)> = None;
-        for &country in &countries {
-            let count = count_of(country);
-            if count > 0 && !taken.contains(&country) && best.is_none_or(|(n, _)| count > n) {
-                best = Some((count, country));
+        let could_be_country = |name: &str| {
+            lex.is_country(name)
+                || (!name.contains(' ')
+                    && !name_words.iter().any(|w| w == name)
+                    && !names::is_starter(name)
+                    && !people::is_institution_word(name)
+                    && !lex.demonyms.contains_key(name)
+                    && lex.title_at(&[name], 0).is_none()
+                    && name.chars().any(char::is_lowercase))
+        };
+        // Capitalized words standing alone (not part of a longer name), and the lexicon's
+        // longer country names, in this leader's own statements: counted, in order of first use.
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut order: Vec<&str> = Vec::new();
+        for draft in drafts.iter().filter(|d| d.speakers == [p]) {
+            let raw: Vec<&str> = draft.text.split(' ').collect();
+            let core = |k: usize| -> &str {
+                raw.get(k).map_or("", |w| {
+                    tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                })
+            };
+            let open_end = |k: usize| raw[k].ends_with(|c: char| c.is_alphanumeric());
+            let plain: Vec<&str> = (0..raw.len()).map(core).collect();
+            for k in 0..raw.len() {
+                let word = plain[k];
+                if !tokens::is_capitalized(word) {
+                    continue;
+                }
+                let name = match lex.long_country_at(&plain, k) {
+                    Some(long) => long,
+                    None => {
+                        let joined_before =
+                            k > 0 && open_end(k - 1) && tokens::is_capitalized(plain[k - 1]);
+                        let joined_after = open_end(k) && tokens::is_capitalized(core(k + 1));
+                        if joined_before || joined_after {
+                            continue;
+                        }
+                        word
+                    }
+                };
+                let count = counts.entry(name).or_default();
+                if *count == 0 {
+                    order.push(name);
+                }
+                *count += 1;
             }
         }
-        let best = best.map(|(_, c)| c.to_string());
+        let best = order
+            .iter()
+            .filter(|name| !taken.iter().any(|t| t == *name) && could_be_country(name))
+            .max_by_key(|name| {
+                (
+                    counts[*name],
+                    std::cmp::Reverse(order.iter().position(|o| o == *name)),
+                )
+            })
+            .map(|name| name.to_string());
         people.persons[p].country = best;
     }
 }

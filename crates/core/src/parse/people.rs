@@ -47,7 +47,7 @@ impl Person {
 }
 
 /// Words that mark a capitalized run as an organization, a place or an event, not a person.
-fn is_institution_word(word: &str) -> bool {
+pub fn is_institution_word(word: &str) -> bool {
     matches!(
         word,
         "Organization"
