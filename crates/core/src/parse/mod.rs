@@ -30,6 +30,9 @@ use people::{is_person_like, People};
 use segment::{layout, BlockKind};
 use tokens::{is_double_quote, tokenize, Token};
 
+/// How many sentences of the opening paragraph may tell the event's date, time and place.
+const OPENING_SENTENCES: usize = 3;
+
 /// One sentence with what the passes need of it.
 struct Sentence {
     block: usize,
@@ -134,13 +137,16 @@ pub fn parse(raw: &str) -> Readout {
 
     // The event.
     let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
+    // The event is told in the first sentences of the opening paragraph.
     let opening: Vec<&Sentence> = sentences
         .iter()
         .filter(|s| Some(s.block) == opening_block)
+        .take(OPENING_SENTENCES)
         .collect();
-    let opening_text = opening_block
-        .map(|b| &text[layout.blocks[b].span.start..layout.blocks[b].span.end])
-        .unwrap_or("");
+    let opening_text = match (opening.first(), opening.last()) {
+        (Some(first), Some(last)) => &text[first.span.start..last.span.end],
+        _ => "",
+    };
     let leaders = people.leaders().count();
     let kind = event::kind(leaders, opening_text);
     let anchor = layout.published.or_else(|| {
@@ -447,6 +453,11 @@ fn is_speaker_label(mention: &Mention, people: &People) -> bool {
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
 fn is_attendee_line(lower: &str) -> bool {
+    // Every marker below contains one of these; most sentences contain none.
+    let maybe = ["present", "attend", "took part", "accompanied", "joined"];
+    if !maybe.iter().any(|m| lower.contains(m)) {
+        return false;
+    }
     [
         "were present",
         "was present",
@@ -765,6 +776,9 @@ fn starts_with_joint_subject(lower: &str) -> bool {
 }
 
 fn is_topic_only(lower: &str) -> bool {
+    if !lower.contains("view") && !lower.contains("exchange") && !lower.contains("discuss") {
+        return false;
+    }
     [
         "exchange of views",
         "exchanged views",

@@ -13,6 +13,9 @@ struct Known {
 
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics {
+    /// Lowercase first bytes of every pattern's first word: a word starting otherwise
+    /// cannot start a mention, and needs no lookup.
+    first_bytes: [bool; 256],
     known: Vec<Known>,
     /// Known patterns by first word: (known, pattern).
     known_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
@@ -105,7 +108,18 @@ impl Topics {
                 }
             }
         }
+        let mut first_bytes = [false; 256];
+        let firsts = known_by_first_word
+            .keys()
+            .map(String::as_str)
+            .chain(lex.topics_by_first_word.keys().map(String::as_str));
+        for first in firsts {
+            if let Some(&b) = first.as_bytes().first() {
+                first_bytes[usize::from(b.to_ascii_lowercase())] = true;
+            }
+        }
         Topics {
+            first_bytes,
             known,
             known_by_first_word,
             renamed,
@@ -122,7 +136,10 @@ impl Topics {
         let mut found: Vec<(usize, String)> = Vec::new();
         let mut lower = String::new();
         for (i, word) in words.iter().enumerate() {
-            if word.is_empty() {
+            let Some(&first) = word.as_bytes().first() else {
+                continue;
+            };
+            if !self.first_bytes[usize::from(first.to_ascii_lowercase())] {
                 continue;
             }
             for &(k, p) in self.known_by_first_word.get(*word).into_iter().flatten() {
