@@ -32,6 +32,43 @@ impl Mention {
     }
 }
 
+/// Portfolios in titles such as "Minister of Trade".
+fn is_portfolio(word: &str) -> bool {
+    matches!(
+        word,
+        "Trade"
+            | "Finance"
+            | "Foreign"
+            | "Affairs"
+            | "Defence"
+            | "Defense"
+            | "Economy"
+            | "Health"
+            | "Education"
+            | "Energy"
+            | "Justice"
+            | "Interior"
+            | "Agriculture"
+            | "Commerce"
+            | "Industry"
+            | "Culture"
+            | "Labour"
+            | "Labor"
+            | "Transport"
+            | "Environment"
+            | "Science"
+            | "Technology"
+            | "State"
+            | "Home"
+            | "Development"
+            | "Investment"
+            | "Security"
+            | "Planning"
+            | "Communications"
+            | "Tourism"
+    )
+}
+
 /// Lowercase words that may sit inside a name ("Jean-Marc de la Fontaine", "bin Saleh").
 pub fn is_particle(word: &str) -> bool {
     matches!(
@@ -338,20 +375,27 @@ fn read_run(
                 }
             }
             let mut next = at + len;
+            let mut title_last = at + len - 1;
             if words.get(next) == Some(&"of") {
                 let n = lex.country_at(words, next + 1).unwrap_or(1);
-                let name = words.get(next + 1..next + 1 + n).map(|w| w.join(" "));
-                country = name.or(country);
+                match words.get(next + 1) {
+                    // "Minister of Trade": a portfolio belongs to the title.
+                    Some(w) if n == 1 && is_portfolio(w) => title_last = next + 1,
+                    _ => {
+                        let name = words.get(next + 1..next + 1 + n).map(|w| w.join(" "));
+                        country = name.or(country);
+                    }
+                }
                 next += 1 + n;
             }
-            let mut title_end = spans[at + len - 1].1;
+            let mut title_end = spans[title_last].1;
             if text[title_end..].starts_with('.')
                 && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr")
             {
                 title_end += 1;
             }
             title_text = Some(&text[spans[at].0..title_end]);
-            (Some(words[at..at + len].join(" ")), next)
+            (Some(words[at..=title_last].join(" ")), next)
         }
         None => {
             let skip = words
@@ -444,6 +488,14 @@ mod tests {
         assert_eq!(ms[0].name, vec!["Lina", "Orsk"]);
         assert_eq!(ms[1].adjective.as_deref(), Some("Arvelian"));
         assert_eq!(ms[1].title.as_deref(), Some("Prime Minister"));
+    }
+
+    #[test]
+    fn portfolios_belong_to_the_title() {
+        let m = &read("Minister of Trade Jonas Dragosh spoke.")[0];
+        assert_eq!(m.title.as_deref(), Some("Minister of Trade"));
+        assert_eq!(m.country, None);
+        assert_eq!(m.surface, "Minister of Trade Jonas Dragosh");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! countries and every form of name the text uses for them.
 
 use super::lexicon::lexicon;
-use super::names::Mention;
+use super::names::{is_particle, Mention};
 use crate::model::Role;
 
 #[derive(Debug, Clone)]
@@ -210,11 +210,20 @@ impl People {
         if name.is_empty() {
             return None;
         }
-        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+        // Words match exactly, or case aside for particles ("De la Fuentes" opening a sentence).
+        let same = |a: &[String], b: &[String]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| {
+                    x == y || (x.eq_ignore_ascii_case(y) && is_particle(&x.to_ascii_lowercase()))
+                })
+        };
+        if let Some(i) = self.persons.iter().position(|p| same(&p.name, name)) {
             return Some(i);
         }
         let part_of = |short: &[String], long: &[String]| {
-            short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+            short.len() < long.len()
+                && (same(&long[..short.len()], short)
+                    || same(&long[long.len() - short.len()..], short))
         };
         let mut matches = self
             .persons
@@ -321,6 +330,13 @@ mod tests {
             putin.aliases(),
             vec!["President Vladimir Putin", "President Putin", "Putin"]
         );
+    }
+
+    #[test]
+    fn a_capitalized_particle_opening_a_sentence_is_the_same_person() {
+        let mut people = People::default();
+        let full = people.add(&mention("Minister Liesel de la Fuentes"), Role::Counterpart);
+        assert_eq!(people.find(&mention("De la Fuentes said").name), Some(full));
     }
 
     #[test]
