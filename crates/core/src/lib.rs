@@ -9,6 +9,7 @@
 pub mod fold;
 pub mod model;
 mod parse;
+pub mod query;
 pub mod slug;
 pub mod validate;
 

@@ -1,0 +1,556 @@
+//! The index: per-statement facet values, posting lists, folded search text and sort orders,
+//! built once; and query evaluation over bitsets.
+
+use super::bitset::Bitset;
+use super::text::{parse_search, words, Clause, Term};
+use super::{Facet, Query, Sort, PAGE_SIZE};
+use crate::model::{Corpus, Readout, Statement};
+use std::collections::HashMap;
+
+/// The values of one facet: their names, labels, and which statements have each.
+struct FacetTable {
+    /// Value names, sorted by label so that ties in counts list alphabetically.
+    values: Vec<String>,
+    labels: Vec<String>,
+    by_value: HashMap<String, u32>,
+    /// Statements of each value, increasing.
+    postings: Vec<Vec<u32>>,
+    /// Values of each statement: `doc_values[doc_offsets[d]..doc_offsets[d + 1]]`.
+    doc_offsets: Vec<u32>,
+    doc_values: Vec<u32>,
+    /// Count of each value over all statements.
+    totals: Vec<u32>,
+}
+
+/// One facet's counts for a query: `(value id, count, selected)`, most frequent first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub facet: Facet,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub id: u32,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    /// Number of matching statements.
+    pub total: usize,
+    /// The requested page of matches, as statement numbers, in the requested order.
+    pub page: Vec<u32>,
+    pub facets: Vec<FacetCounts>,
+}
+
+/// The searchable corpus.
+pub struct Index {
+    corpus: Corpus,
+    /// (readout, statement) of each statement number, in corpus order.
+    docs: Vec<(u32, u32)>,
+    facets: Vec<FacetTable>,
+    /// Sorted distinct folded words, and the statements containing each.
+    terms: Vec<String>,
+    term_postings: Vec<Vec<u32>>,
+    /// Folded words of each statement joined by single spaces, for phrase checks.
+    folded: Vec<String>,
+    /// Day number of each statement's event (or publication) date; `i32::MIN` when unknown.
+    days: Vec<i32>,
+    newest: Vec<u32>,
+    oldest: Vec<u32>,
+    by_statement_id: HashMap<String, u32>,
+}
+
+fn day_number(date: Option<&str>) -> i32 {
+    date.and_then(|d| {
+        let b = d.as_bytes();
+        if b.len() != 10 {
+            return None;
+        }
+        let year: i32 = d.get(0..4)?.parse().ok()?;
+        let month: i32 = d.get(5..7)?.parse().ok()?;
+        let day: i32 = d.get(8..10)?.parse().ok()?;
+        Some(year * 372 + month * 31 + day)
+    })
+    .unwrap_or(i32::MIN)
+}
+
+impl Index {
+    pub fn new(corpus: Corpus) -> Index {
+        let mut docs = Vec::new();
+        for (r, readout) in corpus.readouts.iter().enumerate() {
+            for s in 0..readout.statements.len() {
+                docs.push((r as u32, s as u32));
+            }
+        }
+        let facets = Facet::ALL
+            .iter()
+            .map(|&facet| build_facet(&corpus, &docs, facet))
+            .collect();
+
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut folded = Vec::with_capacity(docs.len());
+        for (doc, &(r, s)) in docs.iter().enumerate() {
+            let statement = &corpus.readouts[r as usize].statements[s as usize];
+            let ws = words(&statement.text);
+            let mut joined = String::with_capacity(statement.text.len());
+            for w in &ws {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(&w.folded);
+                let list = postings.entry(w.folded.clone()).or_default();
+                if list.last() != Some(&(doc as u32)) {
+                    list.push(doc as u32);
+                }
+            }
+            folded.push(joined);
+        }
+        let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        let (terms, term_postings) = terms.into_iter().unzip();
+
+        let days: Vec<i32> = docs
+            .iter()
+            .map(|&(r, _)| {
+                let readout = &corpus.readouts[r as usize];
+                day_number(
+                    readout
+                        .event
+                        .date
+                        .as_deref()
+                        .or(readout.published.as_deref()),
+                )
+            })
+            .collect();
+        let mut oldest: Vec<u32> = (0..docs.len() as u32).collect();
+        // Undated statements go last in both orders.
+        oldest.sort_by_key(|&d| (days[d as usize] == i32::MIN, days[d as usize], d));
+        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
+        newest.sort_by_key(|&d| {
+            (
+                days[d as usize] == i32::MIN,
+                std::cmp::Reverse(days[d as usize]),
+                d,
+            )
+        });
+        let by_statement_id = docs
+            .iter()
+            .enumerate()
+            .map(|(doc, &(r, s))| {
+                (
+                    corpus.readouts[r as usize].statements[s as usize]
+                        .id
+                        .clone(),
+                    doc as u32,
+                )
+            })
+            .collect();
+        Index {
+            corpus,
+            docs,
+            facets,
+            terms,
+            term_postings,
+            folded,
+            days,
+            newest,
+            oldest,
+            by_statement_id,
+        }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The readout and statement of a statement number.
+    pub fn statement(&self, doc: u32) -> (&Readout, &Statement) {
+        let (r, s) = self.docs[doc as usize];
+        let readout = &self.corpus.readouts[r as usize];
+        (readout, &readout.statements[s as usize])
+    }
+
+    /// The statement number of a statement id (for permalinks).
+    pub fn find_statement(&self, id: &str) -> Option<u32> {
+        self.by_statement_id.get(id).copied()
+    }
+
+    pub fn readout(&self, id: &str) -> Option<&Readout> {
+        self.corpus.readouts.iter().find(|r| r.id == id)
+    }
+
+    /// The name of a facet value.
+    pub fn value(&self, facet: Facet, id: u32) -> &str {
+        &self.facets[facet.index()].values[id as usize]
+    }
+
+    /// The human label of a facet value (a speaker's name, a readout's title).
+    pub fn label(&self, facet: Facet, id: u32) -> &str {
+        &self.facets[facet.index()].labels[id as usize]
+    }
+
+    /// The human label of a facet value given by name, if the corpus has it.
+    pub fn label_of(&self, facet: Facet, value: &str) -> Option<&str> {
+        let table = &self.facets[facet.index()];
+        table
+            .by_value
+            .get(value)
+            .map(|&id| table.labels[id as usize].as_str())
+    }
+
+    /// Answers a query.
+    pub fn search(&self, query: &Query) -> Results {
+        let n = self.docs.len();
+        let mut base = Bitset::full(n);
+        for clause in parse_search(&query.text) {
+            let set = self.clause_set(&clause);
+            if clause.negated {
+                base.and_not(&set);
+            } else {
+                base.and(&set);
+            }
+        }
+        if query.from.is_some() || query.to.is_some() {
+            let from = query
+                .from
+                .as_deref()
+                .map_or(i32::MIN + 1, |d| day_number(Some(d)));
+            let to = query
+                .to
+                .as_deref()
+                .map_or(i32::MAX, |d| match day_number(Some(d)) {
+                    i32::MIN => i32::MAX,
+                    day => day,
+                });
+            let mut in_range = Bitset::empty(n);
+            for (doc, &day) in self.days.iter().enumerate() {
+                if day != i32::MIN && day >= from && day <= to {
+                    in_range.insert(doc);
+                }
+            }
+            base.and(&in_range);
+        }
+        // One set per facet with a selection: statements having any selected value.
+        let selected: Vec<(Facet, Bitset)> = query
+            .filters
+            .iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(&facet, values)| {
+                let table = &self.facets[facet.index()];
+                let mut set = Bitset::empty(n);
+                for value in values {
+                    if let Some(&id) = table.by_value.get(value) {
+                        for &doc in &table.postings[id as usize] {
+                            set.insert(doc as usize);
+                        }
+                    }
+                }
+                (facet, set)
+            })
+            .collect();
+        let mut result = base.clone();
+        for (_, set) in &selected {
+            result.and(set);
+        }
+
+        let mut facets = Vec::with_capacity(Facet::ALL.len());
+        let unselected: Vec<Facet> = Facet::ALL
+            .into_iter()
+            .filter(|f| !selected.iter().any(|(s, _)| s == f))
+            .collect();
+        let shared = self.count_values(&result, &unselected);
+        for (facet, counts) in unselected.iter().zip(shared) {
+            facets.push(self.facet_counts(*facet, counts, query));
+        }
+        for (facet, _) in &selected {
+            let mut others = base.clone();
+            for (other, set) in &selected {
+                if other != facet {
+                    others.and(set);
+                }
+            }
+            let counts = self.count_values(&others, &[*facet]).remove(0);
+            facets.push(self.facet_counts(*facet, counts, query));
+        }
+        facets.sort_by_key(|f| f.facet);
+
+        Results {
+            total: result.count(),
+            page: self.page(&result, query.sort, query.page),
+            facets,
+        }
+    }
+
+    /// Counts of every value of the given facets over a set of statements. A set larger than
+    /// half the corpus is counted through its complement.
+    fn count_values(&self, set: &Bitset, facets: &[Facet]) -> Vec<Vec<u32>> {
+        let size = set.count();
+        let complement = size * 2 > self.docs.len();
+        let walk = if complement { set.not() } else { set.clone() };
+        let mut counts: Vec<Vec<u32>> = facets
+            .iter()
+            .map(|f| vec![0; self.facets[f.index()].values.len()])
+            .collect();
+        for doc in walk.iter() {
+            for (f, facet) in facets.iter().enumerate() {
+                let table = &self.facets[facet.index()];
+                let values = &table.doc_values
+                    [table.doc_offsets[doc] as usize..table.doc_offsets[doc + 1] as usize];
+                for &v in values {
+                    counts[f][v as usize] += 1;
+                }
+            }
+        }
+        if complement {
+            for (f, facet) in facets.iter().enumerate() {
+                let totals = &self.facets[facet.index()].totals;
+                for (c, t) in counts[f].iter_mut().zip(totals) {
+                    *c = t - *c;
+                }
+            }
+        }
+        counts
+    }
+
+    fn facet_counts(&self, facet: Facet, counts: Vec<u32>, query: &Query) -> FacetCounts {
+        let table = &self.facets[facet.index()];
+        let mut values: Vec<FacetValue> = counts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(id, count)| {
+                let selected = query.is_selected(facet, &table.values[id]);
+                (count > 0 || selected).then_some(FacetValue {
+                    id: id as u32,
+                    count,
+                    selected,
+                })
+            })
+            .collect();
+        values.sort_by_key(|v| (std::cmp::Reverse(v.count), v.id));
+        FacetCounts { facet, values }
+    }
+
+    /// Statements matching one clause: any of its terms.
+    fn clause_set(&self, clause: &Clause) -> Bitset {
+        let mut set = Bitset::empty(self.docs.len());
+        for term in &clause.any_of {
+            match term {
+                Term::Word(word) => {
+                    for postings in self.prefixed(word) {
+                        for &doc in postings {
+                            set.insert(doc as usize);
+                        }
+                    }
+                }
+                Term::Phrase(words) => set.or(&self.phrase_set(words)),
+            }
+        }
+        set
+    }
+
+    /// Posting lists of every term starting with `prefix`.
+    fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        self.terms[start..]
+            .iter()
+            .zip(&self.term_postings[start..])
+            .take_while(move |(t, _)| t.starts_with(prefix))
+            .map(|(_, p)| p)
+    }
+
+    fn exact(&self, word: &str) -> &[u32] {
+        match self.terms.binary_search_by(|t| t.as_str().cmp(word)) {
+            Ok(i) => &self.term_postings[i],
+            Err(_) => &[],
+        }
+    }
+
+    /// Statements containing the words in this order, each whole.
+    fn phrase_set(&self, words: &[String]) -> Bitset {
+        let mut set = Bitset::empty(self.docs.len());
+        // Candidates from the rarest word, then a check of the folded text.
+        let Some(rarest) = words.iter().min_by_key(|w| self.exact(w).len()) else {
+            return set;
+        };
+        let phrase = words.join(" ");
+        for &doc in self.exact(rarest) {
+            let text = &self.folded[doc as usize];
+            let whole = text.match_indices(&phrase).any(|(at, _)| {
+                let before = at == 0 || text.as_bytes()[at - 1] == b' ';
+                let end = at + phrase.len();
+                let after = end == text.len() || text.as_bytes()[end] == b' ';
+                before && after
+            });
+            if whole {
+                set.insert(doc as usize);
+            }
+        }
+        set
+    }
+
+    /// One page of a result set, in the given order.
+    fn page(&self, result: &Bitset, sort: Sort, page: usize) -> Vec<u32> {
+        let skip = page.saturating_mul(PAGE_SIZE);
+        match sort {
+            Sort::Readout => result
+                .iter()
+                .skip(skip)
+                .take(PAGE_SIZE)
+                .map(|d| d as u32)
+                .collect(),
+            Sort::Newest | Sort::Oldest => {
+                let order = if sort == Sort::Newest {
+                    &self.newest
+                } else {
+                    &self.oldest
+                };
+                order
+                    .iter()
+                    .filter(|&&d| result.contains(d as usize))
+                    .skip(skip)
+                    .take(PAGE_SIZE)
+                    .copied()
+                    .collect()
+            }
+        }
+    }
+
+    /// Byte ranges of `text` that the search text matches, for highlighting.
+    pub fn highlights(text: &str, search: &str) -> Vec<(usize, usize)> {
+        let clauses: Vec<Clause> = parse_search(search)
+            .into_iter()
+            .filter(|c| !c.negated)
+            .collect();
+        let ws = words(text);
+        let mut ranges = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            for term in clauses.iter().flat_map(|c| &c.any_of) {
+                match term {
+                    Term::Word(prefix) if w.folded.starts_with(prefix.as_str()) => {
+                        ranges.push((w.start, w.end));
+                    }
+                    Term::Phrase(phrase)
+                        if ws.len() >= i + phrase.len()
+                            && ws[i..i + phrase.len()]
+                                .iter()
+                                .zip(phrase)
+                                .all(|(a, b)| a.folded == *b) =>
+                    {
+                        ranges.push((w.start, ws[i + phrase.len() - 1].end));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        ranges.sort_unstable();
+        // Merge overlaps.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+}
+
+/// Collects one facet's values for every statement.
+fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable {
+    let mut per_doc: Vec<Vec<(String, String)>> = Vec::with_capacity(docs.len());
+    for &(r, s) in docs {
+        let readout = &corpus.readouts[r as usize];
+        let statement = &readout.statements[s as usize];
+        let speakers = statement
+            .speakers
+            .iter()
+            .filter_map(|id| readout.participant(id));
+        let mut values: Vec<(String, String)> = match facet {
+            Facet::Speaker => speakers.map(|p| (p.id.clone(), p.name.clone())).collect(),
+            Facet::Country => speakers
+                .filter_map(|p| p.country.clone())
+                .map(|c| (c.clone(), c))
+                .collect(),
+            Facet::Role => speakers
+                .map(|p| (p.role.as_str().to_string(), p.role.as_str().to_string()))
+                .collect(),
+            Facet::Verb => vec![(statement.verb.to_lowercase(), statement.verb.to_lowercase())],
+            Facet::Topic => statement
+                .topics
+                .iter()
+                .map(|t| (t.clone(), t.clone()))
+                .collect(),
+            Facet::Kind => vec![(
+                readout.event.kind.as_str().to_string(),
+                readout.event.kind.label().to_string(),
+            )],
+            Facet::Readout => {
+                let date = readout
+                    .event
+                    .date
+                    .as_deref()
+                    .or(readout.published.as_deref());
+                let label = match date {
+                    Some(d) => format!("{} ({d})", readout.title),
+                    None => readout.title.clone(),
+                };
+                vec![(readout.id.clone(), label)]
+            }
+        };
+        values.sort();
+        values.dedup_by(|a, b| a.0 == b.0);
+        per_doc.push(values);
+    }
+    // Value ids in label order.
+    let mut labelled: Vec<(String, String)> = per_doc.iter().flatten().cloned().collect();
+    labelled.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    labelled.dedup_by(|a, b| a.0 == b.0);
+    let mut by_value = HashMap::new();
+    let mut values = Vec::new();
+    let mut labels = Vec::new();
+    for (value, label) in labelled {
+        if !by_value.contains_key(&value) {
+            by_value.insert(value.clone(), values.len() as u32);
+            values.push(value);
+            labels.push(label);
+        }
+    }
+    let mut postings = vec![Vec::new(); values.len()];
+    let mut doc_offsets = Vec::with_capacity(docs.len() + 1);
+    let mut doc_values = Vec::new();
+    doc_offsets.push(0);
+    for (doc, vals) in per_doc.iter().enumerate() {
+        for (value, _) in vals {
+            let id = by_value[value];
+            postings[id as usize].push(doc as u32);
+            doc_values.push(id);
+        }
+        doc_offsets.push(doc_values.len() as u32);
+    }
+    let totals = postings.iter().map(|p| p.len() as u32).collect();
+    FacetTable {
+        values,
+        labels,
+        by_value,
+        postings,
+        doc_offsets,
+        doc_values,
+        totals,
+    }
+}

@@ -1,0 +1,147 @@
+//! The query engine: an index built once from a corpus answers a [`Query`] (facet selections,
+//! a date range, search text, a sort and a page) with the matching statements in order and
+//! the count of every facet value.
+//!
+//! Facet counts follow faceted-search convention: a value's count is how many results there
+//! would be with that value toggled on (its own facet's other selections set aside), so
+//! values within one facet combine with OR and facets combine with AND.
+
+mod bitset;
+mod index;
+mod people;
+pub mod text;
+mod url;
+
+pub use index::{FacetCounts, Index, Results};
+pub use people::PersonSummary;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What statements can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Speaker,
+    Country,
+    Role,
+    Verb,
+    Topic,
+    Kind,
+    Readout,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 7] = [
+        Facet::Speaker,
+        Facet::Country,
+        Facet::Role,
+        Facet::Verb,
+        Facet::Topic,
+        Facet::Kind,
+        Facet::Readout,
+    ];
+
+    /// The URL parameter name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Speaker => "speaker",
+            Facet::Country => "country",
+            Facet::Role => "role",
+            Facet::Verb => "verb",
+            Facet::Topic => "topic",
+            Facet::Kind => "kind",
+            Facet::Readout => "readout",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// A heading for the facet list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Speaker => "Speaker",
+            Facet::Country => "Country",
+            Facet::Role => "Role",
+            Facet::Verb => "Reporting verb",
+            Facet::Topic => "Topic",
+            Facet::Kind => "Kind of readout",
+            Facet::Readout => "Readout",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// Corpus order: readouts as bundled, statements as they stand in each.
+    Readout,
+}
+
+impl Sort {
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Readout => "readout",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        [Sort::Newest, Sort::Oldest, Sort::Readout]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+}
+
+/// Everything a view of statements depends on; it round-trips through a URL query string.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Search text in the search syntax of [`text::parse_search`].
+    pub text: String,
+    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// Inclusive date bounds, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Sort,
+    /// Zero-based page of [`PAGE_SIZE`] results.
+    pub page: usize,
+}
+
+/// Results per page: the viewer never renders more cards than this at once.
+pub const PAGE_SIZE: usize = 50;
+
+impl Query {
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        self.filters.get(&facet).is_some_and(|v| v.contains(value))
+    }
+
+    /// The same query with `value` of `facet` toggled, back on the first page.
+    pub fn toggled(&self, facet: Facet, value: &str) -> Query {
+        let mut next = self.clone();
+        let values = next.filters.entry(facet).or_default();
+        if !values.remove(value) {
+            values.insert(value.to_string());
+        }
+        if values.is_empty() {
+            next.filters.remove(&facet);
+        }
+        next.page = 0;
+        next
+    }
+
+    /// True when nothing narrows the statements.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.filters.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+}

@@ -1,0 +1,107 @@
+//! One participant across the whole corpus: names, roles, topics raised, timeline, whom they met.
+
+use super::index::Index;
+use crate::model::Role;
+use std::collections::BTreeMap;
+
+/// Everything the participant page shows about one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    pub titles: Vec<String>,
+    pub countries: Vec<String>,
+    pub roles: Vec<Role>,
+    pub aliases: Vec<String>,
+    pub statements: usize,
+    /// Topics of their statements, most raised first: (topic, statements).
+    pub topics: Vec<(String, usize)>,
+    /// Their readouts in date order: (readout id, title, date, role).
+    pub timeline: Vec<(String, String, Option<String>, Role)>,
+    /// Other leaders in their readouts, most met first: (participant id, name, readouts).
+    pub met: Vec<(String, String, usize)>,
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+impl Index {
+    /// The summary of participant `id`, or `None` when no readout has them.
+    pub fn person(&self, id: &str) -> Option<PersonSummary> {
+        let mut summary: Option<PersonSummary> = None;
+        let mut topics: BTreeMap<String, usize> = BTreeMap::new();
+        let mut met: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        for readout in &self.corpus().readouts {
+            let Some(me) = readout.participant(id) else {
+                continue;
+            };
+            let s = summary.get_or_insert_with(|| PersonSummary {
+                id: id.to_string(),
+                name: me.name.clone(),
+                titles: Vec::new(),
+                countries: Vec::new(),
+                roles: Vec::new(),
+                aliases: Vec::new(),
+                statements: 0,
+                topics: Vec::new(),
+                timeline: Vec::new(),
+                met: Vec::new(),
+            });
+            if let Some(t) = &me.title {
+                push_unique(&mut s.titles, t.clone());
+            }
+            if let Some(c) = &me.country {
+                push_unique(&mut s.countries, c.clone());
+            }
+            push_unique(&mut s.roles, me.role);
+            for alias in &me.aliases {
+                push_unique(&mut s.aliases, alias.clone());
+            }
+            let date = readout
+                .event
+                .date
+                .clone()
+                .or_else(|| readout.published.clone());
+            s.timeline
+                .push((readout.id.clone(), readout.title.clone(), date, me.role));
+            for statement in readout
+                .statements
+                .iter()
+                .filter(|st| st.speakers.iter().any(|sp| sp == id))
+            {
+                s.statements += 1;
+                for topic in &statement.topics {
+                    *topics.entry(topic.clone()).or_default() += 1;
+                }
+            }
+            for other in readout
+                .participants
+                .iter()
+                .filter(|p| p.id != id && p.role != Role::Attendee)
+            {
+                met.entry(other.id.clone())
+                    .or_insert_with(|| (other.name.clone(), 0))
+                    .1 += 1;
+            }
+        }
+        let mut summary = summary?;
+        summary
+            .timeline
+            .sort_by(|a, b| (a.2.is_none(), &a.2).cmp(&(b.2.is_none(), &b.2)));
+        summary.topics = topics.into_iter().collect();
+        summary
+            .topics
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        summary.met = met
+            .into_iter()
+            .map(|(id, (name, n))| (id, name, n))
+            .collect();
+        summary
+            .met
+            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        Some(summary)
+    }
+}

@@ -1,0 +1,238 @@
+//! The query engine over a corpus of the seed and the fictional fixtures: facet counts,
+//! search operators, folding, sorting, date ranges, and a property test against a plain
+//! scan of every statement.
+
+use proptest::prelude::*;
+use readouts_core::query::text::words;
+use readouts_core::query::{Facet, Index, Query, Sort, PAGE_SIZE};
+use readouts_core::{parse, Corpus};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = vec![root.join("../../corpus/000_fd7bf9b92fd71b0c.txt")];
+        let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        fixtures.sort();
+        paths.extend(fixtures);
+        let readouts = paths
+            .iter()
+            .map(|p| parse(&std::fs::read_to_string(p).unwrap()))
+            .collect();
+        Index::new(Corpus::new(readouts))
+    })
+}
+
+fn search(text: &str) -> usize {
+    index()
+        .search(&Query {
+            text: text.into(),
+            ..Query::default()
+        })
+        .total
+}
+
+/// Statements whose text contains `needle` (folded: lowercase ASCII here) as a word prefix.
+fn scan(needle: &str) -> usize {
+    (0..index().len() as u32)
+        .filter(|&d| {
+            let text = index().statement(d).1.text.to_lowercase();
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(needle))
+        })
+        .count()
+}
+
+#[test]
+fn an_empty_query_finds_everything_and_counts_every_value() {
+    let results = index().search(&Query::default());
+    assert_eq!(results.total, index().len());
+    assert_eq!(results.page.len(), PAGE_SIZE.min(index().len()));
+    let speakers = results
+        .facets
+        .iter()
+        .find(|f| f.facet == Facet::Speaker)
+        .unwrap();
+    let xi = speakers
+        .values
+        .iter()
+        .find(|v| index().value(Facet::Speaker, v.id) == "xi-jinping")
+        .unwrap();
+    assert_eq!(xi.count, 8);
+    assert_eq!(index().label(Facet::Speaker, xi.id), "Xi Jinping");
+}
+
+#[test]
+fn facet_counts_say_what_toggling_would_give() {
+    let q = Query::default().toggled(Facet::Speaker, "xi-jinping");
+    let results = index().search(&q);
+    assert_eq!(results.total, 8);
+    let speakers = results
+        .facets
+        .iter()
+        .find(|f| f.facet == Facet::Speaker)
+        .unwrap();
+    // Counts within the selected facet ignore its own selection: Putin still shows 6.
+    let putin = speakers
+        .values
+        .iter()
+        .find(|v| index().value(Facet::Speaker, v.id) == "vladimir-putin")
+        .unwrap();
+    assert_eq!((putin.count, putin.selected), (6, false));
+    // Other facets are counted within the results.
+    let verbs = results
+        .facets
+        .iter()
+        .find(|f| f.facet == Facet::Verb)
+        .unwrap();
+    let total: u32 = verbs.values.iter().map(|v| v.count).sum();
+    assert_eq!(total, 8);
+    // Two speakers: OR within a facet.
+    let both = index().search(&q.toggled(Facet::Speaker, "vladimir-putin"));
+    assert_eq!(both.total, 14);
+}
+
+#[test]
+fn search_operators() {
+    assert_eq!(search("sco"), scan("sco"));
+    assert!(search("sco") > 0);
+    // Prefix: "sanction" finds "sanctions".
+    assert_eq!(search("sanction"), scan("sanction"));
+    // A phrase needs the words in order.
+    let phrase = search("\"rotating chair\"");
+    assert!(phrase > 0 && phrase < search("rotating"));
+    assert_eq!(search("\"chair rotating\""), 0);
+    // Exclusion and OR.
+    assert_eq!(
+        search("china -russia"),
+        search("china") - search("china russia")
+    );
+    let either = search("brics OR ukraine");
+    assert_eq!(
+        either,
+        search("brics") + search("ukraine") - search("brics ukraine")
+    );
+    // Case and accents fold.
+    assert_eq!(search("CHINA"), search("china"));
+    assert_eq!(search("Ólafur"), search("olafur"));
+}
+
+#[test]
+fn highlights_are_ranges_of_the_original_text() {
+    let text = "Ólafur stressed the \"Global South\" and global trade.";
+    let ranges = Index::highlights(text, "olaf \"global south\" -trade");
+    let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+    assert_eq!(marked, vec!["Ólafur", "Global South"]);
+}
+
+#[test]
+fn sort_orders_and_date_ranges() {
+    let newest = index().search(&Query {
+        sort: Sort::Newest,
+        ..Query::default()
+    });
+    let oldest = index().search(&Query {
+        sort: Sort::Oldest,
+        ..Query::default()
+    });
+    let date = |d: u32| {
+        let r = index().statement(d).0;
+        r.event.date.clone().or(r.published.clone())
+    };
+    let dates: Vec<_> = newest
+        .page
+        .iter()
+        .map(|&d| date(d))
+        .filter(Option::is_some)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let dates: Vec<_> = oldest
+        .page
+        .iter()
+        .map(|&d| date(d))
+        .filter(Option::is_some)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let in_order = index().search(&Query {
+        sort: Sort::Readout,
+        ..Query::default()
+    });
+    assert!(in_order.page.windows(2).all(|w| w[0] < w[1]));
+
+    let july_2024 = Query {
+        from: Some("2024-07-01".into()),
+        to: Some("2024-07-31".into()),
+        ..Query::default()
+    };
+    assert_eq!(index().search(&july_2024).total, 14);
+}
+
+#[test]
+fn permalinks_and_people() {
+    let doc = index()
+        .find_statement("2024-07-03-xi-jinping-vladimir-putin-s8")
+        .unwrap();
+    assert_eq!(index().statement(doc).1.verb, "thanked");
+    let xi = index().person("xi-jinping").unwrap();
+    assert_eq!((xi.name.as_str(), xi.statements), ("Xi Jinping", 8));
+    assert_eq!(xi.met[0].0, "vladimir-putin");
+    assert!(xi.topics.iter().any(|(t, _)| t == "BRICS"));
+    assert!(index().person("nobody").is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Every result satisfies every selected filter, and nothing that would is left out.
+    #[test]
+    fn results_satisfy_every_filter(picks in prop::collection::vec((0usize..7, any::<prop::sample::Index>()), 0..4),
+                                    word in prop::sample::select(vec!["", "china", "trade", "the", "ag", "\"two sides\"", "-the"]),
+                                    from in prop::option::of(2024i32..2034), sort in 0usize..3) {
+        let all = index().search(&Query::default());
+        let mut q = Query { text: word.to_string(), from: from.map(|y| format!("{y}-01-01")), ..Query::default() };
+        q.sort = [Sort::Newest, Sort::Oldest, Sort::Readout][sort];
+        for (f, pick) in picks {
+            let counts = &all.facets[f];
+            if counts.values.is_empty() { continue; }
+            let v = counts.values[pick.index(counts.values.len())].id;
+            q = q.toggled(counts.facet, index().value(counts.facet, v));
+        }
+        // The text condition, checked naively on each statement's folded words.
+        let text_ok = |d: u32| {
+            let ws: Vec<String> = words(&index().statement(d).1.text).into_iter().map(|w| w.folded).collect();
+            match word {
+                "" => true,
+                "-the" => !ws.iter().any(|w| w.starts_with("the")),
+                "\"two sides\"" => ws.windows(2).any(|p| p[0] == "two" && p[1] == "sides"),
+                prefix => ws.iter().any(|w| w.starts_with(prefix)),
+            }
+        };
+        let expected: Vec<u32> = (0..index().len() as u32).filter(|&d| {
+            let (r, s) = index().statement(d);
+            let speakers: Vec<_> = s.speakers.iter().filter_map(|id| r.participant(id)).collect();
+            let ok = |facet: Facet, values: Vec<String>| q.filters.get(&facet).is_none_or(|sel| values.iter().any(|v| sel.contains(v)));
+            let date = r.event.date.clone().or(r.published.clone());
+            ok(Facet::Speaker, s.speakers.clone())
+                && ok(Facet::Country, speakers.iter().filter_map(|p| p.country.clone()).collect())
+                && ok(Facet::Role, speakers.iter().map(|p| p.role.as_str().to_string()).collect())
+                && ok(Facet::Verb, vec![s.verb.to_lowercase()])
+                && ok(Facet::Topic, s.topics.clone())
+                && ok(Facet::Kind, vec![r.event.kind.as_str().to_string()])
+                && ok(Facet::Readout, vec![r.id.clone()])
+                && q.from.as_ref().is_none_or(|f| date.as_ref().is_some_and(|d| d >= f))
+                && text_ok(d)
+        }).collect();
+        let results = index().search(&q);
+        prop_assert_eq!(results.total, expected.len());
+        let mut page = results.page.clone();
+        page.sort_unstable();
+        prop_assert!(page.iter().all(|d| expected.contains(d)));
+        prop_assert_eq!(results.page.len(), expected.len().min(PAGE_SIZE));
+    }
+}
