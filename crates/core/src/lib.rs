@@ -7,6 +7,7 @@
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
 pub mod fold;
+mod fxhash;
 pub mod model;
 mod parse;
 pub mod query;

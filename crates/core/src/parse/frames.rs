@@ -3,9 +3,9 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
-use super::fxhash::FxHashMap;
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
+use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.

@@ -1,6 +1,6 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`.
 
-use super::fxhash::FxHashMap;
+use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 pub struct Lexicon {

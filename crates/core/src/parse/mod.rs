@@ -12,7 +12,6 @@
 mod dates;
 mod event;
 mod frames;
-mod fxhash;
 mod lexicon;
 mod names;
 mod normalize;
@@ -825,14 +824,14 @@ fn clean_content(raw: &str) -> String {
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for: the place name they use most that no other participant has.
 fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
-    use fxhash::FxHashMap;
+    use crate::fxhash::FxHashMap;
     let lex = lexicon::lexicon();
     if people
         .persons
         .iter()
         .any(|p| p.country.is_none() && p.adjective.is_some())
     {
-        let used: fxhash::FxHashSet<&str> = sentences
+        let used: crate::fxhash::FxHashSet<&str> = sentences
             .iter()
             .flat_map(|s| &s.mentions)
             .filter(|m| m.title.is_none() && m.name.len() == 1)

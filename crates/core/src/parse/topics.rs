@@ -1,9 +1,9 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
-use super::fxhash::{FxHashMap, FxHashSet};
 use super::lexicon::{lexicon, Pattern};
 use super::tokens::{is_capitalized, is_double_quote, Token};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// A topic known to this readout, with the word sequences that mention it.
 struct Known {

@@ -4,8 +4,8 @@
 use super::bitset::Bitset;
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE};
+use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Corpus, Readout, Statement};
-use std::collections::HashMap;
 
 /// The values of one facet: their names, labels, and which statements have each.
 struct FacetTable {
@@ -91,20 +91,26 @@ impl Index {
             .map(|&facet| build_facet(&corpus, &docs, facet))
             .collect();
 
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::default();
         let mut folded = Vec::with_capacity(docs.len());
         for (doc, &(r, s)) in docs.iter().enumerate() {
             let statement = &corpus.readouts[r as usize].statements[s as usize];
             let ws = words(&statement.text);
             let mut joined = String::with_capacity(statement.text.len());
-            for w in &ws {
+            for w in ws {
                 if !joined.is_empty() {
                     joined.push(' ');
                 }
                 joined.push_str(&w.folded);
-                let list = postings.entry(w.folded.clone()).or_default();
-                if list.last() != Some(&(doc as u32)) {
-                    list.push(doc as u32);
+                match postings.get_mut(&w.folded) {
+                    Some(list) => {
+                        if list.last() != Some(&(doc as u32)) {
+                            list.push(doc as u32);
+                        }
+                    }
+                    None => {
+                        postings.insert(w.folded, vec![doc as u32]);
+                    }
                 }
             }
             folded.push(joined);
@@ -469,79 +475,96 @@ impl Index {
 
 /// Collects one facet's values for every statement.
 fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable {
-    let mut per_doc: Vec<Vec<(String, String)>> = Vec::with_capacity(docs.len());
+    // Ids in order of first appearance first; renumbered by label at the end.
+    let mut by_value: HashMap<String, u32> = HashMap::default();
+    let mut values: Vec<String> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut doc_offsets = Vec::with_capacity(docs.len() + 1);
+    let mut doc_values: Vec<u32> = Vec::new();
+    doc_offsets.push(0u32);
     for &(r, s) in docs {
         let readout = &corpus.readouts[r as usize];
         let statement = &readout.statements[s as usize];
-        let speakers = statement
-            .speakers
-            .iter()
-            .filter_map(|id| readout.participant(id));
-        let mut values: Vec<(String, String)> = match facet {
-            Facet::Speaker => speakers.map(|p| (p.id.clone(), p.name.clone())).collect(),
-            Facet::Country => speakers
-                .filter_map(|p| p.country.clone())
-                .map(|c| (c.clone(), c))
-                .collect(),
-            Facet::Role => speakers
-                .map(|p| (p.role.as_str().to_string(), p.role.as_str().to_string()))
-                .collect(),
-            Facet::Verb => vec![(statement.verb.to_lowercase(), statement.verb.to_lowercase())],
-            Facet::Topic => statement
-                .topics
-                .iter()
-                .map(|t| (t.clone(), t.clone()))
-                .collect(),
-            Facet::Kind => vec![(
-                readout.event.kind.as_str().to_string(),
-                readout.event.kind.label().to_string(),
-            )],
-            Facet::Readout => {
-                let date = readout
-                    .event
-                    .date
-                    .as_deref()
-                    .or(readout.published.as_deref());
-                let label = match date {
-                    Some(d) => format!("{} ({d})", readout.title),
-                    None => readout.title.clone(),
-                };
-                vec![(readout.id.clone(), label)]
+        let start = doc_values.len();
+        let mut add = |value: &str, label: &dyn Fn() -> String| {
+            let id = match by_value.get(value) {
+                Some(&id) => id,
+                None => {
+                    let id = values.len() as u32;
+                    by_value.insert(value.to_string(), id);
+                    values.push(value.to_string());
+                    labels.push(label());
+                    id
+                }
+            };
+            if !doc_values[start..].contains(&id) {
+                doc_values.push(id);
             }
         };
-        values.sort();
-        values.dedup_by(|a, b| a.0 == b.0);
-        per_doc.push(values);
-    }
-    // Value ids in label order.
-    let mut labelled: Vec<(String, String)> = per_doc.iter().flatten().cloned().collect();
-    labelled.sort_by(|a, b| {
-        a.1.to_lowercase()
-            .cmp(&b.1.to_lowercase())
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    labelled.dedup_by(|a, b| a.0 == b.0);
-    let mut by_value = HashMap::new();
-    let mut values = Vec::new();
-    let mut labels = Vec::new();
-    for (value, label) in labelled {
-        if !by_value.contains_key(&value) {
-            by_value.insert(value.clone(), values.len() as u32);
-            values.push(value);
-            labels.push(label);
-        }
-    }
-    let mut postings = vec![Vec::new(); values.len()];
-    let mut doc_offsets = Vec::with_capacity(docs.len() + 1);
-    let mut doc_values = Vec::new();
-    doc_offsets.push(0);
-    for (doc, vals) in per_doc.iter().enumerate() {
-        for (value, _) in vals {
-            let id = by_value[value];
-            postings[id as usize].push(doc as u32);
-            doc_values.push(id);
+        let speakers = || {
+            statement
+                .speakers
+                .iter()
+                .filter_map(|id| readout.participant(id))
+        };
+        match facet {
+            Facet::Speaker => speakers().for_each(|p| add(&p.id, &|| p.name.clone())),
+            Facet::Country => speakers()
+                .filter_map(|p| p.country.as_deref())
+                .for_each(|c| add(c, &|| c.to_string())),
+            Facet::Role => {
+                speakers().for_each(|p| add(p.role.as_str(), &|| p.role.as_str().to_string()))
+            }
+            Facet::Verb => {
+                let verb = statement.verb.to_lowercase();
+                add(&verb, &|| verb.clone());
+            }
+            Facet::Topic => statement.topics.iter().for_each(|t| add(t, &|| t.clone())),
+            Facet::Kind => add(readout.event.kind.as_str(), &|| {
+                readout.event.kind.label().to_string()
+            }),
+            Facet::Readout => add(&readout.id, &|| match readout
+                .event
+                .date
+                .as_deref()
+                .or(readout.published.as_deref())
+            {
+                Some(d) => format!("{} ({d})", readout.title),
+                None => readout.title.clone(),
+            }),
         }
         doc_offsets.push(doc_values.len() as u32);
+    }
+    // Renumber by label, so that equal counts list alphabetically.
+    let mut order: Vec<u32> = (0..values.len() as u32).collect();
+    order.sort_by_cached_key(|&id| {
+        (
+            labels[id as usize].to_lowercase(),
+            values[id as usize].clone(),
+        )
+    });
+    let mut new_id = vec![0u32; values.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old as usize] = new as u32;
+    }
+    let values: Vec<String> = order
+        .iter()
+        .map(|&old| values[old as usize].clone())
+        .collect();
+    let labels: Vec<String> = order
+        .iter()
+        .map(|&old| labels[old as usize].clone())
+        .collect();
+    for id in by_value.values_mut() {
+        *id = new_id[*id as usize];
+    }
+    let mut postings = vec![Vec::new(); values.len()];
+    for doc in 0..docs.len() {
+        let range = doc_offsets[doc] as usize..doc_offsets[doc + 1] as usize;
+        for v in &mut doc_values[range] {
+            *v = new_id[*v as usize];
+            postings[*v as usize].push(doc as u32);
+        }
     }
     let totals = postings.iter().map(|p| p.len() as u32).collect();
     FacetTable {
