@@ -214,7 +214,12 @@ impl Readout {
 
 /// The id of the `index`-th (zero-based) statement of a readout.
 pub fn statement_id(readout_id: &str, index: usize) -> String {
-    format!("{readout_id}-s{}", index + 1)
+    let number = (index + 1).to_string();
+    let mut id = String::with_capacity(readout_id.len() + 2 + number.len());
+    id.push_str(readout_id);
+    id.push_str("-s");
+    id.push_str(&number);
+    id
 }
 
 /// Why a corpus could not be read.

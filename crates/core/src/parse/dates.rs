@@ -133,21 +133,23 @@ fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let lower = word.to_ascii_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return Some(i as u32 + 1);
     }
     // Abbreviations, which must be capitalized to avoid "may" and "mar".
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || lower.len() < 3 {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    match lower.as_str() {
-        "sept" => Some(9),
-        _ => MONTHS
-            .iter()
-            .position(|m| lower.len() == 3 && m.starts_with(&lower) && lower != "may")
-            .map(|i| i as u32 + 1),
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
     }
+    MONTHS
+        .iter()
+        .position(|m| word.len() == 3 && m[..3].eq_ignore_ascii_case(word) && *m != "may")
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_number(word: &str) -> Option<u32> {

@@ -231,16 +231,14 @@ fn is_joint_head(word: &str) -> bool {
 }
 
 /// All frames of a sentence, in order. The caller decides which to keep.
+/// `words` are the tokens as text, "" for punctuation.
 pub fn find_frames(
     text: &str,
     sentence_end: usize,
     tokens: &[Token],
+    words: &[&str],
     mentions: &[Mention],
 ) -> Vec<Frame> {
-    let words: Vec<&str> = tokens
-        .iter()
-        .map(|t| if t.is_word() { t.text(text) } else { "" })
-        .collect();
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
     let mut frames = Vec::new();
@@ -268,7 +266,7 @@ pub fn find_frames(
 
     let mut v = 0;
     while v < tokens.len() {
-        let Some(len) = verb_at(&words, v) else {
+        let Some(len) = verb_at(words, v) else {
             v += 1;
             continue;
         };
@@ -314,12 +312,12 @@ pub fn find_frames(
                 k = open;
             }
         }
-        let subject = subject_before(&words, mentions, k);
+        let subject = subject_before(words, mentions, k);
         if let Some((subject, first)) = subject {
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
             } else {
-                let start = content_start(text, tokens, &words, after_verb, &verb_text);
+                let start = content_start(text, tokens, words, after_verb, &verb_text);
                 (start, sentence_end)
             };
             frames.push(Frame {
@@ -427,13 +425,13 @@ fn content_start(
 #[cfg(test)]
 mod tests {
     use super::super::names::mentions;
-    use super::super::tokens::tokenize;
+    use super::super::tokens::{token_words, tokenize};
     use super::*;
 
     fn frames(text: &str) -> Vec<(SubjectRef, String, String)> {
         let tokens = tokenize(text, 0, text.len());
         let ms = mentions(text, &tokens);
-        find_frames(text, text.len(), &tokens, &ms)
+        find_frames(text, text.len(), &tokens, &token_words(text, &tokens), &ms)
             .into_iter()
             .map(|f| {
                 (
@@ -468,7 +466,13 @@ mod tests {
     fn reads_trailing_and_inverted_frames() {
         let text = "\"We will stand together,\" Lina Orsk said.";
         let tokens = tokenize(text, 0, text.len());
-        let found = find_frames(text, text.len(), &tokens, &mentions(text, &tokens));
+        let found = find_frames(
+            text,
+            text.len(),
+            &tokens,
+            &token_words(text, &tokens),
+            &mentions(text, &tokens),
+        );
         assert!(found[0].trailing);
         assert_eq!(
             &text[found[0].content.0..found[0].content.1],
@@ -476,7 +480,13 @@ mod tests {
         );
         let text = "\"Never,\" said President Orsk.";
         let tokens = tokenize(text, 0, text.len());
-        let found = find_frames(text, text.len(), &tokens, &mentions(text, &tokens));
+        let found = find_frames(
+            text,
+            text.len(),
+            &tokens,
+            &token_words(text, &tokens),
+            &mentions(text, &tokens),
+        );
         assert!(found[0].trailing);
         assert_eq!(found[0].verb, "said");
     }

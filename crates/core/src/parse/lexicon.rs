@@ -15,6 +15,31 @@ pub struct Lexicon {
     pub topics: Vec<TopicEntry>,
     /// Topic patterns by lowercase first word: (entry, pattern).
     pub topics_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
+    pub topic_first_words: WordFilter,
+}
+
+/// A 1024-bit filter over (first letter, last letter, length) of words, case aside: "no" is
+/// certain, "maybe" needs a real lookup. It spares most words of a sentence any hashing.
+#[derive(Debug, Clone, Default)]
+pub struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    fn slot(word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first()?.to_ascii_lowercase());
+        let last = usize::from(bytes.last()?.to_ascii_lowercase());
+        Some((first * 131 + last * 31 + bytes.len()) % 1024)
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        if let Some(slot) = Self::slot(word) {
+            self.0[slot / 64] |= 1 << (slot % 64);
+        }
+    }
+
+    pub fn may_contain(&self, word: &str) -> bool {
+        Self::slot(word).is_some_and(|slot| self.0[slot / 64] & (1 << (slot % 64)) != 0)
+    }
 }
 
 /// One curated topic: its label and the word sequences that mention it.
@@ -85,7 +110,12 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
+        let mut topic_first_words = WordFilter::default();
+        for first in topics_by_first_word.keys() {
+            topic_first_words.insert(first);
+        }
         Lexicon {
+            topic_first_words,
             titles,
             demonyms,
             countries,

@@ -27,16 +27,18 @@ use frames::{find_frames, Frame, SubjectRef};
 use names::{mentions, Mention};
 use people::{is_person_like, People};
 use segment::{layout, BlockKind};
-use tokens::{is_double_quote, tokenize, Token};
+use tokens::{is_double_quote, token_words, tokenize, Token};
 
 /// How many sentences of the opening paragraph may tell the event's date, time and place.
 const OPENING_SENTENCES: usize = 3;
 
 /// One sentence with what the passes need of it.
-struct Sentence {
+struct Sentence<'t> {
     block: usize,
     span: Span,
     tokens: Vec<Token>,
+    /// The tokens as text, "" for punctuation.
+    words: Vec<&'t str>,
     mentions: Vec<Mention>,
     frames: Vec<Frame>,
     /// "… were present": names attendees, never a statement.
@@ -74,12 +76,14 @@ pub fn parse(raw: &str) -> Readout {
             }
             let tokens = tokenize(&text, span.start, span.end);
             let mentions = mentions(&text, &tokens);
-            let frames = find_frames(&text, span.end, &tokens, &mentions);
+            let words = token_words(&text, &tokens);
+            let frames = find_frames(&text, span.end, &tokens, &words, &mentions);
             let lower = &lower[span.start..span.end];
             sentences.push(Sentence {
                 block: b,
                 span,
                 tokens,
+                words,
                 mentions,
                 frames,
                 attendee_line: is_attendee_line(lower),
@@ -118,7 +122,7 @@ pub fn parse(raw: &str) -> Readout {
     let mut readout_topics: Vec<String> = Vec::new();
     let mut tags_by_span = std::collections::HashMap::new();
     for sentence in &sentences {
-        let tags = topic_index.tag(&text, &sentence.tokens);
+        let tags = topic_index.tag(&sentence.words);
         for tag in &tags {
             if !readout_topics.contains(tag) {
                 readout_topics.push(tag.clone());

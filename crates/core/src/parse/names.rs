@@ -265,6 +265,9 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             .map_or("", |t| t.text(text))
     };
     let mut out = Vec::new();
+    // Buffers for the current run, reused from run to run.
+    let mut words: Vec<&str> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_word(word(i)) {
@@ -272,8 +275,8 @@ pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             continue;
         }
         let first = i;
-        let mut words: Vec<&str> = Vec::new();
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        words.clear();
+        spans.clear();
         let mut j = i;
         loop {
             let w = word(j);

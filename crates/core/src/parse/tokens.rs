@@ -26,7 +26,8 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text[range]` into tokens; whitespace separates and is dropped.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token per five bytes of prose.
+    let mut tokens = Vec::with_capacity((end - start) / 4 + 1);
     let slice = &text[start..end];
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -66,6 +67,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The tokens as text, with "" for punctuation: what word-level scanners index.
+pub fn token_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
+    tokens
+        .iter()
+        .map(|t| if t.is_word() { t.text(text) } else { "" })
+        .collect()
 }
 
 /// True when the word starts with an uppercase letter (any script).

@@ -1,7 +1,7 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
-use super::lexicon::{lexicon, Pattern};
+use super::lexicon::{lexicon, Pattern, WordFilter};
 use super::tokens::{is_capitalized, is_double_quote, Token};
 use crate::fxhash::{FxHashMap, FxHashSet};
 
@@ -13,9 +13,8 @@ struct Known {
 
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics {
-    /// Lowercase first bytes of every pattern's first word: a word starting otherwise
-    /// cannot start a mention, and needs no lookup.
-    first_bytes: [bool; 256],
+    /// First words of the readout's own patterns: most words need no lookup at all.
+    known_first_words: WordFilter,
     known: Vec<Known>,
     /// Known patterns by first word: (known, pattern).
     known_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
@@ -108,18 +107,12 @@ impl Topics {
                 }
             }
         }
-        let mut first_bytes = [false; 256];
-        let firsts = known_by_first_word
-            .keys()
-            .map(String::as_str)
-            .chain(lex.topics_by_first_word.keys().map(String::as_str));
-        for first in firsts {
-            if let Some(&b) = first.as_bytes().first() {
-                first_bytes[usize::from(b.to_ascii_lowercase())] = true;
-            }
+        let mut known_first_words = WordFilter::default();
+        for first in known_by_first_word.keys() {
+            known_first_words.insert(first);
         }
         Topics {
-            first_bytes,
+            known_first_words,
             known,
             known_by_first_word,
             renamed,
@@ -127,25 +120,24 @@ impl Topics {
     }
 
     /// The topics one sentence mentions, in order of first mention.
-    pub fn tag(&self, text: &str, tokens: &[Token]) -> Vec<String> {
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| if t.is_word() { t.text(text) } else { "" })
-            .collect();
+    /// `words` are the sentence's tokens as text, "" for punctuation.
+    pub fn tag(&self, words: &[&str]) -> Vec<String> {
         let lex = lexicon();
         let mut found: Vec<(usize, String)> = Vec::new();
         let mut lower = String::new();
         for (i, word) in words.iter().enumerate() {
-            let Some(&first) = word.as_bytes().first() else {
-                continue;
-            };
-            if !self.first_bytes[usize::from(first.to_ascii_lowercase())] {
+            if word.is_empty() {
                 continue;
             }
-            for &(k, p) in self.known_by_first_word.get(*word).into_iter().flatten() {
-                if matches_at(&words, i, &self.known[k].patterns[p]) {
-                    found.push((i, self.known[k].label.clone()));
+            if self.known_first_words.may_contain(word) {
+                for &(k, p) in self.known_by_first_word.get(*word).into_iter().flatten() {
+                    if matches_at(words, i, &self.known[k].patterns[p]) {
+                        found.push((i, self.known[k].label.clone()));
+                    }
                 }
+            }
+            if !lex.topic_first_words.may_contain(word) {
+                continue;
             }
             lower.clear();
             lower.push_str(word);
@@ -157,7 +149,7 @@ impl Topics {
                 .flatten()
             {
                 let entry = &lex.topics[e];
-                if lexicon_matches_at(&words, i, &entry.patterns[p]) {
+                if lexicon_matches_at(words, i, &entry.patterns[p]) {
                     let label = self
                         .renamed
                         .get(&e)
@@ -280,7 +272,7 @@ mod tests {
             .collect();
         let topics = Topics::new(&text, &[&t1, &t2_shifted]);
         assert_eq!(
-            topics.tag(&text, &t2_shifted),
+            topics.tag(&super::super::tokens::token_words(&text, &t2_shifted)),
             vec![
                 "Shanghai Cooperation Organization (SCO)",
                 "Global South",
