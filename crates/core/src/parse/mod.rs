@@ -357,9 +357,21 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             previous_block = Some(sentence.block);
             if let BlockKind::Turn { label } = blocks[sentence.block].kind {
                 let mention = label_mention(&text[label.start..label.end]);
-                if let Some(mention) = mention.filter(|m| is_speaker_label(m, &people)) {
-                    let role = next_leader_role(&people);
-                    people.add(&mention, role);
+                match mention {
+                    Some(m) if is_speaker_label(&m, &people) => {
+                        let role = next_leader_role(&people);
+                        people.add(&m, role);
+                    }
+                    // "THE PRESIDENT:" with no President named: the title names the speaker.
+                    Some(m) if !m.has_name() => {
+                        if let Some(title) = m.title.as_deref() {
+                            if people.leaders_titled(title).next().is_none() {
+                                let role = next_leader_role(&people);
+                                people.add_titled(title, &format!("The {title}"), role);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -422,9 +434,15 @@ fn label_mention(label: &str) -> Option<Mention> {
 
 /// A label that names a person who speaks, not a role such as "Moderator" or "Q".
 fn is_speaker_label(mention: &Mention, people: &People) -> bool {
-    if !mention.has_name() {
-        return false;
-    }
+    mention.has_name()
+        && (mention.title.is_some()
+            || mention.name.len() >= 2
+            || people.find(&mention.name).is_some()
+            || !is_role_label(mention))
+}
+
+/// Labels for the press and the floor, not for leaders: "Q", "Moderator", "Reporter".
+fn is_role_label(mention: &Mention) -> bool {
     let roles = [
         "Moderator",
         "Question",
@@ -448,10 +466,7 @@ fn is_speaker_label(mention: &Mention, people: &People) -> bool {
         "Media",
         "Press",
     ];
-    mention.title.is_some()
-        || mention.name.len() >= 2
-        || people.find(&mention.name).is_some()
-        || !roles.contains(&mention.name[0].as_str())
+    mention.title.is_none() && mention.name.len() == 1 && roles.contains(&mention.name[0].as_str())
 }
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
@@ -568,6 +583,11 @@ impl<'t> Statements<'t> {
                         }
                     });
                 let Some(speaker) = speaker else {
+                    if label_mention(&self.text[label.start..label.end])
+                        .is_some_and(|m| is_role_label(&m))
+                    {
+                        return;
+                    }
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,
                         message: format!(

@@ -268,6 +268,21 @@ impl People {
         index
     }
 
+    /// Adds a leader known only by title ("THE PRESIDENT:" in a transcript); `name` is how the
+    /// text calls them ("The President").
+    pub fn add_titled(&mut self, title: &str, name: &str, role: Role) -> usize {
+        self.persons.push(Person {
+            name: vec![title.to_string()],
+            name_text: name.to_string(),
+            title: Some(title.to_string()),
+            country: None,
+            adjective: None,
+            role,
+            surfaces: Vec::new(),
+        });
+        self.persons.len() - 1
+    }
+
     /// Records what a mention tells about a known person: title, country, surface form.
     pub fn learn(&mut self, index: usize, mention: &Mention) {
         let person = &mut self.persons[index];
