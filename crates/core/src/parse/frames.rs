@@ -19,6 +19,8 @@ pub enum SubjectRef {
     Joint,
     /// "The Premier": a title without a name.
     Title(String),
+    /// "The Arvelian leader", "the Russian President": a leader by country or its adjective.
+    Nationality(String),
 }
 
 #[derive(Debug, Clone)]
@@ -312,7 +314,12 @@ pub fn find_frames(
                 k = open;
             }
         }
-        let subject = subject_before(words, mentions, k);
+        let subject = subject_before(words, mentions, k).or_else(|| {
+            // "President Corvin opened the summit and called for …": the sentence's subject.
+            (k > 1 && word(k - 1) == "and")
+                .then(|| leading_subject(words, mentions, k - 1))
+                .flatten()
+        });
         if let Some((subject, first)) = subject {
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
@@ -343,10 +350,17 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
     if let Some(m) = mentions.iter().position(|m| m.last == end) {
         let mention = &mentions[m];
         if !mention.has_name() {
-            return mention
-                .title
+            let nationality = mention
+                .country
                 .clone()
-                .map(|t| (SubjectRef::Title(t), mention.first));
+                .or_else(|| mention.adjective.clone());
+            return match nationality {
+                Some(n) => Some((SubjectRef::Nationality(n), mention.first)),
+                None => mention
+                    .title
+                    .clone()
+                    .map(|t| (SubjectRef::Title(t), mention.first)),
+            };
         }
         // Joint names: "A and B", "A, B and C".
         let mut group = vec![m];
@@ -371,6 +385,16 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
         "They" | "they" => return Some((SubjectRef::Joint, end - 1)),
         _ => {}
     }
+    // "The Arvelian leader"
+    if matches!(
+        last,
+        "leader" | "president" | "premier" | "chancellor" | "head"
+    ) && end >= 3
+        && matches!(word(end - 3), "The" | "the")
+        && word(end - 2).chars().next().is_some_and(char::is_uppercase)
+    {
+        return Some((SubjectRef::Nationality(word(end - 2).to_string()), end - 3));
+    }
     if is_joint_head(last) {
         let start = (end.saturating_sub(6)..end)
             .rev()
@@ -384,6 +408,21 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
         }
     }
     None
+}
+
+/// The subject that opens a sentence (a name or a pronoun), when nothing but words stands
+/// between it and token `until`.
+fn leading_subject(
+    words: &[&str],
+    mentions: &[Mention],
+    until: usize,
+) -> Option<(SubjectRef, usize)> {
+    let plain = |from: usize| (from..until).all(|i| !words[i].is_empty());
+    if matches!(words.first(), Some(&("He" | "She"))) && plain(1) {
+        return Some((SubjectRef::Pronoun, 0));
+    }
+    let (m, mention) = mentions.iter().enumerate().find(|(_, m)| m.first == 0)?;
+    (mention.has_name() && plain(mention.last)).then(|| (SubjectRef::Mentions(vec![m]), 0))
 }
 
 /// Where a frame's content starts: after the verb, a directly following "that", an

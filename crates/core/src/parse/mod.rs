@@ -760,6 +760,24 @@ impl<'t> Statements<'t> {
                 people.add_role_alias(pick, title);
                 Some(vec![pick])
             }
+            SubjectRef::Nationality(hint) => {
+                let lex = lexicon::lexicon();
+                let country = lex.demonyms.get(hint.as_str()).copied();
+                let guesses = countries_for_adjective(hint);
+                let found: Vec<usize> = people
+                    .leaders()
+                    .filter(|&p| {
+                        let person = &people.persons[p];
+                        let c = person.country.as_deref();
+                        c.is_some()
+                            && (c == Some(hint)
+                                || c == country
+                                || guesses.iter().any(|g| Some(g.as_str()) == c))
+                            || person.adjective.as_deref() == Some(hint)
+                    })
+                    .collect();
+                (found.len() == 1).then_some(found)
+            }
         }
     }
 }
