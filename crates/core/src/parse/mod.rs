@@ -326,6 +326,17 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                     )
                 })
         };
+        // "The Prime Minister spoke to …": a leader named only by title opens the readout.
+        if let Some(m) = opening
+            .mentions
+            .first()
+            .filter(|m| m.first == 0 && !m.has_name())
+        {
+            if let Some(title) = m.title.as_deref() {
+                people.add_titled(title, &format!("The {title}"), Role::Principal);
+                first = false;
+            }
+        }
         let leaders = opening
             .mentions
             .iter()

@@ -415,6 +415,13 @@ fn read_run(
             }
             let mut next = at + len;
             let mut title_last = at + len - 1;
+            // Honorifics between title and name: "Prime Minister Shri Narendra …".
+            while words
+                .get(next)
+                .is_some_and(|w| matches!(*w, "Shri" | "Sri" | "Smt" | "Shrimati"))
+            {
+                next += 1;
+            }
             if words.get(next) == Some(&"of") {
                 let n = lex.country_at(words, next + 1).unwrap_or(1);
                 match words.get(next + 1) {
