@@ -105,6 +105,13 @@ fn is_prefixed_name(word: &str) -> bool {
 }
 
 fn is_name_word(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    // Most words are plain lowercase ASCII: no lookups for them.
+    if first.is_ascii_lowercase() && !word.bytes().any(|b| b == b'-' || b == b'\'') {
+        return false;
+    }
     (is_capitalized(word) || is_prefixed_name(word)) && !is_breaker(word)
 }
 
