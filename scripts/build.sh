@@ -9,6 +9,12 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 trunk build --release --offline --locked "$@"
 
+# Trunk's post-build hook (scripts/gen-sw.mjs) writes the service worker for this exact build.
+if [ ! -f dist/sw.js ]; then
+  echo "build: dist/sw.js is missing: the post_build hook of Trunk.toml (node scripts/gen-sw.mjs) did not run" >&2
+  exit 1
+fi
+
 echo "build: dist/ (raw and gzip -9 sizes)"
 for file in dist/*.wasm dist/*.js dist/*.css dist/corpus.json; do
   [ -f "$file" ] || continue

@@ -32,11 +32,14 @@ const MIME = {
  * @param {number} [options.port=0] 0 picks a free port
  * @param {string} [options.corpusFile] serve this file as /corpus.json instead of root's
  * @param {number} [options.corpusStatus] answer /corpus.json with this HTTP status instead
+ * @param {Record<string, string>} [options.headers] extra headers on every response (e.g. a
+ *   Content-Security-Policy)
  * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus } = {}) {
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {} } = {}) {
   const rootDir = path.resolve(root);
   const requests = [];
+  const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, headers);
 
   const server = createServer(async (req, res) => {
     try {
@@ -99,8 +102,9 @@ async function isFile(file) {
   }
 }
 
-function send(res, req, status, type, body, cache = 'no-store') {
+function sendResponse(res, req, status, type, body, cache = 'no-store', extra = {}) {
   res.writeHead(status, {
+    ...extra,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': cache,

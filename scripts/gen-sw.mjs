@@ -1,0 +1,180 @@
+// Generates the service worker from a finished build: lists every file of the build folder
+// (not sw.js or _headers), hashes each (sha256, as subresource-integrity strings), derives the
+// build version from the sorted names and hashes, and writes sw.js from scripts/sw-template.js.
+// It also writes _headers (Netlify / Cloudflare Pages syntax) with the caching headers and a
+// Content-Security-Policy holding the hash of Trunk's inline module script.
+//
+// Trunk runs it as a post-build hook (Trunk.toml) on the staging folder, so dist/ never holds a
+// build without its worker. By hand:
+//
+//   node scripts/gen-sw.mjs [DIR]   DIR: the build folder (default $TRUNK_STAGING_DIR, else dist)
+//
+// Debug builds (TRUNK_PROFILE=debug, as in `trunk serve`) get a worker that caches nothing and
+// removes the caches of earlier workers, so development always sees the latest files.
+// As a module: `generate(dir, { profile, publicUrl })` returns { version, files, bytes, csp }.
+
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const TEMPLATE = path.join(HERE, 'sw-template.js');
+// Written here, never listed: the worker itself and the host's header rules.
+const EXCLUDED = new Set(['sw.js', '_headers']);
+
+const DEBUG_WORKER = `// readouts service worker for debug builds (scripts/gen-sw.mjs): caches nothing, replaces
+// any earlier worker at once and deletes the caches it left, so \`trunk serve\` shows every change.
+'use strict';
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const prefix = \`readouts \${self.registration.scope} \`;
+    for (const key of await caches.keys()) if (key.startsWith(prefix)) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+`;
+
+async function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) out.push(...await listFiles(dir, rel));
+    else if (entry.isFile() && !(prefix === '' && EXCLUDED.has(entry.name))) out.push(rel);
+  }
+  return out;
+}
+
+function sha256(data, encoding) {
+  return createHash('sha256').update(data).digest(encoding);
+}
+
+// Writes through a temporary file, so a reader never sees half a file.
+async function writeAtomic(file, text) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/**
+ * Every path that `index.html` loads from its own build (src and href attributes that resolve
+ * below `publicUrl`), relative to the build folder; and every inline script's text.
+ */
+function htmlReferences(html, publicUrl) {
+  const base = new URL(publicUrl, 'https://build.invalid/');
+  const refs = [];
+  for (const match of html.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="([^"]*)"/g)) {
+    const url = new URL(match[1].replaceAll('&amp;', '&'), base);
+    if (url.origin === base.origin && url.pathname.startsWith(base.pathname)) {
+      refs.push(decodeURIComponent(url.pathname.slice(base.pathname.length)));
+    }
+  }
+  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  return { refs, inlineScripts };
+}
+
+/** The Content-Security-Policy for this build: everything from the app's own origin. */
+export function contentSecurityPolicy(inlineScripts) {
+  const hashes = inlineScripts.map((text) => `'sha256-${sha256(text, 'base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function headersFile({ publicUrl, files, csp }) {
+  const at = (file) => `${publicUrl}${file}`;
+  const rule = (pattern, headers) => [pattern, ...headers.map((h) => `  ${h}`)].join('\n');
+  const hashed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file));
+  const revalidate = files.filter((file) => !hashed.includes(file)).concat(['sw.js']);
+  return [
+    '# Written by scripts/gen-sw.mjs for this build (Netlify / Cloudflare Pages syntax).',
+    rule(`${publicUrl}*`, [
+      `Content-Security-Policy: ${csp}`,
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy: strict-origin-when-cross-origin',
+    ]),
+    rule(publicUrl, ['Cache-Control: no-cache']),
+    ...revalidate.sort().map((file) => rule(at(file), ['Cache-Control: no-cache'])),
+    ...hashed.sort().map((file) => rule(at(file), ['Cache-Control: public, max-age=31536000, immutable'])),
+    '',
+  ].join('\n');
+}
+
+/** Writes `dir`/sw.js and `dir`/_headers for the build in `dir`. */
+export async function generate(dir, { profile = 'release', publicUrl } = {}) {
+  const html = await readFile(path.join(dir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`gen-sw: ${path.join(dir, 'index.html')} is missing: run it on a finished build`);
+  });
+  publicUrl ??= html.match(/<base\s+href="([^"]*)"/)?.[1] ?? '/';
+  if (!publicUrl.endsWith('/')) publicUrl += '/';
+
+  const names = (await listFiles(dir)).sort();
+  const files = [];
+  let bytes = 0;
+  for (const name of names) {
+    const data = await readFile(path.join(dir, name));
+    bytes += data.length;
+    files.push({ path: name, integrity: `sha256-${sha256(data, 'base64')}` });
+  }
+
+  // The precache must hold everything the page loads, or the app would not start offline.
+  const { refs, inlineScripts } = htmlReferences(html, publicUrl);
+  const missing = refs.filter((ref) => !names.includes(ref));
+  if (missing.length > 0) throw new Error(`gen-sw: index.html loads ${missing.join(', ')}, not in ${dir}`);
+  if (names.includes('manifest.webmanifest')) {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.webmanifest'), 'utf8'));
+    const icons = (manifest.icons ?? []).map((icon) => icon.src).filter((src) => !names.includes(src));
+    if (icons.length > 0) throw new Error(`gen-sw: the manifest names ${icons.join(', ')}, not in ${dir}`);
+  }
+
+  let corpusSchema = null;
+  if (names.includes('corpus.json')) {
+    corpusSchema = JSON.parse(await readFile(path.join(dir, 'corpus.json'), 'utf8')).schema_version ?? null;
+  }
+
+  const version = sha256(files.map((f) => `${f.path}\0${f.integrity}\n`).join(''), 'hex').slice(0, 20);
+  const build = { version, corpusSchema, files };
+
+  let worker;
+  if (profile === 'release') {
+    const template = await readFile(TEMPLATE, 'utf8');
+    const block = /\/\* BUILD \*\/[\s\S]*?\/\* END BUILD \*\//;
+    if (!block.test(template)) throw new Error(`gen-sw: no /* BUILD */ … /* END BUILD */ block in ${TEMPLATE}`);
+    worker = template.replace(block, () => `/* BUILD: generated by scripts/gen-sw.mjs */\nconst BUILD = ${JSON.stringify(build, null, 2)};`);
+  } else {
+    worker = DEBUG_WORKER;
+  }
+  await writeAtomic(path.join(dir, 'sw.js'), worker);
+
+  const csp = contentSecurityPolicy(inlineScripts);
+  await writeAtomic(path.join(dir, '_headers'), headersFile({ publicUrl, files: names, csp }));
+  return { version, files, bytes, csp, profile };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+  try {
+    const result = await generate(dir, {
+      profile: process.env.TRUNK_PROFILE ?? 'release',
+      publicUrl: process.env.TRUNK_PUBLIC_URL || undefined,
+    });
+    const what = result.profile === 'release'
+      ? `build ${result.version}, precaches ${result.files.length} files (${result.bytes} B)`
+      : 'debug build: a worker that caches nothing';
+    console.log(`gen-sw: sw.js and _headers, ${what}`);
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+}
