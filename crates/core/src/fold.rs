@@ -1,10 +1,11 @@
 //! Accent and case folding shared by slugs and search: "Ólafur" and "olafur" compare equal.
 
-/// The ASCII (or unchanged) form of one character, lowercased: 'Ó' → "o", 'ß' → "ss", 'Þ' → "th".
-pub fn fold_char(c: char) -> std::borrow::Cow<'static, str> {
-    use std::borrow::Cow;
+/// Appends the folded form of one character: lowercased, and ASCII where the letter has an
+/// accent-free form ('Ó' → "o", 'ß' → "ss", 'Þ' → "th"). Allocates nothing for ASCII.
+pub fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
-        return Cow::Owned(c.to_ascii_lowercase().to_string());
+        out.push(c.to_ascii_lowercase());
+        return;
     }
     let s = match c {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "a",
@@ -28,14 +29,21 @@ pub fn fold_char(c: char) -> std::borrow::Cow<'static, str> {
         'Ý' | 'ý' | 'ÿ' | 'Ÿ' => "y",
         'Ź' | 'ź' | 'Ž' | 'ž' | 'Ż' | 'ż' => "z",
         '’' | '‘' => "'",
-        _ => return Cow::Owned(c.to_lowercase().collect()),
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
     };
-    Cow::Borrowed(s)
+    out.push_str(s);
 }
 
 /// The folded form of a whole string.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(&mut out, c);
+    }
+    out
 }
 
 #[cfg(test)]

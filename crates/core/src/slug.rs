@@ -3,8 +3,10 @@
 /// "Ólafur Þórsson" → "olafur-thorsson"; "Xi Jinping" → "xi-jinping". Never empty.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut folded = String::with_capacity(4);
     for c in text.chars() {
-        let folded = crate::fold::fold_char(c);
+        folded.clear();
+        crate::fold::push_folded(&mut folded, c);
         for f in folded.chars() {
             if f.is_ascii_alphanumeric() {
                 out.push(f.to_ascii_lowercase());

@@ -1,7 +1,7 @@
 //! Search text: folded words with their places, and the search syntax
 //! (`words` by prefix, `"exact phrase"`, `-exclusion`, `a OR b`).
 
-use crate::fold::fold_char;
+use crate::fold::push_folded;
 
 /// One folded word of a text and its byte range in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 start: i,
                 end: i,
             });
-            word.folded.push_str(&fold_char(c));
+            push_folded(&mut word.folded, c);
             word.end = i + c.len_utf8();
         } else if let Some(word) = current.take() {
             out.push(word);
