@@ -6,6 +6,7 @@
 //! Nothing here knows about the browser: the crate builds for native targets and
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
+pub mod date;
 pub mod fold;
 mod fxhash;
 pub mod model;

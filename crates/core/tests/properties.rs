@@ -2,9 +2,10 @@
 //! whatever the input: arbitrary Unicode, and real readouts cut, spliced and salted with
 //! multi-byte characters at arbitrary positions. 10,000+ cases per run.
 
+mod common;
+
 use proptest::prelude::*;
 use readouts_core::{parse, Readout};
-use std::path::PathBuf;
 
 /// Every invariant the rest of the system relies on.
 fn check(readout: &Readout) -> Result<(), TestCaseError> {
@@ -38,17 +39,7 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
 }
 
 fn samples() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut texts =
-        vec![std::fs::read_to_string(root.join("../../corpus/000_fd7bf9b92fd71b0c.txt")).unwrap()];
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    fixtures.sort();
-    texts.extend(fixtures.iter().map(|p| std::fs::read_to_string(p).unwrap()));
-    texts
+    common::readout_texts()
 }
 
 /// The nearest char boundary at or below `at`.

@@ -2,29 +2,18 @@
 //! search operators, folding, sorting, date ranges, and a property test against a plain
 //! scan of every statement.
 
+mod common;
+
 use proptest::prelude::*;
 use readouts_core::query::text::words;
 use readouts_core::query::{Facet, Index, Query, Sort, PAGE_SIZE};
 use readouts_core::{parse, Corpus};
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = vec![root.join("../../corpus/000_fd7bf9b92fd71b0c.txt")];
-        let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        fixtures.sort();
-        paths.extend(fixtures);
-        let readouts = paths
-            .iter()
-            .map(|p| parse(&std::fs::read_to_string(p).unwrap()))
-            .collect();
+        let readouts = common::readout_texts().iter().map(|t| parse(t)).collect();
         Index::new(Corpus::new(readouts))
     })
 }

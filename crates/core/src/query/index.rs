@@ -64,18 +64,10 @@ pub struct Index {
     by_statement_id: HashMap<String, u32>,
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date; `i32::MIN` for none or an invalid one.
 fn day_number(date: Option<&str>) -> i32 {
-    date.and_then(|d| {
-        let b = d.as_bytes();
-        if b.len() != 10 {
-            return None;
-        }
-        let year: i32 = d.get(0..4)?.parse().ok()?;
-        let month: i32 = d.get(5..7)?.parse().ok()?;
-        let day: i32 = d.get(8..10)?.parse().ok()?;
-        Some(year * 372 + month * 31 + day)
-    })
-    .unwrap_or(i32::MIN)
+    date.and_then(crate::date::Date::parse_iso)
+        .map_or(i32::MIN, |d| d.days_since_epoch() as i32)
 }
 
 impl Index {
