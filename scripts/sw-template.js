@@ -105,12 +105,13 @@ async function fromCache(request, key) {
 
 // Stale-while-revalidate: the cached corpus now; a fresh copy for the next load, kept only if
 // it is JSON with the schema version this build reads (an old app never gets a corpus it
-// cannot read). The page never waits for the refresh.
+// cannot read). The page never waits for the refresh. A copy with the cached one's ETag or
+// Last-Modified is the same file: it is not read again.
 async function corpus(event) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(CORPUS);
   const refresh = fetch(CORPUS, { cache: 'no-cache', credentials: 'same-origin' }).then(async (response) => {
-    if (response.ok) {
+    if (response.ok && !sameFile(cached, response)) {
       const copy = await storable(response.clone());
       try {
         const json = JSON.parse(await response.clone().text());
@@ -123,4 +124,13 @@ async function corpus(event) {
   });
   event.waitUntil(refresh.catch(() => {}));
   return cached || refresh;
+}
+
+function sameFile(a, b) {
+  if (!a) return false;
+  for (const header of ['etag', 'last-modified']) {
+    const value = a.headers.get(header);
+    if (value && value === b.headers.get(header)) return true;
+  }
+  return false;
 }

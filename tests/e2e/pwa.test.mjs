@@ -43,11 +43,12 @@ function launchPersistent(dir) {
   });
 }
 
-/** Every file of a build folder but the worker and the header rules, as the worker lists them. */
+/** Every file of a build folder but the worker, the header rules and hidden files, as the worker lists them. */
 async function buildFiles(dir, prefix = '') {
   const out = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.name.startsWith('.')) continue; // Trunk's staging folder (.stage) after a failed build
     if (entry.isDirectory()) out.push(...await buildFiles(dir, rel));
     else if (!(prefix === '' && ['sw.js', '_headers'].includes(entry.name))) out.push(rel);
   }
@@ -172,6 +173,90 @@ test('after a first visit, every route works offline with the corpus', async () 
   } finally {
     await context.close();
     await server.close();
+  }
+});
+
+test('the corpus is served from the cache and refreshed in the background for the next load', async () => {
+  const copy = await copyOfDist();
+  const server = await startServer({ root: copy.dir });
+  const context = await browser.newContext();
+  const corpusFile = path.join(copy.dir, 'corpus.json');
+  const original = JSON.parse(await readFile(corpusFile, 'utf8'));
+  const cachedCorpus = (page) => page.evaluate(() => caches.match('corpus.json').then((r) => r.json()));
+  const shows = (page, text) => page.evaluate((t) => document.body.textContent.includes(t), text);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    await untilControlled(page);
+
+    // A corpus this build cannot read (another schema version) is never cached.
+    await writeFile(corpusFile, JSON.stringify({ ...original, schema_version: 99 }));
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    await page.waitForTimeout(500);
+    assert.equal((await cachedCorpus(page)).schema_version, original.schema_version, 'the readable corpus stays cached');
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+
+    // A newer corpus of the same schema: this load still shows the cached one, the next the new.
+    const fresh = structuredClone(original);
+    fresh.readouts[0].title = `${fresh.readouts[0].title} (fresh)`;
+    await writeFile(corpusFile, JSON.stringify(fresh));
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.equal(await shows(page, '(fresh)'), false, 'served from the cache at once');
+    await page.waitForFunction(() => caches.match('corpus.json').then((r) => r.json())
+      .then((c) => c.readouts[0].title.endsWith('(fresh)')), null, { timeout: 10000, polling: 100 });
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.equal(await shows(page, '(fresh)'), true, 'the next load shows the refreshed corpus');
+  } finally {
+    await context.close();
+    await server.close();
+    await copy.cleanup();
+  }
+});
+
+test('below a base path, the worker\'s scope and caches stay within it, offline too', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'readouts-base-'));
+  const dir = path.join(root, 'readouts');
+  await cp(DIST, dir, { recursive: true });
+  // What `scripts/build.sh --public-url /readouts/` changes in index.html.
+  const indexFile = path.join(dir, 'index.html');
+  const html = (await readFile(indexFile, 'utf8')).replace(/(["'])\/(?=[^"'/\s>])/g, '$1/readouts/').replace('<base href="/"', '<base href="/readouts/"');
+  await writeFile(indexFile, html);
+  await generate(dir);
+  const server = await startServer({ root });
+  const context = await browser.newContext();
+  const base = new URL('readouts/', server.url).href;
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(base);
+    await appRendered(page);
+    await untilControlled(page);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.scope)), base);
+    const cached = await cacheContents(page);
+    const [name] = Object.keys(cached);
+    assert.ok(name.startsWith(`readouts ${base} `), `cache named after the scope: ${name}`);
+    assert.ok(cached[name].every((url) => url.startsWith(base)), 'every cached file is below the base path');
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+
+    await context.setOffline(true);
+    await page.reload();
+    await appRendered(page);
+    const readout = (await builtCorpus()).readouts[0];
+    const response = await page.goto(new URL(`r/${readout.id}`, base).href);
+    assert.ok(response.fromServiceWorker(), 'the deep link comes from the cached shell');
+    await appRendered(page);
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
   }
 });
 
