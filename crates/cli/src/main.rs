@@ -20,6 +20,7 @@ mod load;
 
 use clap::{Parser, Subcommand};
 use fsio::Failure;
+use readouts_core::Corpus;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -101,12 +102,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse { files } => parse(&files),
         Command::Build { dir, output } => build::build(&dir, &output).map(|corpus| {
-            let statements: usize = corpus.readouts.iter().map(|r| r.statements.len()).sum();
-            eprintln!(
-                "wrote {}: {} readouts, {statements} statements",
-                output.display(),
-                corpus.readouts.len()
-            );
+            eprintln!("wrote {}: {}", output.display(), summary(&corpus));
         }),
         Command::Check { file } => return check(&file),
         Command::Synth { dir, count, seed } => synth(&dir, count, seed),
@@ -120,6 +116,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// "1 readout, 14 statements".
+fn summary(corpus: &Corpus) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(corpus.readouts.len(), "readout"),
+        plural(corpus.statement_count(), "statement")
+    )
 }
 
 fn parse(files: &[PathBuf]) -> Result<(), Failure> {
@@ -150,17 +156,7 @@ fn check(file: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
         Ok(report) if report.problems.is_empty() => {
-            let statements: usize = report
-                .corpus
-                .readouts
-                .iter()
-                .map(|r| r.statements.len())
-                .sum();
-            println!(
-                "{}: ok ({} readouts, {statements} statements)",
-                file.display(),
-                report.corpus.readouts.len()
-            );
+            println!("{}: ok ({})", file.display(), summary(&report.corpus));
             ExitCode::SUCCESS
         }
         Ok(report) => {

@@ -342,7 +342,7 @@ fn check_accepts_a_good_corpus() {
     s.write("good.json", valid_corpus().to_string());
     let out = run(&s.0, &["check", "good.json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "good.json: ok (1 readouts, 2 statements)\n");
+    assert_eq!(stdout(&out), "good.json: ok (1 readout, 2 statements)\n");
 }
 
 #[test]

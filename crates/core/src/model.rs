@@ -286,6 +286,11 @@ impl Corpus {
         }
     }
 
+    /// Statements over all readouts.
+    pub fn statement_count(&self) -> usize {
+        self.readouts.iter().map(|r| r.statements.len()).sum()
+    }
+
     /// Reads a corpus, checking the schema version before the shape so that a corpus from
     /// another version gets a message about versions, not about some missing field.
     pub fn from_json(json: &str) -> Result<Corpus, CorpusError> {
