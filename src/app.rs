@@ -1,10 +1,16 @@
-//! The root component: starts loading the corpus, lays out the page (header, main landmark,
-//! footer) and routes. Pages below it get the corpus from a context once it is loaded; until
-//! then, or when loading fails, the main landmark shows the load status instead.
+//! The root component: starts loading the corpus, lays out the page (skip link, header with
+//! the site navigation, main landmark, footer) and routes. Pages below it get the index from
+//! a context once the corpus is loaded; until then, or when loading fails, the main landmark
+//! shows the load status instead.
 
 use crate::components::load_status::LoadStatus;
-use crate::corpus_loader::{LoadState, SharedCorpus};
+use crate::corpus_loader::{LoadState, SharedIndex};
+use crate::nav::AppLink;
+use crate::pages::participant::ParticipantPage;
+use crate::pages::readout::ReadoutPage;
+use crate::pages::statement::StatementPage;
 use crate::pages::{home::Home, not_found::NotFound};
+use crate::platform::{focus_id, focus_page_heading, Scroll};
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -50,21 +56,52 @@ pub struct ShellProps {
 /// so that it can be rendered with any state (and any router) in tests.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
+    let route = use_route::<Route>();
+    let location = use_location();
+    // Moving to another page (not another query of the same page) focuses its heading, so
+    // that screen readers announce it; a fragment is the page's to focus.
+    {
+        let path = location.as_ref().map(|l| l.path().to_string());
+        let has_fragment = location.as_ref().is_some_and(|l| l.hash().len() > 1);
+        let ready = matches!(props.state, LoadState::Ready(_));
+        let previous = use_mut_ref(|| None::<String>);
+        use_effect_with((path, ready), move |(path, ready)| {
+            let mut previous = previous.borrow_mut();
+            if *ready {
+                if previous.is_some() && *previous != *path && !has_fragment {
+                    focus_page_heading();
+                }
+                *previous = path.clone();
+            }
+        });
+    }
     let content = match &props.state {
-        LoadState::Ready(corpus) => html! {
-            <ContextProvider<SharedCorpus> context={corpus.clone()}>
+        LoadState::Ready(index) => html! {
+            <ContextProvider<SharedIndex> context={index.clone()}>
                 <Switch<Route> render={switch} />
-            </ContextProvider<SharedCorpus>>
+            </ContextProvider<SharedIndex>>
         },
         other => html! { <LoadStatus state={other.clone()} /> },
     };
+    let skip = Callback::from(|e: MouseEvent| {
+        // The document's <base href> would turn "#main" into a link to the home page.
+        e.prevent_default();
+        focus_id("main", Scroll::Start);
+    });
+    let home_current = (route == Some(Route::Home)).then_some("page");
     html! {
         <>
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             <header class="site-header">
-                <Link<Route> to={Route::Home} classes="brand">{ "readouts" }</Link<Route>>
+                <AppLink to={Route::Home} classes="brand">{ "readouts" }</AppLink>
                 <p class="tagline">{ "Who said what in leaders' meeting readouts" }</p>
+                <nav class="site-nav" aria-label="Site">
+                    <ul>
+                        <li><AppLink to={Route::Home} aria_current={home_current.map(AttrValue::from)}>{ "Statements" }</AppLink></li>
+                    </ul>
+                </nav>
             </header>
-            <main id="main" class="content">
+            <main id="main" class="content" tabindex="-1">
                 { content }
             </main>
             <footer class="site-footer">
@@ -78,6 +115,9 @@ pub fn Shell(props: &ShellProps) -> Html {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Statement { id } => html! { <StatementPage id={id} /> },
+        Route::Participant { id } => html! { <ParticipantPage id={id} /> },
+        Route::Readout { id } => html! { <ReadoutPage id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -86,7 +126,7 @@ pub fn switch(route: Route) -> Html {
 mod tests {
     use super::*;
     use crate::corpus_loader::read_corpus;
-    use crate::test_support::{render, sample_corpus};
+    use crate::test_support::{render, sample_index};
     use yew_router::history::{AnyHistory, History, MemoryHistory};
 
     #[derive(Properties, PartialEq)]
@@ -127,13 +167,13 @@ mod tests {
 
     #[tokio::test]
     async fn home_shows_cards_once_loaded() {
-        let html = page("/", LoadState::Ready(sample_corpus())).await;
+        let html = page("/", LoadState::Ready(sample_index())).await;
         assert_eq!(html.matches(r#"class="card""#).count(), 4, "{html}");
     }
 
     #[tokio::test]
     async fn unknown_paths_get_the_not_found_page() {
-        let html = page("/no/such/page", LoadState::Ready(sample_corpus())).await;
+        let html = page("/no/such/page", LoadState::Ready(sample_index())).await;
         assert!(html.contains("Page not found"), "{html}");
         assert!(html.contains("<code>/no/such/page</code>"), "{html}");
         assert!(!html.contains("<article"), "{html}");

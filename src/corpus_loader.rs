@@ -1,6 +1,8 @@
 //! Loading the bundled corpus: the fetch, the load states, and what each failure tells the
 //! reader. Reading and checking the JSON is [`readouts_core::Corpus::from_json`]'s job.
 
+use crate::platform::measure;
+use readouts_core::query::Index;
 use readouts_core::{Corpus, CorpusError};
 use std::fmt;
 use std::ops::Deref;
@@ -10,32 +12,45 @@ use std::rc::Rc;
 /// resolves to the same file on every route, deep links included.
 pub const CORPUS_URL: &str = "corpus.json";
 
-/// The loaded corpus, shared by every component without copying. Two handles are equal when
-/// they point at the same corpus, so comparing props never walks the data.
-#[derive(Debug, Clone)]
-pub struct SharedCorpus(Rc<Corpus>);
+/// The loaded corpus and its search index, built once and shared by every component without
+/// copying. Two handles are equal when they point at the same index, so comparing props never
+/// walks the data.
+#[derive(Clone)]
+pub struct SharedIndex(Rc<Index>);
 
-impl SharedCorpus {
+impl SharedIndex {
+    /// Indexes `corpus`, recording the time taken as the `readouts:index` performance measure.
     pub fn new(corpus: Corpus) -> Self {
-        SharedCorpus(Rc::new(corpus))
+        SharedIndex(Rc::new(measure("readouts:index", || Index::new(corpus))))
     }
 
     /// How many statements the corpus holds, over all readouts.
     pub fn statement_count(&self) -> usize {
-        self.0.readouts.iter().map(|r| r.statements.len()).sum()
+        self.0.len()
     }
 }
 
-impl PartialEq for SharedCorpus {
+impl PartialEq for SharedIndex {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for SharedCorpus {
-    type Target = Corpus;
+impl fmt::Debug for SharedIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "SharedIndex({} readouts, {} statements)",
+            self.0.corpus().readouts.len(),
+            self.0.len()
+        )
+    }
+}
 
-    fn deref(&self) -> &Corpus {
+impl Deref for SharedIndex {
+    type Target = Index;
+
+    fn deref(&self) -> &Index {
         &self.0
     }
 }
@@ -101,20 +116,20 @@ impl std::error::Error for LoadError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
     Loading,
-    Ready(SharedCorpus),
+    Ready(SharedIndex),
     Failed(LoadError),
 }
 
-/// Reads a fetched corpus body.
-pub fn read_corpus(json: &str) -> Result<SharedCorpus, LoadError> {
-    Corpus::from_json(json)
-        .map(SharedCorpus::new)
+/// Reads a fetched corpus body (the `readouts:parse` measure) and indexes it.
+pub fn read_corpus(json: &str) -> Result<SharedIndex, LoadError> {
+    measure("readouts:parse", || Corpus::from_json(json))
+        .map(SharedIndex::new)
         .map_err(LoadError::Corpus)
 }
 
 /// Fetches and reads the corpus at `url` (relative URLs resolve against the document base).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_corpus(url: &str) -> Result<SharedCorpus, LoadError> {
+pub async fn fetch_corpus(url: &str) -> Result<SharedIndex, LoadError> {
     use gloo_net::http::Request;
 
     let response = Request::get(url)

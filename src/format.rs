@@ -50,9 +50,26 @@ fn parse_iso_date(value: &str) -> Option<(u32, u32, u32)> {
     (1..=days).contains(&day).then_some((year, month, day))
 }
 
-/// "1 statement", "14 statements".
+/// "1 statement", "14 statements", "12,345 statements".
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { singular } else { plural }
+    )
+}
+
+/// "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "A", "A and B", "A, B and C".
@@ -89,6 +106,10 @@ mod tests {
     fn counts_and_joins() {
         assert_eq!(count(1, "statement", "statements"), "1 statement");
         assert_eq!(count(0, "statement", "statements"), "0 statements");
+        assert_eq!(count(99776, "statement", "statements"), "99,776 statements");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(join_names::<&str>(&[]), "");
         assert_eq!(join_names(&["A"]), "A");
         assert_eq!(join_names(&["A", "B"]), "A and B");

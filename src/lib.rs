@@ -5,10 +5,14 @@
 //!
 //! - [`app`]: the root component: router, corpus loading, page layout.
 //! - [`route`]: the URL routes.
-//! - [`corpus_loader`]: fetching and reading `corpus.json`, load states and their messages.
+//! - [`nav`]: links and navigation with query strings and fragments; the URL's query.
+//! - [`corpus_loader`]: fetching and reading `corpus.json`, building the search index once,
+//!   load states and their messages.
 //! - [`pages`]: one component per route.
-//! - [`components`]: the pieces pages are made of (statement card, load status).
-//! - [`format`]: small display helpers (dates, plurals).
+//! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
+//!   lists, search box, pager, source text, bar chart, …).
+//! - [`format`]: small display helpers (dates, plurals, thousands).
+//! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.
 //!
 //! Corpus text is only ever rendered as text nodes (Yew escapes them): no raw-HTML sinks.
@@ -17,8 +21,10 @@ pub mod app;
 pub mod components;
 pub mod corpus_loader;
 pub mod format;
+pub mod nav;
 pub mod pages;
 pub mod panic_hook;
+pub mod platform;
 pub mod route;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

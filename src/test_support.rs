@@ -1,7 +1,12 @@
 //! Helpers for native component tests: render a component to an HTML string with Yew's
-//! server renderer (effects do not run there).
+//! server renderer (effects do not run there), alone or as a page at a URL.
 
+use crate::corpus_loader::SharedIndex;
+use yew::prelude::*;
 use yew::{BaseComponent, LocalServerRenderer};
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+use yew_router::query::Raw;
 
 /// Renders `COMP` with `props`, without hydration markers.
 pub async fn render<COMP>(props: COMP::Properties) -> String
@@ -14,9 +19,50 @@ where
         .await
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AtProps {
+    /// A path with an optional query string.
+    pub path: &'static str,
+    pub index: SharedIndex,
+    pub children: Html,
+}
+
+/// `children` under a memory router at `path`, with `index` in context.
+#[component]
+pub fn At(props: &AtProps) -> Html {
+    let history = use_memo(props.path, |path| {
+        let history = AnyHistory::from(MemoryHistory::new());
+        match path.split_once('?') {
+            Some((path, query)) => {
+                let _ = history.push_with_query(path, Raw(query));
+            }
+            None => history.push(*path),
+        }
+        history
+    });
+    html! {
+        <Router history={(*history).clone()}>
+            <ContextProvider<SharedIndex> context={props.index.clone()}>
+                { props.children.clone() }
+            </ContextProvider<SharedIndex>>
+        </Router>
+    }
+}
+
+/// Renders `content` as a page at `path` (see [`At`]).
+pub async fn render_at(path: &'static str, index: SharedIndex, content: Html) -> String {
+    render::<At>(AtProps {
+        path,
+        index,
+        children: content,
+    })
+    .await
+}
+
 /// A small corpus for component tests: a seed-like readout (a statement, a joint statement,
-/// a hostile statement by an unknown speaker) and a phone call without an event date.
-pub fn sample_corpus() -> crate::corpus_loader::SharedCorpus {
+/// a hostile statement by an unknown speaker, each spanning its sentence of the source text)
+/// and a phone call without an event date.
+pub fn sample_index() -> crate::corpus_loader::SharedIndex {
     use readouts_core::*;
 
     let participant = |id: &str, name: &str, country: &str, role| Participant {
@@ -27,13 +73,23 @@ pub fn sample_corpus() -> crate::corpus_loader::SharedCorpus {
         role,
         aliases: vec![],
     };
+    // The source text of the meeting: each statement's text is found in it for its span.
+    let source = "Xi Jinping met Vladimir Putin in Astana.\n\nXi Jinping pointed out that China and Russia should deepen cooperation. The two sides agreed to meet again.\n\n<b>ghost</b> said <img src=x onerror=alert(1)> and <script>alert(2)</script>";
+    let span = |text: &str| {
+        let start = source.find(text).unwrap_or(0);
+        Span::new(start, start + text.len())
+    };
     let statement =
         |readout: &str, n, speakers: &[&str], verb: &str, text: &str, topics: &[&str]| Statement {
             id: statement_id(readout, n),
             speakers: speakers.iter().map(|s| s.to_string()).collect(),
             verb: verb.into(),
             text: text.into(),
-            span: Span::new(0, 0),
+            span: if readout == "astana" {
+                span(text)
+            } else {
+                Span::new(0, 6)
+            },
             paragraph: 0,
             topics: topics.iter().map(|s| s.to_string()).collect(),
         };
@@ -84,7 +140,7 @@ pub fn sample_corpus() -> crate::corpus_loader::SharedCorpus {
         ],
         topics: vec!["SCO".into()],
         source: Source {
-            text: String::new(),
+            text: source.into(),
             publisher: None,
             url: None,
         },
@@ -109,11 +165,11 @@ pub fn sample_corpus() -> crate::corpus_loader::SharedCorpus {
         statements: vec![statement("call", 0, &["xi-jinping"], "said", "Hello.", &[])],
         topics: vec![],
         source: Source {
-            text: String::new(),
+            text: "Hello.".into(),
             publisher: None,
             url: None,
         },
         diagnostics: vec![],
     };
-    crate::corpus_loader::SharedCorpus::new(Corpus::new(vec![meeting, call]))
+    crate::corpus_loader::SharedIndex::new(Corpus::new(vec![meeting, call]))
 }

@@ -28,11 +28,14 @@ pub fn LoadStatus(props: &LoadStatusProps) -> Html {
     }
 }
 
-/// Capitalises the first letter and ends with a full stop.
+/// Capitalises the first letter (the messages are ASCII English; Unicode case tables would
+/// weigh on the wasm) and ends with a full stop.
 fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     let mut out: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => return String::new(),
     };
     if !out.ends_with(['.', '!', '?']) {

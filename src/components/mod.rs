@@ -1,4 +1,14 @@
 //! The pieces pages are made of.
 
+pub mod active_filters;
+pub mod bar_chart;
+pub mod date_range;
+pub mod facet_list;
+pub mod highlighted_text;
 pub mod load_status;
+pub mod pager;
+pub mod result_count;
+pub mod search_box;
+pub mod source_text;
+pub mod statement_browser;
 pub mod statement_card;

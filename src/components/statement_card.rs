@@ -1,53 +1,76 @@
 //! One statement as a card: who said it (name, title, country; every speaker of a joint
-//! statement), the reporting verb, the text, its topics, and the readout it comes from.
+//! statement, each linked to their page), the reporting verb, the text with search matches
+//! marked, its topics, the readout it comes from (linked), a permalink and "show in source".
 //!
 //! Everything from the corpus goes into text nodes or attribute values, which Yew escapes.
 
-use crate::corpus_loader::SharedCorpus;
+use crate::components::highlighted_text::highlighted;
+use crate::corpus_loader::SharedIndex;
 use crate::format::{human_date, is_iso_date, join_names};
+use crate::nav::AppLink;
+use crate::route::Route;
 use readouts_core::{Participant, Readout, Statement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementCardProps {
-    pub corpus: SharedCorpus,
-    /// Index of the readout in the corpus.
-    pub readout: usize,
-    /// Index of the statement in that readout.
-    pub statement: usize,
+    pub index: SharedIndex,
+    /// The statement number in the index.
+    pub doc: u32,
+    /// Search text whose matches are marked in the statement.
+    #[prop_or_default]
+    pub search: AttrValue,
+    /// The heading level of the speaker names (2 to 4), after the page's own headings.
+    #[prop_or(3)]
+    pub level: u8,
 }
 
-/// A statement card; renders nothing for indices outside the corpus.
+/// A statement card; renders nothing for a statement number outside the index.
 #[component]
 pub fn StatementCard(props: &StatementCardProps) -> Html {
-    let Some(readout) = props.corpus.readouts.get(props.readout) else {
+    if props.doc as usize >= props.index.len() {
         return Html::default();
-    };
-    let Some(statement) = readout.statements.get(props.statement) else {
-        return Html::default();
-    };
+    }
+    let (readout, statement) = props.index.statement(props.doc);
     let speakers = speakers_of(readout, statement);
     let heading_id = format!("heading-{}", statement.id);
+    let heading = format!("h{}", props.level.clamp(2, 4));
     html! {
         <article
             class="card"
             id={format!("statement-{}", statement.id)}
             aria-labelledby={heading_id.clone()}
             data-readout={readout.id.clone()}
+            data-statement={statement.id.clone()}
         >
             <header class="card-head">
-                <h2 class="speakers" id={heading_id}>{ speaker_names(&speakers) }</h2>
+                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers) }</@>
                 { speaker_details(&speakers) }
             </header>
             <p class="verb">{ &statement.verb }</p>
-            <p class="statement-text">{ &statement.text }</p>
+            <p class="statement-text">{ highlighted(&statement.text, &props.search) }</p>
             { topics(statement) }
             <footer class="card-source">
                 <p class="readout-title">
                     <span class="visually-hidden">{ "From the readout " }</span>
-                    <cite>{ readout_title(readout) }</cite>
+                    <cite>
+                        <AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink>
+                    </cite>
                 </p>
                 { readout_meta(readout) }
+                <p class="card-links">
+                    <AppLink
+                        to={Route::Statement { id: statement.id.clone() }}
+                        classes="permalink"
+                        aria_describedby={heading_id.clone()}
+                    >{ "Permalink" }</AppLink>
+                    <AppLink
+                        to={Route::Readout { id: readout.id.clone() }}
+                        fragment={AttrValue::from(statement.id.clone())}
+                        classes="show-in-source"
+                        aria_describedby={heading_id}
+                    >{ "Show in source" }</AppLink>
+                </p>
             </footer>
         </article>
     }
@@ -115,11 +138,14 @@ fn speaker_names(speakers: &[Speaker]) -> Html {
                 i if i == last => " and ",
                 _ => ", ",
             };
+            let name = match speaker {
+                Speaker::Known(p) => html! {
+                    <AppLink to={Route::Participant { id: p.id.clone() }} classes="speaker-name">{ &p.name }</AppLink>
+                },
+                Speaker::Unknown(id) => html! { <span class="speaker-name">{ *id }</span> },
+            };
             html! {
-                <>
-                    { separator }
-                    <span class="speaker-name" data-participant={speaker.id().to_string()}>{ speaker.name() }</span>
-                </>
+                <>{ separator }<span class="speaker" data-participant={speaker.id().to_string()}>{ name }</span></>
             }
         })
         .collect()
@@ -166,7 +192,7 @@ fn topics(statement: &Statement) -> Html {
     }
 }
 
-fn readout_title(readout: &Readout) -> &str {
+pub fn readout_title(readout: &Readout) -> &str {
     if readout.title.trim().is_empty() {
         &readout.id
     } else {
@@ -175,7 +201,7 @@ fn readout_title(readout: &Readout) -> &str {
 }
 
 /// The readout's date (the event's, else the publication's), location and kind.
-fn readout_meta(readout: &Readout) -> Html {
+pub fn readout_meta(readout: &Readout) -> Html {
     let event = &readout.event;
     let date = match (&event.date, &readout.published) {
         (Some(date), _) => Some(("", date)),
@@ -207,27 +233,25 @@ fn readout_meta(readout: &Readout) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::test_support::{render, sample_corpus};
+    use crate::test_support::{render, sample_index};
 
-    async fn card(corpus: &SharedCorpus, readout: usize, statement: usize) -> String {
+    async fn card(doc: u32, search: &'static str) -> String {
         render::<StatementCard>(StatementCardProps {
-            corpus: corpus.clone(),
-            readout,
-            statement,
+            index: sample_index(),
+            doc,
+            search: search.into(),
+            level: 3,
         })
         .await
     }
 
     #[tokio::test]
-    async fn shows_speaker_verb_text_and_readout() {
-        let corpus = sample_corpus();
-        let html = card(&corpus, 0, 0).await;
+    async fn shows_speaker_verb_text_and_readout_with_links() {
+        let html = card(0, "").await;
         assert!(html.starts_with("<article "), "{html}");
         assert!(html.contains(r#"class="card""#), "{html}");
         assert!(
-            html.contains(
-                r#"<span data-participant="xi-jinping" class="speaker-name">Xi Jinping</span>"#
-            ),
+            html.contains(r#"<h3 id="heading-astana-s1" class="speakers"><span data-participant="xi-jinping" class="speaker"><a href="/p/xi-jinping" class="speaker-name">Xi Jinping</a></span></h3>"#),
             "{html}"
         );
         assert!(
@@ -247,19 +271,35 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<cite>Xi Jinping Meets with Russian President Vladimir Putin</cite>"),
+            html.contains(r#"<cite><a href="/r/astana">Xi Jinping Meets with Russian President Vladimir Putin</a></cite>"#),
             "{html}"
         );
         assert!(html.contains(">Astana<"), "{html}");
         assert!(html.contains(">meeting<"), "{html}");
         assert!(html.contains("<li>SCO</li>"), "{html}");
+        assert!(
+            html.contains(r#"<a href="/s/astana-s1" aria-describedby="heading-astana-s1" class="permalink">Permalink</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/r/astana#astana-s1" aria-describedby="heading-astana-s1" class="show-in-source">Show in source</a>"#),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn search_matches_are_marked() {
+        let html = card(0, "russia \"deepen cooperation\"").await;
+        assert!(
+            html.contains("China and <mark>Russia</mark> should <mark>deepen cooperation</mark>."),
+            "{html}"
+        );
     }
 
     #[tokio::test]
     async fn joint_statements_list_every_speaker() {
-        let corpus = sample_corpus();
-        let html = card(&corpus, 0, 1).await;
-        assert!(html.contains(r#"class="speaker-name">Xi Jinping</span> and <span data-participant="vladimir-putin" class="speaker-name">Vladimir Putin</span></h2>"#), "{html}");
+        let html = card(1, "").await;
+        assert!(html.contains(r#"class="speaker-name">Xi Jinping</a></span> and <span data-participant="vladimir-putin" class="speaker"><a href="/p/vladimir-putin" class="speaker-name">Vladimir Putin</a></span></h3>"#), "{html}");
         assert!(
             html.contains("Vladimir Putin</span>: President, Russia</li>"),
             "{html}"
@@ -272,23 +312,24 @@ mod tests {
 
     #[tokio::test]
     async fn hostile_text_is_escaped() {
-        let corpus = sample_corpus();
-        let html = card(&corpus, 0, 2).await;
+        let html = card(2, "script").await;
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<script"), "{html}");
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
         );
-        assert!(html.contains("&lt;script&gt;"), "{html}");
-        // The unknown speaker id is shown as is, escaped too.
-        assert!(html.contains("&lt;b&gt;ghost&lt;/b&gt;"), "{html}");
+        assert!(html.contains("&lt;<mark>script</mark>&gt;"), "{html}");
+        // The unknown speaker id is shown as is, escaped too, and not linked.
+        assert!(
+            html.contains(r#"<span class="speaker-name">&lt;b&gt;ghost&lt;/b&gt;</span>"#),
+            "{html}"
+        );
     }
 
     #[tokio::test]
     async fn without_an_event_date_the_publication_date_stands_in() {
-        let corpus = sample_corpus();
-        let html = card(&corpus, 1, 0).await;
+        let html = card(3, "").await;
         assert!(
             html.contains(r#"published <time datetime="2024-07-14">14 July 2024</time>"#),
             "{html}"
@@ -296,15 +337,13 @@ mod tests {
         assert!(html.contains(">phone call<"), "{html}");
         assert!(!html.contains("location"), "{html}");
         assert!(
-            html.contains("<cite>&lt;i&gt;Call&lt;/i&gt;</cite>"),
+            html.contains("<cite><a href=\"/r/call\">&lt;i&gt;Call&lt;/i&gt;</a></cite>"),
             "{html}"
         );
     }
 
     #[tokio::test]
-    async fn out_of_range_indices_render_nothing() {
-        let corpus = sample_corpus();
-        assert_eq!(card(&corpus, 0, 99).await, "");
-        assert_eq!(card(&corpus, 9, 0).await, "");
+    async fn out_of_range_numbers_render_nothing() {
+        assert_eq!(card(99, "").await, "");
     }
 }

@@ -1,36 +1,33 @@
-//! The home page: every statement of the corpus as a card, in corpus order.
+//! The cards page: every statement of the corpus, filtered and searched through the URL.
 
-use crate::components::statement_card::StatementCard;
-use crate::corpus_loader::SharedCorpus;
+use crate::components::statement_browser::StatementBrowser;
+use crate::corpus_loader::SharedIndex;
 use crate::format::count;
+use crate::platform::set_title;
+use crate::route::Route;
 use yew::prelude::*;
 
-/// Every statement as a card. Needs the corpus in context (see [`crate::app::Shell`]).
+/// The corpus in numbers, then the statement browser. Needs the index in context (see
+/// [`crate::app::Shell`]).
 #[component]
 pub fn Home() -> Html {
-    let Some(corpus) = use_context::<SharedCorpus>() else {
+    let index = use_context::<SharedIndex>();
+    use_effect_with((), |_| set_title("Statements"));
+    let Some(index) = index else {
         return Html::default();
     };
-    let statements = corpus.statement_count();
-    let readouts = corpus.readouts.len();
-    let cards = corpus.readouts.iter().enumerate().flat_map(|(r, readout)| {
-        let corpus = corpus.clone();
-        readout.statements.iter().enumerate().map(move |(s, statement)| {
-            html! {
-                <StatementCard key={statement.id.clone()} corpus={corpus.clone()} readout={r} statement={s} />
-            }
-        })
-    });
+    let statements = index.statement_count();
+    let readouts = index.corpus().readouts.len();
     html! {
         <section class="statements" aria-labelledby="statements-title">
-            <h1 id="statements-title">{ "Statements" }</h1>
+            <h1 id="statements-title" tabindex="-1">{ "Statements" }</h1>
             <p class="summary">
                 { count(statements, "statement", "statements") }{ " from " }{ count(readouts, "readout", "readouts") }
             </p>
             if statements == 0 {
                 <p class="empty">{ "The corpus has no statements yet. Add readouts to the corpus folder and rebuild the app." }</p>
             } else {
-                <div class="cards">{ for cards }</div>
+                <StatementBrowser route={Route::Home} of={statements} />
             }
         </section>
     }
@@ -40,40 +37,38 @@ pub fn Home() -> Html {
 mod tests {
     use super::*;
     use crate::corpus_loader::read_corpus;
-    use crate::test_support::{render, sample_corpus};
-
-    #[derive(Properties, PartialEq)]
-    struct WithCorpusProps {
-        corpus: SharedCorpus,
-    }
-
-    #[component]
-    fn WithCorpus(props: &WithCorpusProps) -> Html {
-        html! {
-            <ContextProvider<SharedCorpus> context={props.corpus.clone()}>
-                <Home />
-            </ContextProvider<SharedCorpus>>
-        }
-    }
+    use crate::test_support::{render_at, sample_index};
 
     #[tokio::test]
-    async fn lists_every_statement_as_a_card() {
-        let html = render::<WithCorpus>(WithCorpusProps {
-            corpus: sample_corpus(),
-        })
-        .await;
+    async fn lists_every_statement_as_a_card_with_filters() {
+        let html = render_at("/", sample_index(), html! { <Home /> }).await;
         assert!(
-            html.contains("<h1 id=\"statements-title\">Statements</h1>"),
+            html.contains("<h1 id=\"statements-title\" tabindex=\"-1\">Statements</h1>"),
             "{html}"
         );
         assert!(html.contains("4 statements from 2 readouts"), "{html}");
         assert_eq!(html.matches(r#"class="card""#).count(), 4, "{html}");
+        assert!(html.contains(r#"<form role="search""#), "{html}");
+        assert!(
+            html.contains(r#"aria-labelledby="filters-title""#),
+            "{html}"
+        );
+        assert!(html.contains("<legend>Speaker</legend>"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn the_url_query_filters_and_marks_the_cards() {
+        let html = render_at("/?q=cooperation", sample_index(), html! { <Home /> }).await;
+        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+        assert!(html.contains("deepen <mark>cooperation</mark>."), "{html}");
+        assert!(html.contains("1 of 4 statements"), "{html}");
+        assert!(html.contains("Remove search: cooperation"), "{html}");
     }
 
     #[tokio::test]
     async fn an_empty_corpus_says_so() {
-        let corpus = read_corpus(r#"{"schema_version": 1, "readouts": []}"#).unwrap();
-        let html = render::<WithCorpus>(WithCorpusProps { corpus }).await;
+        let index = read_corpus(r#"{"schema_version": 1, "readouts": []}"#).unwrap();
+        let html = render_at("/", index, html! { <Home /> }).await;
         assert!(html.contains("0 statements from 0 readouts"), "{html}");
         assert!(html.contains("The corpus has no statements yet"), "{html}");
         assert!(!html.contains("<article"), "{html}");

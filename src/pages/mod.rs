@@ -1,4 +1,8 @@
-//! One component per route (see [`crate::route::Route`]).
+//! One component per route (see [`crate::route::Route`]). Pages take the index from context
+//! and render no site chrome, so that other layouts (embeds) can show them too.
 
 pub mod home;
 pub mod not_found;
+pub mod participant;
+pub mod readout;
+pub mod statement;

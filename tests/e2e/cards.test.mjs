@@ -48,7 +48,7 @@ after(async () => {
 function readCards(page) {
   return page.$$eval('article.card', (cards) => cards.map((card) => ({
     readout: card.dataset.readout,
-    speakers: card.querySelector('h2.speakers')?.textContent ?? '',
+    speakers: card.querySelector('.speakers')?.textContent ?? '',
     verb: card.querySelector('.verb')?.textContent ?? '',
     text: card.querySelector('.statement-text')?.textContent ?? '',
     title: card.querySelector('cite')?.textContent ?? '',
@@ -129,7 +129,7 @@ test('a deep link loads the corpus from the app base and shows the not-found pag
   const before = server.requests.length;
   await page.goto(`${server.url}no/such/page?x=1`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 15000 });
-  assert.equal(await page.locator('main code').textContent(), '/no/such/page');
+  assert.equal(await page.locator('main code').first().textContent(), '/no/such/page');
   const requested = server.requests.slice(before);
   assert.ok(requested.includes('/corpus.json'), `corpus.json fetched from the base: ${requested.join(', ')}`);
   await page.getByRole('link', { name: 'See all statements' }).click();

@@ -122,7 +122,7 @@ test('hostile corpus text is shown as text and runs nothing', async () => {
       await page.waitForTimeout(500);
       const first = page.locator('article.card').first();
       assert.equal(await first.locator('.statement-text').textContent(), `Look: ${IMG} and ${SCRIPT}`);
-      assert.equal(await first.locator('h2').textContent(), `Mallory ${IMG}`);
+      assert.equal(await first.locator('.speakers').textContent(), `Mallory ${IMG}`);
       assert.equal(await first.locator('cite').textContent(), `Readout ${SCRIPT}`);
       assert.equal(await page.locator('article.card').nth(1).locator('.statement-text').textContent(), '</p><script>alert(6)</script>');
       const injected = await page.evaluate(() => ({

@@ -7,8 +7,10 @@
 //! values within one facet combine with OR and facets combine with AND.
 
 mod bitset;
+mod extent;
 mod index;
 mod people;
+pub mod source;
 pub mod text;
 mod url;
 

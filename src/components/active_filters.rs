@@ -1,0 +1,83 @@
+//! What narrows the current view, as buttons that each remove one thing (a facet value, the
+//! search, a date bound), and "Clear all". Nothing when the view is not narrowed.
+
+use crate::components::facet_list::nouns;
+use crate::corpus_loader::SharedIndex;
+use crate::format::human_date;
+use crate::nav::first_page;
+use readouts_core::query::Query;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActiveFiltersProps {
+    pub index: SharedIndex,
+    /// The query of the URL (without any scope the page adds).
+    pub query: Rc<Query>,
+    /// Called with the query to go to.
+    pub on_change: Callback<Query>,
+}
+
+#[component]
+pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+    let query = &props.query;
+    if query.is_empty() {
+        return Html::default();
+    }
+    let chip = |what: String, value: String, next: Query| {
+        let on_change = props.on_change.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_change.emit(next.clone()));
+        html! {
+            <li>
+                <button type="button" class="chip" aria-label={format!("Remove {what}: {value}")} {onclick}>
+                    <span class="chip-what">{ what }{ ": " }</span>{ value }<span class="chip-x" aria-hidden="true">{ "×" }</span>
+                </button>
+            </li>
+        }
+    };
+    let mut chips = Vec::new();
+    if !query.text.trim().is_empty() {
+        let mut next = first_page(query);
+        next.text.clear();
+        chips.push(chip("search".into(), query.text.trim().to_string(), next));
+    }
+    for (facet, values) in &query.filters {
+        for value in values {
+            let label = props
+                .index
+                .label_of(*facet, value)
+                .unwrap_or(value)
+                .to_string();
+            chips.push(chip(
+                nouns(*facet).0.to_string(),
+                label,
+                query.toggled(*facet, value),
+            ));
+        }
+    }
+    if let Some(from) = &query.from {
+        let mut next = first_page(query);
+        next.from = None;
+        chips.push(chip("from".into(), human_date(from), next));
+    }
+    if let Some(to) = &query.to {
+        let mut next = first_page(query);
+        next.to = None;
+        chips.push(chip("to".into(), human_date(to), next));
+    }
+    let clear = {
+        let on_change = props.on_change.clone();
+        let next = Query {
+            sort: query.sort,
+            ..Query::default()
+        };
+        Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
+    };
+    html! {
+        <div class="active-filters">
+            <h3 class="visually-hidden">{ "Active filters" }</h3>
+            <ul class="chips">{ for chips }</ul>
+            <button type="button" class="link-button clear-all" onclick={clear}>{ "Clear all" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+//! The search box: a search landmark with a labelled input and a one-line syntax hint.
+//!
+//! The text lives in the URL (`q`), which drops surrounding spaces; the box keeps what was
+//! typed ("china ") and only takes the URL's value when it really changes (back, forward,
+//! "clear all"). The first keystroke after the box gains focus asks for a new history entry,
+//! the following ones for a replacement, so that Back leaves the search in one step.
+
+use yew::prelude::*;
+
+/// The id of the search input, for labels and tests.
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The search text of the URL.
+    pub value: AttrValue,
+    /// What the input is labelled ("Search statements").
+    #[prop_or(AttrValue::Static("Search statements"))]
+    pub label: AttrValue,
+    /// Called with the new text and whether it should get its own history entry.
+    pub on_change: Callback<(String, bool)>,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let draft = use_state(|| props.value.to_string());
+    let fresh = use_mut_ref(|| true);
+    {
+        let draft = draft.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if draft.trim() != value.trim() {
+                draft.set(value.to_string());
+            }
+        });
+    }
+    let oninput = {
+        let draft = draft.clone();
+        let fresh = fresh.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            draft.set(text.clone());
+            let push = std::mem::replace(&mut *fresh.borrow_mut(), false);
+            on_change.emit((text, push));
+        })
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| *fresh.borrow_mut() = true);
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <form class="search" role="search" {onsubmit}>
+            <label for={SEARCH_INPUT_ID}>{ props.label.clone() }</label>
+            <input
+                id={SEARCH_INPUT_ID}
+                type="search"
+                value={(*draft).clone()}
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="search-hint"
+                {oninput}
+                {onfocus}
+            />
+            <p id="search-hint" class="hint">
+                { "Words match by their beginning · " }<kbd>{ "\"exact phrase\"" }</kbd>
+                { " · " }<kbd>{ "-word" }</kbd>{ " excludes · " }<kbd>{ "a OR b" }</kbd>
+            </p>
+        </form>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::render;
+
+    #[tokio::test]
+    async fn a_labelled_search_landmark_with_a_hint() {
+        let html = render::<SearchBox>(SearchBoxProps {
+            value: "\"global south\" <x>".into(),
+            label: "Search statements".into(),
+            on_change: Callback::noop(),
+        })
+        .await;
+        assert!(
+            html.contains(r#"<form role="search" class="search">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<label for="search-input">Search statements</label>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"aria-describedby="search-hint""#), "{html}");
+        assert!(
+            html.contains("&quot;global south&quot; &lt;x&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("<kbd>-word</kbd> excludes"), "{html}");
+    }
+}

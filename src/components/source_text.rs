@@ -1,0 +1,109 @@
+//! A readout's source text with every statement's sentence marked in its speaker's colour.
+//!
+//! Each mark is a link to the statement's page, with the statement id as its element id (the
+//! target of "show in source" links); it names the speaker in a tooltip on hover and focus
+//! and in its accessible name, so colour is never the only cue. Statements read from one
+//! sentence share its mark: the first is the mark, the others follow as small labelled links.
+
+use crate::corpus_loader::SharedIndex;
+use crate::format::join_names;
+use crate::nav::AppLink;
+use crate::route::Route;
+use readouts_core::query::source::{source_layout, Piece};
+use readouts_core::{Readout, Statement};
+use yew::prelude::*;
+
+/// How many speaker colours the stylesheet defines (`speaker-c0` …).
+pub const COLOURS: usize = 6;
+
+/// The colour class of participant `id` in `readout`: by their place in its participants.
+pub fn colour_class(readout: &Readout, id: &str) -> String {
+    let n = readout
+        .participants
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap_or(COLOURS - 1);
+    format!("speaker-c{}", n % COLOURS)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceTextProps {
+    pub index: SharedIndex,
+    pub readout: AttrValue,
+}
+
+#[component]
+pub fn SourceText(props: &SourceTextProps) -> Html {
+    let Some(readout) = props.index.readout(&props.readout) else {
+        return Html::default();
+    };
+    let text = &readout.source.text;
+    let spans: Vec<_> = readout.statements.iter().map(|s| s.span).collect();
+    let paragraphs = source_layout(text, &spans).into_iter().map(|p| {
+        let pieces = p.pieces.into_iter().map(|piece| match piece {
+            Piece::Plain { start, end } => Html::from(&text[start..end]),
+            Piece::Marked {
+                start,
+                end,
+                statements,
+            } => {
+                let mut statements = statements.iter().map(|&i| &readout.statements[i]);
+                let Some(first) = statements.next() else {
+                    return Html::from(&text[start..end]);
+                };
+                let (names, colour) = speaker(readout, first);
+                let also = statements.map(|s| {
+                    let (names, colour) = speaker(readout, s);
+                    html! {
+                        <AppLink
+                            to={Route::Statement { id: s.id.clone() }}
+                            id={AttrValue::from(s.id.clone())}
+                            classes={classes!("hl-also", colour)}
+                            title={format!("Also {names} ({}): open the statement", s.verb)}
+                        >
+                            <span class="visually-hidden">{ "The same sentence, also " }</span>{ names }
+                        </AppLink>
+                    }
+                });
+                html! {
+                    <>
+                        <AppLink
+                            to={Route::Statement { id: first.id.clone() }}
+                            id={AttrValue::from(first.id.clone())}
+                            classes={classes!("hl", colour)}
+                            title={format!("{names} ({}): open the statement", first.verb)}
+                        >
+                            <span class="hl-speaker">{ names }<span class="visually-hidden">{ ": " }</span></span>
+                            { &text[start..end] }
+                        </AppLink>
+                        { for also }
+                    </>
+                }
+            }
+        });
+        html! { <p>{ for pieces }</p> }
+    });
+    html! {
+        <div class="source-text">{ for paragraphs }</div>
+    }
+}
+
+/// The statement's speaker names ("Xi Jinping and Vladimir Putin") and the colour class of
+/// its first speaker.
+fn speaker(readout: &Readout, statement: &Statement) -> (String, String) {
+    let names: Vec<&str> = statement
+        .speakers
+        .iter()
+        .map(|id| readout.participant(id).map_or(id.as_str(), |p| &p.name))
+        .collect();
+    let names = if names.is_empty() {
+        "Unattributed".to_string()
+    } else {
+        join_names(&names)
+    };
+    let colour = statement.speakers.first().map_or_else(
+        || format!("speaker-c{}", COLOURS - 1),
+        |id| colour_class(readout, id),
+    );
+    (names, colour)
+}

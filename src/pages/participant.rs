@@ -1,0 +1,167 @@
+//! A participant's page (`/p/<id>`): who they are (names, titles, countries, roles), how
+//! much they said, the topics they raise most (a bar chart), the readouts they appear in, the
+//! people they met, and all their statements with filters and search scoped to them.
+
+use crate::components::bar_chart::BarChart;
+use crate::components::statement_browser::StatementBrowser;
+use crate::corpus_loader::SharedIndex;
+use crate::format::{count, human_date, is_iso_date};
+use crate::nav::AppLink;
+use crate::pages::not_found::{Kind, Missing};
+use crate::platform::set_title;
+use crate::route::Route;
+use readouts_core::query::{Facet, PersonSummary};
+use readouts_core::Role;
+use yew::prelude::*;
+
+/// Topics in the chart.
+const TOPICS: usize = 10;
+/// Readouts and people listed before "Show all".
+const SHORT_LIST: usize = 10;
+
+#[derive(Properties, PartialEq)]
+pub struct ParticipantPageProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
+    let index = use_context::<SharedIndex>();
+    let person = use_memo((index.clone(), props.id.clone()), |(index, id)| {
+        index.as_ref().and_then(|index| index.person(id))
+    });
+    let title = person
+        .as_ref()
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    use_effect_with(title, |title| set_title(title));
+    let Some(person) = person.as_ref() else {
+        return html! { <Missing kind={Kind::Participant} id={props.id.clone()} /> };
+    };
+    let readouts = person.timeline.len();
+    let topics: Vec<(String, usize)> = person.topics.iter().take(TOPICS).cloned().collect();
+    html! {
+        <div class="participant-page">
+            <section class="person" aria-labelledby="person-title">
+                <h1 id="person-title" tabindex="-1">{ &person.name }</h1>
+                { about(person) }
+                <ul class="stats">
+                    <li><strong>{ count(person.statements, "statement", "statements") }</strong></li>
+                    <li><strong>{ count(readouts, "readout", "readouts") }</strong></li>
+                    <li><strong>{ count(person.met.len(), "person met", "people met") }</strong></li>
+                </ul>
+            </section>
+            <div class="person-grid">
+                <section class="panel" aria-labelledby="topics-title">
+                    <h2 id="topics-title">{ "Topics raised most" }</h2>
+                    if topics.is_empty() {
+                        <p class="empty">{ "No topic was found in their statements." }</p>
+                    } else {
+                        <BarChart id="topics-chart" title={format!("Topics {} raised, by number of statements", person.name)} items={topics} unit={("statement", "statements")} />
+                    }
+                </section>
+                <section class="panel" aria-labelledby="timeline-title">
+                    <h2 id="timeline-title">{ "Readouts" }<span class="heading-note">{ " newest first" }</span></h2>
+                    <ShortList id="timeline" total={readouts} noun="readouts" items={person.timeline.iter().rev().map(|(id, title, date, role)| html! {
+                            <li class="timeline-item">
+                                { date_html(date.as_deref()) }
+                                <AppLink to={Route::Readout { id: id.clone() }}>{ title }</AppLink>
+                                if *role == Role::Attendee {
+                                    <span class="role-note">{ " (attending)" }</span>
+                                }
+                            </li>
+                        }).collect::<Vec<_>>()} />
+                </section>
+                <section class="panel" aria-labelledby="met-title">
+                    <h2 id="met-title">{ "Met with" }</h2>
+                    if person.met.is_empty() {
+                        <p class="empty">{ "Nobody else is named in their readouts." }</p>
+                    } else {
+                        <ShortList id="met" total={person.met.len()} noun="people" items={person.met.iter().map(|(id, name, n)| html! {
+                                <li>
+                                    <AppLink to={Route::Participant { id: id.clone() }}>{ name }</AppLink>
+                                    <span class="count-note">{ format!(" {}", count(*n, "readout", "readouts")) }</span>
+                                </li>
+                            }).collect::<Vec<_>>()} />
+                    }
+                </section>
+            </div>
+            <StatementBrowser
+                route={Route::Participant { id: person.id.clone() }}
+                scope={(Facet::Speaker, AttrValue::from(person.id.clone()))}
+                of={person.statements}
+                title={format!("Statements by {}", person.name)}
+                search_label={format!("Search {}’s statements", person.name)}
+            />
+        </div>
+    }
+}
+
+/// Titles, countries, roles and other names, as a description list.
+fn about(person: &PersonSummary) -> Html {
+    let row = |term: &'static str, values: Vec<String>| {
+        (!values.is_empty()).then(|| {
+            html! { <><dt>{ term }</dt><dd>{ values.join(", ") }</dd></> }
+        })
+    };
+    let roles = person
+        .roles
+        .iter()
+        .map(|r| match r {
+            Role::Principal => "principal (the publishing side)".to_string(),
+            Role::Counterpart => "counterpart".to_string(),
+            Role::Attendee => "attendee".to_string(),
+        })
+        .collect();
+    html! {
+        <dl class="about">
+            { for row(if person.titles.len() == 1 { "Title" } else { "Titles" }, person.titles.clone()) }
+            { for row(if person.countries.len() == 1 { "Country" } else { "Countries" }, person.countries.clone()) }
+            { for row("Roles", roles) }
+            { for row("Also named", person.aliases.clone()) }
+        </dl>
+    }
+}
+
+fn date_html(date: Option<&str>) -> Html {
+    match date {
+        Some(d) if is_iso_date(d) => {
+            html! { <time class="timeline-date" datetime={d.to_string()}>{ human_date(d) }</time> }
+        }
+        Some(d) => html! { <span class="timeline-date">{ d }</span> },
+        None => html! { <span class="timeline-date">{ "undated" }</span> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShortListProps {
+    id: AttrValue,
+    total: usize,
+    noun: AttrValue,
+    items: Vec<Html>,
+}
+
+/// A list showing its first [`SHORT_LIST`] items, with a button to show them all.
+#[component]
+fn ShortList(props: &ShortListProps) -> Html {
+    let expanded = use_state(|| false);
+    let shown = if *expanded { props.total } else { SHORT_LIST };
+    let onclick = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let list_id = format!("{}-list", props.id);
+    html! {
+        <>
+            <ul class="short-list" id={list_id.clone()}>
+                { for props.items.iter().take(shown).cloned() }
+            </ul>
+            if props.total > SHORT_LIST {
+                <button type="button" class="link-button" aria-expanded={expanded.to_string()} aria-controls={list_id} {onclick}>
+                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.total, props.noun) } }
+                </button>
+            }
+        </>
+    }
+}

@@ -1,0 +1,232 @@
+//! A readout's page (`/r/<id>`): the event, who took part (each speaker with their colour),
+//! the topics, and the source text with every statement marked. A fragment
+//! (`/r/<id>#<statement id>`, from a card's "show in source") scrolls to that statement's
+//! mark and focuses it.
+
+use crate::components::source_text::{colour_class, SourceText};
+use crate::components::statement_card::{readout_meta, readout_title};
+use crate::corpus_loader::SharedIndex;
+use crate::format::{count, human_date, is_iso_date};
+use crate::nav::AppLink;
+use crate::pages::not_found::{Kind, Missing};
+use crate::platform::{focus_id, set_title, Scroll};
+use crate::route::Route;
+use readouts_core::query::{Facet, Query, Sort};
+use readouts_core::{Participant, Readout, Role};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadoutPageProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
+    let index = use_context::<SharedIndex>();
+    let fragment = use_location()
+        .map(|l| l.hash().trim_start_matches('#').to_string())
+        .unwrap_or_default();
+    let readout = index.as_ref().and_then(|i| i.readout(&props.id));
+    let title = readout
+        .map(|r| readout_title(r).to_string())
+        .unwrap_or_default();
+    use_effect_with(title, |title| set_title(title));
+    {
+        let found = readout.is_some();
+        use_effect_with(
+            (props.id.clone(), fragment, found),
+            |(_, fragment, found)| {
+                if *found && !fragment.is_empty() {
+                    focus_id(fragment, Scroll::Center);
+                }
+            },
+        );
+    }
+    let (Some(index), Some(readout)) = (index.clone(), readout) else {
+        return html! { <Missing kind={Kind::Readout} id={props.id.clone()} /> };
+    };
+    let as_cards = Query {
+        sort: Sort::Readout,
+        ..Query::default().toggled(Facet::Readout, &readout.id)
+    };
+    html! {
+        <article class="readout-page" aria-labelledby="readout-title">
+            <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
+            { readout_meta(readout) }
+            { source_details(readout) }
+            <div class="readout-grid">
+                <section class="panel" aria-labelledby="participants-title">
+                    <h2 id="participants-title">{ "Participants" }</h2>
+                    { participants(readout) }
+                </section>
+                if !readout.topics.is_empty() {
+                    <section class="panel" aria-labelledby="readout-topics-title">
+                        <h2 id="readout-topics-title">{ "Topics" }</h2>
+                        <ul class="topics">
+                            { for readout.topics.iter().map(|t| {
+                                let query = Query::default().toggled(Facet::Topic, t).to_query_string();
+                                html! { <li><AppLink to={Route::Home} query={AttrValue::from(query)}>{ t }</AppLink></li> }
+                            }) }
+                        </ul>
+                    </section>
+                }
+            </div>
+            <section class="source" aria-labelledby="source-title">
+                <h2 id="source-title">{ "The readout" }</h2>
+                <p class="hint">
+                    { format!("{} marked in the speaker’s colour, with the speaker named on hover and focus; select one to open it. ",
+                        count(readout.statements.len(), "statement", "statements")) }
+                    <AppLink to={Route::Home} query={AttrValue::from(as_cards.to_query_string())}>{ "See them as cards" }</AppLink>
+                </p>
+                <SourceText index={index.clone()} readout={AttrValue::from(readout.id.clone())} />
+            </section>
+            if !readout.diagnostics.is_empty() {
+                <details class="diagnostics">
+                    <summary>{ count(readout.diagnostics.len(), "parser note", "parser notes") }</summary>
+                    <ul>
+                        { for readout.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+                    </ul>
+                </details>
+            }
+        </article>
+    }
+}
+
+/// Publication date, publisher and the original's address (linked only when it is http(s)).
+fn source_details(readout: &Readout) -> Html {
+    let published = readout.published.as_deref().map(|d| {
+        if is_iso_date(d) {
+            html! { <time datetime={d.to_string()}>{ human_date(d) }</time> }
+        } else {
+            Html::from(d)
+        }
+    });
+    let url = readout.source.url.as_deref().map(|url| {
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            html! { <a href={url.to_string()} rel="noopener noreferrer external">{ url }</a> }
+        } else {
+            Html::from(url)
+        }
+    });
+    if published.is_none() && url.is_none() && readout.source.publisher.is_none() {
+        return Html::default();
+    }
+    html! {
+        <dl class="about">
+            if let Some(publisher) = &readout.source.publisher {
+                <dt>{ "Publisher" }</dt><dd>{ publisher }</dd>
+            }
+            if let Some(published) = published {
+                <dt>{ "Published" }</dt><dd>{ published }</dd>
+            }
+            if let Some(url) = url {
+                <dt>{ "Original" }</dt><dd class="source-url">{ url }</dd>
+            }
+        </dl>
+    }
+}
+
+/// Leaders with their colour and statement count, then attendees.
+fn participants(readout: &Readout) -> Html {
+    let said = |p: &Participant| {
+        readout
+            .statements
+            .iter()
+            .filter(|s| s.speakers.contains(&p.id))
+            .count()
+    };
+    let person = |p: &Participant| {
+        let details: Vec<&str> = [p.title.as_deref(), p.country.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let n = said(p);
+        html! {
+            <li class="participant">
+                if n > 0 {
+                    <span class={classes!("swatch", colour_class(readout, &p.id))} aria-hidden="true"></span>
+                }
+                <AppLink to={Route::Participant { id: p.id.clone() }}>{ &p.name }</AppLink>
+                if !details.is_empty() {
+                    <span class="participant-details">{ format!(", {}", details.join(", ")) }</span>
+                }
+                <span class="count-note">{ format!(" · {}", count(n, "statement", "statements")) }</span>
+            </li>
+        }
+    };
+    let (leaders, attendees): (Vec<&Participant>, Vec<&Participant>) = readout
+        .participants
+        .iter()
+        .partition(|p| p.role != Role::Attendee);
+    html! {
+        <>
+            <ul class="participants">{ for leaders.into_iter().map(person) }</ul>
+            if !attendees.is_empty() {
+                <h3 class="attendees-title">{ "Also present" }</h3>
+                <ul class="participants attendees">{ for attendees.into_iter().map(person) }</ul>
+            }
+        </>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::{render_at, sample_index};
+
+    #[tokio::test]
+    async fn the_source_text_with_every_statement_marked() {
+        let html = render_at(
+            "/r/astana",
+            sample_index(),
+            html! { <ReadoutPage id="astana" /> },
+        )
+        .await;
+        assert!(
+            html.contains("Xi Jinping Meets with Russian President Vladimir Putin</h1>"),
+            "{html}"
+        );
+        // Each statement's sentence is a link to its page with the statement id as anchor.
+        for n in 1..=3 {
+            assert!(
+                html.contains(&format!(r#"href="/s/astana-s{n}""#)),
+                "{n}: {html}"
+            );
+            assert!(
+                html.contains(&format!(r#"id="astana-s{n}""#)),
+                "{n}: {html}"
+            );
+        }
+        assert!(html.contains(r#"class="hl speaker-c0""#), "{html}");
+        assert!(
+            html.contains(r#"<span class="hl-speaker">Xi Jinping<span class="visually-hidden">: </span></span>China and Russia should deepen cooperation.</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"title="Xi Jinping and Vladimir Putin (agreed): open the statement""#),
+            "{html}"
+        );
+        // The hostile statement stays text.
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains(r#"href="/p/vladimir-putin""#), "{html}");
+        assert!(
+            html.contains(r#"href="/?readout=astana&amp;sort=readout""#),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_readout_is_not_found() {
+        let html = render_at(
+            "/r/astan",
+            sample_index(),
+            html! { <ReadoutPage id="astan" /> },
+        )
+        .await;
+        assert!(html.contains("No readout with this id"), "{html}");
+        assert!(html.contains(r#"href="/r/astana""#), "{html}");
+    }
+}

@@ -1,0 +1,115 @@
+//! The few browser calls the app makes outside Yew's rendering: performance measures, the
+//! document title, focus and scrolling. Native builds (the component tests, rendered with
+//! Yew's server renderer) get no-ops, so components call these without `cfg` of their own.
+
+/// Runs `f` and records how long it took as a performance measure called `name`
+/// (`readouts:query`, `readouts:index`, …), which the browser tests and benchmarks read with
+/// `performance.getEntriesByName(name)`.
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+            p.clear_marks_with_mark_name(&start);
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
+}
+
+/// Sets the document title: "`page` · readouts", or "readouts" for an empty `page`.
+pub fn set_title(page: &str) {
+    let title = if page.is_empty() {
+        "readouts".to_string()
+    } else {
+        format!("{page} · readouts")
+    };
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&title);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = title;
+}
+
+/// Where [`focus_id`] scrolls the element to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// Nowhere: the view stays put.
+    No,
+    /// The top of the view.
+    Start,
+    /// The middle of the view.
+    Center,
+}
+
+/// Focuses the element with id `id` unless it has focus already, and scrolls as asked. False
+/// when there is no such element.
+pub fn focus_id(id: &str, scroll: Scroll) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let document = web_sys::window().and_then(|w| w.document());
+        let element = document
+            .as_ref()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(element) = element else {
+            return false;
+        };
+        let active = document.and_then(|d| d.active_element());
+        if active.as_ref() != Some(element.as_ref()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+        let block = match scroll {
+            Scroll::No => None,
+            Scroll::Start => Some(web_sys::ScrollLogicalPosition::Start),
+            Scroll::Center => Some(web_sys::ScrollLogicalPosition::Center),
+        };
+        if let Some(block) = block {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(block);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        true
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (id, scroll);
+        false
+    }
+}
+
+/// After a move to another page: scrolls to the top and focuses the page's `h1` (which has
+/// `tabindex="-1"`), so that screen readers announce the new page.
+pub fn focus_page_heading() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        let heading = window
+            .document()
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    }
+}
