@@ -27,6 +27,18 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Sets the document title to `page` (see [`set_title`]) whenever it changes; `None` leaves
+/// the title to another component (a page that found nothing leaves it to its not-found page,
+/// whose effect runs first).
+#[yew::hook]
+pub fn use_title(page: Option<String>) {
+    yew::use_effect_with(page, |page| {
+        if let Some(page) = page {
+            set_title(page);
+        }
+    });
+}
+
 /// Sets the document title: "`page` · readouts", or "readouts" for an empty `page`.
 pub fn set_title(page: &str) {
     let title = if page.is_empty() {

@@ -123,14 +123,11 @@ pub fn FacetList(props: &FacetListProps) -> Html {
         };
         html! {
             <li key={v.id} class={classes!("facet-value", v.selected.then_some("selected"))}>
-                <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
+                // The name says the count in words; the visible label shows it as a number.
+                <input type="checkbox" id={id.clone()} checked={v.selected} aria-label={format!("{label}, {} {noun}", thousands(v.count as usize))} {onchange} />
                 <label for={id}>
                     <span class="facet-label">{ label }</span>
-                    <span class="facet-count">
-                        <span class="visually-hidden">{ ", " }</span>
-                        { thousands(v.count as usize) }
-                        <span class="visually-hidden">{ format!(" {noun}") }</span>
-                    </span>
+                    <span class="facet-count">{ thousands(v.count as usize) }</span>
                 </label>
             </li>
         }
@@ -227,7 +224,13 @@ mod tests {
         assert!(html.contains("<legend>Speaker</legend>"), "{html}");
         // Xi Jinping: two statements in the sample corpus' first readout, one in the call, one joint.
         assert!(
-            html.contains(r#"<span class="facet-label">Xi Jinping</span><span class="facet-count"><span class="visually-hidden">, </span>3<span class="visually-hidden"> statements</span></span>"#),
+            html.contains(r#"aria-label="Xi Jinping, 3 statements""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#"<span class="facet-label">Xi Jinping</span><span class="facet-count">3</span>"#
+            ),
             "{html}"
         );
         // Every checkbox has a label for it.

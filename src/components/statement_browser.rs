@@ -43,7 +43,8 @@ pub struct StatementBrowserProps {
     pub scope: Option<(Facet, AttrValue)>,
     /// Statements within the scope (the whole corpus without one), for "12 of 14 statements".
     pub of: usize,
-    /// A visible heading for the results; without one, the heading is for screen readers.
+    /// A heading above the browser (an `h2`, the browser's own headings then `h3`); without
+    /// one, the browser's headings are `h2`.
     #[prop_or_default]
     pub title: Option<AttrValue>,
     /// The label of the search box.
@@ -148,29 +149,28 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
     let active = query.filters.values().map(|v| v.len()).sum::<usize>()
         + usize::from(query.from.is_some())
         + usize::from(query.to.is_some());
+    // Headings: the optional title, then "Filters" and "Results", then the cards.
+    let level = if props.title.is_some() { 3 } else { 2 };
+    let heading = format!("h{level}");
     let search = AttrValue::from(query.text.clone());
     let cards = results.page.iter().map(|&doc| {
         html! {
-            <StatementCard key={doc} index={index.clone()} {doc} search={search.clone()} level={3} />
+            <StatementCard key={doc} index={index.clone()} {doc} search={search.clone()} level={level + 1} />
         }
     });
     let sort_option = |sort: Sort, text: &'static str| {
         html! { <option value={sort.key()} selected={query.sort == sort}>{ text }</option> }
     };
-    let (title, title_class) = match &props.title {
-        Some(title) => (title.clone(), "results-title"),
-        None => (
-            AttrValue::Static("Results"),
-            "results-title visually-hidden",
-        ),
-    };
 
     html! {
         <div class="browser">
+            if let Some(title) = &props.title {
+                <h2 class="browser-title">{ title.clone() }</h2>
+            }
             <SearchBox value={search.clone()} label={props.search_label.clone()} on_change={on_search} />
             <div class="browser-body">
                 <aside class={classes!("filter-panel", panel_open.then_some("open"))} aria-labelledby="filters-title">
-                    <h2 id="filters-title" class="filters-title">{ "Filters" }</h2>
+                    <@{heading.clone()} id="filters-title" class="filters-title">{ "Filters" }</@>
                     <button type="button" class="filters-toggle" aria-expanded={panel_open.to_string()} aria-controls="filter-body" onclick={toggle_panel}>
                         { "Filters" }
                         if active > 0 {
@@ -189,7 +189,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                 </aside>
                 <section class="results" aria-labelledby="results-title">
                     <div class="results-head">
-                        <h2 id="results-title" class={title_class} tabindex="-1">{ title }</h2>
+                        <@{heading} id="results-title" class="visually-hidden" tabindex="-1">{ "Results" }</@>
                         <ResultCount total={results.total} of={props.of} />
                         <div class="sort">
                             <label for="sort-select">{ "Sort" }</label>

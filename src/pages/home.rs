@@ -3,7 +3,7 @@
 use crate::components::statement_browser::StatementBrowser;
 use crate::corpus_loader::SharedIndex;
 use crate::format::count;
-use crate::platform::set_title;
+use crate::platform::use_title;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[component]
 pub fn Home() -> Html {
     let index = use_context::<SharedIndex>();
-    use_effect_with((), |_| set_title("Statements"));
+    use_title(Some("Statements".to_string()));
     let Some(index) = index else {
         return Html::default();
     };

@@ -3,7 +3,7 @@
 
 use crate::corpus_loader::SharedIndex;
 use crate::nav::AppLink;
-use crate::platform::set_title;
+use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::fold::fold;
 use readouts_core::query::{Facet, Query};
@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 /// Says the page does not exist and links back to the statements.
 #[component]
 pub fn NotFound() -> Html {
-    use_effect_with((), |_| set_title("Page not found"));
+    use_title(Some("Page not found".to_string()));
     let path = use_location().map(|location| location.path().to_string());
     html! {
         <section class="not-found" aria-labelledby="not-found-title">
@@ -57,10 +57,7 @@ pub struct MissingProps {
 pub fn Missing(props: &MissingProps) -> Html {
     let index = use_context::<SharedIndex>();
     let noun = props.kind.noun();
-    {
-        let title = format!("No such {noun}");
-        use_effect_with(title, |title| set_title(title));
-    }
+    use_title(Some(format!("No such {noun}")));
     let suggestions = index
         .as_ref()
         .map(|index| suggestions(index, props.kind, &props.id))

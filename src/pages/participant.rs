@@ -8,7 +8,7 @@ use crate::corpus_loader::SharedIndex;
 use crate::format::{count, human_date, is_iso_date};
 use crate::nav::AppLink;
 use crate::pages::not_found::{Kind, Missing};
-use crate::platform::set_title;
+use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::query::{Facet, PersonSummary};
 use readouts_core::Role;
@@ -30,12 +30,7 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     let person = use_memo((index.clone(), props.id.clone()), |(index, id)| {
         index.as_ref().and_then(|index| index.person(id))
     });
-    let title = person
-        .as_ref()
-        .as_ref()
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
-    use_effect_with(title, |title| set_title(title));
+    use_title(person.as_ref().as_ref().map(|p| p.name.clone()));
     let Some(person) = person.as_ref() else {
         return html! { <Missing kind={Kind::Participant} id={props.id.clone()} /> };
     };

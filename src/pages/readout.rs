@@ -9,7 +9,7 @@ use crate::corpus_loader::SharedIndex;
 use crate::format::{count, human_date, is_iso_date};
 use crate::nav::AppLink;
 use crate::pages::not_found::{Kind, Missing};
-use crate::platform::{focus_id, set_title, Scroll};
+use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
 use readouts_core::query::{Facet, Query, Sort};
 use readouts_core::{Participant, Readout, Role};
@@ -28,10 +28,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
         .map(|l| l.hash().trim_start_matches('#').to_string())
         .unwrap_or_default();
     let readout = index.as_ref().and_then(|i| i.readout(&props.id));
-    let title = readout
-        .map(|r| readout_title(r).to_string())
-        .unwrap_or_default();
-    use_effect_with(title, |title| set_title(title));
+    use_title(readout.map(|r| readout_title(r).to_string()));
     {
         let found = readout.is_some();
         use_effect_with(
@@ -152,7 +149,9 @@ fn participants(readout: &Readout) -> Html {
                 if !details.is_empty() {
                     <span class="participant-details">{ format!(", {}", details.join(", ")) }</span>
                 }
-                <span class="count-note">{ format!(" · {}", count(n, "statement", "statements")) }</span>
+                if n > 0 {
+                    <span class="count-note">{ format!(" · {}", count(n, "statement", "statements")) }</span>
+                }
             </li>
         }
     };

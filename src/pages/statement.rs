@@ -7,7 +7,7 @@ use crate::corpus_loader::SharedIndex;
 use crate::format::join_names;
 use crate::nav::AppLink;
 use crate::pages::not_found::{Kind, Missing};
-use crate::platform::set_title;
+use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::query::source::{source_layout, Piece};
 use readouts_core::{Readout, Statement};
@@ -27,10 +27,8 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
             (doc, readout, statement)
         })
     });
-    let title = found
-        .map(|(_, r, s)| format!("Statement by {}", speaker_names(r, s)))
-        .unwrap_or_default();
-    use_effect_with(title.clone(), |title| set_title(title));
+    let title = found.map(|(_, r, s)| format!("Statement by {}", speaker_names(r, s)));
+    use_title(title.clone());
     let (Some(index), Some((doc, readout, statement))) = (index.clone(), found) else {
         return html! { <Missing kind={Kind::Statement} id={props.id.clone()} /> };
     };
@@ -57,7 +55,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
                     <li aria-current="page">{ format!("Statement {}", position + 1) }</li>
                 </ol>
             </nav>
-            <h1 id="statement-title" tabindex="-1">{ title }</h1>
+            <h1 id="statement-title" tabindex="-1">{ title.unwrap_or_default() }</h1>
             <p class="summary">{ format!("Statement {} of {} in this readout.", position + 1, readout.statements.len()) }</p>
             <StatementCard index={index.clone()} {doc} level={2} />
             { context(readout, statement) }
