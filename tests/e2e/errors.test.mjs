@@ -130,6 +130,24 @@ test('hostile corpus text is shown as text and runs nothing', async () => {
         pwned: window.__pwned === true,
       }));
       assert.deepEqual(injected, { elements: 0, pwned: false }, 'no injected element, no script ran');
+      // The participant and readout pages, reached from the card: still text, and the
+      // javascript: address of the source is shown, not linked.
+      const pages = [
+        [() => first.locator('.speakers a').click(), `Mallory ${IMG}`],
+        [() => page.goBack().then(() => first.locator('cite a').click()), `Readout ${SCRIPT}`],
+      ];
+      for (const [go, heading] of pages) {
+        await go();
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15000 });
+        const after = await page.evaluate(() => ({
+          elements: document.querySelectorAll('#app img, #app script, #app iframe, #app b, #app u, #app i').length,
+          svgs: document.querySelectorAll('#app svg').length - document.querySelectorAll('#app .bar-chart svg').length,
+          scriptLinks: document.querySelectorAll('#app a[href^="javascript"]').length,
+          pwned: window.__pwned === true,
+        }));
+        assert.deepEqual(after, { elements: 0, svgs: 0, scriptLinks: 0, pwned: false }, heading);
+      }
+      assert.equal(await page.locator('.source-url').textContent(), 'javascript:alert(7)');
       assert.deepEqual(seen.dialogs, [], 'no dialog fired');
       assert.deepEqual(seen.pageErrors, []);
     } finally {

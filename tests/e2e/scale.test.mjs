@@ -1,0 +1,221 @@
+// The viewer on a generated corpus of about 20,000 statements (1,000 fictional readouts): facet
+// toggles, searches, dates, sorting and paging give the counts a plain scan of the corpus
+// gives, every card shown satisfies the view's filters, and no page renders more than 50 cards.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launchBrowser, serveDist, watch } from './helpers.mjs';
+import { generatedCorpus } from './corpora.mjs';
+
+const PAGE_SIZE = 50;
+
+let browser;
+let server;
+let corpus;
+/** Every statement with its readout, in corpus order. */
+let statements;
+
+before(async () => {
+  const file = await generatedCorpus(1000, 1);
+  corpus = JSON.parse(await readFile(file, 'utf8'));
+  statements = corpus.readouts.flatMap((readout) => readout.statements.map((statement) => ({ readout, statement })));
+  assert.ok(statements.length >= 20000, `a corpus of at least 20,000 statements (${statements.length})`);
+  browser = await launchBrowser();
+  server = await serveDist({ corpusFile: file });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Folded words of a text, as the search engine reads them (lowercase, accents removed). */
+function words(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+const dateOf = ({ readout }) => readout.event.date ?? readout.published;
+const count = (predicate) => statements.filter(predicate).length;
+const thousands = (n) => n.toLocaleString('en-US');
+
+async function open(url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const seen = watch(page);
+  await page.goto(server.url + url.replace(/^\//, ''));
+  await page.locator('main h1').waitFor({ timeout: 60000 });
+  return { page, seen };
+}
+
+/** The number of results the page says it shows. */
+async function total(page) {
+  const text = await page.locator('.result-count').textContent();
+  return Number(text.split(' ')[0].replaceAll(',', ''));
+}
+
+/** Each card: statement id, speaker ids, text, topics, date. */
+function cards(page) {
+  return page.$$eval('article.card', (all) => all.map((card) => ({
+    id: card.dataset.statement,
+    readout: card.dataset.readout,
+    speakers: [...card.querySelectorAll('.speakers [data-participant]')].map((s) => s.dataset.participant),
+    text: card.querySelector('.statement-text').textContent,
+    topics: [...card.querySelectorAll('.topics li')].map((li) => li.textContent),
+    date: card.querySelector('time')?.getAttribute('datetime') ?? null,
+  })));
+}
+
+/** The first value of a facet: its value name (from the URL it makes), label and count. */
+async function topValue(page, key) {
+  const item = page.locator(`#facet-${key} .facet-value`).first();
+  return {
+    label: await item.locator('.facet-label').textContent(),
+    count: Number((await item.locator('.facet-count').textContent()).replaceAll(',', '')),
+    checkbox: item.locator('input'),
+  };
+}
+
+/** Waits for the results of the URL's new query string. */
+async function settled(page, predicate) {
+  await page.waitForURL(predicate);
+  await page.waitForFunction(() => document.querySelectorAll('article.card').length > 0 || document.querySelector('.empty'));
+}
+
+test('facet toggles and searches agree with a scan of the corpus, card by card', async () => {
+  const { page, seen } = await open('/');
+  assert.equal(await total(page), statements.length);
+  assert.equal(await page.locator('article.card').count(), PAGE_SIZE);
+
+  // A speaker: the count shown next to them is the number of results.
+  const speaker = await topValue(page, 'speaker');
+  await speaker.checkbox.check();
+  await settled(page, /speaker=/);
+  const speakerId = new URL(page.url()).searchParams.get('speaker');
+  const bySpeaker = ({ statement }) => statement.speakers.includes(speakerId);
+  assert.equal(await total(page), speaker.count);
+  assert.equal(speaker.count, count(bySpeaker));
+  for (const card of await cards(page)) assert.ok(card.speakers.includes(speakerId), `${card.id} is by ${speakerId}`);
+
+  // A topic within the speaker's statements.
+  const topic = await topValue(page, 'topic');
+  await topic.checkbox.check();
+  await settled(page, /topic=/);
+  const byTopic = ({ statement }) => statement.topics.includes(topic.label);
+  assert.equal(await total(page), topic.count);
+  assert.equal(topic.count, count((s) => bySpeaker(s) && byTopic(s)));
+  for (const card of await cards(page)) {
+    assert.ok(card.speakers.includes(speakerId) && card.topics.includes(topic.label), card.id);
+  }
+
+  // A word prefix within both.
+  await page.getByLabel('Search statements').fill('cooperat');
+  await settled(page, /q=cooperat/);
+  const byWord = ({ statement }) => words(statement.text).some((w) => w.startsWith('cooperat'));
+  assert.equal(await total(page), count((s) => bySpeaker(s) && byTopic(s) && byWord(s)));
+  for (const card of await cards(page)) assert.ok(words(card.text).some((w) => w.startsWith('cooperat')), card.text);
+
+  // Clear all: back to everything.
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await settled(page, (url) => url.search === '');
+  assert.equal(await total(page), statements.length);
+
+  // A phrase and an exclusion, then OR.
+  await page.getByLabel('Search statements').fill('"unilateral sanctions" -politicize');
+  await settled(page, /q=%22unilateral/);
+  const phrase = ({ statement }) => {
+    const w = words(statement.text);
+    return w.some((x, i) => x === 'unilateral' && w[i + 1] === 'sanctions') && !w.some((x) => x.startsWith('politicize'));
+  };
+  assert.equal(await total(page), count(phrase));
+  for (const card of await cards(page)) assert.match(card.text, /unilateral sanctions/i);
+  await page.getByLabel('Search statements').fill('restraint OR dialogue');
+  await settled(page, /q=restraint\+OR\+dialogue/);
+  const either = ({ statement }) => words(statement.text).some((w) => w.startsWith('restraint') || w.startsWith('dialogue'));
+  assert.equal(await total(page), count(either));
+  assert.equal(await page.locator('article.card').count(), Math.min(PAGE_SIZE, count(either)));
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
+
+test('date ranges, sorting and paging', async () => {
+  const { page, seen } = await open('/?from=2024-03-01&to=2024-06-30&sort=oldest');
+  const inRange = (s) => dateOf(s) >= '2024-03-01' && dateOf(s) <= '2024-06-30';
+  assert.equal(await total(page), count(inRange));
+  const first = await cards(page);
+  assert.equal(first.length, PAGE_SIZE);
+  assert.ok(first.every((c) => c.date >= '2024-03-01' && c.date <= '2024-06-30'));
+  assert.deepEqual(first.map((c) => c.date), first.map((c) => c.date).sort(), 'oldest first');
+  assert.equal(first[0].date, statements.filter(inRange).map(dateOf).sort()[0]);
+
+  // The next page: 50 other cards, later or equal dates, its own URL.
+  await page.getByRole('link', { name: 'Next page →' }).first().click();
+  await settled(page, /page=2/);
+  const second = await cards(page);
+  assert.equal(second.length, PAGE_SIZE);
+  assert.ok(second[0].date >= first[first.length - 1].date);
+  assert.equal(second.filter((c) => first.some((f) => f.id === c.id)).length, 0, 'no card twice');
+  assert.match(await page.locator('.pager-status').first().textContent(), new RegExp(`Page 2 of ${thousands(Math.ceil(count(inRange) / PAGE_SIZE))}`));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results-title', 'focus goes to the top of the results');
+
+  // Changing the dates in the inputs goes back to the first page.
+  await page.getByLabel('To', { exact: true }).fill('2024-03-31');
+  await settled(page, /to=2024-03-31/);
+  assert.ok(!page.url().includes('page='));
+  assert.equal(await total(page), count((s) => dateOf(s) >= '2024-03-01' && dateOf(s) <= '2024-03-31'));
+
+  // Newest first, over everything.
+  await page.goto(`${server.url}?sort=newest`);
+  await page.locator('article.card').first().waitFor();
+  const newest = (await cards(page)).map((c) => c.date);
+  assert.deepEqual(newest, [...newest].sort().reverse());
+  // Undated statements go last.
+  assert.equal(newest[0], statements.map(dateOf).filter(Boolean).sort().at(-1));
+
+  // A page past the end says so and links back.
+  await page.goto(`${server.url}?page=9999`);
+  await page.locator('.empty').waitFor();
+  assert.equal(await page.locator('article.card').count(), 0);
+  assert.match(await page.locator('.empty').textContent(), /past the last page/);
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
+
+test('long facets show ten values, "show all" at most a hundred, and a find box narrows them', async () => {
+  const { page } = await open('/');
+  const speakers = page.locator('#facet-speaker .facet-value');
+  assert.equal(await speakers.count(), 10);
+  const showAll = page.locator('#facet-speaker').getByRole('button', { name: /Show all/ });
+  assert.equal(await showAll.getAttribute('aria-expanded'), 'false');
+  await showAll.click();
+  assert.equal(await speakers.count(), 100);
+  assert.equal(await page.locator('#facet-speaker').getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded'), 'true');
+  assert.match(await page.locator('#facet-speaker .facet-note').textContent(), /first 100 of/);
+  const readouts = page.locator('#facet-readout .facet-value');
+  assert.equal(await readouts.count(), 10);
+  await page.getByLabel('Find a readout').fill('call');
+  const found = await page.$$eval('#facet-readout .facet-label', (labels) => labels.map((l) => l.textContent));
+  assert.ok(found.length > 0 && found.length <= 100);
+  assert.ok(found.every((l) => /call/i.test(l)), 'every value found contains the words typed');
+  assert.ok(await page.locator('input[type=checkbox]').count() < 400, 'the panel stays small');
+  await page.close();
+});
+
+test('participant and readout pages at scale', async () => {
+  const counts = new Map();
+  for (const { statement } of statements) for (const id of statement.speakers) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const [speakerId, said] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const { page, seen } = await open(`/p/${speakerId}`);
+  assert.match(await page.locator('.stats').textContent(), new RegExp(`${thousands(said)} statements`));
+  assert.equal(await total(page), said);
+  assert.equal(await page.locator('article.card').count(), Math.min(PAGE_SIZE, said));
+  assert.ok((await cards(page)).every((c) => c.speakers.includes(speakerId)));
+  assert.equal(await page.locator('#facet-speaker').count(), 0, 'no speaker facet on a speaker page');
+
+  const readout = corpus.readouts.find((r) => r.statements.length >= 10);
+  await page.goto(`${server.url}r/${readout.id}`);
+  await page.locator('main h1').waitFor();
+  const marks = await page.$$eval('.source-text a.hl, .source-text a.hl-also', (links) => links.map((a) => a.id));
+  assert.deepEqual(marks.sort(), readout.statements.map((s) => s.id).sort());
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
