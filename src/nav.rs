@@ -92,31 +92,44 @@ pub struct AppLinkProps {
     pub children: Html,
 }
 
-/// A link within the app. A plain click navigates in place; clicks with a modifier key (new
-/// tab, new window) are left to the browser.
+/// A link's `href` and click handler: a plain click navigates in place; clicks with a modifier
+/// key (new tab, new window) are left to the browser. Components with many links (cards) use
+/// this with one navigator lookup rather than an [`AppLink`] component per link.
+pub fn link_to(
+    navigator: &Option<Navigator>,
+    to: Route,
+    query: AttrValue,
+    fragment: Option<AttrValue>,
+) -> (String, Callback<MouseEvent>) {
+    let url = href(
+        navigator.as_ref().and_then(|n| n.basename()),
+        &to,
+        &query,
+        fragment.as_deref(),
+    );
+    let navigator = navigator.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        if let Some(navigator) = &navigator {
+            e.prevent_default();
+            go(navigator, &to, &query, fragment.as_deref(), Mode::Push);
+        }
+    });
+    (url, onclick)
+}
+
+/// A link within the app (see [`link_to`]).
 #[component]
 pub fn AppLink(props: &AppLinkProps) -> Html {
     let navigator = use_navigator();
-    let url = href(
-        navigator.as_ref().and_then(|n| n.basename()),
-        &props.to,
-        &props.query,
-        props.fragment.as_deref(),
+    let (url, onclick) = link_to(
+        &navigator,
+        props.to.clone(),
+        props.query.clone(),
+        props.fragment.clone(),
     );
-    let onclick = {
-        let to = props.to.clone();
-        let query = props.query.clone();
-        let fragment = props.fragment.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-                return;
-            }
-            if let Some(navigator) = &navigator {
-                e.prevent_default();
-                go(navigator, &to, &query, fragment.as_deref(), Mode::Push);
-            }
-        })
-    };
     html! {
         <a
             href={url}

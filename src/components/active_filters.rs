@@ -81,3 +81,46 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         </div>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::{render, sample_index};
+    use readouts_core::query::Facet;
+
+    #[tokio::test]
+    async fn one_labelled_button_per_filter_and_clear_all() {
+        let query = Query {
+            text: "sco".into(),
+            from: Some("2024-07-01".into()),
+            ..Query::default()
+        }
+        .toggled(Facet::Speaker, "xi-jinping");
+        let html = render::<ActiveFilters>(ActiveFiltersProps {
+            index: sample_index(),
+            query: Rc::new(query),
+            on_change: Callback::noop(),
+        })
+        .await;
+        assert!(
+            html.contains(r#"aria-label="Remove search: sco""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"aria-label="Remove speaker: Xi Jinping""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"aria-label="Remove from: 1 July 2024""#),
+            "{html}"
+        );
+        assert!(html.contains(">Clear all</button>"), "{html}");
+        let none = render::<ActiveFilters>(ActiveFiltersProps {
+            index: sample_index(),
+            query: Rc::new(Query::default()),
+            on_change: Callback::noop(),
+        })
+        .await;
+        assert_eq!(none, "");
+    }
+}

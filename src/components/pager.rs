@@ -44,3 +44,46 @@ pub fn Pager(props: &PagerProps) -> Html {
         </nav>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::render;
+
+    async fn pager(page: usize, total: usize) -> String {
+        render::<Pager>(PagerProps {
+            route: Route::Home,
+            query: Rc::new(Query {
+                text: "trade".into(),
+                page,
+                ..Query::default()
+            }),
+            total,
+        })
+        .await
+    }
+
+    #[tokio::test]
+    async fn links_to_the_pages_around() {
+        assert_eq!(pager(0, PAGE_SIZE).await, "");
+        let first = pager(0, 120).await;
+        assert!(
+            first.contains(r#"<nav aria-label="Pages of results" class="pager">"#),
+            "{first}"
+        );
+        assert!(first.contains("Page 1 of 3"), "{first}");
+        assert!(!first.contains("Previous"), "{first}");
+        assert!(first.contains(r#"href="/?q=trade&amp;page=2""#), "{first}");
+        let middle = pager(1, 120).await;
+        assert!(middle.contains(r#"href="/?q=trade""#), "{middle}");
+        assert!(
+            middle.contains(r#"href="/?q=trade&amp;page=3""#),
+            "{middle}"
+        );
+        let last = pager(2, 120).await;
+        assert!(!last.contains("Next"), "{last}");
+        // Past the end: a way back to the last page.
+        let past = pager(9, 120).await;
+        assert!(past.contains(r#"href="/?q=trade&amp;page=3""#), "{past}");
+    }
+}

@@ -107,3 +107,61 @@ fn speaker(readout: &Readout, statement: &Statement) -> (String, String) {
     );
     (names, colour)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::corpus_loader::read_corpus;
+    use crate::test_support::render;
+
+    /// A readout whose second sentence holds two statements with the same span.
+    fn shared_sentence() -> SharedIndex {
+        let text = "A met B. A and B agreed <to> meet. B left.";
+        let statement = |n: usize, speaker: &str, span: (usize, usize)| {
+            format!(
+                r#"{{"id":"r-s{n}","speakers":["{speaker}"],"verb":"said","text":"t","span":[{},{}],"paragraph":0,"topics":[]}}"#,
+                span.0, span.1
+            )
+        };
+        let json = format!(
+            r#"{{"schema_version":1,"readouts":[{{"id":"r","title":"R","published":null,"event":{{"date":null,"time_of_day":null,"location":null,"kind":"meeting"}},"participants":[{{"id":"a","name":"A","title":null,"country":null,"role":"principal","aliases":[]}},{{"id":"b","name":"B <i>","title":null,"country":null,"role":"counterpart","aliases":[]}}],"statements":[{},{},{}],"topics":[],"source":{{"text":"{text}","publisher":null,"url":null}},"diagnostics":[]}}]}}"#,
+            statement(1, "a", (9, 34)),
+            statement(2, "b", (9, 34)),
+            statement(3, "b", (35, 42)),
+        );
+        read_corpus(&json).unwrap()
+    }
+
+    #[tokio::test]
+    async fn statements_of_one_sentence_share_its_mark() {
+        let html = render::<SourceText>(SourceTextProps {
+            index: shared_sentence(),
+            readout: "r".into(),
+        })
+        .await;
+        // The sentence once, marked for the first statement, with a labelled link for the other.
+        assert_eq!(html.matches("A and B agreed").count(), 1, "{html}");
+        assert!(
+            html.contains(r#"<a href="/s/r-s1" id="r-s1" title="A (said): open the statement" class="hl speaker-c0"><span class="hl-speaker">A<span class="visually-hidden">: </span></span>A and B agreed &lt;to&gt; meet.</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/s/r-s2" id="r-s2" title="Also B &lt;i&gt; (said): open the statement" class="hl-also speaker-c1"><span class="visually-hidden">The same sentence, also </span>B &lt;i&gt;</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="r-s3""#), "{html}");
+        assert!(
+            html.starts_with(r#"<div class="source-text"><p>A met B. <a"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn colours_follow_the_participants() {
+        let index = shared_sentence();
+        let readout = index.readout("r").unwrap();
+        assert_eq!(colour_class(readout, "a"), "speaker-c0");
+        assert_eq!(colour_class(readout, "b"), "speaker-c1");
+        assert_eq!(colour_class(readout, "nobody"), "speaker-c5");
+    }
+}

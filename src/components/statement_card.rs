@@ -7,10 +7,11 @@
 use crate::components::highlighted_text::highlighted;
 use crate::corpus_loader::SharedIndex;
 use crate::format::{human_date, is_iso_date, join_names};
-use crate::nav::AppLink;
+use crate::nav::link_to;
 use crate::route::Route;
 use readouts_core::{Participant, Readout, Statement};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementCardProps {
@@ -35,6 +36,34 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
     let speakers = speakers_of(readout, statement);
     let heading_id = format!("heading-{}", statement.id);
     let heading = format!("h{}", props.level.clamp(2, 4));
+    // Plain links with one navigator: a card is rendered fifty times per page of results.
+    let navigator = use_navigator();
+    let link = |to: Route, fragment: Option<&str>| {
+        link_to(
+            &navigator,
+            to,
+            AttrValue::default(),
+            fragment.map(|f| AttrValue::from(f.to_string())),
+        )
+    };
+    let (readout_href, readout_click) = link(
+        Route::Readout {
+            id: readout.id.clone(),
+        },
+        None,
+    );
+    let (permalink, permalink_click) = link(
+        Route::Statement {
+            id: statement.id.clone(),
+        },
+        None,
+    );
+    let (source_href, source_click) = link(
+        Route::Readout {
+            id: readout.id.clone(),
+        },
+        Some(&statement.id),
+    );
     html! {
         <article
             class="card"
@@ -44,7 +73,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             data-statement={statement.id.clone()}
         >
             <header class="card-head">
-                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers) }</@>
+                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers, &navigator) }</@>
                 { speaker_details(&speakers) }
             </header>
             <p class="verb">{ &statement.verb }</p>
@@ -53,23 +82,12 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             <footer class="card-source">
                 <p class="readout-title">
                     <span class="visually-hidden">{ "From the readout " }</span>
-                    <cite>
-                        <AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink>
-                    </cite>
+                    <cite><a href={readout_href} onclick={readout_click}>{ readout_title(readout) }</a></cite>
                 </p>
                 { readout_meta(readout) }
                 <p class="card-links">
-                    <AppLink
-                        to={Route::Statement { id: statement.id.clone() }}
-                        classes="permalink"
-                        aria_describedby={heading_id.clone()}
-                    >{ "Permalink" }</AppLink>
-                    <AppLink
-                        to={Route::Readout { id: readout.id.clone() }}
-                        fragment={AttrValue::from(statement.id.clone())}
-                        classes="show-in-source"
-                        aria_describedby={heading_id}
-                    >{ "Show in source" }</AppLink>
+                    <a href={permalink} onclick={permalink_click} class="permalink" aria-describedby={heading_id.clone()}>{ "Permalink" }</a>
+                    <a href={source_href} onclick={source_click} class="show-in-source" aria-describedby={heading_id}>{ "Show in source" }</a>
                 </p>
             </footer>
         </article>
@@ -123,8 +141,9 @@ fn speakers_of<'a>(readout: &'a Readout, statement: &'a Statement) -> Vec<Speake
         .collect()
 }
 
-/// "Xi Jinping", "Xi Jinping and Vladimir Putin", each name in its own span.
-fn speaker_names(speakers: &[Speaker]) -> Html {
+/// "Xi Jinping", "Xi Jinping and Vladimir Putin", each name in its own span, linked to the
+/// participant's page when the readout lists them.
+fn speaker_names(speakers: &[Speaker], navigator: &Option<Navigator>) -> Html {
     if speakers.is_empty() {
         return html! { <span class="speaker-name unattributed">{ "Unattributed" }</span> };
     }
@@ -139,9 +158,15 @@ fn speaker_names(speakers: &[Speaker]) -> Html {
                 _ => ", ",
             };
             let name = match speaker {
-                Speaker::Known(p) => html! {
-                    <AppLink to={Route::Participant { id: p.id.clone() }} classes="speaker-name">{ &p.name }</AppLink>
-                },
+                Speaker::Known(p) => {
+                    let (href, onclick) = link_to(
+                        navigator,
+                        Route::Participant { id: p.id.clone() },
+                        AttrValue::default(),
+                        None,
+                    );
+                    html! { <a {href} {onclick} class="speaker-name">{ &p.name }</a> }
+                }
                 Speaker::Unknown(id) => html! { <span class="speaker-name">{ *id }</span> },
             };
             html! {
