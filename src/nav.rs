@@ -83,10 +83,6 @@ pub struct AppLinkProps {
     #[prop_or_default]
     pub title: Option<AttrValue>,
     #[prop_or_default]
-    pub aria_label: Option<AttrValue>,
-    #[prop_or_default]
-    pub aria_describedby: Option<AttrValue>,
-    #[prop_or_default]
     pub aria_current: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
@@ -136,8 +132,6 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
             class={props.classes.clone()}
             id={props.id.clone()}
             title={props.title.clone()}
-            aria-label={props.aria_label.clone()}
-            aria-describedby={props.aria_describedby.clone()}
             aria-current={props.aria_current.clone()}
             {onclick}
         >

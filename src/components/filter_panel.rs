@@ -1,0 +1,92 @@
+//! The filter panel: the date range and one checkbox list per facet, with live counts. On a
+//! phone it folds behind a "Filters" button that says how many filters are active.
+
+use crate::components::date_range::DateRange;
+use crate::components::facet_list::FacetList;
+use crate::corpus_loader::SharedIndex;
+use crate::nav::first_page;
+use readouts_core::query::{Facet, Query, Results};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The facets of the panel, in order.
+const FACETS: [Facet; 7] = [
+    Facet::Speaker,
+    Facet::Country,
+    Facet::Topic,
+    Facet::Verb,
+    Facet::Role,
+    Facet::Kind,
+    Facet::Readout,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub index: SharedIndex,
+    /// The query of the URL and its results.
+    pub query: Rc<Query>,
+    pub results: Rc<Results>,
+    /// A facet the page fixes (a participant's page: the speaker), not offered here.
+    #[prop_or_default]
+    pub hidden: Option<Facet>,
+    /// The level of the panel's heading.
+    pub level: u8,
+    /// Called with the query to go to.
+    pub on_change: Callback<Query>,
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let open = use_state(|| false);
+    let extent = use_memo(props.index.clone(), |index| index.date_extent());
+    let query = &props.query;
+    let on_toggle = {
+        let (on_change, query) = (props.on_change.clone(), query.clone());
+        Callback::from(move |(facet, value): (Facet, String)| {
+            on_change.emit(query.toggled(facet, &value))
+        })
+    };
+    let on_dates = {
+        let (on_change, query) = (props.on_change.clone(), query.clone());
+        Callback::from(move |(from, to): (Option<String>, Option<String>)| {
+            let mut next = first_page(&query);
+            (next.from, next.to) = (from, to);
+            on_change.emit(next)
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let facets = FACETS
+        .into_iter()
+        .filter(|f| Some(*f) != props.hidden)
+        .map(|facet| {
+            html! {
+                <FacetList key={facet.key()} index={props.index.clone()} results={props.results.clone()} {facet} on_toggle={on_toggle.clone()} />
+            }
+        });
+    let active = query.filters.values().map(|v| v.len()).sum::<usize>()
+        + usize::from(query.from.is_some())
+        + usize::from(query.to.is_some());
+    html! {
+        <aside class={classes!("filter-panel", open.then_some("open"))} aria-labelledby="filters-title">
+            <@{format!("h{}", props.level)} id="filters-title" class="filters-title">{ "Filters" }</@>
+            <button type="button" class="filters-toggle" aria-expanded={open.to_string()} aria-controls="filter-body" onclick={toggle}>
+                { "Filters" }
+                if active > 0 {
+                    <span class="filters-active">{ format!(" · {active} active") }</span>
+                }
+            </button>
+            <div class="filter-body" id="filter-body">
+                <DateRange
+                    from={query.from.clone().map(AttrValue::from)}
+                    to={query.to.clone().map(AttrValue::from)}
+                    extent={extent.as_ref().clone().map(|(a, b)| (AttrValue::from(a), AttrValue::from(b)))}
+                    on_change={on_dates}
+                />
+                { for facets }
+            </div>
+        </aside>
+    }
+}
