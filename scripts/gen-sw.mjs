@@ -2,7 +2,8 @@
 // (not sw.js or _headers), hashes each (sha256, as subresource-integrity strings), derives the
 // build version from the sorted names and hashes, and writes sw.js from scripts/sw-template.js.
 // It also writes _headers (Netlify / Cloudflare Pages syntax) with the caching headers and a
-// Content-Security-Policy holding the hash of Trunk's inline module script.
+// Content-Security-Policy holding the hash of Trunk's inline module script, with
+// frame-ancestors 'none' for the app's views and frame-ancestors * for its /embed/ views.
 //
 // Trunk runs it as a post-build hook (Trunk.toml) on the staging folder, so dist/ never holds a
 // build without its worker. By hand:
@@ -92,11 +93,28 @@ export function contentSecurityPolicy(inlineScripts) {
   ].join('; ');
 }
 
+/** The app's routes (src/route.rs) below the public URL: the full views and the embeds. */
+const VIEW_ROUTES = ['', 'index.html', 's/*', 'p/*', 'r/*'];
+const EMBED_ROUTES = ['embed', 'embed/*'];
+
+/**
+ * The policy with who may frame the page: `frame-ancestors 'none'` for the app's own views
+ * (no other site may frame them: clickjacking), `frame-ancestors *` for the /embed/ views.
+ */
+export function framingPolicy(csp, embed) {
+  return `${csp}; frame-ancestors ${embed ? '*' : "'none'"}`;
+}
+
 function headersFile({ publicUrl, files, csp }) {
   const at = (file) => `${publicUrl}${file}`;
   const rule = (pattern, headers) => [pattern, ...headers.map((h) => `  ${h}`)].join('\n');
   const hashed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file));
-  const revalidate = files.filter((file) => !hashed.includes(file)).concat(['sw.js']);
+  const revalidate = files.filter((file) => !hashed.includes(file) && !VIEW_ROUTES.includes(file)).concat(['sw.js']);
+  // Pages get the whole policy again with frame-ancestors: Netlify serves the last matching
+  // rule's value of a header, Cloudflare Pages all of them joined by commas (two policies,
+  // both enforced, the first without frame-ancestors), so either way a view gets 'none' and
+  // an embed '*'. Unknown paths (the SPA fallback's not-found page) get the /* rule only.
+  const page = (embed) => ['Cache-Control: no-cache', `Content-Security-Policy: ${framingPolicy(csp, embed)}`];
   return [
     '# Written by scripts/gen-sw.mjs for this build (Netlify / Cloudflare Pages syntax).',
     rule(`${publicUrl}*`, [
@@ -104,7 +122,8 @@ function headersFile({ publicUrl, files, csp }) {
       'X-Content-Type-Options: nosniff',
       'Referrer-Policy: strict-origin-when-cross-origin',
     ]),
-    rule(publicUrl, ['Cache-Control: no-cache']),
+    ...VIEW_ROUTES.map((route) => rule(at(route), page(false))),
+    ...EMBED_ROUTES.map((route) => rule(at(route), page(true))),
     ...revalidate.sort().map((file) => rule(at(file), ['Cache-Control: no-cache'])),
     ...hashed.sort().map((file) => rule(at(file), ['Cache-Control: public, max-age=31536000, immutable'])),
     '',

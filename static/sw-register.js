@@ -2,6 +2,7 @@
 // offers a new build when one is waiting. Plain JavaScript, outside the app: the app never
 // depends on it, and where service workers or storage are unavailable (blocked storage,
 // sandboxed or third-party frames, plain http) it does nothing and the app runs as usual.
+// Only top-level pages register the worker; frames (embeds) never do.
 //
 // Updates: a new build's worker installs in the background and waits. In a top-level page
 // controlled by the old build, a notice (role="status") offers "Reload to update"; accepting
@@ -121,6 +122,10 @@
   }
 
   function register() {
+    // Frames (embeds on other sites) do not install the app: a third-party frame's storage is
+    // partitioned per host site, so each host would get a copy of the whole build. A frame
+    // that a worker already controls (the app framing itself) still reloads on a new build.
+    if (!topLevel) return;
     try {
       const base = document.baseURI;
       container

@@ -34,18 +34,22 @@ const MIME = {
  * @param {number} [options.corpusStatus] answer /corpus.json with this HTTP status instead
  * @param {Record<string, string>} [options.headers] extra headers on every response (e.g. a
  *   Content-Security-Policy)
+ * @param {(pathname: string) => Record<string, string>} [options.headersFor] extra headers per
+ *   path (e.g. from a build's _headers, see parseHeaderRules and headersForPath)
  * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {} } = {}) {
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {}, headersFor } = {}) {
   const rootDir = path.resolve(root);
   const requests = [];
-  const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, headers);
 
   const server = createServer(async (req, res) => {
+    let extra = headers;
+    const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, extra);
     try {
       const url = new URL(req.url, 'http://localhost');
       const pathname = decodeURIComponent(url.pathname);
       requests.push(pathname);
+      if (headersFor) extra = { ...headers, ...headersFor(url.pathname) };
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, req, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
       }
@@ -92,6 +96,43 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * The rules of a `_headers` file (Netlify / Cloudflare Pages syntax): a path pattern on its
+ * own line (`*` matches any characters), then indented `Name: value` lines.
+ * @returns {{pattern: string, regex: RegExp, headers: [string, string][]}[]}
+ */
+export function parseHeaderRules(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (/^\s/.test(line)) {
+      const at = line.indexOf(':');
+      if (rules.length > 0 && at > 0) rules.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    } else {
+      const pattern = line.trim();
+      const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      rules.push({ pattern, regex, headers: [] });
+    }
+  }
+  return rules;
+}
+
+/**
+ * The headers that `rules` give `pathname`, as Netlify serves them (`mode` 'last': of each
+ * header, the last matching rule's value) or as Cloudflare Pages does ('join': every matching
+ * rule's value, joined by ", ").
+ */
+export function headersForPath(rules, pathname, mode = 'last') {
+  const out = {};
+  for (const rule of rules) {
+    if (!rule.regex.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      out[name] = mode === 'join' && out[name] !== undefined ? `${out[name]}, ${value}` : value;
+    }
+  }
+  return out;
 }
 
 async function isFile(file) {
