@@ -12,6 +12,7 @@ use crate::pages::statement::StatementPage;
 use crate::pages::{home::Home, not_found::NotFound};
 use crate::platform::{focus_id, focus_page_heading, Scroll};
 use crate::route::Route;
+use crate::scroll_memory;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -58,20 +59,28 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     let route = use_route::<Route>();
     let location = use_location();
-    // Moving to another page (not another query of the same page) focuses its heading, so
-    // that screen readers announce it; a fragment is the page's to focus.
+    // After each move: Back and Forward return to the reader's place (see `scroll_memory`); a
+    // new page (not another query of the same page) starts at its top with focus on its
+    // heading, so that screen readers announce it. A fragment is the page's to focus.
     {
-        let path = location.as_ref().map(|l| l.path().to_string());
-        let has_fragment = location.as_ref().is_some_and(|l| l.hash().len() > 1);
+        let at = location.as_ref().map(|l| {
+            (
+                l.path().to_string(),
+                l.query_str().to_string(),
+                l.hash().len() > 1,
+            )
+        });
         let ready = matches!(props.state, LoadState::Ready(_));
         let previous = use_mut_ref(|| None::<String>);
-        use_effect_with((path, ready), move |(path, ready)| {
-            let mut previous = previous.borrow_mut();
-            if *ready {
-                if previous.is_some() && *previous != *path && !has_fragment {
+        use_effect_with((at, ready), move |(at, ready)| {
+            if let (Some((path, _, fragment)), true) = (at, *ready) {
+                let mut previous = previous.borrow_mut();
+                let new_page = previous.as_ref().is_some_and(|p| p != path);
+                scroll_memory::arrived(new_page && !fragment);
+                if new_page && !fragment {
                     focus_page_heading();
                 }
-                *previous = path.clone();
+                *previous = Some(path.clone());
             }
         });
     }

@@ -13,6 +13,7 @@
 //!   lists, search box, pager, source text, bar chart, …).
 //! - [`format`]: small display helpers (dates, plurals, thousands).
 //! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
+//! - [`scroll_memory`]: the reader's place on each page, restored on Back and Forward.
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.
 //!
 //! Corpus text is only ever rendered as text nodes (Yew escapes them): no raw-HTML sinks.
@@ -26,6 +27,7 @@ pub mod pages;
 pub mod panic_hook;
 pub mod platform;
 pub mod route;
+pub mod scroll_memory;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_support;
@@ -34,6 +36,8 @@ mod test_support;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_hook::install();
+    // Before the router's history listener exists, so that it runs first on Back and Forward.
+    scroll_memory::install();
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("the app runs in a browser document");

@@ -35,6 +35,9 @@ pub fn href(basename: Option<&str>, route: &Route, query: &str, fragment: Option
 /// Goes to `route` with `query` and `fragment`. The browser router gets the exact URL;
 /// other routers (the tests' memory router) get the route and query, without the fragment.
 pub fn go(navigator: &Navigator, route: &Route, query: &str, fragment: Option<&str>, mode: Mode) {
+    if mode == Mode::Push {
+        crate::scroll_memory::remember();
+    }
     if navigator.kind() == NavigatorKind::Browser {
         let url = href(navigator.basename(), route, query, fragment);
         let history = BrowserHistory::new();

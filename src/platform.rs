@@ -104,18 +104,14 @@ pub fn focus_id(id: &str, scroll: Scroll) -> bool {
     }
 }
 
-/// After a move to another page: scrolls to the top and focuses the page's `h1` (which has
-/// `tabindex="-1"`), so that screen readers announce the new page.
+/// After a move to another page: focuses the page's `h1` (which has `tabindex="-1"`) without
+/// scrolling, so that screen readers announce the new page.
 pub fn focus_page_heading() {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        window.scroll_to_with_x_and_y(0.0, 0.0);
-        let heading = window
-            .document()
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
             .and_then(|d| d.query_selector("main h1").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(heading) = heading {

@@ -2,30 +2,19 @@
 //! search, a date bound), and "Clear all". Nothing when the view is not narrowed.
 
 use crate::components::facet_list::nouns;
-use crate::corpus_loader::SharedIndex;
 use crate::format::human_date;
 use crate::nav::first_page;
-use readouts_core::query::Query;
-use std::rc::Rc;
+use readouts_core::query::{Index, Query};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ActiveFiltersProps {
-    pub index: SharedIndex,
-    /// The query of the URL (without any scope the page adds).
-    pub query: Rc<Query>,
-    /// Called with the query to go to.
-    pub on_change: Callback<Query>,
-}
-
-#[component]
-pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
-    let query = &props.query;
+/// The buttons for `query`; `on_change` gets the query to go to. A function, not a
+/// component: it has no state.
+pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>) -> Html {
     if query.is_empty() {
         return Html::default();
     }
     let chip = |what: String, value: String, next: Query| {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         let onclick = Callback::from(move |_: MouseEvent| on_change.emit(next.clone()));
         html! {
             <li>
@@ -43,11 +32,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     }
     for (facet, values) in &query.filters {
         for value in values {
-            let label = props
-                .index
-                .label_of(*facet, value)
-                .unwrap_or(value)
-                .to_string();
+            let label = index.label_of(*facet, value).unwrap_or(value).to_string();
             chips.push(chip(
                 nouns(*facet).0.to_string(),
                 label,
@@ -66,7 +51,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         chips.push(chip("to".into(), human_date(to), next));
     }
     let clear = {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         let next = Query {
             sort: query.sort,
             ..Query::default()
@@ -88,6 +73,16 @@ mod tests {
     use crate::test_support::{render, sample_index};
     use readouts_core::query::Facet;
 
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        query: Query,
+    }
+
+    #[component]
+    fn Filters(props: &Props) -> Html {
+        active_filters(&sample_index(), &props.query, &Callback::noop())
+    }
+
     #[tokio::test]
     async fn one_labelled_button_per_filter_and_clear_all() {
         let query = Query {
@@ -96,12 +91,7 @@ mod tests {
             ..Query::default()
         }
         .toggled(Facet::Speaker, "xi-jinping");
-        let html = render::<ActiveFilters>(ActiveFiltersProps {
-            index: sample_index(),
-            query: Rc::new(query),
-            on_change: Callback::noop(),
-        })
-        .await;
+        let html = render::<Filters>(Props { query }).await;
         assert!(
             html.contains(r#"aria-label="Remove search: sco""#),
             "{html}"
@@ -115,10 +105,8 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(">Clear all</button>"), "{html}");
-        let none = render::<ActiveFilters>(ActiveFiltersProps {
-            index: sample_index(),
-            query: Rc::new(Query::default()),
-            on_change: Callback::noop(),
+        let none = render::<Filters>(Props {
+            query: Query::default(),
         })
         .await;
         assert_eq!(none, "");

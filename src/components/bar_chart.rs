@@ -11,39 +11,22 @@ const ROW: usize = 40;
 /// The longest bar, in tenths of a percent of the width: room is left for the value after it.
 const LONGEST: usize = 850;
 
-#[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    /// A unique prefix for the ids of the title and description.
-    pub id: AttrValue,
-    /// What the chart shows ("Topics raised, by statements").
-    pub title: AttrValue,
-    /// `(label, value)`, in the order to draw.
-    pub items: Vec<(String, usize)>,
-    /// The unit of the values for the description, singular and plural.
-    pub unit: (&'static str, &'static str),
-}
-
-#[component]
-pub fn BarChart(props: &BarChartProps) -> Html {
-    if props.items.is_empty() {
+/// The chart of `items` (`(label, value)`, in the order to draw), titled `title` and
+/// described with values in `unit` (singular, plural); `id` prefixes the ids of its title and
+/// description. Nothing without items. A function, not a component: it has no state.
+pub fn bar_chart(id: &str, title: &str, items: &[(String, usize)], unit: (&str, &str)) -> Html {
+    if items.is_empty() {
         return Html::default();
     }
-    let max = props
-        .items
+    let max = items.iter().map(|(_, v)| *v).max().unwrap_or(1).max(1);
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let description = items
         .iter()
-        .map(|(_, v)| *v)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
-    let description = props
-        .items
-        .iter()
-        .map(|(label, value)| format!("{label}: {}", count(*value, props.unit.0, props.unit.1)))
+        .map(|(label, value)| format!("{label}: {}", count(*value, unit.0, unit.1)))
         .collect::<Vec<_>>()
         .join("; ");
-    let rows = props.items.iter().enumerate().map(|(i, (label, value))| {
+    let rows = items.iter().enumerate().map(|(i, (label, value))| {
         let top = i * ROW;
         // Integer arithmetic: float formatting would add kilobytes to the wasm.
         let tenths = (value * LONGEST / max).max(5);
@@ -62,9 +45,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
                 role="img"
                 aria-labelledby={format!("{title_id} {desc_id}")}
                 width="100%"
-                height={(props.items.len() * ROW).to_string()}
+                height={(items.len() * ROW).to_string()}
             >
-                <title id={title_id}>{ props.title.clone() }</title>
+                <title id={title_id}>{ title }</title>
                 <desc id={desc_id}>{ description }</desc>
                 { for rows }
             </svg>
@@ -77,15 +60,20 @@ mod tests {
     use super::*;
     use crate::test_support::render;
 
+    #[component]
+    fn Chart() -> Html {
+        let items = [("Trade".to_string(), 4), ("<b>SCO</b>".to_string(), 1)];
+        bar_chart(
+            "topics",
+            "Topics raised",
+            &items,
+            ("statement", "statements"),
+        )
+    }
+
     #[tokio::test]
     async fn bars_scale_to_the_largest_value_and_are_described() {
-        let html = render::<BarChart>(BarChartProps {
-            id: "topics".into(),
-            title: "Topics raised".into(),
-            items: vec![("Trade".into(), 4), ("<b>SCO</b>".into(), 1)],
-            unit: ("statement", "statements"),
-        })
-        .await;
+        let html = render::<Chart>(()).await;
         assert!(
             html.contains(r#"aria-labelledby="topics-title topics-desc""#),
             "{html}"

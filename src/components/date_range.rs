@@ -2,32 +2,27 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DateRangeProps {
-    pub from: Option<AttrValue>,
-    pub to: Option<AttrValue>,
-    /// The earliest and latest dates of the corpus, `YYYY-MM-DD`.
-    pub extent: Option<(AttrValue, AttrValue)>,
-    /// Called with the new bounds (an empty input clears its bound).
-    pub on_change: Callback<(Option<String>, Option<String>)>,
-}
-
-#[component]
-pub fn DateRange(props: &DateRangeProps) -> Html {
-    let (min, max) = match &props.extent {
+/// The two labelled date inputs in a group. `on_change` gets the new bounds (an empty input
+/// clears its bound). A function, not a component: it needs no state of its own.
+pub fn date_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    extent: Option<&(String, String)>,
+    on_change: &Callback<(Option<String>, Option<String>)>,
+) -> Html {
+    let (min, max) = match extent {
         Some((min, max)) => (Some(min.clone()), Some(max.clone())),
         None => (None, None),
     };
     let changed = |which: &'static str| {
-        let on_change = props.on_change.clone();
-        let (from, to) = (props.from.clone(), props.to.clone());
+        let on_change = on_change.clone();
+        let (from, to) = (from.map(str::to_string), to.map(str::to_string));
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let value = Some(input.value()).filter(|v| !v.is_empty());
-            let keep = |v: &Option<AttrValue>| v.as_ref().map(|v| v.to_string());
             on_change.emit(match which {
-                "from" => (value, keep(&to)),
-                _ => (keep(&from), value),
+                "from" => (value, to.clone()),
+                _ => (from.clone(), value),
             });
         })
     };
@@ -36,10 +31,10 @@ pub fn DateRange(props: &DateRangeProps) -> Html {
             <legend>{ "Date" }</legend>
             <div class="date-inputs">
                 <label for="date-from">{ "From" }</label>
-                <input id="date-from" type="date" value={props.from.clone().unwrap_or_default()}
+                <input id="date-from" type="date" value={from.unwrap_or_default().to_string()}
                     min={min.clone()} max={max.clone()} onchange={changed("from")} />
                 <label for="date-to">{ "To" }</label>
-                <input id="date-to" type="date" value={props.to.clone().unwrap_or_default()}
+                <input id="date-to" type="date" value={to.unwrap_or_default().to_string()}
                     {min} {max} onchange={changed("to")} />
             </div>
         </fieldset>

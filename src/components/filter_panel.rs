@@ -1,7 +1,7 @@
 //! The filter panel: the date range and one checkbox list per facet, with live counts. On a
 //! phone it folds behind a "Filters" button that says how many filters are active.
 
-use crate::components::date_range::DateRange;
+use crate::components::date_range::date_range;
 use crate::components::facet_list::FacetList;
 use crate::corpus_loader::SharedIndex;
 use crate::nav::first_page;
@@ -79,12 +79,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 }
             </button>
             <div class="filter-body" id="filter-body">
-                <DateRange
-                    from={query.from.clone().map(AttrValue::from)}
-                    to={query.to.clone().map(AttrValue::from)}
-                    extent={extent.as_ref().clone().map(|(a, b)| (AttrValue::from(a), AttrValue::from(b)))}
-                    on_change={on_dates}
-                />
+                { date_range(query.from.as_deref(), query.to.as_deref(), extent.as_ref().as_ref(), &on_dates) }
                 { for facets }
             </div>
         </aside>

@@ -1,8 +1,8 @@
 //! One page of results: the count (announced politely), the sort, the active filters, the
 //! cards and the pager. A new page takes the reader to the top of the results.
 
-use crate::components::active_filters::ActiveFilters;
-use crate::components::pager::Pager;
+use crate::components::active_filters::active_filters;
+use crate::components::pager::pager;
 use crate::components::result_count::ResultCount;
 use crate::components::statement_card::StatementCard;
 use crate::corpus_loader::SharedIndex;
@@ -12,6 +12,7 @@ use crate::route::Route;
 use readouts_core::query::{Query, Results, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementResultsProps {
@@ -39,6 +40,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             }
         });
     }
+    let navigator = use_navigator();
     let query = &props.query;
     let results = &props.results;
     let on_sort = {
@@ -73,13 +75,13 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
                     </select>
                 </div>
             </div>
-            <ActiveFilters index={props.index.clone()} query={query.clone()} on_change={props.on_change.clone()} />
+            { active_filters(&props.index, query, &props.on_change) }
             if results.page.is_empty() {
                 <p class="empty">{ empty_message(query, results.total) }</p>
             } else {
                 <div class="cards">{ for cards }</div>
             }
-            <Pager route={props.route.clone()} query={query.clone()} total={results.total} />
+            { pager(&navigator, &props.route, query, results.total) }
         </section>
     }
 }

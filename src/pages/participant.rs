@@ -2,7 +2,7 @@
 //! much they said, the topics they raise most (a bar chart), the readouts they appear in, the
 //! people they met, and all their statements with filters and search scoped to them.
 
-use crate::components::bar_chart::BarChart;
+use crate::components::bar_chart::bar_chart;
 use crate::components::statement_browser::StatementBrowser;
 use crate::corpus_loader::SharedIndex;
 use crate::format::{count, human_date, is_iso_date};
@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 /// Topics in the chart.
 const TOPICS: usize = 10;
-/// Readouts and people listed before "Show all".
+/// Readouts and people listed before "… more".
 const SHORT_LIST: usize = 10;
 
 #[derive(Properties, PartialEq)]
@@ -53,12 +53,12 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
                     if topics.is_empty() {
                         <p class="empty">{ "No topic was found in their statements." }</p>
                     } else {
-                        <BarChart id="topics-chart" title={format!("Topics {} raised, by number of statements", person.name)} items={topics} unit={("statement", "statements")} />
+                        { bar_chart("topics-chart", &format!("Topics {} raised, by number of statements", person.name), &topics, ("statement", "statements")) }
                     }
                 </section>
                 <section class="panel" aria-labelledby="timeline-title">
                     <h2 id="timeline-title">{ "Readouts" }<span class="heading-note">{ " newest first" }</span></h2>
-                    <ShortList id="timeline" total={readouts} noun="readouts" items={person.timeline.iter().rev().map(|(id, title, date, role)| html! {
+                    { short_list("readouts", person.timeline.iter().rev().map(|(id, title, date, role)| html! {
                             <li class="timeline-item">
                                 { date_html(date.as_deref()) }
                                 <AppLink to={Route::Readout { id: id.clone() }}>{ title }</AppLink>
@@ -66,19 +66,19 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
                                     <span class="role-note">{ " (attending)" }</span>
                                 }
                             </li>
-                        }).collect::<Vec<_>>()} />
+                        })) }
                 </section>
                 <section class="panel" aria-labelledby="met-title">
                     <h2 id="met-title">{ "Met with" }</h2>
                     if person.met.is_empty() {
                         <p class="empty">{ "Nobody else is named in their readouts." }</p>
                     } else {
-                        <ShortList id="met" total={person.met.len()} noun="people" items={person.met.iter().map(|(id, name, n)| html! {
+                        { short_list("people", person.met.iter().map(|(id, name, n)| html! {
                                 <li>
                                     <AppLink to={Route::Participant { id: id.clone() }}>{ name }</AppLink>
                                     <span class="count-note">{ format!(" {}", count(*n, "readout", "readouts")) }</span>
                                 </li>
-                            }).collect::<Vec<_>>()} />
+                            })) }
                     }
                 </section>
             </div>
@@ -129,33 +129,19 @@ fn date_html(date: Option<&str>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ShortListProps {
-    id: AttrValue,
-    total: usize,
-    noun: AttrValue,
-    items: Vec<Html>,
-}
-
-/// A list showing its first [`SHORT_LIST`] items, with a button to show them all.
-#[component]
-fn ShortList(props: &ShortListProps) -> Html {
-    let expanded = use_state(|| false);
-    let shown = if *expanded { props.total } else { SHORT_LIST };
-    let onclick = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
-    let list_id = format!("{}-list", props.id);
+/// The first [`SHORT_LIST`] items as a list, the others behind a "… more" disclosure.
+fn short_list(noun: &str, items: impl Iterator<Item = Html>) -> Html {
+    let mut items = items;
+    let first: Vec<Html> = items.by_ref().take(SHORT_LIST).collect();
+    let rest: Vec<Html> = items.collect();
     html! {
         <>
-            <ul class="short-list" id={list_id.clone()}>
-                { for props.items.iter().take(shown).cloned() }
-            </ul>
-            if props.total > SHORT_LIST {
-                <button type="button" class="link-button" aria-expanded={expanded.to_string()} aria-controls={list_id} {onclick}>
-                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.total, props.noun) } }
-                </button>
+            <ul class="short-list">{ for first }</ul>
+            if !rest.is_empty() {
+                <details class="more">
+                    <summary>{ format!("{} more {noun}", rest.len()) }</summary>
+                    <ul class="short-list">{ for rest }</ul>
+                </details>
             }
         </>
     }

@@ -180,6 +180,31 @@ test('date ranges, sorting and paging', async () => {
   await page.close();
 });
 
+test('Back and Forward return to the card the reader was at', async () => {
+  const { page, seen } = await open('/?sort=oldest');
+  const card = page.locator('article.card').nth(30);
+  await card.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  await page.waitForTimeout(200);
+  const before = await card.boundingBox();
+  assert.ok(await page.evaluate(() => scrollY) > 2000);
+  await card.locator('.speakers a').first().click();
+  await page.waitForURL(/\/p\//);
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'a new page starts at its top');
+  await page.goBack();
+  await page.waitForURL(/sort=oldest/);
+  await page.waitForTimeout(200);
+  const after = await card.boundingBox();
+  assert.ok(Math.abs(after.y - before.y) < 4, `the card is back where it was: ${before.y} → ${after.y}`);
+  await page.goForward();
+  await page.waitForURL(/\/p\//);
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
+
 test('long facets show ten values, "show all" at most a hundred, and a find box narrows them', async () => {
   const { page } = await open('/');
   const speakers = page.locator('#facet-speaker .facet-value');
