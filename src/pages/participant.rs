@@ -61,10 +61,12 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
                     { short_list("readouts", person.timeline.iter().rev().map(|(id, title, date, role)| html! {
                             <li class="timeline-item">
                                 { date_html(date.as_deref()) }
-                                <AppLink to={Route::Readout { id: id.clone() }}>{ title }</AppLink>
-                                if *role == Role::Attendee {
-                                    <span class="role-note">{ " (attending)" }</span>
-                                }
+                                <span>
+                                    <AppLink to={Route::Readout { id: id.clone() }}>{ title }</AppLink>
+                                    if *role == Role::Attendee {
+                                        <span class="role-note">{ " (attending)" }</span>
+                                    }
+                                </span>
                             </li>
                         })) }
                 </section>
