@@ -2,6 +2,7 @@
 //! built once; and query evaluation over bitsets.
 
 use super::bitset::Bitset;
+use super::order::{order, sorted_by_key};
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE};
 use crate::fxhash::FxHashMap as HashMap;
@@ -83,7 +84,8 @@ impl Index {
             .map(|&facet| build_facet(&corpus, &docs, facet))
             .collect();
 
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::default();
+        // A BTreeMap keeps the terms sorted without a sort of their own.
+        let mut postings: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
         let mut folded = Vec::with_capacity(docs.len());
         for (doc, &(r, s)) in docs.iter().enumerate() {
             let statement = &corpus.readouts[r as usize].statements[s as usize];
@@ -107,9 +109,7 @@ impl Index {
             }
             folded.push(joined);
         }
-        let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let (terms, term_postings) = terms.into_iter().unzip();
+        let (terms, term_postings) = postings.into_iter().unzip();
 
         let days: Vec<i32> = docs
             .iter()
@@ -124,17 +124,17 @@ impl Index {
                 )
             })
             .collect();
-        let mut oldest: Vec<u32> = (0..docs.len() as u32).collect();
-        // Undated statements go last in both orders.
-        oldest.sort_by_key(|&d| (days[d as usize] == i32::MIN, days[d as usize], d));
-        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
-        newest.sort_by_key(|&d| {
-            (
-                days[d as usize] == i32::MIN,
-                std::cmp::Reverse(days[d as usize]),
-                d,
-            )
-        });
+        // Undated statements go last in both orders; ties keep corpus order.
+        let day_key = |day: i32, newest_first: bool| -> u64 {
+            let shifted = (i64::from(day) - i64::from(i32::MIN)) as u64;
+            match (day == i32::MIN, newest_first) {
+                (true, _) => u64::MAX,
+                (false, false) => shifted,
+                (false, true) => u64::from(u32::MAX) - shifted,
+            }
+        };
+        let oldest = order(days.iter().map(|&d| day_key(d, false)));
+        let newest = order(days.iter().map(|&d| day_key(d, true)));
         let by_statement_id = docs
             .iter()
             .enumerate()
@@ -263,7 +263,7 @@ impl Index {
             result.and(set);
         }
 
-        let mut facets = Vec::with_capacity(Facet::ALL.len());
+        let mut facets: Vec<FacetCounts> = Vec::with_capacity(Facet::ALL.len());
         let unselected: Vec<Facet> = Facet::ALL
             .into_iter()
             .filter(|f| !selected.iter().any(|(s, _)| s == f))
@@ -282,7 +282,7 @@ impl Index {
             let counts = self.count_values(&others, &[*facet]).remove(0);
             facets.push(self.facet_counts(*facet, counts, query));
         }
-        facets.sort_by_key(|f| f.facet);
+        let facets = sorted_by_key(facets, |f| f.facet as u64);
 
         Results {
             total: result.count(),
@@ -324,7 +324,7 @@ impl Index {
 
     fn facet_counts(&self, facet: Facet, counts: Vec<u32>, query: &Query) -> FacetCounts {
         let table = &self.facets[facet.index()];
-        let mut values: Vec<FacetValue> = counts
+        let values: Vec<FacetValue> = counts
             .into_iter()
             .enumerate()
             .filter_map(|(id, count)| {
@@ -336,7 +336,10 @@ impl Index {
                 })
             })
             .collect();
-        values.sort_by_key(|v| (std::cmp::Reverse(v.count), v.id));
+        // Most frequent first, then by id (ids follow labels).
+        let values = sorted_by_key(values, |v| {
+            (u64::from(u32::MAX - v.count) << 32) | u64::from(v.id)
+        });
         FacetCounts { facet, values }
     }
 
@@ -452,7 +455,7 @@ impl Index {
                 }
             }
         }
-        ranges.sort_unstable();
+        let ranges = sorted_by_key(ranges, |&(start, _)| start as u64);
         // Merge overlaps.
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (s, e) in ranges {

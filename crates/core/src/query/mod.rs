@@ -9,6 +9,7 @@
 mod bitset;
 mod extent;
 mod index;
+mod order;
 mod people;
 pub mod source;
 pub mod text;

@@ -1,6 +1,8 @@
 //! One participant across the whole corpus: names, roles, topics raised, timeline, whom they met.
 
 use super::index::Index;
+use super::order::sorted_by_key;
+use crate::date::Date;
 use crate::model::Role;
 use std::collections::BTreeMap;
 
@@ -88,20 +90,23 @@ impl Index {
             }
         }
         let mut summary = summary?;
-        summary
-            .timeline
-            .sort_by(|a, b| (a.2.is_none(), &a.2).cmp(&(b.2.is_none(), &b.2)));
-        summary.topics = topics.into_iter().collect();
-        summary
-            .topics
-            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        summary.met = met
+        // Dated readouts in date order, undated ones last.
+        let timeline = std::mem::take(&mut summary.timeline);
+        summary.timeline = sorted_by_key(timeline, |t| {
+            t.2.as_deref()
+                .and_then(Date::parse_iso)
+                .map_or(u64::MAX, |d| {
+                    (d.days_since_epoch() - i64::from(i32::MIN)) as u64
+                })
+        });
+        // Most first; the maps already give alphabetical order for ties (stable sort).
+        let most_first = |n: usize| u64::MAX - n as u64;
+        summary.topics = sorted_by_key(topics.into_iter().collect(), |t| most_first(t.1));
+        let met = met
             .into_iter()
             .map(|(id, (name, n))| (id, name, n))
             .collect();
-        summary
-            .met
-            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        summary.met = sorted_by_key(met, |m: &(String, String, usize)| most_first(m.2));
         Some(summary)
     }
 }
