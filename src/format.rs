@@ -1,5 +1,7 @@
 //! Display helpers: how dates and counts read on the page. Pure functions, tested natively.
 
+use readouts_core::date::Date;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -18,36 +20,14 @@ const MONTHS: [&str; 12] = [
 /// "2024-07-03" → "3 July 2024". Anything that is not a valid `YYYY-MM-DD` date is returned
 /// unchanged, so a surprising value is still shown rather than hidden.
 pub fn human_date(iso: &str) -> String {
-    parse_iso_date(iso)
-        .map(|(year, month, day)| format!("{day} {} {year}", MONTHS[month as usize - 1]))
+    Date::parse_iso(iso)
+        .map(|d| format!("{} {} {}", d.day, MONTHS[d.month as usize - 1], d.year))
         .unwrap_or_else(|| iso.to_string())
 }
 
 /// Whether `value` is a `YYYY-MM-DD` date, fit for a `<time datetime>` attribute.
 pub fn is_iso_date(value: &str) -> bool {
-    parse_iso_date(value).is_some()
-}
-
-fn parse_iso_date(value: &str) -> Option<(u32, u32, u32)> {
-    let bytes = value.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        bytes[range].iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
+    Date::parse_iso(value).is_some()
 }
 
 /// "1 statement", "14 statements", "12,345 statements".
