@@ -1,6 +1,7 @@
 //! The root component: starts loading the corpus, lays out the page (skip link, header with
-//! the site navigation, main landmark, footer) and routes. Pages below it get the index from
-//! a context once the corpus is loaded; until then, or when loading fails, the main landmark
+//! the site navigation, main landmark, footer; for `/embed/…` routes, the embed layout of
+//! [`crate::embed::EmbedLayout`] instead) and routes. Pages below it get the index from a
+//! context once the corpus is loaded; until then, or when loading fails, the main landmark
 //! shows the load status instead.
 
 use crate::components::load_status::LoadStatus;
@@ -72,7 +73,12 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
         let ready = matches!(props.state, LoadState::Ready(_));
         let previous = use_mut_ref(|| None::<String>);
+        // An embed tells its host page its height (again) after each move.
+        let embedded = route.as_ref().is_some_and(Route::is_embed);
         use_effect_with((at, ready), move |(at, ready)| {
+            if embedded {
+                crate::embed::height_messages();
+            }
             if let (Some((path, _, fragment)), true) = (at, *ready) {
                 let mut previous = previous.borrow_mut();
                 let new_page = previous.as_ref().is_some_and(|p| p != path);
@@ -92,6 +98,15 @@ pub fn Shell(props: &ShellProps) -> Html {
         },
         other => html! { <LoadStatus state={other.clone()} /> },
     };
+    if let Some(embed) = route.as_ref().filter(|r| r.is_embed()) {
+        let (query, fragment) = location.as_ref().map_or(("", ""), |l| {
+            (
+                l.query_str().trim_start_matches('?'),
+                l.hash().trim_start_matches('#'),
+            )
+        });
+        return crate::embed::layout(embed, query, fragment, content);
+    }
     let skip = Callback::from(|e: MouseEvent| {
         // The document's <base href> would turn "#main" into a link to the home page.
         e.prevent_default();
@@ -120,14 +135,15 @@ pub fn Shell(props: &ShellProps) -> Html {
     }
 }
 
-/// Renders the page for a route.
+/// Renders the page for a route; an embed gets the page of its full view (the layout tells
+/// the page it is embedded).
 pub fn switch(route: Route) -> Html {
-    match route {
+    match route.full() {
         Route::Home => html! { <Home /> },
         Route::Statement { id } => html! { <StatementPage id={id} /> },
         Route::Participant { id } => html! { <ParticipantPage id={id} /> },
         Route::Readout { id } => html! { <ReadoutPage id={id} /> },
-        Route::NotFound => html! { <NotFound /> },
+        _ => html! { <NotFound /> },
     }
 }
 
@@ -149,7 +165,12 @@ mod tests {
     fn At(props: &AtProps) -> Html {
         let history = use_memo(props.path, |path| {
             let history = AnyHistory::from(MemoryHistory::new());
-            history.push(*path);
+            match path.split_once('?') {
+                Some((path, query)) => {
+                    let _ = history.push_with_query(path, yew_router::query::Raw(query));
+                }
+                None => history.push(*path),
+            }
             history
         });
         html! {
@@ -186,6 +207,74 @@ mod tests {
         assert!(html.contains("Page not found"), "{html}");
         assert!(html.contains("<code>/no/such/page</code>"), "{html}");
         assert!(!html.contains("<article"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn embeds_have_no_site_chrome_and_link_out_in_a_new_tab() {
+        let html = page("/embed/s/astana-s1", LoadState::Ready(sample_index())).await;
+        assert!(!html.contains("site-header"), "{html}");
+        assert!(!html.contains("skip-link"), "{html}");
+        assert!(!html.contains("breadcrumbs"), "{html}");
+        assert!(!html.contains("embed-toggle"), "{html}");
+        assert_eq!(html.matches("<main").count(), 1, "{html}");
+        assert!(
+            html.contains(r#"<a href="/s/astana-s1" target="_blank" rel="noopener" class="embed-full">Full view on readouts"#),
+            "{html}"
+        );
+        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+        assert!(
+            html.contains(
+                r#"<a href="/p/xi-jinping" target="_blank" rel="noopener" class="speaker-name">"#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/r/astana#astana-s1" target="_blank" rel="noopener" aria-describedby="heading-astana-s1" class="show-in-source">"#),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_embedded_list_shows_the_results_of_its_query_only() {
+        let html = page(
+            "/embed/?topic=SCO&sort=oldest",
+            LoadState::Ready(sample_index()),
+        )
+        .await;
+        assert!(
+            html.contains(r#"href="/?topic=SCO&amp;sort=oldest" target="_blank""#),
+            "{html}"
+        );
+        assert!(!html.contains(r#"role="search""#), "{html}");
+        assert!(!html.contains("filter-panel"), "{html}");
+        assert!(!html.contains("sort-select"), "{html}");
+        assert!(!html.contains("Clear all"), "{html}");
+        assert!(html.contains("topic: SCO"), "{html}");
+        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+    }
+
+    #[tokio::test]
+    async fn unknown_embeds_are_not_found_in_the_embed_layout() {
+        let html = page("/embed/nope", LoadState::Ready(sample_index())).await;
+        assert!(html.contains("Embed not found"), "{html}");
+        assert!(html.contains("<code>/embed/s/…</code>"), "{html}");
+        assert!(html.contains(r#"class="embed-full""#), "{html}");
+        assert!(!html.contains("site-header"), "{html}");
+        let loading = page("/embed/r/astana", LoadState::Loading).await;
+        assert!(loading.contains("Loading the corpus"), "{loading}");
+        assert!(!loading.contains("site-header"), "{loading}");
+    }
+
+    #[tokio::test]
+    async fn full_views_offer_their_embed_code() {
+        for path in ["/", "/s/astana-s1", "/p/xi-jinping", "/r/astana"] {
+            let html = page(path, LoadState::Ready(sample_index())).await;
+            assert_eq!(
+                html.matches(r#"class="embed-toggle""#).count(),
+                1,
+                "{path}: {html}"
+            );
+        }
     }
 
     #[tokio::test]

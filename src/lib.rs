@@ -4,7 +4,8 @@
 //! lives in [`readouts_core`]. Module map:
 //!
 //! - [`app`]: the root component: router, corpus loading, page layout.
-//! - [`route`]: the URL routes.
+//! - [`route`]: the URL routes (the views and their embeds).
+//! - [`embed`]: the embed layout, height messages to the host page, the embed code.
 //! - [`nav`]: links and navigation with query strings and fragments; the URL's query.
 //! - [`corpus_loader`]: fetching and reading `corpus.json`, building the search index once,
 //!   load states and their messages.
@@ -21,6 +22,7 @@
 pub mod app;
 pub mod components;
 pub mod corpus_loader;
+pub mod embed;
 pub mod format;
 pub mod nav;
 pub mod pages;

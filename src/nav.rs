@@ -2,6 +2,9 @@
 //! `Navigator` do not combine: [`AppLink`] renders a real `<a href>` (so links can be opened
 //! in a new tab, copied and read by screen readers) and navigates without a reload; [`go`]
 //! does the same from code, pushing a history entry or replacing the current one.
+//!
+//! In an embed (below the [`Embedded`] context), links open the full app in a new tab instead
+//! of navigating the iframe, except those made to stay ([`Links::within`], the pager's).
 
 use crate::route::Route;
 use readouts_core::query::Query;
@@ -70,6 +73,100 @@ pub fn use_query() -> Query {
     Query::from_query_string(location.as_ref().map_or("", |l| l.query_str()))
 }
 
+/// Given as a context by the embed layout ([`crate::embed::EmbedLayout`]): the page below it
+/// is in another site's iframe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Embedded;
+
+/// Whether the component is in an embed.
+#[hook]
+pub fn use_embedded() -> bool {
+    use_context::<Embedded>().is_some()
+}
+
+/// A link's attributes: `<a href={href} onclick={onclick} target={target} rel={rel}>`.
+pub struct Link {
+    pub href: String,
+    pub onclick: Callback<MouseEvent>,
+    /// `_blank` for a link out of an embed.
+    pub target: Option<AttrValue>,
+    pub rel: Option<AttrValue>,
+}
+
+/// Links from one component, with one lookup of the navigator and the embed context:
+/// components with many links (cards) use this rather than an [`AppLink`] per link.
+#[derive(Clone, Default)]
+pub struct Links {
+    navigator: Option<Navigator>,
+    embedded: bool,
+}
+
+/// The [`Links`] of the current component.
+#[hook]
+pub fn use_links() -> Links {
+    Links {
+        navigator: use_navigator(),
+        embedded: use_embedded(),
+    }
+}
+
+impl Links {
+    /// Whether the links are in an embed.
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
+    }
+
+    /// A link to `to`. In the app, a plain click navigates in place and clicks with a
+    /// modifier key (new tab, new window) are left to the browser; in an embed, the link
+    /// opens `to` in the full app, in a new tab.
+    pub fn to(&self, to: Route, query: AttrValue, fragment: Option<AttrValue>) -> Link {
+        if self.embedded {
+            let route = to.full();
+            return Link {
+                href: href(self.basename(), &route, &query, fragment.as_deref()),
+                onclick: Callback::noop(),
+                target: Some(AttrValue::Static("_blank")),
+                rel: Some(AttrValue::Static("noopener")),
+            };
+        }
+        self.in_place(to, query, fragment)
+    }
+
+    /// A link that stays in the current layout: in an embed, to the embed of `to` (the pager
+    /// pages through an embedded list inside the iframe).
+    pub fn within(&self, to: Route, query: AttrValue, fragment: Option<AttrValue>) -> Link {
+        let to = match (self.embedded, to.embedded()) {
+            (true, Some(embed)) => embed,
+            _ => to,
+        };
+        self.in_place(to, query, fragment)
+    }
+
+    fn basename(&self) -> Option<&str> {
+        self.navigator.as_ref().and_then(|n| n.basename())
+    }
+
+    fn in_place(&self, to: Route, query: AttrValue, fragment: Option<AttrValue>) -> Link {
+        let url = href(self.basename(), &to, &query, fragment.as_deref());
+        let navigator = self.navigator.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            if let Some(navigator) = &navigator {
+                e.prevent_default();
+                go(navigator, &to, &query, fragment.as_deref(), Mode::Push);
+            }
+        });
+        Link {
+            href: url,
+            onclick,
+            target: None,
+            rel: None,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppLinkProps {
     pub to: Route,
@@ -79,6 +176,9 @@ pub struct AppLinkProps {
     /// An element id to scroll to and focus on arrival.
     #[prop_or_default]
     pub fragment: Option<AttrValue>,
+    /// In an embed, stay in the iframe (see [`Links::within`]) rather than open the full app.
+    #[prop_or_default]
+    pub stay: bool,
     #[prop_or_default]
     pub classes: Classes,
     #[prop_or_default]
@@ -91,54 +191,65 @@ pub struct AppLinkProps {
     pub children: Html,
 }
 
-/// A link's `href` and click handler: a plain click navigates in place; clicks with a modifier
-/// key (new tab, new window) are left to the browser. Components with many links (cards) use
-/// this with one navigator lookup rather than an [`AppLink`] component per link.
-pub fn link_to(
-    navigator: &Option<Navigator>,
-    to: Route,
-    query: AttrValue,
-    fragment: Option<AttrValue>,
-) -> (String, Callback<MouseEvent>) {
-    let url = href(
-        navigator.as_ref().and_then(|n| n.basename()),
-        &to,
-        &query,
-        fragment.as_deref(),
-    );
-    let navigator = navigator.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-            return;
-        }
-        if let Some(navigator) = &navigator {
-            e.prevent_default();
-            go(navigator, &to, &query, fragment.as_deref(), Mode::Push);
-        }
-    });
-    (url, onclick)
-}
-
-/// A link within the app (see [`link_to`]).
+/// A link within the app (see [`Links`]).
 #[component]
 pub fn AppLink(props: &AppLinkProps) -> Html {
-    let navigator = use_navigator();
-    let (url, onclick) = link_to(
-        &navigator,
+    let links = use_links();
+    let (to, query, fragment) = (
         props.to.clone(),
         props.query.clone(),
         props.fragment.clone(),
     );
+    let link = if props.stay {
+        links.within(to, query, fragment)
+    } else {
+        links.to(to, query, fragment)
+    };
     html! {
         <a
-            href={url}
+            href={link.href}
             class={props.classes.clone()}
             id={props.id.clone()}
             title={props.title.clone()}
             aria-current={props.aria_current.clone()}
-            {onclick}
+            target={link.target}
+            rel={link.rel}
+            onclick={link.onclick}
         >
             { props.children.clone() }
         </a>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_an_embed_links_open_the_full_app_except_those_that_stay() {
+        let embedded = Links {
+            navigator: None,
+            embedded: true,
+        };
+        let out = embedded.to(
+            Route::Readout { id: "a".into() },
+            AttrValue::default(),
+            Some(AttrValue::from("a-s1")),
+        );
+        assert_eq!(out.href, "/r/a#a-s1");
+        assert_eq!(out.target.as_deref(), Some("_blank"));
+        assert_eq!(out.rel.as_deref(), Some("noopener"));
+        let page = embedded.within(Route::Home, AttrValue::from("topic=SCO&page=2"), None);
+        assert_eq!(page.href, "/embed/?topic=SCO&page=2");
+        assert_eq!(page.target, None);
+        let app = Links::default();
+        let page = app.within(Route::Home, AttrValue::from("page=2"), None);
+        assert_eq!(page.href, "/?page=2");
+        let out = app.to(
+            Route::Participant { id: "x".into() },
+            AttrValue::default(),
+            None,
+        );
+        assert_eq!((out.href.as_str(), out.target), ("/p/x", None));
     }
 }

@@ -1,15 +1,15 @@
 //! Previous and next pages of results, as links (each page has its own URL).
 
 use crate::format::thousands;
-use crate::nav::{first_page, link_to};
+use crate::nav::{first_page, Links};
 use crate::route::Route;
 use readouts_core::query::{Query, PAGE_SIZE};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Links to the pages around `query`'s page of `total` results on `route`; nothing when
 /// everything fits on one page. A function, not a component: it needs no state of its own.
-pub fn pager(navigator: &Option<Navigator>, route: &Route, query: &Query, total: usize) -> Html {
+/// In an embed, the links page inside the iframe ([`Links::within`]).
+pub fn pager(links: &Links, route: &Route, query: &Query, total: usize) -> Html {
     let pages = total.div_ceil(PAGE_SIZE);
     let page = query.page;
     if pages <= 1 && page == 0 {
@@ -18,13 +18,12 @@ pub fn pager(navigator: &Option<Navigator>, route: &Route, query: &Query, total:
     let link = |to_page: usize, text: &'static str, rel: &'static str| {
         let mut target = first_page(query);
         target.page = to_page;
-        let (href, onclick) = link_to(
-            navigator,
+        let link = links.within(
             route.clone(),
             AttrValue::from(target.to_query_string()),
             None,
         );
-        html! { <a {href} {onclick} class={classes!("pager-link", rel)}>{ text }</a> }
+        html! { <a href={link.href} onclick={link.onclick} class={classes!("pager-link", rel)}>{ text }</a> }
     };
     html! {
         <nav class="pager" aria-label="Pages of results">
@@ -57,7 +56,7 @@ mod tests {
             page: props.page,
             ..Query::default()
         };
-        pager(&None, &Route::Home, &query, props.total)
+        pager(&Links::default(), &Route::Home, &query, props.total)
     }
 
     async fn show(page: usize, total: usize) -> String {

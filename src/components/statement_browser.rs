@@ -1,6 +1,7 @@
 //! Statements with filters and search, all kept in the URL: the search box, the
 //! [`FilterPanel`] and the [`StatementResults`]. The cards page shows the whole corpus with
-//! it; a participant's page shows their statements (a scope the URL does not carry).
+//! it; a participant's page shows their statements (a scope the URL does not carry). In an
+//! embed, only the results: the embed shows the view its URL chose.
 //!
 //! Facet toggles, dates, sort, pages and removed filters push a history entry; search
 //! keystrokes replace it (see [`SearchBox`]). Each query runs once per URL and is timed as the
@@ -10,7 +11,7 @@ use crate::components::filter_panel::FilterPanel;
 use crate::components::search_box::SearchBox;
 use crate::components::statement_results::StatementResults;
 use crate::corpus_loader::SharedIndex;
-use crate::nav::{first_page, go, use_query, Mode};
+use crate::nav::{first_page, go, use_embedded, use_query, Mode};
 use crate::platform::measure;
 use crate::route::Route;
 use readouts_core::query::{Facet, Query};
@@ -41,6 +42,7 @@ pub struct StatementBrowserProps {
 pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
     let index = use_context::<SharedIndex>();
     let navigator = use_navigator();
+    let embedded = use_embedded();
     let query = Rc::new(use_query());
     let effective = match &props.scope {
         Some((facet, value)) => {
@@ -85,16 +87,20 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
             if let Some(title) = &props.title {
                 <h2 class="browser-title">{ title.clone() }</h2>
             }
-            <SearchBox value={AttrValue::from(query.text.clone())} label={props.search_label.clone()} on_change={on_search} />
+            if !embedded {
+                <SearchBox value={AttrValue::from(query.text.clone())} label={props.search_label.clone()} on_change={on_search} />
+            }
             <div class="browser-body">
-                <FilterPanel
-                    index={index.clone()}
-                    query={query.clone()}
-                    results={results.clone()}
-                    hidden={props.scope.as_ref().map(|(facet, _)| *facet)}
-                    {level}
-                    on_change={on_change.clone()}
-                />
+                if !embedded {
+                    <FilterPanel
+                        index={index.clone()}
+                        query={query.clone()}
+                        results={results.clone()}
+                        hidden={props.scope.as_ref().map(|(facet, _)| *facet)}
+                        {level}
+                        on_change={on_change.clone()}
+                    />
+                }
                 <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} />
             </div>
         </div>

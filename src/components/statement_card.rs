@@ -7,11 +7,10 @@
 use crate::components::highlighted_text::highlighted;
 use crate::corpus_loader::SharedIndex;
 use crate::format::{human_date, is_iso_date, join_names};
-use crate::nav::link_to;
+use crate::nav::{use_links, Link, Links};
 use crate::route::Route;
 use readouts_core::{Participant, Readout, Statement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementCardProps {
@@ -37,28 +36,27 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
     let heading_id = format!("heading-{}", statement.id);
     let heading = format!("h{}", props.level.clamp(2, 4));
     // Plain links with one navigator: a card is rendered fifty times per page of results.
-    let navigator = use_navigator();
+    let links = use_links();
     let link = |to: Route, fragment: Option<&str>| {
-        link_to(
-            &navigator,
+        links.to(
             to,
             AttrValue::default(),
             fragment.map(|f| AttrValue::from(f.to_string())),
         )
     };
-    let (readout_href, readout_click) = link(
+    let readout_link = link(
         Route::Readout {
             id: readout.id.clone(),
         },
         None,
     );
-    let (permalink, permalink_click) = link(
+    let permalink = link(
         Route::Statement {
             id: statement.id.clone(),
         },
         None,
     );
-    let (source_href, source_click) = link(
+    let source = link(
         Route::Readout {
             id: readout.id.clone(),
         },
@@ -73,7 +71,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             data-statement={statement.id.clone()}
         >
             <header class="card-head">
-                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers, &navigator) }</@>
+                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers, &links) }</@>
                 { speaker_details(&speakers) }
             </header>
             <p class="verb">{ &statement.verb }</p>
@@ -82,15 +80,36 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             <footer class="card-source">
                 <p class="readout-title">
                     <span class="visually-hidden">{ "From the readout " }</span>
-                    <cite><a href={readout_href} onclick={readout_click}>{ readout_title(readout) }</a></cite>
+                    <cite>{ anchor(readout_link, None, None, Html::from(readout_title(readout))) }</cite>
                 </p>
                 { readout_meta(readout) }
                 <p class="card-links">
-                    <a href={permalink} onclick={permalink_click} class="permalink" aria-describedby={heading_id.clone()}>{ "Permalink" }</a>
-                    <a href={source_href} onclick={source_click} class="show-in-source" aria-describedby={heading_id}>{ "Show in source" }</a>
+                    { anchor(permalink, Some("permalink"), Some(&heading_id), Html::from("Permalink")) }
+                    { anchor(source, Some("show-in-source"), Some(&heading_id), Html::from("Show in source")) }
                 </p>
             </footer>
         </article>
+    }
+}
+
+/// An `<a>` for `link` with a class and the id of the element describing it.
+fn anchor(
+    link: Link,
+    class: Option<&'static str>,
+    described_by: Option<&str>,
+    content: Html,
+) -> Html {
+    html! {
+        <a
+            href={link.href}
+            onclick={link.onclick}
+            target={link.target}
+            rel={link.rel}
+            class={class}
+            aria-describedby={described_by.map(str::to_string)}
+        >
+            { content }
+        </a>
     }
 }
 
@@ -143,7 +162,7 @@ fn speakers_of<'a>(readout: &'a Readout, statement: &'a Statement) -> Vec<Speake
 
 /// "Xi Jinping", "Xi Jinping and Vladimir Putin", each name in its own span, linked to the
 /// participant's page when the readout lists them.
-fn speaker_names(speakers: &[Speaker], navigator: &Option<Navigator>) -> Html {
+fn speaker_names(speakers: &[Speaker], links: &Links) -> Html {
     if speakers.is_empty() {
         return html! { <span class="speaker-name unattributed">{ "Unattributed" }</span> };
     }
@@ -159,13 +178,12 @@ fn speaker_names(speakers: &[Speaker], navigator: &Option<Navigator>) -> Html {
             };
             let name = match speaker {
                 Speaker::Known(p) => {
-                    let (href, onclick) = link_to(
-                        navigator,
+                    let link = links.to(
                         Route::Participant { id: p.id.clone() },
                         AttrValue::default(),
                         None,
                     );
-                    html! { <a {href} {onclick} class="speaker-name">{ &p.name }</a> }
+                    anchor(link, Some("speaker-name"), None, Html::from(&p.name))
                 }
                 Speaker::Unknown(id) => html! { <span class="speaker-name">{ *id }</span> },
             };

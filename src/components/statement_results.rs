@@ -1,18 +1,18 @@
 //! One page of results: the count (announced politely), the sort, the active filters, the
-//! cards and the pager. A new page takes the reader to the top of the results.
+//! cards and the pager. A new page takes the reader to the top of the results. In an embed,
+//! no sort or filter buttons: the embed shows the view its URL chose (the pager stays).
 
 use crate::components::active_filters::active_filters;
 use crate::components::pager::pager;
 use crate::components::result_count::ResultCount;
 use crate::components::statement_card::StatementCard;
 use crate::corpus_loader::SharedIndex;
-use crate::nav::first_page;
+use crate::nav::{first_page, use_links};
 use crate::platform::{focus_id, Scroll};
 use crate::route::Route;
 use readouts_core::query::{Query, Results, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementResultsProps {
@@ -40,7 +40,8 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             }
         });
     }
-    let navigator = use_navigator();
+    let links = use_links();
+    let embedded = links.is_embedded();
     let query = &props.query;
     let results = &props.results;
     let on_sort = {
@@ -66,22 +67,26 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             <div class="results-head">
                 <@{format!("h{}", props.level)} id="results-title" class="visually-hidden" tabindex="-1">{ "Results" }</@>
                 <ResultCount total={results.total} of={props.of} />
-                <div class="sort">
-                    <label for="sort-select">{ "Sort" }</label>
-                    <select id="sort-select" onchange={on_sort}>
-                        { sort_option(Sort::Newest, "Newest first") }
-                        { sort_option(Sort::Oldest, "Oldest first") }
-                        { sort_option(Sort::Readout, "Readout order") }
-                    </select>
-                </div>
+                if !embedded {
+                    <div class="sort">
+                        <label for="sort-select">{ "Sort" }</label>
+                        <select id="sort-select" onchange={on_sort}>
+                            { sort_option(Sort::Newest, "Newest first") }
+                            { sort_option(Sort::Oldest, "Oldest first") }
+                            { sort_option(Sort::Readout, "Readout order") }
+                        </select>
+                    </div>
+                }
             </div>
-            { active_filters(&props.index, query, &props.on_change) }
+            if !embedded {
+                { active_filters(&props.index, query, &props.on_change) }
+            }
             if results.page.is_empty() {
                 <p class="empty">{ empty_message(query, results.total) }</p>
             } else {
                 <div class="cards">{ for cards }</div>
             }
-            { pager(&navigator, &props.route, query, results.total) }
+            { pager(&links, &props.route, query, results.total) }
         </section>
     }
 }

@@ -1,8 +1,13 @@
-//! The cards page: every statement of the corpus, filtered and searched through the URL.
+//! The cards page: every statement of the corpus, filtered and searched through the URL. In
+//! an embed, the statements of the URL's query without the search box and filter panel, and
+//! what narrows them in a line under the heading.
 
+use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
 use crate::corpus_loader::SharedIndex;
+use crate::embed::{frame_title, narrowed_by};
 use crate::format::count;
+use crate::nav::{use_embedded, use_query};
 use crate::platform::use_title;
 use crate::route::Route;
 use yew::prelude::*;
@@ -12,18 +17,32 @@ use yew::prelude::*;
 #[component]
 pub fn Home() -> Html {
     let index = use_context::<SharedIndex>();
+    let embedded = use_embedded();
+    let query = use_query();
     use_title(Some("Statements".to_string()));
     let Some(index) = index else {
         return Html::default();
     };
     let statements = index.statement_count();
     let readouts = index.corpus().readouts.len();
+    let narrowed = narrowed_by(&index, &query);
     html! {
         <section class="statements" aria-labelledby="statements-title">
-            <h1 id="statements-title" tabindex="-1">{ "Statements" }</h1>
-            <p class="summary">
-                { count(statements, "statement", "statements") }{ " from " }{ count(readouts, "readout", "readouts") }
-            </p>
+            <div class="page-head">
+                <h1 id="statements-title" tabindex="-1">{ "Statements" }</h1>
+                if !embedded {
+                    { embed_button(&Route::Home, &query, &frame_title("Statements", &narrowed)) }
+                }
+            </div>
+            if !embedded {
+                <p class="summary">
+                    { count(statements, "statement", "statements") }{ " from " }{ count(readouts, "readout", "readouts") }
+                </p>
+            } else if !narrowed.is_empty() {
+                <p class="summary narrowed">
+                    { narrowed.iter().map(|(what, value)| format!("{what}: {value}")).collect::<Vec<_>>().join(" · ") }
+                </p>
+            }
             if statements == 0 {
                 <p class="empty">{ "The corpus has no statements yet. Add readouts to the corpus folder and rebuild the app." }</p>
             } else {

@@ -2,7 +2,7 @@
 //! participant or readout id ([`Missing`]), with suggestions of similar ids.
 
 use crate::corpus_loader::SharedIndex;
-use crate::nav::AppLink;
+use crate::nav::{use_embedded, AppLink};
 use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::fold::fold;
@@ -10,18 +10,26 @@ use readouts_core::query::{Facet, Query};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// Says the page does not exist and links back to the statements.
+/// Says the page does not exist, which paths do, and links to the statements (in an embed:
+/// the paths of embeds, and the statements in the full app).
 #[component]
 pub fn NotFound() -> Html {
     use_title(Some("Page not found".to_string()));
+    let embedded = use_embedded();
     let path = use_location().map(|location| location.path().to_string());
+    let prefix = if embedded { "/embed" } else { "" };
+    let code = |path: &str| html! { <code>{ format!("{prefix}{path}") }</code> };
     html! {
         <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title" tabindex="-1">{ "Page not found" }</h1>
+            <h1 id="not-found-title" tabindex="-1">{ if embedded { "Embed not found" } else { "Page not found" } }</h1>
             if let Some(path) = path {
                 <p>{ "There is no page at " }<code>{ path }</code>{ "." }</p>
             }
-            <p>{ "Statements are at " }<code>{ "/s/…" }</code>{ ", participants at " }<code>{ "/p/…" }</code>{ " and readouts at " }<code>{ "/r/…" }</code>{ "." }</p>
+            if embedded {
+                <p>{ "Embeds show statements at " }{ code("/") }{ " (with the filters of the main view in the query), one statement at " }{ code("/s/…") }{ ", a participant at " }{ code("/p/…") }{ " and a readout at " }{ code("/r/…") }{ ". Each view's “Embed” button gives the code." }</p>
+            } else {
+                <p>{ "Statements are at " }{ code("/s/…") }{ ", participants at " }{ code("/p/…") }{ " and readouts at " }{ code("/r/…") }{ "." }</p>
+            }
             <p><AppLink to={Route::Home}>{ "See all statements" }</AppLink></p>
         </section>
     }

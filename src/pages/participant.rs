@@ -3,10 +3,12 @@
 //! people they met, and all their statements with filters and search scoped to them.
 
 use crate::components::bar_chart::bar_chart;
+use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
 use crate::corpus_loader::SharedIndex;
+use crate::embed::{frame_title, narrowed_by};
 use crate::format::{count, human_date, is_iso_date};
-use crate::nav::AppLink;
+use crate::nav::{use_embedded, use_query, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
@@ -27,6 +29,8 @@ pub struct ParticipantPageProps {
 #[component]
 pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     let index = use_context::<SharedIndex>();
+    let query = use_query();
+    let embedded = use_embedded();
     let person = use_memo((index.clone(), props.id.clone()), |(index, id)| {
         index.as_ref().and_then(|index| index.person(id))
     });
@@ -39,7 +43,12 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     html! {
         <div class="participant-page">
             <section class="person" aria-labelledby="person-title">
-                <h1 id="person-title" tabindex="-1">{ &person.name }</h1>
+                <div class="page-head">
+                    <h1 id="person-title" tabindex="-1">{ &person.name }</h1>
+                    if let (Some(index), false) = (&index, embedded) {
+                        { embed_button(&Route::Participant { id: person.id.clone() }, &query, &frame_title(&person.name, &narrowed_by(index, &query))) }
+                    }
+                </div>
                 { about(person) }
                 <ul class="stats">
                     <li><strong>{ count(person.statements, "statement", "statements") }</strong></li>

@@ -3,11 +3,13 @@
 //! (`/r/<id>#<statement id>`, from a card's "show in source") scrolls to that statement's
 //! mark and focuses it.
 
+use crate::components::embed_code::embed_button;
 use crate::components::source_text::{colour_class, SourceText};
 use crate::components::statement_card::{readout_meta, readout_title};
 use crate::corpus_loader::SharedIndex;
+use crate::embed::frame_title;
 use crate::format::{count, human_date, is_iso_date};
-use crate::nav::AppLink;
+use crate::nav::{use_embedded, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
@@ -24,6 +26,7 @@ pub struct ReadoutPageProps {
 #[component]
 pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
     let index = use_context::<SharedIndex>();
+    let embedded = use_embedded();
     let fragment = use_location()
         .map(|l| l.hash().trim_start_matches('#').to_string())
         .unwrap_or_default();
@@ -49,7 +52,12 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
     };
     html! {
         <article class="readout-page" aria-labelledby="readout-title">
-            <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
+            <div class="page-head">
+                <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
+                if !embedded {
+                    { embed_button(&Route::Readout { id: readout.id.clone() }, &Query::default(), &frame_title(readout_title(readout), &[])) }
+                }
+            </div>
             { readout_meta(readout) }
             { source_details(readout) }
             <div class="readout-grid">

@@ -1,15 +1,18 @@
 //! A statement's permalink page (`/s/<id>`): its card, its paragraph of the source with the
 //! sentence marked, the statements before and after it, and links to its speakers and its
-//! readout.
+//! readout. In an embed: the card and its context only.
 
+use crate::components::embed_code::embed_button;
 use crate::components::statement_card::{readout_title, StatementCard};
 use crate::corpus_loader::SharedIndex;
+use crate::embed::frame_title;
 use crate::format::join_names;
-use crate::nav::AppLink;
+use crate::nav::{use_embedded, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::query::source::{source_layout, Piece};
+use readouts_core::query::Query;
 use readouts_core::{Readout, Statement};
 use yew::prelude::*;
 
@@ -21,6 +24,7 @@ pub struct StatementPageProps {
 #[component]
 pub fn StatementPage(props: &StatementPageProps) -> Html {
     let index = use_context::<SharedIndex>();
+    let embedded = use_embedded();
     let found = index.as_ref().and_then(|index| {
         index.find_statement(&props.id).map(|doc| {
             let (readout, statement) = index.statement(doc);
@@ -29,6 +33,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
     });
     let title = found.map(|(_, r, s)| format!("Statement by {}", speaker_names(r, s)));
     use_title(title.clone());
+    let page_title = title.clone().unwrap_or_default();
     let (Some(index), Some((doc, readout, statement))) = (index.clone(), found) else {
         return html! { <Missing kind={Kind::Statement} id={props.id.clone()} /> };
     };
@@ -48,32 +53,41 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
     };
     html! {
         <section class="statement-page" aria-labelledby="statement-title">
-            <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <ol>
-                    <li><AppLink to={Route::Home}>{ "Statements" }</AppLink></li>
-                    <li><AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink></li>
-                    <li aria-current="page">{ format!("Statement {}", position + 1) }</li>
-                </ol>
-            </nav>
-            <h1 id="statement-title" tabindex="-1">{ title.unwrap_or_default() }</h1>
+            if !embedded {
+                <nav class="breadcrumbs" aria-label="Breadcrumb">
+                    <ol>
+                        <li><AppLink to={Route::Home}>{ "Statements" }</AppLink></li>
+                        <li><AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink></li>
+                        <li aria-current="page">{ format!("Statement {}", position + 1) }</li>
+                    </ol>
+                </nav>
+            }
+            <div class="page-head">
+                <h1 id="statement-title" tabindex="-1">{ page_title.clone() }</h1>
+                if !embedded {
+                    { embed_button(&Route::Statement { id: statement.id.clone() }, &Query::default(), &frame_title(&page_title, &[])) }
+                }
+            </div>
             <p class="summary">{ format!("Statement {} of {} in this readout.", position + 1, readout.statements.len()) }</p>
             <StatementCard index={index.clone()} {doc} level={2} />
             { context(readout, statement) }
-            <nav class="pager" aria-label="Statements around this one">
-                { for neighbour(position.checked_sub(1), "← Previous statement", "prev") }
-                <p class="pager-status">{ format!("{} of {}", position + 1, readout.statements.len()) }</p>
-                { for neighbour(Some(position + 1), "Next statement →", "next") }
-            </nav>
-            <ul class="related-links">
-                { for statement.speakers.iter().filter_map(|id| readout.participant(id)).map(|p| html! {
-                    <li><AppLink to={Route::Participant { id: p.id.clone() }}>{ format!("Everything {} said", p.name) }</AppLink></li>
-                }) }
-                <li>
-                    <AppLink to={Route::Readout { id: readout.id.clone() }} fragment={AttrValue::from(statement.id.clone())}>
-                        { "Read the whole readout, with every statement marked" }
-                    </AppLink>
-                </li>
-            </ul>
+            if !embedded {
+                <nav class="pager" aria-label="Statements around this one">
+                    { for neighbour(position.checked_sub(1), "← Previous statement", "prev") }
+                    <p class="pager-status">{ format!("{} of {}", position + 1, readout.statements.len()) }</p>
+                    { for neighbour(Some(position + 1), "Next statement →", "next") }
+                </nav>
+                <ul class="related-links">
+                    { for statement.speakers.iter().filter_map(|id| readout.participant(id)).map(|p| html! {
+                        <li><AppLink to={Route::Participant { id: p.id.clone() }}>{ format!("Everything {} said", p.name) }</AppLink></li>
+                    }) }
+                    <li>
+                        <AppLink to={Route::Readout { id: readout.id.clone() }} fragment={AttrValue::from(statement.id.clone())}>
+                            { "Read the whole readout, with every statement marked" }
+                        </AppLink>
+                    </li>
+                </ul>
+            }
         </section>
     }
 }
