@@ -1,6 +1,8 @@
 // A small static server for the release build (dist/): correct MIME types (.wasm as
 // application/wasm), an SPA fallback to index.html for unknown routes, and test options to
-// serve corpus.json from another file or fail it with an HTTP status.
+// serve corpus.json from another file or fail it with an HTTP status, and to add headers per
+// path (a build's _headers, read as Netlify or Cloudflare Pages would: parseHeaderRules,
+// headersForPath).
 //
 // As a module:  const server = await startServer({ root: 'dist' }); ... await server.close();
 // From a shell: node tests/e2e/server.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--corpus FILE]

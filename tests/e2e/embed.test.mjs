@@ -1,0 +1,387 @@
+// Embeds: a host page on another site (http://localhost:<port> against the app on
+// http://127.0.0.1:<port>) frames a statement and a filtered list of statements. The app is
+// served with the headers of the build's _headers (frame-ancestors * for /embed/, 'none' for
+// the views). Checked: both embeds render without site chrome; their height messages arrive
+// and embed-host.js sizes each iframe to its document; the attribution link opens the full
+// view in a new tab; links in the content leave the iframe; frames register no service
+// worker; embeds render with all storage blocked and under Cloudflare's way of merging
+// headers; messages from the parent change nothing; the Embed button's snippet and its Copy
+// button, and that snippet pasted into a host page works.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
+import { headersForPath, parseHeaderRules, startServer } from './server.mjs';
+
+/** The iframes' height before the host script sizes them. */
+const INITIAL = 150;
+
+let browser;
+let rules;
+let app;
+let host;
+let hostDir;
+let statement;
+let query;
+let listCount;
+
+before(async () => {
+  browser = await launchBrowser();
+  rules = parseHeaderRules(await readFile(path.join(DIST, '_headers'), 'utf8'));
+  app = await serveDist({ headersFor: (pathname) => headersForPath(rules, pathname) });
+  hostDir = await mkdtemp(path.join(tmpdir(), 'readouts-host-'));
+  host = await startServer({ root: hostDir });
+  // A statement, and the statements of one speaker on one topic (more than one of them).
+  const corpus = await builtCorpus();
+  const all = corpus.readouts.flatMap((r) => r.statements);
+  const pairs = new Map();
+  for (const s of all) {
+    for (const topic of s.topics) {
+      for (const speaker of s.speakers) {
+        const key = JSON.stringify([topic, speaker]);
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const [key, count] = [...pairs].sort((a, b) => b[1] - a[1])[0];
+  const [topic, speaker] = JSON.parse(key);
+  query = new URLSearchParams({ topic, speaker }).toString();
+  listCount = count;
+  statement = all.find((s) => s.speakers.length > 0 && s.topics.length > 0) ?? all[0];
+  assert.ok(listCount > 1, 'the corpus has a speaker with several statements on one topic');
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await host?.close();
+  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+});
+
+/** The app's URL for `pathname` (absolute, on 127.0.0.1). */
+function appUrl(pathname, server = app) {
+  return new URL(pathname.replace(/^\//, ''), server.url).href;
+}
+
+/** Writes a host page `name` and returns its URL on the other site (localhost). */
+async function hostPage(name, body) {
+  await writeFile(path.join(hostDir, name), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A news site</title>
+<script>
+  // What a host sees: every readouts:height message, with the iframe it came from.
+  window.__messages = [];
+  window.addEventListener('message', (event) => {
+    if (!event.data || event.data.type !== 'readouts:height') return;
+    const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
+    window.__messages.push({ origin: event.origin, frame: frame ? frame.id : null, data: event.data });
+  });
+</script>
+</head><body><h1>An article</h1>
+${body}
+</body></html>`);
+  return `http://localhost:${host.port}/${name}`;
+}
+
+/** The embed code's elements and attributes (values unescaped), read with a strict pattern. */
+function parseSnippet(html) {
+  const match = html.match(/^<iframe ((?:[a-z]+="[^"<>]*" ?)+)><\/iframe>\n<script src="([^"<>]*)" async><\/script>$/);
+  assert.ok(match, `the embed code is an iframe and a script: ${html}`);
+  const unescape = (v) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const attributes = Object.fromEntries([...match[1].matchAll(/([a-z]+)="([^"]*)"/g)].map((m) => [m[1], unescape(m[2])]));
+  return { tags: ['IFRAME', 'SCRIPT'], ...attributes, script: unescape(match[2]) };
+}
+
+function frameTag(id, src) {
+  return `<iframe id="${id}" src="${src}" title="${id}" loading="lazy" width="100%" height="${INITIAL}" style="border:0"></iframe>`;
+}
+
+/** Recorded in every frame before any script: errors, CSP violations, message listeners. */
+function recorder() {
+  window.__errors = [];
+  window.__violations = [];
+  window.__messageListeners = 0;
+  window.addEventListener('error', (e) => window.__errors.push(String(e.message || e)));
+  window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  const add = window.addEventListener;
+  window.addEventListener = function (type, ...rest) {
+    if (type === 'message') window.__messageListeners += 1;
+    return add.call(this, type, ...rest);
+  };
+  Object.defineProperty(window, 'onmessage', { set() { window.__messageListeners += 1; }, get() { return null; } });
+}
+
+/** Every storage API throws, as where the browser blocks third-party storage. */
+function blockStorage() {
+  const deny = () => {
+    throw new DOMException('Access is denied for this document.', 'SecurityError');
+  };
+  for (const name of ['localStorage', 'sessionStorage', 'indexedDB', 'caches']) {
+    Object.defineProperty(window, name, { get: deny, configurable: true });
+  }
+  Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: deny, configurable: true });
+  Object.defineProperty(Document.prototype, 'cookie', { get: deny, set: deny, configurable: true });
+}
+
+async function frameOf(page, id) {
+  const frame = await (await page.waitForSelector(`iframe#${id}`)).contentFrame();
+  assert.ok(frame, `iframe #${id} has a frame`);
+  return frame;
+}
+
+/** Asserts that the browser refused to show the app in iframe `id` (frame-ancestors). */
+async function refused(page, id) {
+  const frame = await frameOf(page, id);
+  for (let i = 0; i < 50 && !frame.url().startsWith('chrome-error:'); i += 1) await page.waitForTimeout(100);
+  assert.equal(frame.url(), 'chrome-error://chromewebdata/', `#${id} is not shown`);
+}
+
+/** Waits until the iframe is sized to its document and returns the sizes. */
+async function untilSized(page, frame, id) {
+  let last;
+  for (let i = 0; i < 100; i += 1) {
+    const element = await page.$eval(`iframe#${id}`, (f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      height: document.documentElement.getBoundingClientRect().height,
+    }));
+    last = { element, ...inner };
+    if (element > INITIAL && Math.abs(element - inner.scrollHeight) <= 2 && Math.abs(element - inner.height) <= 2) return last;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`iframe #${id} was not sized to its document: ${JSON.stringify(last)}`);
+}
+
+test('a host page on another site embeds a statement and a filtered list: they render, size themselves and link to the full views', async () => {
+  const url = await hostPage('host.html', [
+    frameTag('statement', appUrl(`/embed/s/${statement.id}`)),
+    frameTag('list', appUrl(`/embed/?${query}`)),
+    // The full app refuses to be framed (frame-ancestors 'none').
+    frameTag('view', appUrl(`/s/${statement.id}`)),
+    `<script src="${appUrl('/embed-host.js')}" async></script>`,
+  ].join('\n'));
+  const context = await browser.newContext();
+  await context.addInitScript(recorder);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const requestsBefore = app.requests.length;
+  try {
+    await page.goto(url);
+    const single = await frameOf(page, 'statement');
+    const list = await frameOf(page, 'list');
+    await single.locator('article.card').waitFor({ timeout: 15000 });
+    await list.locator('article.card').first().waitFor({ timeout: 15000 });
+
+    // The content, without the site's chrome.
+    assert.equal(await single.locator('article.card').count(), 1);
+    assert.equal(await single.locator(`article.card[data-statement="${statement.id}"]`).count(), 1);
+    assert.match(await single.locator('h1').textContent(), /^Statement by /);
+    assert.equal(await list.locator('article.card').count(), listCount, 'the list has the statements of its query');
+    for (const frame of [single, list]) {
+      for (const chrome of ['.site-header', '.site-footer', '.skip-link', 'form[role="search"]', '.filter-panel', '#sort-select', '.embed-code', '.breadcrumbs']) {
+        assert.equal(await frame.locator(chrome).count(), 0, `no ${chrome} in ${frame.url()}`);
+      }
+      assert.equal(await frame.locator('main').count(), 1);
+    }
+
+    // The attribution link: the full view (same path without /embed, same query), new tab.
+    const attribution = async (frame) => frame.$eval('a.embed-full', (a) => ({
+      href: a.getAttribute('href'), target: a.target, rel: a.rel, text: a.textContent,
+    }));
+    const one = await attribution(single);
+    assert.deepEqual([one.href, one.target, one.rel], [`/s/${statement.id}`, '_blank', 'noopener']);
+    assert.match(one.text, /Full view on readouts ↗/);
+    const many = await attribution(list);
+    assert.deepEqual([many.href, many.target, many.rel], [`/?${query}`, '_blank', 'noopener']);
+
+    // Links in the content open the full app in a new tab, never inside the iframe.
+    const links = await list.$$eval('main a[href]', (all) => all.map((a) => ({ href: a.getAttribute('href'), target: a.target })));
+    assert.ok(links.length > listCount);
+    assert.deepEqual(links.filter((l) => l.target !== '_blank' || l.href.startsWith('/embed')), []);
+
+    // Height messages arrive, and the host script sizes each iframe to its document.
+    for (const [id, frame] of [['statement', single], ['list', list]]) {
+      const sizes = await untilSized(page, frame, id);
+      assert.ok(sizes.element > INITIAL + 100, `#${id} grew: ${JSON.stringify(sizes)}`);
+      const messages = (await page.evaluate(() => window.__messages)).filter((m) => m.frame === id);
+      assert.ok(messages.length > 0, `#${id} sent height messages`);
+      const expectedPath = await frame.evaluate(() => location.pathname + location.search);
+      for (const { origin, data } of messages) {
+        assert.equal(origin, new URL(app.url).origin);
+        assert.deepEqual(Object.keys(data).sort(), ['height', 'path', 'type']);
+        assert.ok(Number.isInteger(data.height) && data.height > 0, JSON.stringify(data));
+        assert.equal(data.path, expectedPath);
+      }
+      assert.ok(Math.abs(messages.at(-1).data.height - sizes.element) <= 1, `#${id}: the last message is the iframe's height`);
+    }
+
+    // The full view is not framed.
+    await refused(page, 'view');
+
+    // Embeds register no service worker (sw.js is never fetched), take no messages, break no
+    // rule of the policy.
+    assert.ok(!app.requests.slice(requestsBefore).includes('/sw.js'), 'no frame fetched sw.js');
+    for (const frame of [single, list]) {
+      assert.deepEqual(await frame.evaluate(() => [window.__errors, window.__violations, window.__messageListeners]), [[], [], 0]);
+    }
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('embeds render with every storage API blocked, and under Cloudflare-style merged headers', async () => {
+  // Cloudflare Pages joins the values of every matching rule: two policies, both enforced.
+  const merged = await serveDist({ headersFor: (pathname) => headersForPath(rules, pathname, 'join') });
+  const url = await hostPage('blocked.html', [
+    frameTag('statement', appUrl(`/embed/s/${statement.id}`, merged)),
+    frameTag('list', appUrl(`/embed/?${query}`, merged)),
+    frameTag('view', appUrl('/', merged)),
+    `<script src="${appUrl('/embed-host.js', merged)}" async></script>`,
+  ].join('\n'));
+  const context = await browser.newContext();
+  await context.addInitScript(recorder);
+  await context.addInitScript(blockStorage);
+  const page = await context.newPage();
+  const seen = watch(page);
+  try {
+    await page.goto(url);
+    const single = await frameOf(page, 'statement');
+    const list = await frameOf(page, 'list');
+    await single.locator('article.card').waitFor({ timeout: 15000 });
+    await list.locator('article.card').first().waitFor({ timeout: 15000 });
+    assert.equal(await list.locator('article.card').count(), listCount);
+    assert.equal(await single.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError', 'storage is blocked in the frame');
+    await untilSized(page, single, 'statement');
+    await untilSized(page, list, 'list');
+    await refused(page, 'view');
+    for (const frame of [single, list]) {
+      assert.deepEqual(await frame.evaluate(() => [window.__errors, window.__violations]), [[], []]);
+    }
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await context.close();
+    await merged.close();
+  }
+});
+
+test('the parent cannot drive an embed: its messages change nothing', async () => {
+  const url = await hostPage('messages.html', [
+    frameTag('list', appUrl(`/embed/?${query}`)),
+    `<script src="${appUrl('/embed-host.js')}" async></script>`,
+  ].join('\n'));
+  const context = await browser.newContext();
+  await context.addInitScript(recorder);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const list = await frameOf(page, 'list');
+    await list.locator('article.card').first().waitFor({ timeout: 15000 });
+    await untilSized(page, list, 'list');
+    const state = () => list.evaluate(() => ({
+      url: location.href,
+      history: history.length,
+      cards: [...document.querySelectorAll('article.card')].map((c) => c.dataset.statement),
+      title: document.title,
+      main: document.querySelector('main').textContent,
+    }));
+    const before = await state();
+    await page.evaluate((appOrigin) => {
+      const target = document.getElementById('list').contentWindow;
+      const messages = [
+        { type: 'readouts:navigate', path: '/embed/s/x' },
+        { type: 'readouts:query', query: 'q=zzzz' },
+        { type: 'readouts:height', height: 1 },
+        { type: 'navigate', url: 'https://example.com/' },
+        'reload',
+        '{"type":"readouts:navigate","path":"/"}',
+        null,
+        [1, 2, 3],
+      ];
+      for (const message of messages) {
+        target.postMessage(message, '*');
+        target.postMessage(message, appOrigin);
+      }
+    }, new URL(app.url).origin);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await state(), before, 'the embed is unchanged');
+    assert.equal(await list.evaluate(() => window.__messageListeners), 0, 'the embed listens to no message');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Embed button gives the snippet of the filtered view; Copy puts it on the clipboard, or selects it', async () => {
+  const origin = new URL(app.url).origin;
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(appUrl(`/?${query}`));
+    await page.locator('article.card').first().waitFor({ timeout: 15000 });
+    const text = page.locator('#embed-code-text');
+    assert.equal(await text.isVisible(), false, 'the code is hidden until asked for');
+    await page.getByText('Embed', { exact: true }).click();
+    assert.ok(await text.isVisible());
+    assert.equal(await text.evaluate((t) => t.readOnly), true);
+    const snippet = await text.inputValue();
+    // Read in Node: a DOMParser in the page would apply the page's policy to style="…".
+    const parsed = parseSnippet(snippet);
+    assert.deepEqual(parsed.tags, ['IFRAME', 'SCRIPT']);
+    const src = new URL(parsed.src);
+    assert.equal(src.origin, origin);
+    assert.equal(src.pathname, '/embed/');
+    const sorted = (params) => [...params].sort((a, b) => a[0].localeCompare(b[0]));
+    assert.deepEqual(sorted(src.searchParams), sorted(new URLSearchParams(query)), 'the same query');
+    assert.match(parsed.title, /^Statements \(/);
+    assert.ok(parsed.title.includes(new URLSearchParams(query).get('topic')), parsed.title);
+    assert.equal(parsed.loading, 'lazy');
+    assert.equal(parsed.width, '100%');
+    assert.ok(Number(parsed.height) >= 300, parsed.height);
+    assert.equal(parsed.style, 'border:0');
+    assert.equal(parsed.script, `${origin}/embed-host.js`);
+
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.locator('#embed-code-status', { hasText: 'Copied' }).waitFor({ timeout: 5000 });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+
+    // The snippet, pasted into a page on another site, works as it is.
+    const pasted = await hostPage('pasted.html', snippet);
+    const hostTab = await context.newPage();
+    await hostTab.goto(pasted);
+    const frame = await (await hostTab.waitForSelector('iframe')).contentFrame();
+    await frame.locator('article.card').first().waitFor({ timeout: 15000 });
+    assert.equal(await frame.locator('article.card').count(), listCount);
+    await hostTab.$eval('iframe', (f) => { f.id = 'pasted'; });
+    await untilSized(hostTab, frame, 'pasted');
+  } finally {
+    await context.close();
+  }
+
+  // Without the clipboard API (and the legacy copy command), the code is selected instead.
+  const bare = await browser.newContext();
+  await bare.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+    Document.prototype.execCommand = () => false;
+  });
+  try {
+    const page = await bare.newPage();
+    await page.goto(appUrl(`/s/${statement.id}`));
+    await page.locator('article.card').first().waitFor({ timeout: 15000 });
+    await page.getByText('Embed', { exact: true }).click();
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.locator('#embed-code-status', { hasText: 'press Ctrl+C' }).waitFor({ timeout: 5000 });
+    const selection = await page.$eval('#embed-code-text', (t) => ({
+      focused: document.activeElement === t, start: t.selectionStart, end: t.selectionEnd, length: t.value.length, value: t.value,
+    }));
+    assert.deepEqual([selection.focused, selection.start, selection.end], [true, 0, selection.length]);
+    assert.ok(selection.value.startsWith(`<iframe src="${origin}/embed/s/${statement.id}" title="Statement by `), selection.value);
+  } finally {
+    await bare.close();
+  }
+});
