@@ -11,7 +11,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
 import { startServer } from './server.mjs';
 import { generate } from '../../scripts/gen-sw.mjs';
 import { ICONS, ICON_DIR, decodePng, renderIcon } from '../../scripts/gen-icons.mjs';
@@ -31,15 +31,7 @@ function launchPersistent(dir) {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

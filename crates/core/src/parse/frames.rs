@@ -468,16 +468,11 @@ mod tests {
     use super::*;
 
     fn frames(text: &str) -> Vec<(SubjectRef, String, String)> {
-        let tokens = tokenize(text, 0, text.len());
-        let ms = mentions(text, &tokens);
-        find_frames(text, text.len(), &tokens, &token_words(text, &tokens), &ms)
+        raw_frames(text)
             .into_iter()
             .map(|f| {
-                (
-                    f.subject,
-                    f.verb,
-                    text[f.content.0..f.content.1].to_string(),
-                )
+                let content = text[f.content.0..f.content.1].to_string();
+                (f.subject, f.verb, content)
             })
             .collect()
     }
@@ -501,31 +496,22 @@ mod tests {
         );
     }
 
+    fn raw_frames(text: &str) -> Vec<Frame> {
+        let tokens = tokenize(text, 0, text.len());
+        let words = token_words(text, &tokens);
+        find_frames(text, text.len(), &tokens, &words, &mentions(text, &tokens))
+    }
+
     #[test]
     fn reads_trailing_and_inverted_frames() {
         let text = "\"We will stand together,\" Lina Orsk said.";
-        let tokens = tokenize(text, 0, text.len());
-        let found = find_frames(
-            text,
-            text.len(),
-            &tokens,
-            &token_words(text, &tokens),
-            &mentions(text, &tokens),
-        );
+        let found = raw_frames(text);
         assert!(found[0].trailing);
         assert_eq!(
             &text[found[0].content.0..found[0].content.1],
             "\"We will stand together,\" "
         );
-        let text = "\"Never,\" said President Orsk.";
-        let tokens = tokenize(text, 0, text.len());
-        let found = find_frames(
-            text,
-            text.len(),
-            &tokens,
-            &token_words(text, &tokens),
-            &mentions(text, &tokens),
-        );
+        let found = raw_frames("\"Never,\" said President Orsk.");
         assert!(found[0].trailing);
         assert_eq!(found[0].verb, "said");
     }
