@@ -439,7 +439,16 @@ fn content_start(
     // "said in his opening remarks that", "noted during the talks that"
     let aside = matches!(
         word(i),
-        "in" | "at" | "during" | "on" | "after" | "before" | "upon" | "over" | "via" | "when"
+        "in" | "at"
+            | "during"
+            | "on"
+            | "after"
+            | "before"
+            | "upon"
+            | "over"
+            | "via"
+            | "when"
+            | "with"
     );
     let that_soon = (i + 1..(i + 9).min(tokens.len()))
         .take_while(|&j| tokens[j].is_word())
