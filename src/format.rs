@@ -1,27 +1,12 @@
 //! Display helpers: how dates and counts read on the page. Pure functions, tested natively.
 
-use readouts_core::date::Date;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use readouts_core::date::{Date, MONTH_NAMES};
 
 /// "2024-07-03" → "3 July 2024". Anything that is not a valid `YYYY-MM-DD` date is returned
 /// unchanged, so a surprising value is still shown rather than hidden.
 pub fn human_date(iso: &str) -> String {
     Date::parse_iso(iso)
-        .map(|d| format!("{} {} {}", d.day, MONTHS[d.month as usize - 1], d.year))
+        .map(|d| format!("{} {} {}", d.day, MONTH_NAMES[d.month as usize - 1], d.year))
         .unwrap_or_else(|| iso.to_string())
 }
 

@@ -3,6 +3,7 @@
 
 use super::tokens::Token;
 pub use crate::date::Date;
+use crate::date::MONTH_NAMES;
 use crate::model::TimeOfDay;
 
 /// A date phrase as written, before it is resolved against an anchor.
@@ -39,24 +40,13 @@ impl DatePhrase {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if !(3..=9).contains(&word.len()) {
         return None;
     }
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+    if let Some(i) = MONTH_NAMES
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(word))
+    {
         return Some(i as u32 + 1);
     }
     // Abbreviations, which must be capitalized to avoid "may" and "mar".
@@ -66,9 +56,9 @@ fn month_number(word: &str) -> Option<u32> {
     if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| word.len() == 3 && m[..3].eq_ignore_ascii_case(word) && *m != "may")
+        .position(|m| word.len() == 3 && m[..3].eq_ignore_ascii_case(word) && *m != "May")
         .map(|i| i as u32 + 1)
 }
 

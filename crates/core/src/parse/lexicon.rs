@@ -13,9 +13,40 @@ pub struct Lexicon {
     /// Country names as written ("South Africa").
     pub country_names: Vec<&'static str>,
     pub topics: Vec<TopicEntry>,
-    /// Topic patterns by lowercase first word: (entry, pattern).
-    pub topics_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
-    pub topic_first_words: WordFilter,
+    /// Topic patterns by lowercase first word.
+    pub topic_index: FirstWordIndex,
+}
+
+/// Patterns, as `(entry, pattern)` positions, by their first word, behind a [`WordFilter`].
+#[derive(Debug, Clone, Default)]
+pub struct FirstWordIndex {
+    by_word: FxHashMap<String, Vec<(usize, usize)>>,
+    filter: WordFilter,
+}
+
+impl FirstWordIndex {
+    /// Indexes `(first word, (entry, pattern))` pairs.
+    pub fn new(firsts: impl IntoIterator<Item = (String, (usize, usize))>) -> Self {
+        let mut index = FirstWordIndex::default();
+        for (word, at) in firsts {
+            index.filter.insert(&word);
+            index.by_word.entry(word).or_default().push(at);
+        }
+        index
+    }
+
+    /// The patterns whose first word is exactly `word`.
+    pub fn get(&self, word: &str) -> &[(usize, usize)] {
+        if !self.filter.may_contain(word) {
+            return &[];
+        }
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// False when no pattern can start with `word`, in any case: no lookup needed.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.filter.may_contain(word)
+    }
 }
 
 /// A 1024-bit filter over (first letter, last letter, length) of words, case aside: "no" is
@@ -99,29 +130,25 @@ pub fn lexicon() -> &'static Lexicon {
                 Some(TopicEntry { label, patterns })
             })
             .collect();
-        let mut topics_by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-        for (e, entry) in topics.iter().enumerate() {
-            for (p, pattern) in entry.patterns.iter().enumerate() {
-                if let Some(first) = pattern.words.first() {
-                    topics_by_first_word
-                        .entry(first.to_lowercase())
-                        .or_default()
-                        .push((e, p));
-                }
-            }
-        }
-        let mut topic_first_words = WordFilter::default();
-        for first in topics_by_first_word.keys() {
-            topic_first_words.insert(first);
-        }
+        let topic_index = FirstWordIndex::new(topics.iter().enumerate().flat_map(|(e, entry)| {
+            entry
+                .patterns
+                .iter()
+                .enumerate()
+                .filter_map(move |(p, pattern)| {
+                    pattern
+                        .words
+                        .first()
+                        .map(|first| (first.to_lowercase(), (e, p)))
+                })
+        }));
         Lexicon {
-            topic_first_words,
+            topic_index,
             titles,
             demonyms,
             countries,
             country_names,
             topics,
-            topics_by_first_word,
         }
     })
 }

@@ -1,7 +1,7 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
-use super::lexicon::{lexicon, Pattern, WordFilter};
+use super::lexicon::{lexicon, FirstWordIndex, Pattern};
 use super::tokens::{is_capitalized, is_double_quote, Token};
 use crate::fxhash::{FxHashMap, FxHashSet};
 
@@ -13,11 +13,9 @@ struct Known {
 
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics {
-    /// First words of the readout's own patterns: most words need no lookup at all.
-    known_first_words: WordFilter,
     known: Vec<Known>,
-    /// Known patterns by first word: (known, pattern).
-    known_by_first_word: FxHashMap<String, Vec<(usize, usize)>>,
+    /// The readout's own patterns by first word (exact case).
+    known_index: FirstWordIndex,
     /// Lexicon entry → label of a defined acronym that means the same.
     renamed: FxHashMap<usize, String>,
 }
@@ -84,37 +82,25 @@ impl Topics {
                 let Some(first) = pattern.first() else {
                     continue;
                 };
-                for &(e, p) in lex
-                    .topics_by_first_word
-                    .get(&first.to_lowercase())
-                    .into_iter()
-                    .flatten()
-                {
+                for &(e, p) in lex.topic_index.get(&first.to_lowercase()) {
                     if lex.topics[e].patterns[p].words.iter().eq(pattern.iter()) {
                         renamed.insert(e, entry.label.clone());
                     }
                 }
             }
         }
-        let mut known_by_first_word: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-        for (k, entry) in known.iter().enumerate() {
-            for (p, pattern) in entry.patterns.iter().enumerate() {
-                if let Some(first) = pattern.first() {
-                    known_by_first_word
-                        .entry(first.clone())
-                        .or_default()
-                        .push((k, p));
-                }
-            }
-        }
-        let mut known_first_words = WordFilter::default();
-        for first in known_by_first_word.keys() {
-            known_first_words.insert(first);
-        }
+        let known_index = FirstWordIndex::new(known.iter().enumerate().flat_map(|(k, entry)| {
+            entry
+                .patterns
+                .iter()
+                .enumerate()
+                .filter_map(move |(p, pattern)| {
+                    pattern.first().map(|first| (first.clone(), (k, p)))
+                })
+        }));
         Topics {
-            known_first_words,
             known,
-            known_by_first_word,
+            known_index,
             renamed,
         }
     }
@@ -129,25 +115,18 @@ impl Topics {
             if word.is_empty() {
                 continue;
             }
-            if self.known_first_words.may_contain(word) {
-                for &(k, p) in self.known_by_first_word.get(*word).into_iter().flatten() {
-                    if matches_at(words, i, &self.known[k].patterns[p]) {
-                        found.push((i, self.known[k].label.clone()));
-                    }
+            for &(k, p) in self.known_index.get(word) {
+                if matches_at(words, i, &self.known[k].patterns[p]) {
+                    found.push((i, self.known[k].label.clone()));
                 }
             }
-            if !lex.topic_first_words.may_contain(word) {
+            if !lex.topic_index.may_start(word) {
                 continue;
             }
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
-            for &(e, p) in lex
-                .topics_by_first_word
-                .get(lower.as_str())
-                .into_iter()
-                .flatten()
-            {
+            for &(e, p) in lex.topic_index.get(&lower) {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
                     let label = self
