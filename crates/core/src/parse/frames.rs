@@ -6,11 +6,12 @@
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
 use crate::fxhash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SubjectRef {
+pub enum SubjectRef<'t> {
     /// Indices into the sentence's mentions ("Putin", "A and B").
     Mentions(Vec<usize>),
     /// "He", "She".
@@ -18,18 +19,18 @@ pub enum SubjectRef {
     /// "They", "The two sides", "Both leaders", "The two heads of state".
     Joint,
     /// "The Premier": a title without a name.
-    Title(String),
+    Title(Cow<'t, str>),
     /// "The Arvelian leader", "the Russian President": a leader by country or its adjective.
-    Nationality(String),
+    Nationality(Cow<'t, str>),
 }
 
 #[derive(Debug, Clone)]
-pub struct Frame {
-    pub subject: SubjectRef,
+pub struct Frame<'t> {
+    pub subject: SubjectRef<'t>,
     /// First token of the subject.
     pub subject_first: usize,
     /// The verb as written ("pointed out", "according to").
-    pub verb: String,
+    pub verb: &'t str,
     /// Byte range of the content.
     pub content: (usize, usize),
     /// Set for frames that stand after their content ("…, X said.").
@@ -234,13 +235,13 @@ fn is_joint_head(word: &str) -> bool {
 
 /// All frames of a sentence, in order. The caller decides which to keep.
 /// `words` are the tokens as text, "" for punctuation.
-pub fn find_frames(
-    text: &str,
+pub fn find_frames<'t>(
+    text: &'t str,
     sentence_end: usize,
     tokens: &[Token],
-    words: &[&str],
-    mentions: &[Mention],
-) -> Vec<Frame> {
+    words: &[&'t str],
+    mentions: &[Mention<'t>],
+) -> Vec<Frame<'t>> {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
     let mut frames = Vec::new();
@@ -257,7 +258,7 @@ pub fn find_frames(
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(vec![m]),
                         subject_first: i,
-                        verb: "according to".to_string(),
+                        verb: "according to",
                         content: (start, sentence_end),
                         trailing: false,
                     });
@@ -273,7 +274,7 @@ pub fn find_frames(
             continue;
         };
         let verb = tokens[v].start..tokens[v + len - 1].end;
-        let verb_text = text[verb.clone()].to_string();
+        let verb_text = &text[verb];
         let after_verb = v + len;
         // Only punctuation (and closing quotes) between the verb and the sentence end?
         let at_end = (after_verb..tokens.len()).all(|i| punct(i).is_some());
@@ -324,7 +325,7 @@ pub fn find_frames(
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
             } else {
-                let start = content_start(text, tokens, words, after_verb, &verb_text);
+                let start = content_start(text, tokens, words, after_verb, verb_text);
                 (start, sentence_end)
             };
             frames.push(Frame {
@@ -342,7 +343,11 @@ pub fn find_frames(
 }
 
 /// The subject ending just before token `end`, and its first token.
-fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(SubjectRef, usize)> {
+fn subject_before<'t>(
+    words: &[&'t str],
+    mentions: &[Mention<'t>],
+    end: usize,
+) -> Option<(SubjectRef<'t>, usize)> {
     if end == 0 {
         return None;
     }
@@ -353,7 +358,7 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
             let nationality = mention
                 .country
                 .clone()
-                .or_else(|| mention.adjective.clone());
+                .or_else(|| mention.adjective.map(Cow::Borrowed));
             return match nationality {
                 Some(n) => Some((SubjectRef::Nationality(n), mention.first)),
                 None => mention
@@ -393,7 +398,10 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
         && matches!(word(end - 3), "The" | "the")
         && word(end - 2).chars().next().is_some_and(char::is_uppercase)
     {
-        return Some((SubjectRef::Nationality(word(end - 2).to_string()), end - 3));
+        return Some((
+            SubjectRef::Nationality(Cow::Borrowed(word(end - 2))),
+            end - 3,
+        ));
     }
     if is_joint_head(last) {
         let start = (end.saturating_sub(6)..end)
@@ -412,11 +420,11 @@ fn subject_before(words: &[&str], mentions: &[Mention], end: usize) -> Option<(S
 
 /// The subject that opens a sentence (a name or a pronoun), when nothing but words stands
 /// between it and token `until`.
-fn leading_subject(
+fn leading_subject<'t>(
     words: &[&str],
-    mentions: &[Mention],
+    mentions: &[Mention<'t>],
     until: usize,
-) -> Option<(SubjectRef, usize)> {
+) -> Option<(SubjectRef<'t>, usize)> {
     let plain = |from: usize| (from..until).all(|i| !words[i].is_empty());
     if matches!(words.first(), Some(&("He" | "She"))) && plain(1) {
         return Some((SubjectRef::Pronoun, 0));
@@ -476,7 +484,7 @@ mod tests {
     use super::super::tokens::{token_words, tokenize};
     use super::*;
 
-    fn frames(text: &str) -> Vec<(SubjectRef, String, String)> {
+    fn frames(text: &str) -> Vec<(SubjectRef<'_>, &str, String)> {
         raw_frames(text)
             .into_iter()
             .map(|f| {
@@ -500,12 +508,12 @@ mod tests {
         assert_eq!(f[0].0, SubjectRef::Joint);
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
-            (f[0].1.as_str(), f[0].2.as_str()),
+            (f[0].1, f[0].2.as_str()),
             ("according to", "the talks went well.")
         );
     }
 
-    fn raw_frames(text: &str) -> Vec<Frame> {
+    fn raw_frames(text: &str) -> Vec<Frame<'_>> {
         let tokens = tokenize(text, 0, text.len());
         let words = token_words(text, &tokens);
         find_frames(text, text.len(), &tokens, &words, &mentions(text, &tokens))

@@ -24,23 +24,25 @@ use crate::model::*;
 use crate::slug::slug;
 use dates::{date_phrases, time_of_day, Date};
 use frames::{find_frames, Frame, SubjectRef};
-use names::{mentions, Mention};
+use names::{mentions, Mention, MentionScanner};
 use people::{is_person_like, People};
 use segment::{layout, BlockKind};
-use tokens::{is_double_quote, token_words, tokenize, Token};
+use std::ops::Range;
+use tokens::{is_double_quote, token_words, tokenize, tokenize_into, Token};
 
 /// How many sentences of the opening paragraph may tell the event's date, time and place.
 const OPENING_SENTENCES: usize = 3;
 
-/// One sentence with what the passes need of it.
-struct Sentence<'t> {
+/// One sentence with what the passes need of it; its tokens, words and mentions are slices
+/// of buffers shared by the whole readout.
+struct Sentence<'a> {
     block: usize,
     span: Span,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     /// The tokens as text, "" for punctuation.
-    words: Vec<&'t str>,
-    mentions: Vec<Mention>,
-    frames: Vec<Frame>,
+    words: &'a [&'a str],
+    mentions: &'a [Mention<'a>],
+    frames: Vec<Frame<'a>>,
     /// "… were present": names attendees, never a statement.
     attendee_line: bool,
     /// "The two sides also exchanged views on …": a topic without a position.
@@ -65,33 +67,54 @@ pub fn parse(raw: &str) -> Readout {
         event::dateline(&text, span.start, span.end)
     });
 
-    // Same byte offsets as `text`: only ASCII letters change.
-    let lower = text.to_ascii_lowercase();
-    let mut sentences = Vec::new();
+    // Every sentence's tokens, in one buffer: (block, span, token range).
+    let mut all_tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut spans: Vec<(usize, Span, Range<usize>)> = Vec::new();
     for (b, block) in layout.blocks.iter().enumerate() {
         for (s, &span) in block.sentences.iter().enumerate() {
             let mut span = span;
             if let (Some(d), true, 0) = (&dateline, Some(b) == first_prose, s) {
                 span.start = d.end.min(span.end);
             }
-            let tokens = tokenize(&text, span.start, span.end);
-            let mentions = mentions(&text, &tokens);
-            let words = token_words(&text, &tokens);
-            let frames = find_frames(&text, span.end, &tokens, &words, &mentions);
+            let from = all_tokens.len();
+            tokenize_into(&text, span.start, span.end, &mut all_tokens);
+            spans.push((b, span, from..all_tokens.len()));
+        }
+    }
+    let all_words = token_words(&text, &all_tokens);
+    let mut all_mentions: Vec<Mention> = Vec::new();
+    let mut scanner = MentionScanner::default();
+    let mention_ranges: Vec<Range<usize>> = spans
+        .iter()
+        .map(|(_, _, tokens)| {
+            let from = all_mentions.len();
+            scanner.scan(&text, &all_tokens[tokens.clone()], &mut all_mentions);
+            from..all_mentions.len()
+        })
+        .collect();
+    // Same byte offsets as `text`: only ASCII letters change.
+    let lower = text.to_ascii_lowercase();
+    let sentences: Vec<Sentence> = spans
+        .iter()
+        .zip(mention_ranges)
+        .map(|((block, span, range), mention_range)| {
+            let tokens = &all_tokens[range.clone()];
+            let words = &all_words[range.clone()];
+            let mentions = &all_mentions[mention_range];
             let lower = &lower[span.start..span.end];
-            sentences.push(Sentence {
-                block: b,
-                span,
+            Sentence {
+                block: *block,
+                span: *span,
                 tokens,
                 words,
                 mentions,
-                frames,
+                frames: find_frames(&text, span.end, tokens, words, mentions),
                 attendee_line: is_attendee_line(lower),
                 topic_only: is_topic_only(lower),
                 joint_start: starts_with_joint_subject(lower),
-            });
-        }
-    }
+            }
+        })
+        .collect();
 
     let people = find_people(&text, &layout.blocks, &sentences);
     let mut people = people;
@@ -99,7 +122,7 @@ pub fn parse(raw: &str) -> Readout {
         if layout.blocks[sentence.block].kind == BlockKind::Heading {
             continue;
         }
-        for mention in &sentence.mentions {
+        for mention in sentence.mentions {
             if let Some(p) = people.find(&mention.name) {
                 people.learn(p, mention);
             }
@@ -117,12 +140,12 @@ pub fn parse(raw: &str) -> Readout {
     let mut drafts = builder.drafts;
 
     // Topics, per statement and for the whole readout.
-    let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+    let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
     let mut readout_topics: Vec<String> = Vec::new();
     let mut tags_by_span = std::collections::HashMap::new();
     for sentence in &sentences {
-        let tags = topic_index.tag(&sentence.words);
+        let tags = topic_index.tag(sentence.words);
         for tag in &tags {
             if !readout_topics.contains(tag) {
                 readout_topics.push(tag.clone());
@@ -160,15 +183,15 @@ pub fn parse(raw: &str) -> Readout {
     });
     let date = opening
         .iter()
-        .flat_map(|s| date_phrases(&text, &s.tokens))
+        .flat_map(|s| date_phrases(&text, s.tokens))
         .chain(dateline.as_ref().and_then(|d| d.date))
         .find_map(|p| p.resolve(anchor));
-    let time = opening.iter().find_map(|s| time_of_day(&text, &s.tokens));
+    let time = opening.iter().find_map(|s| time_of_day(&text, s.tokens));
     let location = match kind {
         EventKind::PhoneCall | EventKind::VideoCall => None,
         _ => dateline.as_ref().and_then(|d| d.city.clone()).or_else(|| {
             opening.iter().find_map(|s| {
-                event::place(&text, &s.tokens, &s.mentions, |name| {
+                event::place(&text, s.tokens, s.mentions, |name| {
                     lexicon::lexicon().is_country(name)
                         || people
                             .persons
@@ -367,11 +390,10 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
         if previous_block != Some(sentence.block) {
             previous_block = Some(sentence.block);
             if let BlockKind::Turn { label } = blocks[sentence.block].kind {
-                let mention = label_mention(&text[label.start..label.end]);
-                match mention {
-                    Some(m) if is_speaker_label(&m, &people) => {
+                with_label_mention(&text[label.start..label.end], |mention| match mention {
+                    Some(m) if is_speaker_label(m, &people) => {
                         let role = next_leader_role(&people);
-                        people.add(&m, role);
+                        people.add(m, role);
                     }
                     // "THE PRESIDENT:" with no President named: the title names the speaker.
                     Some(m) if !m.has_name() => {
@@ -383,7 +405,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                         }
                     }
                     _ => {}
-                }
+                });
             }
         }
         if sentence.attendee_line {
@@ -418,11 +440,11 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
     people
 }
 
-/// The person a transcript label names; an all-capitals label ("THE PRESIDENT") is read
-/// in title case.
-fn label_mention(label: &str) -> Option<Mention> {
+/// Calls `f` with the person a transcript label names; an all-capitals label ("THE
+/// PRESIDENT") is read in title case.
+fn with_label_mention<R>(label: &str, f: impl FnOnce(Option<&Mention>) -> R) -> R {
     let shouting = !label.chars().any(char::is_lowercase);
-    let label = if shouting {
+    let label: std::borrow::Cow<str> = if shouting {
         label
             .split(' ')
             .map(|w| {
@@ -436,11 +458,12 @@ fn label_mention(label: &str) -> Option<Mention> {
             })
             .collect::<Vec<_>>()
             .join(" ")
+            .into()
     } else {
-        label.to_string()
+        label.into()
     };
     let tokens = tokenize(&label, 0, label.len());
-    mentions(&label, &tokens).into_iter().next()
+    f(mentions(&label, &tokens).first())
 }
 
 /// A label that names a person who speaks, not a role such as "Moderator" or "Q".
@@ -477,7 +500,7 @@ fn is_role_label(mention: &Mention) -> bool {
         "Media",
         "Press",
     ];
-    mention.title.is_none() && mention.name.len() == 1 && roles.contains(&mention.name[0].as_str())
+    mention.title.is_none() && mention.name.len() == 1 && roles.contains(&mention.name[0])
 }
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
@@ -585,26 +608,22 @@ impl<'t> Statements<'t> {
             },
             BlockKind::Turn { label } => {
                 self.list_frame = None;
-                let speaker =
-                    label_mention(&self.text[label.start..label.end]).and_then(|m| {
-                        match (&m.title, m.has_name()) {
-                            (_, true) => people.find(&m.name),
-                            (Some(title), false) => people.leaders_titled(title).next(),
-                            (None, false) => None,
-                        }
+                let label_text = &self.text[label.start..label.end];
+                let (speaker, role_label) = with_label_mention(label_text, |m| {
+                    let speaker = m.and_then(|m| match (&m.title, m.has_name()) {
+                        (_, true) => people.find(&m.name),
+                        (Some(title), false) => people.leaders_titled(title).next(),
+                        (None, false) => None,
                     });
+                    (speaker, m.is_some_and(is_role_label))
+                });
                 let Some(speaker) = speaker else {
-                    if label_mention(&self.text[label.start..label.end])
-                        .is_some_and(|m| is_role_label(&m))
-                    {
+                    if role_label {
                         return;
                     }
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,
-                        message: format!(
-                            "transcript label \"{}\" names no participant",
-                            &self.text[label.start..label.end]
-                        ),
+                        message: format!("transcript label \"{label_text}\" names no participant"),
                         span: Some(label),
                     });
                     return;
@@ -679,7 +698,7 @@ impl<'t> Statements<'t> {
             }
             if sentence_text.ends_with(':') {
                 let (speakers, frame) = &resolved[0];
-                self.list_frame = Some((speakers.clone(), frame.verb.clone()));
+                self.list_frame = Some((speakers.clone(), frame.verb.to_string()));
                 last = Some(speakers.clone());
                 continue;
             }
@@ -696,7 +715,7 @@ impl<'t> Statements<'t> {
                     .unwrap_or(frame.content.1);
                 self.push(
                     speakers.clone(),
-                    &frame.verb,
+                    frame.verb,
                     (frame.content.0, end.max(frame.content.0)),
                     span,
                     block.paragraph,
@@ -710,9 +729,9 @@ impl<'t> Statements<'t> {
     /// a new clause with another speaker ("…, while B stressed …").
     fn resolve_frames<'s>(
         &mut self,
-        sentence: &'s Sentence,
+        sentence: &'s Sentence<'s>,
         people: &mut People,
-    ) -> Vec<(Vec<usize>, &'s Frame)> {
+    ) -> Vec<(Vec<usize>, &'s Frame<'s>)> {
         let mut out: Vec<(Vec<usize>, &Frame)> = Vec::new();
         for frame in &sentence.frames {
             let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
@@ -773,7 +792,7 @@ impl<'t> Statements<'t> {
             }
             SubjectRef::Nationality(hint) => {
                 let lex = lexicon::lexicon();
-                let country = lex.demonyms.get(hint.as_str()).copied();
+                let country = lex.demonyms.get(hint.as_ref()).copied();
                 let guesses = countries_for_adjective(hint);
                 let found: Vec<usize> = people
                     .leaders()
@@ -886,9 +905,9 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
     {
         let used: crate::fxhash::FxHashSet<&str> = sentences
             .iter()
-            .flat_map(|s| &s.mentions)
+            .flat_map(|s| s.mentions)
             .filter(|m| m.title.is_none() && m.name.len() == 1)
-            .map(|m| m.name[0].as_str())
+            .map(|m| m.name[0])
             .collect();
         for person in &mut people.persons {
             if let (None, Some(adjective)) = (&person.country, &person.adjective) {

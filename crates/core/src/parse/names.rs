@@ -3,30 +3,33 @@
 
 use super::lexicon::lexicon;
 use super::tokens::{is_capitalized, strip_possessive, Token};
+use std::borrow::Cow;
 
-/// A run of capitalized words in a sentence, read as adjective + title + name.
+/// A run of capitalized words in a sentence, read as adjective + title + name. Its text
+/// borrows from the readout; only forms the text does not spell out are owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub struct Mention<'t> {
     /// Byte range of the whole run in the text.
     pub start: usize,
     pub end: usize,
     /// Token indices `[first, last)` of the run within the sentence's tokens.
     pub first: usize,
     pub last: usize,
-    pub title: Option<String>,
+    /// The title's words, one space apart ("Prime Minister").
+    pub title: Option<Cow<'t, str>>,
     /// Country from a known adjective ("Russian") or "President of Kestria".
-    pub country: Option<String>,
+    pub country: Option<Cow<'t, str>>,
     /// An adjective before the title that is not in the lexicon ("Arvelian").
-    pub adjective: Option<String>,
+    pub adjective: Option<&'t str>,
     /// The name words, possessive removed; empty for a bare title ("The Premier").
-    pub name: Vec<String>,
+    pub name: Vec<&'t str>,
     /// The name as written ("John F. Kennedy"), possessive removed.
-    pub name_text: String,
+    pub name_text: &'t str,
     /// Title and name as written, without adjective or possessive: a candidate alias.
-    pub surface: String,
+    pub surface: Cow<'t, str>,
 }
 
-impl Mention {
+impl Mention<'_> {
     pub fn has_name(&self) -> bool {
         !self.name.is_empty()
     }
@@ -300,84 +303,118 @@ pub fn is_starter(word: &str) -> bool {
 }
 
 /// Every capitalized run in the tokens of one sentence, read as mentions.
-pub fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
-    let word = |i: usize| -> &str {
-        tokens
-            .get(i)
-            .filter(|t| t.is_word())
-            .map_or("", |t| t.text(text))
-    };
+pub fn mentions<'t>(text: &'t str, tokens: &[Token]) -> Vec<Mention<'t>> {
     let mut out = Vec::new();
-    // Buffers for the current run, reused from run to run.
-    let mut words: Vec<&str> = Vec::new();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !is_name_word(word(i)) {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        words.clear();
-        spans.clear();
-        let mut j = i;
-        loop {
-            let w = word(j);
-            if w.is_empty() {
-                break;
-            }
-            words.push(w);
-            spans.push((tokens[j].start, tokens[j].end));
-            j += 1;
-            if strip_possessive(w).len() < w.len() {
-                break;
-            }
-            // "Mr.", "John F. Kennedy": a period after a title abbreviation or an initial.
-            let dot = tokens.get(j).is_some_and(|t| t.punct == Some('.'));
-            if dot && (w.chars().count() == 1 || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St")) {
-                j += 1;
-            }
-            let next = word(j);
-            if is_name_word(next) {
+    MentionScanner::default().scan(text, tokens, &mut out);
+    out
+}
+
+/// Reads mentions, reusing its buffers from sentence to sentence.
+#[derive(Default)]
+pub struct MentionScanner<'t> {
+    words: Vec<&'t str>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'t> MentionScanner<'t> {
+    /// Appends the mentions of one sentence (its tokens) to `out`.
+    pub fn scan(&mut self, text: &'t str, tokens: &[Token], out: &mut Vec<Mention<'t>>) {
+        let word = |i: usize| -> &'t str {
+            tokens
+                .get(i)
+                .filter(|t| t.is_word())
+                .map_or("", |t| &text[t.start..t.end])
+        };
+        let (words, spans) = (&mut self.words, &mut self.spans);
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_name_word(word(i)) {
+                i += 1;
                 continue;
             }
-            if is_particle(next) {
-                // Particles only inside a name, one or two in a row ("de la").
-                let k = if is_particle(word(j + 1)) {
-                    j + 2
-                } else {
-                    j + 1
-                };
-                if is_name_word(word(k)) {
-                    words.extend((j..k).map(&word));
-                    spans.extend((j..k).map(|t| (tokens[t].start, tokens[t].end)));
-                    j = k;
-                    continue;
+            let first = i;
+            words.clear();
+            spans.clear();
+            let mut j = i;
+            loop {
+                let w = word(j);
+                if w.is_empty() {
+                    break;
                 }
-            }
-            if next == "of" && ends_with_title(&words) && is_name_word(word(j + 1)) {
-                words.push("of");
+                words.push(w);
                 spans.push((tokens[j].start, tokens[j].end));
                 j += 1;
-                continue;
-            }
-            break;
-        }
-        let last = j;
-        if let Some(mut mention) = read_run(text, &words, &spans, first, last) {
-            // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
-            if mention.title.is_some() && mention.has_name() && word(last) == "of" {
-                let rest: Vec<&str> = (last + 1..last + 4).map(&word).collect();
-                let len = lexicon().country_at(&rest, 0).unwrap_or(1);
-                if is_capitalized(rest[0]) && !is_starter(rest[0]) {
-                    mention.country = Some(rest[..len].join(" "));
+                if strip_possessive(w).len() < w.len() {
+                    break;
                 }
+                // "Mr.", "John F. Kennedy": a period after a title abbreviation or an initial.
+                let dot = tokens.get(j).is_some_and(|t| t.punct == Some('.'));
+                if dot && (w.chars().count() == 1 || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St"))
+                {
+                    j += 1;
+                }
+                let next = word(j);
+                if is_name_word(next) {
+                    continue;
+                }
+                if is_particle(next) {
+                    // Particles only inside a name, one or two in a row ("de la").
+                    let k = if is_particle(word(j + 1)) {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if is_name_word(word(k)) {
+                        words.extend((j..k).map(word));
+                        spans.extend((j..k).map(|t| (tokens[t].start, tokens[t].end)));
+                        j = k;
+                        continue;
+                    }
+                }
+                if next == "of" && ends_with_title(words) && is_name_word(word(j + 1)) {
+                    words.push("of");
+                    spans.push((tokens[j].start, tokens[j].end));
+                    j += 1;
+                    continue;
+                }
+                break;
             }
-            out.push(mention);
+            let last = j;
+            if let Some(mut mention) = read_run(text, words, spans, first, last) {
+                // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
+                if mention.title.is_some() && mention.has_name() && word(last) == "of" {
+                    let rest = [word(last + 1), word(last + 2), word(last + 3)];
+                    let len = lexicon().country_at(&rest, 0).unwrap_or(1);
+                    if is_capitalized(rest[0]) && !is_starter(rest[0]) {
+                        let spans: Vec<(usize, usize)> = (last + 1..last + 1 + len)
+                            .map(|t| (tokens[t].start, tokens[t].end))
+                            .collect();
+                        mention.country = Some(joined(text, &rest[..len], &spans));
+                    }
+                }
+                out.push(mention);
+            }
+            i = last.max(i + 1);
         }
-        i = last.max(i + 1);
     }
-    out
+}
+
+/// `words` one space apart: a slice of the text when it spells them so, else a new string.
+fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[(usize, usize)]) -> Cow<'t, str> {
+    match (spans.first(), spans.last()) {
+        (Some(first), Some(last)) => {
+            let slice = &text[first.0..last.1];
+            let spaced = spans
+                .windows(2)
+                .all(|w| w[1].0 == w[0].1 + 1 && text.as_bytes()[w[0].1] == b' ');
+            if spaced && words.len() == spans.len() {
+                Cow::Borrowed(slice)
+            } else {
+                Cow::Owned(words.join(" "))
+            }
+        }
+        _ => Cow::Borrowed(""),
+    }
 }
 
 fn ends_with_title(words: &[&str]) -> bool {
@@ -389,34 +426,34 @@ fn ends_with_title(words: &[&str]) -> bool {
 }
 
 /// Reads a run's words as [adjective…] [title] [of Country] [name…].
-fn read_run(
-    text: &str,
-    words: &[&str],
+fn read_run<'t>(
+    text: &'t str,
+    words: &[&'t str],
     spans: &[(usize, usize)],
     first: usize,
     last: usize,
-) -> Option<Mention> {
+) -> Option<Mention<'t>> {
     let start = spans.first()?.0;
     let end = spans.last()?.1;
     let lex = lexicon();
     let title_at = (0..words.len()).find_map(|at| lex.title_at(words, at).map(|n| (at, n)));
     let mut country = None;
     let mut adjective = None;
-    let mut title_text: Option<&str> = None;
+    // Byte range of the title as written ("Mr." with its period).
+    let mut title_span: Option<(usize, usize)> = None;
     let (title, name_from) = match title_at {
         Some((at, len)) => {
             let pre = &words[..at];
             if let Some(&adj) = pre.last() {
-                let two = (pre.len() >= 2).then(|| format!("{} {}", pre[pre.len() - 2], adj));
+                let two = (pre.len() >= 2)
+                    .then(|| joined(text, &pre[pre.len() - 2..], &spans[at - 2..at]));
                 let found = two
                     .as_deref()
                     .and_then(|t| lex.demonyms.get(t))
                     .or_else(|| lex.demonyms.get(adj));
                 match found {
-                    Some(c) => country = Some(c.to_string()),
-                    None if !is_starter(adj) && !adj.ends_with("ing") => {
-                        adjective = Some(adj.to_string())
-                    }
+                    Some(&c) => country = Some(Cow::Borrowed(c)),
+                    None if !is_starter(adj) && !adj.ends_with("ing") => adjective = Some(adj),
                     None => {}
                 }
             }
@@ -435,8 +472,10 @@ fn read_run(
                     // "Minister of Trade": a portfolio belongs to the title.
                     Some(w) if n == 1 && is_portfolio(w) => title_last = next + 1,
                     _ => {
-                        let name = words.get(next + 1..next + 1 + n).map(|w| w.join(" "));
-                        country = name.or(country);
+                        let range = next + 1..(next + 1 + n).min(words.len());
+                        if range.len() == n {
+                            country = Some(joined(text, &words[range.clone()], &spans[range]));
+                        }
                     }
                 }
                 next += 1 + n;
@@ -447,8 +486,9 @@ fn read_run(
             {
                 title_end += 1;
             }
-            title_text = Some(&text[spans[at].0..title_end]);
-            (Some(words[at..=title_last].join(" ")), next)
+            title_span = Some((spans[at].0, title_end));
+            let title = joined(text, &words[at..=title_last], &spans[at..=title_last]);
+            (Some(title), next)
         }
         None => {
             let skip = words
@@ -458,26 +498,32 @@ fn read_run(
             (None, skip)
         }
     };
-    let name: Vec<String> = words
+    let name: Vec<&str> = words
         .get(name_from..)
         .unwrap_or_default()
         .iter()
-        .map(|w| strip_possessive(w).to_string())
+        .map(|w| strip_possessive(w))
         .filter(|w| !w.is_empty())
         .collect();
     if title.is_none() && name.is_empty() {
         return None;
     }
-    let name_text = match spans.get(name_from..) {
-        Some([first_word, .., last_word]) => strip_possessive(&text[first_word.0..last_word.1]),
-        Some([only]) => strip_possessive(&text[only.0..only.1]),
-        _ => "",
-    }
-    .to_string();
-    let surface = match title_text {
-        Some(t) if name.is_empty() => t.to_string(),
-        Some(t) => format!("{t} {name_text}"),
-        None => name_text.clone(),
+    let (name_start, name_text) = match spans.get(name_from..) {
+        Some([first_word, .., last_word]) => (
+            first_word.0,
+            strip_possessive(&text[first_word.0..last_word.1]),
+        ),
+        Some([only]) => (only.0, strip_possessive(&text[only.0..only.1])),
+        _ => (end, ""),
+    };
+    let surface = match title_span {
+        Some((t_start, t_end)) if name.is_empty() => Cow::Borrowed(&text[t_start..t_end]),
+        // Title and name one space apart: the slice that holds both.
+        Some((t_start, t_end)) if name_start == t_end + 1 && text.as_bytes()[t_end] == b' ' => {
+            Cow::Borrowed(&text[t_start..name_start + name_text.len()])
+        }
+        Some((t_start, t_end)) => Cow::Owned(format!("{} {name_text}", &text[t_start..t_end])),
+        None => Cow::Borrowed(name_text),
     };
     Some(Mention {
         start,
@@ -498,7 +544,7 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn read(text: &str) -> Vec<Mention> {
+    fn read(text: &str) -> Vec<Mention<'_>> {
         mentions(text, &tokenize(text, 0, text.len()))
     }
 
@@ -539,7 +585,7 @@ mod tests {
             read("President of Kestria Lina Orsk spoke with Arvelian Prime Minister Tomas Brenn.");
         assert_eq!(ms[0].country.as_deref(), Some("Kestria"));
         assert_eq!(ms[0].name, vec!["Lina", "Orsk"]);
-        assert_eq!(ms[1].adjective.as_deref(), Some("Arvelian"));
+        assert_eq!(ms[1].adjective, Some("Arvelian"));
         assert_eq!(ms[1].title.as_deref(), Some("Prime Minister"));
     }
 

@@ -186,16 +186,32 @@ pub fn is_person_like(mention: &Mention) -> bool {
         return false;
     }
     let lex = lexicon();
-    let words: Vec<&str> = mention.name.iter().map(String::as_str).collect();
+    let words = &mention.name;
     let bad_word = |w: &&str| {
         is_institution_word(w)
             || lex.demonyms.contains_key(*w)
             || (w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
     };
-    if words.iter().any(bad_word) || lex.country_at(&words, 0) == Some(words.len()) {
+    if words.iter().any(bad_word) || lex.country_at(words, 0) == Some(words.len()) {
         return false;
     }
     mention.title.is_some() || words.len() >= 2
+}
+
+/// The same words, or case aside for particles ("De la Fuentes" opening a sentence).
+fn same_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let (x, y) = (x.as_ref(), y.as_ref());
+            x == y || (x.eq_ignore_ascii_case(y) && is_particle(&x.to_ascii_lowercase()))
+        })
+}
+
+/// `short` is a leading or trailing part of `long` ("Putin" of "Vladimir Putin").
+fn part_of_words<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool {
+    short.len() < long.len()
+        && (same_words(&long[..short.len()], short)
+            || same_words(&long[long.len() - short.len()..], short))
 }
 
 #[derive(Debug, Default)]
@@ -206,30 +222,18 @@ pub struct People {
 impl People {
     /// The person a name refers to: the same words, or a leading or trailing part of a known
     /// name ("Putin", "Xi"), or a fuller form of it. Leaders win over attendees.
-    pub fn find(&self, name: &[String]) -> Option<usize> {
+    pub fn find<W: AsRef<str>>(&self, name: &[W]) -> Option<usize> {
         if name.is_empty() {
             return None;
         }
-        // Words match exactly, or case aside for particles ("De la Fuentes" opening a sentence).
-        let same = |a: &[String], b: &[String]| {
-            a.len() == b.len()
-                && a.iter().zip(b).all(|(x, y)| {
-                    x == y || (x.eq_ignore_ascii_case(y) && is_particle(&x.to_ascii_lowercase()))
-                })
-        };
-        if let Some(i) = self.persons.iter().position(|p| same(&p.name, name)) {
+        if let Some(i) = self.persons.iter().position(|p| same_words(&p.name, name)) {
             return Some(i);
         }
-        let part_of = |short: &[String], long: &[String]| {
-            short.len() < long.len()
-                && (same(&long[..short.len()], short)
-                    || same(&long[long.len() - short.len()..], short))
-        };
         let mut matches = self
             .persons
             .iter()
             .enumerate()
-            .filter(|(_, p)| part_of(name, &p.name) || part_of(&p.name, name));
+            .filter(|(_, p)| part_of_words(name, &p.name) || part_of_words(&p.name, name));
         let first = matches.next()?;
         let best = std::iter::once(first)
             .chain(matches)
@@ -246,8 +250,8 @@ impl People {
             Some(i) => i,
             None => {
                 self.persons.push(Person {
-                    name: mention.name.clone(),
-                    name_text: mention.name_text.clone(),
+                    name: mention.name.iter().map(|w| w.to_string()).collect(),
+                    name_text: mention.name_text.to_string(),
                     title: None,
                     country: None,
                     adjective: None,
@@ -259,8 +263,8 @@ impl People {
         };
         let person = &mut self.persons[index];
         if mention.name.len() > person.name.len() {
-            person.name = mention.name.clone();
-            person.name_text = mention.name_text.clone();
+            person.name = mention.name.iter().map(|w| w.to_string()).collect();
+            person.name_text = mention.name_text.to_string();
         }
         if person.role == Role::Attendee && role != Role::Attendee {
             person.role = role;
@@ -287,13 +291,13 @@ impl People {
     pub fn learn(&mut self, index: usize, mention: &Mention) {
         let person = &mut self.persons[index];
         if person.title.is_none() && mention.has_name() {
-            person.title.clone_from(&mention.title);
+            person.title = mention.title.as_deref().map(str::to_string);
         }
         if person.country.is_none() {
-            person.country.clone_from(&mention.country);
+            person.country = mention.country.as_deref().map(str::to_string);
         }
         if person.adjective.is_none() {
-            person.adjective.clone_from(&mention.adjective);
+            person.adjective = mention.adjective.map(str::to_string);
         }
         if mention.has_name() {
             person.add_surface(&mention.surface);
@@ -322,7 +326,7 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn mention(text: &str) -> Mention {
+    fn mention(text: &str) -> Mention<'_> {
         mentions(text, &tokenize(text, 0, text.len())).remove(0)
     }
 

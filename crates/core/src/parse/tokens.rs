@@ -28,45 +28,85 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     // About one token per five bytes of prose.
     let mut tokens = Vec::with_capacity((end - start) / 4 + 1);
-    let slice = &text[start..end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut word_end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    word_end = j + d.len_utf8();
-                } else if is_joiner(d) {
-                    // A joiner belongs to the word only between two word characters.
-                    let after = slice[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        chars.next();
-                        word_end = j + d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
+    tokenize_into(text, start, end, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], appending to `out`: one buffer can hold the tokens of a whole readout.
+pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        // ASCII, by far the most common case, needs no decoding.
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
             }
-            tokens.push(Token {
-                start: start + i,
-                end: start + word_end,
+        };
+        if c.is_alphanumeric() {
+            let word_end = word_end(text, i, end);
+            out.push(Token {
+                start: i,
+                end: word_end,
                 punct: None,
             });
-        } else {
-            tokens.push(Token {
-                start: start + i,
-                end: start + i + c.len_utf8(),
+            i = word_end;
+            continue;
+        }
+        let next = i + c.len_utf8();
+        if !c.is_whitespace() {
+            out.push(Token {
+                start: i,
+                end: next,
                 punct: Some(c),
             });
         }
+        i = next;
     }
-    tokens
+}
+
+/// The char starting at byte `i` of `text[..end]`, if any.
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i).filter(|_| i < end)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[i..end].chars().next()
+    }
+}
+
+/// The end of the word starting at `start`: letters and digits, and joiners between two of them.
+fn word_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        while i < end {
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            match char_at(text, i, end) {
+                Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // A joiner belongs to the word only between two word characters.
+        match char_at(text, i, end) {
+            Some(j) if is_joiner(j) => {
+                let after = i + j.len_utf8();
+                if char_at(text, after, end).is_some_and(char::is_alphanumeric) {
+                    i = after;
+                } else {
+                    return i;
+                }
+            }
+            _ => return i,
+        }
+    }
 }
 
 /// The tokens as text, with "" for punctuation: what word-level scanners index.
