@@ -214,11 +214,10 @@ impl Readout {
 
 /// The id of the `index`-th (zero-based) statement of a readout.
 pub fn statement_id(readout_id: &str, index: usize) -> String {
-    let number = (index + 1).to_string();
-    let mut id = String::with_capacity(readout_id.len() + 2 + number.len());
+    use std::fmt::Write;
+    let mut id = String::with_capacity(readout_id.len() + 8);
     id.push_str(readout_id);
-    id.push_str("-s");
-    id.push_str(&number);
+    let _ = write!(id, "-s{}", index + 1);
     id
 }
 

@@ -1,7 +1,7 @@
 //! Calendar dates and the date and time phrases readouts use ("July 3, 2024", "3 July",
 //! "July 3rd", "on Tuesday", "yesterday", "On the evening of", "at 10:30").
 
-use super::tokens::Token;
+use super::tokens::{ascii_lower, Token};
 pub use crate::date::Date;
 use crate::date::MONTH_NAMES;
 use crate::model::TimeOfDay;
@@ -143,14 +143,14 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
         } else if let Some(weekday) = weekday_number(w) {
             found.push(DatePhrase::Weekday(weekday));
         } else {
-            let lower = w.to_ascii_lowercase();
+            let lower = ascii_lower(w);
             let relative = match lower.as_str() {
                 "today" | "tonight" => Some(0),
                 "yesterday" => Some(-1),
                 "tomorrow" => Some(1),
                 "this"
                     if matches!(
-                        word(i + 1).to_ascii_lowercase().as_str(),
+                        ascii_lower(word(i + 1)).as_str(),
                         "morning" | "afternoon" | "evening"
                     ) =>
                 {
@@ -174,7 +174,7 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     for i in 0..words.len() {
-        let lower = words[i].to_ascii_lowercase();
+        let lower = ascii_lower(words[i]);
         let part = match lower.as_str() {
             "morning" => Some(TimeOfDay::Morning),
             "afternoon" => Some(TimeOfDay::Afternoon),
@@ -185,12 +185,12 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
             _ => None,
         };
         if let Some(part) = part {
-            let before = word(i.wrapping_sub(1)).to_ascii_lowercase();
+            let before = ascii_lower(word(i.wrapping_sub(1)));
             // "the morning of", "in the morning", "this morning", "Tuesday evening".
             let about_event = matches!(before.as_str(), "the" | "this" | "that" | "last")
-                || weekday_number(&before).is_some()
-                || lower == "tonight"
-                || lower == "night";
+                || weekday_number(before.as_str()).is_some()
+                || lower.as_str() == "tonight"
+                || lower.as_str() == "night";
             if about_event {
                 return Some(part);
             }
@@ -199,7 +199,7 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
         if let Some(hour) = clock_hour(&words, i) {
             let is_time_context = i == 0
                 || matches!(
-                    word(i - 1).to_ascii_lowercase().as_str(),
+                    ascii_lower(word(i - 1)).as_str(),
                     "at" | "from" | "around" | "about" | "approximately" | "after" | "before"
                 );
             if is_time_context {
@@ -233,7 +233,7 @@ fn clock_hour(words: &[&str], i: usize) -> Option<u32> {
         has_minutes = true;
         k += 2;
     }
-    let meridiem = match word(k).to_ascii_lowercase().as_str() {
+    let meridiem = match ascii_lower(word(k)).as_str() {
         "a" if word(k + 1) == "." && word(k + 2).eq_ignore_ascii_case("m") => Some(false),
         "p" if word(k + 1) == "." && word(k + 2).eq_ignore_ascii_case("m") => Some(true),
         "am" => Some(false),

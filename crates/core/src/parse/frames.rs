@@ -3,6 +3,7 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
+use super::lexicon::WordFilter;
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
 use crate::fxhash::FxHashMap;
@@ -158,14 +159,23 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "promised",
 ];
 
-/// The reporting verbs by first word, each as its words.
-fn verbs_by_first_word() -> &'static FxHashMap<&'static str, Vec<Vec<&'static str>>> {
-    static VERB_INDEX: OnceLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+/// The reporting verbs by first word, each as its words, behind a filter of first words.
+struct VerbIndex {
+    by_first_word: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    first_words: WordFilter,
+}
+
+fn verb_index() -> &'static VerbIndex {
+    static VERB_INDEX: OnceLock<VerbIndex> = OnceLock::new();
     VERB_INDEX.get_or_init(|| {
-        let mut index: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
+        let mut index = VerbIndex {
+            by_first_word: FxHashMap::default(),
+            first_words: WordFilter::default(),
+        };
         for verb in VERBS {
             let words: Vec<&str> = verb.split(' ').collect();
-            index.entry(words[0]).or_default().push(words);
+            index.first_words.insert(words[0]);
+            index.by_first_word.entry(words[0]).or_default().push(words);
         }
         index
     })
@@ -173,13 +183,18 @@ fn verbs_by_first_word() -> &'static FxHashMap<&'static str, Vec<Vec<&'static st
 
 /// The length in words of the longest reporting verb starting at `words[at]`.
 fn verb_at(words: &[&str], at: usize) -> Option<usize> {
-    // Every reporting verb starts with a lowercase ASCII letter (or an "A" of "According").
-    let first = words.get(at)?.as_bytes().first()?;
-    if !first.is_ascii_lowercase() {
+    let word = *words.get(at)?;
+    // Every reporting verb starts with a lowercase ASCII letter.
+    if !word.as_bytes().first()?.is_ascii_lowercase() {
         return None;
     }
-    verbs_by_first_word()
-        .get(words.get(at)?)?
+    let index = verb_index();
+    if !index.first_words.may_contain(word) {
+        return None;
+    }
+    index
+        .by_first_word
+        .get(word)?
         .iter()
         .filter(|v| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
         .map(Vec::len)

@@ -197,6 +197,13 @@ impl Lexicon {
         self.country_names.iter().copied().find(|c| *c == phrase)
     }
 
+    /// True when a country name of two or more words starts with `word`.
+    pub fn may_start_long_country(&self, word: &str) -> bool {
+        self.countries
+            .get(word)
+            .is_some_and(|group| group.first().is_some_and(|p| p.len() > 1))
+    }
+
     pub fn is_country(&self, name: &str) -> bool {
         self.country_names.contains(&name)
     }

@@ -45,10 +45,6 @@ struct Sentence<'a> {
     frames: Vec<Frame<'a>>,
     /// "… were present": names attendees, never a statement.
     attendee_line: bool,
-    /// "The two sides also exchanged views on …": a topic without a position.
-    topic_only: bool,
-    /// Opens with a joint subject ("The two leaders …").
-    joint_start: bool,
 }
 
 /// Parses one readout. Never panics; what it cannot read becomes a diagnostic.
@@ -82,7 +78,7 @@ pub fn parse(raw: &str) -> Readout {
         }
     }
     let all_words = token_words(&text, &all_tokens);
-    let mut all_mentions: Vec<Mention> = Vec::new();
+    let mut all_mentions: Vec<Mention> = Vec::with_capacity(text.len() / 40 + 1);
     let mut scanner = MentionScanner::default();
     let mention_ranges: Vec<Range<usize>> = spans
         .iter()
@@ -92,8 +88,6 @@ pub fn parse(raw: &str) -> Readout {
             from..all_mentions.len()
         })
         .collect();
-    // Same byte offsets as `text`: only ASCII letters change.
-    let lower = text.to_ascii_lowercase();
     let sentences: Vec<Sentence> = spans
         .iter()
         .zip(mention_ranges)
@@ -101,7 +95,6 @@ pub fn parse(raw: &str) -> Readout {
             let tokens = &all_tokens[range.clone()];
             let words = &all_words[range.clone()];
             let mentions = &all_mentions[mention_range];
-            let lower = &lower[span.start..span.end];
             Sentence {
                 block: *block,
                 span: *span,
@@ -109,9 +102,7 @@ pub fn parse(raw: &str) -> Readout {
                 words,
                 mentions,
                 frames: find_frames(&text, span.end, tokens, words, mentions),
-                attendee_line: is_attendee_line(lower),
-                topic_only: is_topic_only(lower),
-                joint_start: starts_with_joint_subject(lower),
+                attendee_line: is_attendee_line(words, &text[span.start..span.end]),
             }
         })
         .collect();
@@ -142,20 +133,18 @@ pub fn parse(raw: &str) -> Readout {
     // Topics, per statement and for the whole readout.
     let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
+    let sentence_tags: Vec<Vec<&str>> =
+        sentences.iter().map(|s| topic_index.tag(s.words)).collect();
     let mut readout_topics: Vec<String> = Vec::new();
-    let mut tags_by_span = std::collections::HashMap::new();
-    for sentence in &sentences {
-        let tags = topic_index.tag(sentence.words);
-        for tag in &tags {
-            if !readout_topics.contains(tag) {
-                readout_topics.push(tag.clone());
-            }
+    for tag in sentence_tags.iter().flatten() {
+        if !readout_topics.iter().any(|t| t == tag) {
+            readout_topics.push(tag.to_string());
         }
-        tags_by_span.insert(sentence.span, tags);
     }
     for draft in &mut drafts {
-        if let Some(tags) = tags_by_span.get(&draft.span) {
-            draft.topics.clone_from(tags);
+        // Sentences are in text order: the one a statement comes from, by its start.
+        if let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) {
+            draft.topics = sentence_tags[s].iter().map(|t| t.to_string()).collect();
         }
     }
 
@@ -504,12 +493,28 @@ fn is_role_label(mention: &Mention) -> bool {
 }
 
 /// "A and B, among others, were present", "Also present were …", "… attended the meeting".
-fn is_attendee_line(lower: &str) -> bool {
-    // Every marker below contains one of these; most sentences contain none.
-    let maybe = ["present", "attend", "took part", "accompanied", "joined"];
-    if !maybe.iter().any(|m| lower.contains(m)) {
+fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
+    // Every marker below holds one of these words; most sentences hold none.
+    let starts = |w: &str, prefix: &str| {
+        w.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let ends = |w: &str, suffix: &str| {
+        w.len() >= suffix.len()
+            && w.get(w.len() - suffix.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
+    let maybe = words.iter().any(|w| {
+        starts(w, "present")
+            || starts(w, "attend")
+            || starts(w, "joined")
+            || w.eq_ignore_ascii_case("took")
+            || ends(w, "accompanied")
+    });
+    if !maybe {
         return false;
     }
+    let lower = sentence.to_ascii_lowercase();
     [
         "were present",
         "was present",
@@ -668,9 +673,10 @@ impl<'t> Statements<'t> {
             }
             let resolved = self.resolve_frames(sentence, people);
             if resolved.is_empty() {
-                if sentence.joint_start
+                let lower = sentence_text.to_ascii_lowercase();
+                if starts_with_joint_subject(&lower)
                     || starts_with_participant(sentence, people)
-                    || sentence.topic_only
+                    || is_topic_only(&lower)
                 {
                     continue;
                 }
@@ -920,73 +926,93 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
             }
         }
     }
-    let name_words: Vec<String> = people.persons.iter().flat_map(|p| p.name.clone()).collect();
-    for p in 0..people.persons.len() {
-        if people.persons[p].country.is_some() || !people.persons[p].is_leader() {
+    let leaders_without: Vec<usize> = (0..people.persons.len())
+        .filter(|&p| people.persons[p].country.is_none() && people.persons[p].is_leader())
+        .collect();
+    if leaders_without.is_empty() {
+        return;
+    }
+    // Capitalized words standing alone (not part of a longer name), and the lexicon's longer
+    // country names, in each such leader's own statements: counted, in order of first use.
+    let mut uses: Vec<(FxHashMap<&str, usize>, Vec<&str>)> =
+        vec![Default::default(); leaders_without.len()];
+    let mut raw: Vec<&str> = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
+    for draft in drafts {
+        let [speaker] = draft.speakers[..] else {
             continue;
-        }
-        let taken: Vec<String> = people
-            .persons
-            .iter()
-            .filter_map(|q| q.country.clone())
-            .collect();
-        let could_be_country = |name: &str| {
-            lex.is_country(name)
-                || (!name.contains(' ')
-                    && !name_words.iter().any(|w| w == name)
-                    && !names::is_starter(name)
-                    && !people::is_institution_word(name)
-                    && !lex.demonyms.contains_key(name)
-                    && lex.title_at(&[name], 0).is_none()
-                    && name.chars().any(char::is_lowercase))
         };
-        // Capitalized words standing alone (not part of a longer name), and the lexicon's
-        // longer country names, in this leader's own statements: counted, in order of first use.
-        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut order: Vec<&str> = Vec::new();
-        for draft in drafts.iter().filter(|d| d.speakers == [p]) {
-            let raw: Vec<&str> = draft.text.split(' ').collect();
-            let core = |k: usize| -> &str {
-                raw.get(k).map_or("", |w| {
-                    tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
-                })
-            };
-            let open_end = |k: usize| raw[k].ends_with(|c: char| c.is_alphanumeric());
-            let plain: Vec<&str> = (0..raw.len()).map(core).collect();
-            for k in 0..raw.len() {
-                let word = plain[k];
-                if !tokens::is_capitalized(word) {
-                    continue;
-                }
-                let name = match lex.long_country_at(&plain, k) {
-                    Some(long) => long,
-                    None => {
-                        let joined_before =
-                            k > 0 && open_end(k - 1) && tokens::is_capitalized(plain[k - 1]);
-                        let joined_after = open_end(k) && tokens::is_capitalized(core(k + 1));
-                        if joined_before || joined_after {
-                            continue;
-                        }
-                        word
-                    }
-                };
-                let count = counts.entry(name).or_default();
-                if *count == 0 {
-                    order.push(name);
-                }
-                *count += 1;
-            }
-        }
-        let best = order
-            .iter()
-            .filter(|name| !taken.iter().any(|t| t == *name) && could_be_country(name))
-            .max_by_key(|name| {
-                (
-                    counts[*name],
-                    std::cmp::Reverse(order.iter().position(|o| o == *name)),
-                )
+        let Some(slot) = leaders_without.iter().position(|&p| p == speaker) else {
+            continue;
+        };
+        let (counts, order) = &mut uses[slot];
+        raw.clear();
+        raw.extend(draft.text.split(' '));
+        let core = |k: usize| -> &str {
+            raw.get(k).map_or("", |w| {
+                tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
             })
-            .map(|name| name.to_string());
+        };
+        let open_end = |k: usize| raw[k].ends_with(|c: char| c.is_alphanumeric());
+        for k in 0..raw.len() {
+            // A word opening with a lowercase letter or a digit is not capitalized, trimmed or not.
+            if raw[k]
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_alphanumeric() && !b.is_ascii_uppercase())
+            {
+                continue;
+            }
+            let word = core(k);
+            if !tokens::is_capitalized(word) {
+                continue;
+            }
+            let long = lex.may_start_long_country(word).then(|| {
+                plain.clear();
+                plain.extend((k..raw.len().min(k + 8)).map(core));
+                lex.long_country_at(&plain, 0)
+            });
+            let name = match long.flatten() {
+                Some(long) => long,
+                None => {
+                    let joined_before =
+                        k > 0 && open_end(k - 1) && tokens::is_capitalized(core(k - 1));
+                    let joined_after = open_end(k) && tokens::is_capitalized(core(k + 1));
+                    if joined_before || joined_after {
+                        continue;
+                    }
+                    word
+                }
+            };
+            let count = counts.entry(name).or_default();
+            if *count == 0 {
+                order.push(name);
+            }
+            *count += 1;
+        }
+    }
+    for (slot, &p) in leaders_without.iter().enumerate() {
+        let (counts, order) = &uses[slot];
+        let best = {
+            let persons = &people.persons;
+            let could_be_country = |name: &str| {
+                lex.is_country(name)
+                    || (!name.contains(' ')
+                        && !persons.iter().any(|q| q.name.iter().any(|w| w == name))
+                        && !names::is_starter(name)
+                        && !people::is_institution_word(name)
+                        && !lex.demonyms.contains_key(name)
+                        && lex.title_at(&[name], 0).is_none()
+                        && name.chars().any(char::is_lowercase))
+            };
+            let taken = |name: &str| persons.iter().any(|q| q.country.as_deref() == Some(name));
+            order
+                .iter()
+                .enumerate()
+                .filter(|(_, name)| !taken(name) && could_be_country(name))
+                .max_by_key(|(at, name)| (counts[*name], std::cmp::Reverse(*at)))
+                .map(|(_, name)| name.to_string())
+        };
         people.persons[p].country = best;
     }
 }

@@ -22,11 +22,48 @@ pub struct Mention<'t> {
     /// An adjective before the title that is not in the lexicon ("Arvelian").
     pub adjective: Option<&'t str>,
     /// The name words, possessive removed; empty for a bare title ("The Premier").
-    pub name: Vec<&'t str>,
+    pub name: NameWords<'t>,
     /// The name as written ("John F. Kennedy"), possessive removed.
     pub name_text: &'t str,
     /// Title and name as written, without adjective or possessive: a candidate alias.
     pub surface: Cow<'t, str>,
+}
+
+/// The words of a name: up to eight kept inline, as nearly every name is, more on the heap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameWords<'t> {
+    Inline { words: [&'t str; 8], len: usize },
+    Heap(Vec<&'t str>),
+}
+
+impl<'t> std::ops::Deref for NameWords<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        match self {
+            NameWords::Inline { words, len } => &words[..*len],
+            NameWords::Heap(words) => words,
+        }
+    }
+}
+
+impl<'t> FromIterator<&'t str> for NameWords<'t> {
+    fn from_iter<I: IntoIterator<Item = &'t str>>(iter: I) -> Self {
+        let mut words = [""; 8];
+        let mut len = 0;
+        let mut iter = iter.into_iter();
+        for word in iter.by_ref() {
+            if len == words.len() {
+                let mut heap = words.to_vec();
+                heap.push(word);
+                heap.extend(iter);
+                return NameWords::Heap(heap);
+            }
+            words[len] = word;
+            len += 1;
+        }
+        NameWords::Inline { words, len }
+    }
 }
 
 impl Mention<'_> {
@@ -111,8 +148,9 @@ fn is_name_word(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
     };
-    // Most words are plain lowercase ASCII: no lookups for them.
-    if first.is_ascii_lowercase() && !word.bytes().any(|b| b == b'-' || b == b'\'') {
+    // Most words are plain lowercase ASCII: no lookups for them. A lowercase word is a name
+    // only as particle + joiner + name ("al-Qasimi"), and particles are at most five letters.
+    if first.is_ascii_lowercase() && !word.bytes().take(6).any(|b| b == b'-' || b == b'\'') {
         return false;
     }
     (is_capitalized(word) || is_prefixed_name(word)) && !is_breaker(word)
@@ -498,7 +536,7 @@ fn read_run<'t>(
             (None, skip)
         }
     };
-    let name: Vec<&str> = words
+    let name: NameWords = words
         .get(name_from..)
         .unwrap_or_default()
         .iter()
@@ -553,7 +591,7 @@ mod tests {
         let m = &read("Russian President Vladimir Putin met him.")[0];
         assert_eq!(m.title.as_deref(), Some("President"));
         assert_eq!(m.country.as_deref(), Some("Russia"));
-        assert_eq!(m.name, vec!["Vladimir", "Putin"]);
+        assert_eq!(m.name[..], ["Vladimir", "Putin"]);
         assert_eq!(m.surface, "President Vladimir Putin");
     }
 
@@ -584,7 +622,7 @@ mod tests {
         let ms =
             read("President of Kestria Lina Orsk spoke with Arvelian Prime Minister Tomas Brenn.");
         assert_eq!(ms[0].country.as_deref(), Some("Kestria"));
-        assert_eq!(ms[0].name, vec!["Lina", "Orsk"]);
+        assert_eq!(ms[0].name[..], ["Lina", "Orsk"]);
         assert_eq!(ms[1].adjective, Some("Arvelian"));
         assert_eq!(ms[1].title.as_deref(), Some("Prime Minister"));
     }
@@ -595,6 +633,18 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Minister of Trade"));
         assert_eq!(m.country, None);
         assert_eq!(m.surface, "Minister of Trade Jonas Dragosh");
+    }
+
+    #[test]
+    fn long_runs_keep_every_word() {
+        let text = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa met.";
+        let m = &read(text)[0];
+        assert_eq!(m.name.len(), 10);
+        assert_eq!(m.name.last(), Some(&"Kappa"));
+        assert_eq!(
+            m.name_text,
+            "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa"
+        );
     }
 
     #[test]

@@ -27,11 +27,17 @@ pub fn normalize(raw: &str) -> String {
     };
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: a run of visible ASCII is copied as it is.
+        // Fast path: a run of visible ASCII, single spaces between, is copied as it is.
         if bytes[i].is_ascii_graphic() {
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_graphic() {
-                i += 1;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_graphic() {
+                    i += 1;
+                } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(u8::is_ascii_graphic) {
+                    i += 2;
+                } else {
+                    break;
+                }
             }
             flush(&mut out, &mut pending_newlines, &mut pending_space);
             out.push_str(&text[start..i]);

@@ -286,7 +286,7 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
     while i < block.end {
         // Fast path: ASCII that can neither end a sentence nor close a quote.
         if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'!' | b'?' | b'"') {
-            i += 1;
+            i = skip_to(bytes, i, block.end, b".!?\"");
             continue;
         }
         let c = match text[i..block.end].chars().next() {
@@ -363,23 +363,52 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
+/// The first index in `i..end` holding one of the ASCII `stops` or a non-ASCII byte, or `end`.
+/// Tests eight bytes at a time (the classic "has a zero byte" word trick): most bytes of
+/// prose are skipped this way.
+fn skip_to(bytes: &[u8], mut i: usize, end: usize, stops: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_byte = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    while let Some(chunk) = bytes[i..end].first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        if word & HIGH != 0 || stops.iter().any(|&b| has_byte(word, b)) {
+            break;
+        }
+        i += 8;
+    }
+    while i < end && bytes[i] < 0x80 && !stops.contains(&bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Byte ranges inside balanced double quotes of the block; empty when the quotes do not balance.
 fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    for at in block.start..block.end {
-        // Every double quote starts with '"' or one of these lead bytes.
-        if !matches!(bytes[at], b'"' | 0xE2 | 0xC2) || !text.is_char_boundary(at) {
+    let mut at = block.start;
+    loop {
+        // Every double quote starts with '"' or one of the lead bytes 0xE2 and 0xC2.
+        let found = skip_to(bytes, at, block.end, b"\"");
+        if found >= block.end {
+            break;
+        }
+        at = found + 1;
+        if !matches!(bytes[found], b'"' | 0xE2 | 0xC2) {
             continue;
         }
-        let Some(c) = text[at..].chars().next() else {
-            continue;
+        let Some(c) = text[found..block.end].chars().next() else {
+            break;
         };
         match (c, open) {
-            ('"' | '“' | '„' | '«', None) => open = Some(at),
+            ('"' | '“' | '„' | '«', None) => open = Some(found),
             ('"' | '”' | '»', Some(o)) => {
-                regions.push((o, at));
+                regions.push((o, found));
                 open = None;
             }
             ('“' | '«', Some(_)) => return Vec::new(),

@@ -117,6 +117,33 @@ pub fn token_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
         .collect()
 }
 
+/// A short word in ASCII lowercase, kept on the stack: for matching against keywords.
+pub struct Lower {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    /// The lowercase word; "" for a word longer than 16 bytes (no keyword is that long).
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// `word` in ASCII lowercase without allocating (see [`Lower`]).
+pub fn ascii_lower(word: &str) -> Lower {
+    let mut lower = Lower {
+        bytes: [0; 16],
+        len: 0,
+    };
+    if let Some(slot) = lower.bytes.get_mut(..word.len()) {
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        lower.len = word.len();
+    }
+    lower
+}
+
 /// True when the word starts with an uppercase letter (any script).
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -180,6 +207,16 @@ mod tests {
         let text = "xx Hello";
         let t = tokenize(text, 3, text.len());
         assert_eq!((t[0].start, t[0].end), (3, 8));
+    }
+
+    #[test]
+    fn lowers_short_words_on_the_stack() {
+        assert_eq!(
+            ascii_lower("Évening").as_str(),
+            "Évening".to_ascii_lowercase()
+        );
+        assert_eq!(ascii_lower("TONIGHT").as_str(), "tonight");
+        assert_eq!(ascii_lower("Extraordinarily-long").as_str(), "");
     }
 
     #[test]

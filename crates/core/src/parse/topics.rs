@@ -39,14 +39,13 @@ impl Topics {
     pub fn new(text: &str, sentences: &[&[Token]]) -> Topics {
         let mut known: Vec<Known> = Vec::new();
         let mut known_patterns: FxHashSet<Vec<String>> = FxHashSet::default();
+        let mut words: Vec<&str> = Vec::new();
         for tokens in sentences {
-            let words: Vec<&str> = tokens
-                .iter()
-                .map(|t| match t.punct {
-                    None | Some('&') => t.text(text),
-                    Some(_) => "",
-                })
-                .collect();
+            words.clear();
+            words.extend(tokens.iter().map(|t| match t.punct {
+                None | Some('&') => t.text(text),
+                Some(_) => "",
+            }));
             for i in 1..tokens.len().saturating_sub(1) {
                 if tokens[i - 1].punct == Some('(')
                     && tokens[i + 1].punct == Some(')')
@@ -105,11 +104,16 @@ impl Topics {
         }
     }
 
-    /// The topics one sentence mentions, in order of first mention.
+    /// The labels of the topics one sentence mentions, in order of first mention.
     /// `words` are the sentence's tokens as text, "" for punctuation.
-    pub fn tag(&self, words: &[&str]) -> Vec<String> {
+    pub fn tag(&self, words: &[&str]) -> Vec<&str> {
+        fn add<'a>(label: &'a str, labels: &mut Vec<&'a str>) {
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
         let lex = lexicon();
-        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
         let mut lower = String::new();
         for (i, word) in words.iter().enumerate() {
             if word.is_empty() {
@@ -117,7 +121,7 @@ impl Topics {
             }
             for &(k, p) in self.known_index.get(word) {
                 if matches_at(words, i, &self.known[k].patterns[p]) {
-                    found.push((i, self.known[k].label.clone()));
+                    add(&self.known[k].label, &mut labels);
                 }
             }
             if !lex.topic_index.may_start(word) {
@@ -129,19 +133,11 @@ impl Topics {
             for &(e, p) in lex.topic_index.get(&lower) {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
-                    let label = self
-                        .renamed
-                        .get(&e)
-                        .cloned()
-                        .unwrap_or_else(|| entry.label.to_string());
-                    found.push((i, label));
+                    add(
+                        self.renamed.get(&e).map_or(entry.label, String::as_str),
+                        &mut labels,
+                    );
                 }
-            }
-        }
-        let mut labels: Vec<String> = Vec::new();
-        for (_, label) in found {
-            if !labels.contains(&label) {
-                labels.push(label);
             }
         }
         labels
