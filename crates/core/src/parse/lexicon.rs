@@ -1,6 +1,6 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`.
 
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub struct Lexicon {
@@ -11,7 +11,7 @@ pub struct Lexicon {
     /// Country names as word sequences by first word, longest first.
     countries: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Country names as written ("South Africa").
-    pub country_names: Vec<&'static str>,
+    country_names: FxHashSet<&'static str>,
     pub topics: Vec<TopicEntry>,
     /// Topic patterns by lowercase first word.
     pub topic_index: FirstWordIndex,
@@ -37,15 +37,21 @@ impl FirstWordIndex {
 
     /// The patterns whose first word is exactly `word`.
     pub fn get(&self, word: &str) -> &[(usize, usize)] {
-        if !self.filter.may_contain(word) {
-            return &[];
+        match WordFilter::slot(word) {
+            Some(slot) if self.may_start(slot) => self.lookup(word),
+            _ => &[],
         }
-        self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
 
-    /// False when no pattern can start with `word`, in any case: no lookup needed.
-    pub fn may_start(&self, word: &str) -> bool {
-        self.filter.may_contain(word)
+    /// False when no pattern can start with a word of this [`WordFilter::slot`], in any case:
+    /// no lookup needed.
+    pub fn may_start(&self, slot: usize) -> bool {
+        self.filter.has_slot(slot)
+    }
+
+    /// The patterns whose first word is exactly `word`, without the filter.
+    pub fn lookup(&self, word: &str) -> &[(usize, usize)] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -55,7 +61,8 @@ impl FirstWordIndex {
 pub struct WordFilter([u64; 16]);
 
 impl WordFilter {
-    fn slot(word: &str) -> Option<usize> {
+    /// The filter bit of a word: computed once, it can test several filters.
+    pub fn slot(word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
         let first = usize::from(bytes.first()?.to_ascii_lowercase());
         let last = usize::from(bytes.last()?.to_ascii_lowercase());
@@ -69,7 +76,11 @@ impl WordFilter {
     }
 
     pub fn may_contain(&self, word: &str) -> bool {
-        Self::slot(word).is_some_and(|slot| self.0[slot / 64] & (1 << (slot % 64)) != 0)
+        Self::slot(word).is_some_and(|slot| self.has_slot(slot))
+    }
+
+    pub fn has_slot(&self, slot: usize) -> bool {
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
@@ -147,7 +158,7 @@ pub fn lexicon() -> &'static Lexicon {
             titles,
             demonyms,
             countries,
-            country_names,
+            country_names: country_names.into_iter().collect(),
             topics,
         }
     })
@@ -194,7 +205,7 @@ impl Lexicon {
     pub fn long_country_at(&self, words: &[&str], at: usize) -> Option<&'static str> {
         let len = self.country_at(words, at).filter(|&n| n > 1)?;
         let phrase = words[at..at + len].join(" ");
-        self.country_names.iter().copied().find(|c| *c == phrase)
+        self.country_names.get(phrase.as_str()).copied()
     }
 
     /// True when a country name of two or more words starts with `word`.
@@ -205,7 +216,7 @@ impl Lexicon {
     }
 
     pub fn is_country(&self, name: &str) -> bool {
-        self.country_names.contains(&name)
+        self.country_names.contains(name)
     }
 }
 

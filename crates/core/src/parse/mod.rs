@@ -121,17 +121,19 @@ pub fn parse(raw: &str) -> Readout {
     }
 
     let mut builder = Statements::new(&text);
-    let mut by_block: Vec<Vec<&Sentence>> = vec![Vec::new(); layout.blocks.len()];
-    for sentence in &sentences {
-        by_block[sentence.block].push(sentence);
-    }
-    for (block, block_sentences) in layout.blocks.iter().zip(&by_block) {
+    // Sentences are in block order: each block's are the next run of them.
+    let mut rest: &[Sentence] = &sentences;
+    for (b, block) in layout.blocks.iter().enumerate() {
+        let (block_sentences, tail) =
+            rest.split_at(rest.iter().take_while(|s| s.block == b).count());
+        rest = tail;
         builder.block(block, block_sentences, &mut people, &mut diagnostics);
     }
     let mut drafts = builder.drafts;
 
     // Topics, per statement and for the whole readout.
-    let token_lists: Vec<&[Token]> = sentences.iter().map(|s| s.tokens).collect();
+    let token_lists: Vec<(&[Token], &[&str])> =
+        sentences.iter().map(|s| (s.tokens, s.words)).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
     let sentence_tags: Vec<Vec<&str>> =
         sentences.iter().map(|s| topic_index.tag(s.words)).collect();
@@ -589,7 +591,7 @@ impl<'t> Statements<'t> {
     fn block(
         &mut self,
         block: &segment::Block,
-        sentences: &[&Sentence],
+        sentences: &[Sentence],
         people: &mut People,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
@@ -659,7 +661,7 @@ impl<'t> Statements<'t> {
     fn prose(
         &mut self,
         block: &segment::Block,
-        sentences: &[&Sentence],
+        sentences: &[Sentence],
         people: &mut People,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
@@ -799,17 +801,16 @@ impl<'t> Statements<'t> {
             SubjectRef::Nationality(hint) => {
                 let lex = lexicon::lexicon();
                 let country = lex.demonyms.get(hint.as_ref()).copied();
-                let guesses = countries_for_adjective(hint);
                 let found: Vec<usize> = people
                     .leaders()
                     .filter(|&p| {
                         let person = &people.persons[p];
                         let c = person.country.as_deref();
-                        c.is_some()
-                            && (c == Some(hint)
-                                || c == country
-                                || guesses.iter().any(|g| Some(g.as_str()) == c))
-                            || person.adjective.as_deref() == Some(hint)
+                        c.is_some_and(|c| {
+                            c == hint
+                                || Some(c) == country
+                                || country_for_adjective(hint, |g| g == c).is_some()
+                        }) || person.adjective.as_deref() == Some(hint)
                     })
                     .collect();
                 (found.len() == 1).then_some(found)
@@ -917,12 +918,8 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
             .collect();
         for person in &mut people.persons {
             if let (None, Some(adjective)) = (&person.country, &person.adjective) {
-                let candidates = countries_for_adjective(adjective);
-                person.country = candidates
-                    .iter()
-                    .find(|c| used.contains(c.as_str()))
-                    .or_else(|| candidates.iter().find(|c| c.ends_with("ia")))
-                    .cloned();
+                person.country = country_for_adjective(adjective, |c| used.contains(c))
+                    .or_else(|| country_for_adjective(adjective, |c| c.ends_with("ia")));
             }
         }
     }
@@ -947,7 +944,15 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
         };
         let (counts, order) = &mut uses[slot];
         raw.clear();
-        raw.extend(draft.text.split(' '));
+        // `split(' ')`, byte by byte: much faster than a char searcher on short words.
+        let mut word_start = 0;
+        for (at, byte) in draft.text.bytes().enumerate() {
+            if byte == b' ' {
+                raw.push(&draft.text[word_start..at]);
+                word_start = at + 1;
+            }
+        }
+        raw.push(&draft.text[word_start..]);
         let core = |k: usize| -> &str {
             raw.get(k).map_or("", |w| {
                 tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -1006,32 +1011,42 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
                         && name.chars().any(char::is_lowercase))
             };
             let taken = |name: &str| persons.iter().any(|q| q.country.as_deref() == Some(name));
-            order
+            // Most used first, then first used; the first that can be a free country wins.
+            let mut ranked: Vec<(usize, &str)> = order.iter().map(|n| (counts[n], *n)).collect();
+            ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
+            ranked
                 .iter()
-                .enumerate()
-                .filter(|(_, name)| !taken(name) && could_be_country(name))
-                .max_by_key(|(at, name)| (counts[*name], std::cmp::Reverse(*at)))
+                .find(|(_, name)| !taken(name) && could_be_country(name))
                 .map(|(_, name)| name.to_string())
         };
         people.persons[p].country = best;
     }
 }
 
-/// Country names an adjective may come from ("Arvelian" → "Arvelia", "Arvel", …).
-fn countries_for_adjective(adjective: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The first country name an adjective may come from ("Arvelian" → "Arvel", "Arvela",
+/// "Arvelia", …) that `accept` takes.
+fn country_for_adjective(adjective: &str, mut accept: impl FnMut(&str) -> bool) -> Option<String> {
+    let mut candidate = String::new();
     for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
-        if let Some(stem) = adjective
+        let Some(stem) = adjective
             .strip_suffix(suffix)
             .filter(|s| s.chars().count() >= 3)
-        {
-            out.push(stem.to_string());
-            for ending in ["a", "ia", "e", "y", "o"] {
-                out.push(format!("{stem}{ending}"));
+        else {
+            continue;
+        };
+        if accept(stem) {
+            return Some(stem.to_string());
+        }
+        for ending in ["a", "ia", "e", "y", "o"] {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if accept(&candidate) {
+                return Some(candidate);
             }
         }
     }
-    out
+    None
 }
 
 /// Principal first, then counterparts, then attendees, each in order of first appearance.

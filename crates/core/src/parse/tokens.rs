@@ -119,12 +119,12 @@ pub fn token_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
 
 /// A short word in ASCII lowercase, kept on the stack: for matching against keywords.
 pub struct Lower {
-    bytes: [u8; 16],
+    bytes: [u8; 32],
     len: usize,
 }
 
 impl Lower {
-    /// The lowercase word; "" for a word longer than 16 bytes (no keyword is that long).
+    /// The lowercase word; "" for a word longer than 32 bytes (no keyword is that long).
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
@@ -133,7 +133,7 @@ impl Lower {
 /// `word` in ASCII lowercase without allocating (see [`Lower`]).
 pub fn ascii_lower(word: &str) -> Lower {
     let mut lower = Lower {
-        bytes: [0; 16],
+        bytes: [0; 32],
         len: 0,
     };
     if let Some(slot) = lower.bytes.get_mut(..word.len()) {
@@ -216,7 +216,10 @@ mod tests {
             "Évening".to_ascii_lowercase()
         );
         assert_eq!(ascii_lower("TONIGHT").as_str(), "tonight");
-        assert_eq!(ascii_lower("Extraordinarily-long").as_str(), "");
+        assert_eq!(
+            ascii_lower("Extraordinarily-long-compound-word").as_str(),
+            ""
+        );
     }
 
     #[test]

@@ -1,23 +1,22 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
-use super::lexicon::{lexicon, FirstWordIndex, Pattern};
-use super::tokens::{is_capitalized, is_double_quote, Token};
-use crate::fxhash::{FxHashMap, FxHashSet};
+use super::lexicon::{lexicon, Pattern, WordFilter};
+use super::tokens::{ascii_lower, is_capitalized, is_double_quote, Token};
 
-/// A topic known to this readout, with the word sequences that mention it.
-struct Known {
+/// A topic known to this readout, with the word sequences (slices of the text) that mention it.
+struct Known<'t> {
     label: String,
-    patterns: Vec<Vec<String>>,
+    patterns: Vec<Vec<&'t str>>,
 }
 
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
-pub struct Topics {
-    known: Vec<Known>,
-    /// The readout's own patterns by first word (exact case).
-    known_index: FirstWordIndex,
-    /// Lexicon entry → label of a defined acronym that means the same.
-    renamed: FxHashMap<usize, String>,
+pub struct Topics<'t> {
+    known: Vec<Known<'t>>,
+    /// First words of the readout's own patterns (exact case): most words skip the scan.
+    known_firsts: WordFilter,
+    /// Lexicon entry → index of the defined topic that means the same (its label wins).
+    renamed: Vec<(usize, usize)>,
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -34,38 +33,44 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
-impl Topics {
-    /// Reads the definitions of every sentence (each a token list) of one readout.
-    pub fn new(text: &str, sentences: &[&[Token]]) -> Topics {
-        let mut known: Vec<Known> = Vec::new();
-        let mut known_patterns: FxHashSet<Vec<String>> = FxHashSet::default();
+impl<'t> Topics<'t> {
+    /// Reads the definitions in every sentence (its tokens and their words) of one readout.
+    pub fn new(text: &'t str, sentences: &[(&[Token], &[&'t str])]) -> Topics<'t> {
+        let mut known: Vec<Known<'t>> = Vec::new();
+        let is_known = |known: &[Known], pattern: &[&str]| {
+            known
+                .iter()
+                .any(|k| k.patterns.iter().any(|p| p == pattern))
+        };
+        // The words of one sentence with "&" kept (a connector in names such as "R & D").
         let mut words: Vec<&str> = Vec::new();
-        for tokens in sentences {
+        for &(tokens, sentence_words) in sentences {
             words.clear();
-            words.extend(tokens.iter().map(|t| match t.punct {
-                None | Some('&') => t.text(text),
-                Some(_) => "",
-            }));
             for i in 1..tokens.len().saturating_sub(1) {
-                if tokens[i - 1].punct == Some('(')
-                    && tokens[i + 1].punct == Some(')')
-                    && is_acronym(words[i])
+                let acronym = sentence_words[i];
+                if tokens[i - 1].punct != Some('(')
+                    || tokens[i + 1].punct != Some(')')
+                    || !is_acronym(acronym)
                 {
-                    if let Some(expansion) = expansion_before(&words, i - 1, words[i]) {
-                        let acronym = words[i].to_string();
-                        let label = format!("{} ({acronym})", expansion.join(" "));
-                        if known_patterns.insert(expansion.clone()) {
-                            known_patterns.insert(vec![acronym.clone()]);
-                            known.push(Known {
-                                label,
-                                patterns: vec![expansion, vec![acronym]],
-                            });
-                        }
+                    continue;
+                }
+                if words.is_empty() {
+                    words.extend(tokens.iter().map(|t| match t.punct {
+                        None | Some('&') => &text[t.start..t.end],
+                        Some(_) => "",
+                    }));
+                }
+                if let Some(expansion) = expansion_before(&words, i - 1, acronym) {
+                    if !is_known(&known, &expansion) {
+                        known.push(Known {
+                            label: format!("{} ({acronym})", expansion.join(" ")),
+                            patterns: vec![expansion, vec![acronym]],
+                        });
                     }
                 }
             }
-            for term in quoted_terms(text, tokens) {
-                if known_patterns.insert(term.clone()) {
+            for term in quoted_terms(tokens, sentence_words) {
+                if !is_known(&known, &term) {
                     known.push(Known {
                         label: term.join(" "),
                         patterns: vec![term],
@@ -75,31 +80,33 @@ impl Topics {
         }
         // A lexicon entry that one of the readout's own terms matches takes that term's label.
         let lex = lexicon();
-        let mut renamed = FxHashMap::default();
-        for entry in &known {
+        let mut renamed: Vec<(usize, usize)> = Vec::new();
+        for (k, entry) in known.iter().enumerate() {
             for pattern in &entry.patterns {
                 let Some(first) = pattern.first() else {
                     continue;
                 };
                 for &(e, p) in lex.topic_index.get(&first.to_lowercase()) {
                     if lex.topics[e].patterns[p].words.iter().eq(pattern.iter()) {
-                        renamed.insert(e, entry.label.clone());
+                        match renamed.iter_mut().find(|(r, _)| *r == e) {
+                            Some(slot) => slot.1 = k,
+                            None => renamed.push((e, k)),
+                        }
                     }
                 }
             }
         }
-        let known_index = FirstWordIndex::new(known.iter().enumerate().flat_map(|(k, entry)| {
-            entry
-                .patterns
-                .iter()
-                .enumerate()
-                .filter_map(move |(p, pattern)| {
-                    pattern.first().map(|first| (first.clone(), (k, p)))
-                })
-        }));
+        let mut known_firsts = WordFilter::default();
+        for first in known
+            .iter()
+            .flat_map(|k| &k.patterns)
+            .filter_map(|p| p.first())
+        {
+            known_firsts.insert(first);
+        }
         Topics {
             known,
-            known_index,
+            known_firsts,
             renamed,
         }
     }
@@ -114,29 +121,40 @@ impl Topics {
         }
         let lex = lexicon();
         let mut labels: Vec<&str> = Vec::new();
-        let mut lower = String::new();
-        for (i, word) in words.iter().enumerate() {
-            if word.is_empty() {
+        for (i, &word) in words.iter().enumerate() {
+            let Some(slot) = WordFilter::slot(word) else {
                 continue;
-            }
-            for &(k, p) in self.known_index.get(word) {
-                if matches_at(words, i, &self.known[k].patterns[p]) {
-                    add(&self.known[k].label, &mut labels);
+            };
+            if self.known_firsts.has_slot(slot) {
+                for entry in &self.known {
+                    for pattern in &entry.patterns {
+                        if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
+                            add(&entry.label, &mut labels);
+                        }
+                    }
                 }
             }
-            if !lex.topic_index.may_start(word) {
+            if !lex.topic_index.may_start(slot) {
                 continue;
             }
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            for &(e, p) in lex.topic_index.get(&lower) {
+            let short = ascii_lower(word);
+            let long;
+            let lower = if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                word
+            } else if !short.as_str().is_empty() {
+                short.as_str()
+            } else {
+                long = word.to_ascii_lowercase();
+                &long
+            };
+            for &(e, p) in lex.topic_index.lookup(lower) {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
-                    add(
-                        self.renamed.get(&e).map_or(entry.label, String::as_str),
-                        &mut labels,
-                    );
+                    let label = match self.renamed.iter().find(|(r, _)| *r == e) {
+                        Some(&(_, k)) => self.known[k].label.as_str(),
+                        None => entry.label,
+                    };
+                    add(label, &mut labels);
                 }
             }
         }
@@ -144,7 +162,7 @@ impl Topics {
     }
 }
 
-fn matches_at(words: &[&str], at: usize, pattern: &[String]) -> bool {
+fn matches_at(words: &[&str], at: usize, pattern: &[&str]) -> bool {
     words.len() >= at + pattern.len() && pattern.iter().zip(&words[at..]).all(|(p, w)| p == w)
 }
 
@@ -154,13 +172,16 @@ fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
             if pattern.case_sensitive {
                 p == w
             } else {
-                p.eq_ignore_ascii_case(w) || p.to_lowercase() == w.to_lowercase()
+                p.eq_ignore_ascii_case(w)
+                    || p.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(w.chars().flat_map(char::to_lowercase))
             }
         })
 }
 
 /// The capitalized words before `open` (the index of the "(") whose initials spell the acronym.
-fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Vec<String>> {
+fn expansion_before<'t>(words: &[&'t str], open: usize, acronym: &str) -> Option<Vec<&'t str>> {
     let mut start = open;
     while start > 0 {
         let w = words[start - 1];
@@ -170,32 +191,32 @@ fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Vec<St
             break;
         }
     }
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters = || acronym.chars().filter(|c| c.is_alphabetic());
     // Try the longest run first, dropping words from the front until the initials fit.
     for from in start..open {
         let run = &words[from..open];
         if is_connector(run[0]) {
             continue;
         }
-        let initials: Vec<char> = run
-            .iter()
-            .filter(|w| is_capitalized(w) && !is_connector(w))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if initials.len() >= 2 && initials.len() <= letters.len() + 1 && initials == letters {
-            return Some(run.iter().map(|w| w.to_string()).collect());
+        let initials = || {
+            run.iter()
+                .filter(|w| is_capitalized(w) && !is_connector(w))
+                .filter_map(|w| w.chars().next())
+        };
+        let count = initials().count();
+        if count >= 2 && count <= letters().count() + 1 && initials().eq(letters()) {
+            return Some(run.to_vec());
         }
     }
     // Initials that only start the same way still name it ("Northern Trade Council" for "NTCO").
     let run = &words[start..open];
     let first = run.iter().find(|w| is_capitalized(w))?;
-    (run.len() >= 2 && first.chars().next() == letters.first().copied())
-        .then(|| run.iter().map(|w| w.to_string()).collect())
+    (run.len() >= 2 && first.chars().next() == letters().next()).then(|| run.to_vec())
 }
 
 /// Short phrases in double quotes that name a thing ("Global South", "new Cold War"), not
 /// quoted speech: one to five words, no punctuation, not opening with a pronoun.
-fn quoted_terms(text: &str, tokens: &[Token]) -> Vec<Vec<String>> {
+fn quoted_terms<'t>(tokens: &[Token], words: &[&'t str]) -> Vec<Vec<&'t str>> {
     let mut terms = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
@@ -204,17 +225,15 @@ fn quoted_terms(text: &str, tokens: &[Token]) -> Vec<Vec<String>> {
                 None => open = Some(i),
                 Some(o) => {
                     let inner = &tokens[o + 1..i];
-                    let words: Vec<String> =
-                        inner.iter().map(|t| t.text(text).to_string()).collect();
                     let plain = inner.iter().all(Token::is_word);
-                    let pronoun = words.first().is_some_and(|w| {
+                    let pronoun = words.get(o + 1).is_some_and(|w| {
                         matches!(
-                            w.to_lowercase().as_str(),
+                            ascii_lower(w).as_str(),
                             "we" | "i" | "our" | "my" | "you" | "this" | "it"
                         )
                     });
-                    if plain && (1..=5).contains(&words.len()) && !pronoun {
-                        terms.push(words);
+                    if plain && (1..=5).contains(&inner.len()) && !pronoun {
+                        terms.push(words[o + 1..i].to_vec());
                     }
                     open = None;
                 }
@@ -227,7 +246,7 @@ fn quoted_terms(text: &str, tokens: &[Token]) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::{token_words, tokenize};
     use super::*;
 
     #[test]
@@ -245,9 +264,11 @@ mod tests {
                 punct: t.punct,
             })
             .collect();
-        let topics = Topics::new(&text, &[&t1, &t2_shifted]);
+        let w1 = token_words(&text, &t1);
+        let w2 = token_words(&text, &t2_shifted);
+        let topics = Topics::new(&text, &[(&t1, &w1), (&t2_shifted, &w2)]);
         assert_eq!(
-            topics.tag(&super::super::tokens::token_words(&text, &t2_shifted)),
+            topics.tag(&w2),
             vec![
                 "Shanghai Cooperation Organization (SCO)",
                 "Global South",
@@ -259,7 +280,8 @@ mod tests {
     #[test]
     fn quoted_speech_is_not_a_term() {
         let s = "He said \"We will win\" and \"this\" and \"Arctic Silk Road\".";
-        let terms = quoted_terms(s, &tokenize(s, 0, s.len()));
+        let tokens = tokenize(s, 0, s.len());
+        let terms = quoted_terms(&tokens, &token_words(s, &tokens));
         assert_eq!(terms, vec![vec!["Arctic", "Silk", "Road"]]);
     }
 }
