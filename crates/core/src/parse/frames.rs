@@ -8,13 +8,14 @@ use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
 use crate::fxhash::FxHashMap;
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SubjectRef<'t> {
-    /// Indices into the sentence's mentions ("Putin", "A and B").
-    Mentions(Vec<usize>),
+    /// A run of the sentence's mentions, by index ("Putin", "A and B").
+    Mentions(Range<usize>),
     /// "He", "She".
     Pronoun,
     /// "They", "The two sides", "Both leaders", "The two heads of state".
@@ -271,7 +272,7 @@ pub fn find_frames<'t>(
                         .get(mention.last + 1)
                         .map_or(sentence_end, |t| t.start);
                     frames.push(Frame {
-                        subject: SubjectRef::Mentions(vec![m]),
+                        subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: i,
                         verb: "according to",
                         content: (start, sentence_end),
@@ -305,7 +306,7 @@ pub fn find_frames<'t>(
             {
                 if (mention.last..tokens.len()).all(|i| punct(i).is_some()) {
                     frames.push(Frame {
-                        subject: SubjectRef::Mentions(vec![m]),
+                        subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: v,
                         verb: verb_text,
                         content: (tokens[0].start, tokens[v - 1].start),
@@ -383,15 +384,17 @@ fn subject_before<'t>(
             };
         }
         // Joint names: "A and B", "A, B and C".
-        let mut group = vec![m];
+        // Mentions are in text order: each name of the group is the one before the next.
+        let mut group = m..m + 1;
         let mut first = mention.first;
         while first >= 2 && matches!(word(first - 1), "and" | "") {
-            match mentions
-                .iter()
-                .position(|p| p.last == first - 1 && p.has_name())
+            match group
+                .start
+                .checked_sub(1)
+                .filter(|&p| mentions[p].last == first - 1 && mentions[p].has_name())
             {
                 Some(p) => {
-                    group.insert(0, p);
+                    group.start = p;
                     first = mentions[p].first;
                 }
                 None => break,
@@ -445,7 +448,7 @@ fn leading_subject<'t>(
         return Some((SubjectRef::Pronoun, 0));
     }
     let (m, mention) = mentions.iter().enumerate().find(|(_, m)| m.first == 0)?;
-    (mention.has_name() && plain(mention.last)).then(|| (SubjectRef::Mentions(vec![m]), 0))
+    (mention.has_name() && plain(mention.last)).then(|| (SubjectRef::Mentions(m..m + 1), 0))
 }
 
 /// Where a frame's content starts: after the verb, a directly following "that", an

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 pub struct Lexicon {
     /// Titles as word sequences by first word, longest first ("Prime Minister" before "Prime").
     titles: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The first words of titles: most words need no lookup.
+    title_firsts: WordFilter,
     /// Country adjective (as written) → country name.
     pub demonyms: FxHashMap<&'static str, &'static str>,
     /// Country names as word sequences by first word, longest first.
@@ -155,6 +157,11 @@ pub fn lexicon() -> &'static Lexicon {
         }));
         Lexicon {
             topic_index,
+            title_firsts: {
+                let mut filter = WordFilter::default();
+                titles.keys().for_each(|w| filter.insert(w));
+                filter
+            },
             titles,
             demonyms,
             countries,
@@ -193,6 +200,9 @@ fn longest_at(index: &FxHashMap<&str, Vec<Vec<&str>>>, words: &[&str], at: usize
 impl Lexicon {
     /// The longest title starting at `words[at]`: its length in words.
     pub fn title_at(&self, words: &[&str], at: usize) -> Option<usize> {
+        if !self.title_firsts.may_contain(words.get(at)?) {
+            return None;
+        }
         longest_at(&self.titles, words, at)
     }
 

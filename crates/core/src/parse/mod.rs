@@ -67,7 +67,7 @@ pub fn parse(raw: &str) -> Readout {
     let mut all_tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut spans: Vec<(usize, Span, Range<usize>)> = Vec::new();
     for (b, block) in layout.blocks.iter().enumerate() {
-        for (s, &span) in block.sentences.iter().enumerate() {
+        for (s, &span) in layout.sentences[block.sentences.clone()].iter().enumerate() {
             let mut span = span;
             if let (Some(d), true, 0) = (&dateline, Some(b) == first_prose, s) {
                 span.start = d.end.min(span.end);
@@ -84,7 +84,13 @@ pub fn parse(raw: &str) -> Readout {
         .iter()
         .map(|(_, _, tokens)| {
             let from = all_mentions.len();
-            scanner.scan(&text, &all_tokens[tokens.clone()], &mut all_mentions);
+            let range = tokens.clone();
+            scanner.scan(
+                &text,
+                &all_tokens[range.clone()],
+                &all_words[range],
+                &mut all_mentions,
+            );
             from..all_mentions.len()
         })
         .collect();
@@ -411,7 +417,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             let SubjectRef::Mentions(group) = &frame.subject else {
                 continue;
             };
-            for mention in group.iter().map(|&m| &sentence.mentions[m]) {
+            for mention in &sentence.mentions[group.clone()] {
                 if people.find(&mention.name).is_some() || is_person_like(mention) {
                     let role = next_leader_role(&people);
                     let p = people.add(mention, role);
@@ -773,9 +779,9 @@ impl<'t> Statements<'t> {
     ) -> Option<Vec<usize>> {
         match &frame.subject {
             SubjectRef::Mentions(group) => {
-                let found: Vec<usize> = group
+                let found: Vec<usize> = sentence.mentions[group.clone()]
                     .iter()
-                    .filter_map(|&m| people.find(&sentence.mentions[m].name))
+                    .filter_map(|m| people.find(&m.name))
                     .filter(|&p| people.persons[p].is_leader())
                     .collect();
                 (found.len() == group.len()).then_some(found)

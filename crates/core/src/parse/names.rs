@@ -2,7 +2,7 @@
 //! as an optional country adjective, an optional title and the name itself.
 
 use super::lexicon::lexicon;
-use super::tokens::{is_capitalized, strip_possessive, Token};
+use super::tokens::{is_capitalized, strip_possessive, token_words, Token};
 use std::borrow::Cow;
 
 /// A run of capitalized words in a sentence, read as adjective + title + name. Its text
@@ -343,7 +343,8 @@ pub fn is_starter(word: &str) -> bool {
 /// Every capitalized run in the tokens of one sentence, read as mentions.
 pub fn mentions<'t>(text: &'t str, tokens: &[Token]) -> Vec<Mention<'t>> {
     let mut out = Vec::new();
-    MentionScanner::default().scan(text, tokens, &mut out);
+    let words = token_words(text, tokens);
+    MentionScanner::default().scan(text, tokens, &words, &mut out);
     out
 }
 
@@ -356,13 +357,15 @@ pub struct MentionScanner<'t> {
 
 impl<'t> MentionScanner<'t> {
     /// Appends the mentions of one sentence (its tokens) to `out`.
-    pub fn scan(&mut self, text: &'t str, tokens: &[Token], out: &mut Vec<Mention<'t>>) {
-        let word = |i: usize| -> &'t str {
-            tokens
-                .get(i)
-                .filter(|t| t.is_word())
-                .map_or("", |t| &text[t.start..t.end])
-        };
+    /// `words` are the tokens as text, "" for punctuation.
+    pub fn scan(
+        &mut self,
+        text: &'t str,
+        tokens: &[Token],
+        token_words: &[&'t str],
+        out: &mut Vec<Mention<'t>>,
+    ) {
+        let word = |i: usize| -> &'t str { token_words.get(i).copied().unwrap_or("") };
         let (words, spans) = (&mut self.words, &mut self.spans);
         let mut i = 0;
         while i < tokens.len() {

@@ -4,6 +4,7 @@
 use super::dates::Date;
 use super::tokens::is_double_quote;
 use crate::model::Span;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -26,7 +27,8 @@ pub struct Block {
     /// Zero-based paragraph index; list items share the paragraph of the line introducing them.
     pub paragraph: usize,
     pub span: Span,
-    pub sentences: Vec<Span>,
+    /// The block's sentences: a range of [`Layout::sentences`].
+    pub sentences: Range<usize>,
 }
 
 /// The readout split into its parts.
@@ -35,6 +37,8 @@ pub struct Layout {
     /// The `date YYYY-MM-DD` header, if the text starts with one.
     pub published: Option<Date>,
     pub blocks: Vec<Block>,
+    /// Every sentence of every block, in text order.
+    pub sentences: Vec<Span>,
 }
 
 /// Reads the header and splits the body into blocks and sentences.
@@ -104,19 +108,26 @@ pub fn layout(text: &str) -> Layout {
             kind,
             paragraph,
             span: Span::new(content_start, end),
-            sentences: Vec::new(),
+            sentences: 0..0,
         });
         previous_line_blank = false;
     }
+    let mut all_sentences = Vec::new();
     for block in &mut blocks {
-        block.sentences = match block.kind {
+        let from = all_sentences.len();
+        match block.kind {
             BlockKind::Heading | BlockKind::SourceLine | BlockKind::ListItem => {
-                vec![block.span]
+                all_sentences.push(block.span)
             }
-            _ => sentences(text, block.span),
+            _ => sentences(text, block.span, &mut all_sentences),
         };
+        block.sentences = from..all_sentences.len();
     }
-    Layout { published, blocks }
+    Layout {
+        published,
+        blocks,
+        sentences: all_sentences,
+    }
 }
 
 /// A line that ends without final punctuation continues on the next line (hard wrapping).
@@ -274,10 +285,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits a block into sentences. A sentence ends at `.`, `!`, `?` or `…` (with any closing
 /// quotes or brackets) followed by a space and a capital, digit, quote or bracket; not after a
-/// known abbreviation or an initial, and not inside a balanced double quotation.
-pub fn sentences(text: &str, block: Span) -> Vec<Span> {
+/// known abbreviation or an initial, and not inside a balanced double quotation. Appends them
+/// to `out`.
+pub fn sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     let quoted = quoted_regions(text, block);
-    let mut out = Vec::new();
     let mut start = block.start;
     let mut i = block.start;
     // The first quoted region that does not end before `i` (regions are sorted).
@@ -321,7 +332,7 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
                             || matches!(d, '(' | '[' | '‘' | '\'')
                     }));
             if boundary && (closes_quote || !(c == '.' && is_abbreviation(text, start, i))) {
-                push_trimmed(text, &mut out, start, end);
+                push_trimmed(text, out, start, end);
                 start = end;
                 i = end;
                 continue;
@@ -331,8 +342,7 @@ pub fn sentences(text: &str, block: Span) -> Vec<Span> {
         }
         i = next;
     }
-    push_trimmed(text, &mut out, start, block.end);
-    out
+    push_trimmed(text, out, start, block.end);
 }
 
 fn push_trimmed(text: &str, out: &mut Vec<Span>, start: usize, end: usize) {
@@ -426,10 +436,9 @@ mod tests {
     use super::*;
 
     fn sentence_texts(text: &str) -> Vec<&str> {
-        sentences(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        let mut spans = Vec::new();
+        sentences(text, Span::new(0, text.len()), &mut spans);
+        spans.into_iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
