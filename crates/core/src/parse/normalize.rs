@@ -30,14 +30,29 @@ pub fn normalize(raw: &str) -> String {
         // Fast path: a run of visible ASCII, single spaces between, is copied as it is.
         if bytes[i].is_ascii_graphic() {
             let start = i;
-            while i < bytes.len() {
-                if bytes[i].is_ascii_graphic() {
-                    i += 1;
-                } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(u8::is_ascii_graphic) {
-                    i += 2;
-                } else {
-                    break;
+            i += 1;
+            loop {
+                while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+                    if !is_plain_chunk(u64::from_le_bytes(*chunk), bytes[i - 1] == b' ') {
+                        break;
+                    }
+                    i += 8;
                 }
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_graphic() => i += 1,
+                    Some(b' ')
+                        if bytes[i - 1] != b' '
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_graphic) =>
+                    {
+                        i += 2
+                    }
+                    _ => break,
+                }
+            }
+            // A run never ends in a space: a space before a line end or an odd character is
+            // the slow path's to judge.
+            if bytes[i - 1] == b' ' {
+                i -= 1;
             }
             flush(&mut out, &mut pending_newlines, &mut pending_space);
             out.push_str(&text[start..i]);
@@ -72,6 +87,27 @@ pub fn normalize(raw: &str) -> String {
         }
     }
     out
+}
+
+/// True when eight bytes are visible ASCII or single spaces (no space follows a space, and the
+/// first byte is no space when `after_space`): the bytes need no change. Word-at-a-time tests.
+fn is_plain_chunk(word: u64, after_space: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Control characters (below 0x20), DEL and any non-ASCII byte.
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let del = {
+        let x = word ^ (ONES * 0x7F);
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    if control | del | (word & HIGH) != 0 {
+        return false;
+    }
+    // Exactly the bytes that are spaces, as their high bit.
+    let x = word ^ (ONES * 0x20);
+    let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+    spaces & (spaces << 8) == 0 && !(after_space && spaces & 0x80 != 0)
 }
 
 /// Decodes named and numeric HTML entities once (`&amp;amp;` becomes `&amp;`).
@@ -173,6 +209,24 @@ mod tests {
             normalize("&lt;script&gt;x&lt;/script&gt;"),
             "<script>x</script>"
         );
+    }
+
+    #[test]
+    fn plain_runs_keep_single_spaces_and_lose_the_rest() {
+        let text =
+            "A plain line of text with single spaces only.  Then  doubled   ones \nand a \t tab.";
+        assert_eq!(
+            normalize(text),
+            "A plain line of text with single spaces only. Then doubled ones\nand a tab."
+        );
+        for cut in 0..text.len() {
+            let slow: String = text[cut..]
+                .split('\n')
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_eq!(normalize(&text[cut..]), slow.trim(), "from byte {cut}");
+        }
     }
 
     #[test]
