@@ -42,6 +42,8 @@ struct Sentence<'a> {
     /// The tokens as text, "" for punctuation.
     words: &'a [&'a str],
     mentions: &'a [Mention<'a>],
+    /// Where the sentence's mentions start in the readout's list of them.
+    mentions_from: usize,
     frames: Vec<Frame<'a>>,
     /// "… were present": names attendees, never a statement.
     attendee_line: bool,
@@ -100,6 +102,7 @@ pub fn parse(raw: &str) -> Readout {
         .map(|((block, span, range), mention_range)| {
             let tokens = &all_tokens[range.clone()];
             let words = &all_words[range.clone()];
+            let mentions_from = mention_range.start;
             let mentions = &all_mentions[mention_range];
             Sentence {
                 block: *block,
@@ -107,26 +110,29 @@ pub fn parse(raw: &str) -> Readout {
                 tokens,
                 words,
                 mentions,
+                mentions_from,
                 frames: find_frames(&text, span.end, tokens, words, mentions),
                 attendee_line: is_attendee_line(words, &text[span.start..span.end]),
             }
         })
         .collect();
 
-    let people = find_people(&text, &layout.blocks, &sentences);
-    let mut people = people;
+    let mut people = find_people(&text, &layout.blocks, &sentences);
+    // From here on the people are known: who each mention names is found once.
+    let mention_persons: Vec<Option<usize>> =
+        all_mentions.iter().map(|m| people.find(&m.name)).collect();
     for sentence in &sentences {
         if layout.blocks[sentence.block].kind == BlockKind::Heading {
             continue;
         }
-        for mention in sentence.mentions {
-            if let Some(p) = people.find(&mention.name) {
+        for (m, mention) in sentence.mentions.iter().enumerate() {
+            if let Some(p) = mention_persons[sentence.mentions_from + m] {
                 people.learn(p, mention);
             }
         }
     }
 
-    let mut builder = Statements::new(&text);
+    let mut builder = Statements::new(&text, &mention_persons);
     // Sentences are in block order: each block's are the next run of them.
     let mut rest: &[Sentence] = &sentences;
     for (b, block) in layout.blocks.iter().enumerate() {
@@ -552,6 +558,8 @@ struct Draft {
 /// Pass 3: turns sentences into statements, block by block.
 struct Statements<'t> {
     text: &'t str,
+    /// The person each mention of the readout names, if any.
+    mention_persons: &'t [Option<usize>],
     drafts: Vec<Draft>,
     /// The last single speaker, for "he" and "she".
     last_single: Option<usize>,
@@ -560,9 +568,10 @@ struct Statements<'t> {
 }
 
 impl<'t> Statements<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, mention_persons: &'t [Option<usize>]) -> Self {
         Statements {
             text,
+            mention_persons,
             drafts: Vec::new(),
             last_single: None,
             list_frame: None,
@@ -683,7 +692,7 @@ impl<'t> Statements<'t> {
             if resolved.is_empty() {
                 let lower = sentence_text.to_ascii_lowercase();
                 if starts_with_joint_subject(&lower)
-                    || starts_with_participant(sentence, people)
+                    || starts_with_participant(sentence, self.mention_persons)
                     || is_topic_only(&lower)
                 {
                     continue;
@@ -779,9 +788,10 @@ impl<'t> Statements<'t> {
     ) -> Option<Vec<usize>> {
         match &frame.subject {
             SubjectRef::Mentions(group) => {
-                let found: Vec<usize> = sentence.mentions[group.clone()]
+                let persons = &self.mention_persons[sentence.mentions_from..];
+                let found: Vec<usize> = persons[group.clone()]
                     .iter()
-                    .filter_map(|m| people.find(&m.name))
+                    .filter_map(|&p| p)
                     .filter(|&p| people.persons[p].is_leader())
                     .collect();
                 (found.len() == group.len()).then_some(found)
@@ -827,21 +837,17 @@ impl<'t> Statements<'t> {
 
 /// True when the sentence opens with a participant acting, not speaking ("X held a welcome
 /// ceremony", "The two leaders discussed …"): narrative, never a continuation.
-fn starts_with_participant(sentence: &Sentence, people: &People) -> bool {
-    let first_word = sentence.tokens.iter().position(Token::is_word);
-    let Some(first) = first_word else {
+fn starts_with_participant(sentence: &Sentence, mention_persons: &[Option<usize>]) -> bool {
+    let Some(first) = sentence.tokens.iter().position(Token::is_word) else {
         return false;
     };
-    if let Some(m) = sentence
+    sentence
         .mentions
         .iter()
-        .find(|m| m.first == first || m.first == first + 1)
-    {
-        if m.has_name() && people.find(&m.name).is_some() {
-            return true;
-        }
-    }
-    false
+        .position(|m| m.first == first || m.first == first + 1)
+        .is_some_and(|m| {
+            sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
+        })
 }
 
 /// Opens with a joint subject: "The two sides …", "Both leaders …", "They …".

@@ -297,7 +297,7 @@ pub fn sentences(text: &str, block: Span, out: &mut Vec<Span>) {
     while i < block.end {
         // Fast path: ASCII that can neither end a sentence nor close a quote.
         if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'!' | b'?' | b'"') {
-            i = skip_to(bytes, i, block.end, b".!?\"");
+            i = skip_to(bytes, i, block.end, *b".!?\"");
             continue;
         }
         let c = match text[i..block.end].chars().next() {
@@ -370,13 +370,14 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         let is_sentence_end_letter = word.len() == 1 && word.chars().all(char::is_lowercase);
         return !is_sentence_end_letter;
     }
-    ABBREVIATIONS.contains(&word)
+    // Every abbreviation is short: most words need no comparison.
+    word.len() <= 6 && ABBREVIATIONS.contains(&word)
 }
 
 /// The first index in `i..end` holding one of the ASCII `stops` or a non-ASCII byte, or `end`.
 /// Tests eight bytes at a time (the classic "has a zero byte" word trick): most bytes of
 /// prose are skipped this way.
-fn skip_to(bytes: &[u8], mut i: usize, end: usize, stops: &[u8]) -> usize {
+fn skip_to<const N: usize>(bytes: &[u8], mut i: usize, end: usize, stops: [u8; N]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_byte = |word: u64, byte: u8| {
@@ -404,7 +405,7 @@ fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
     let mut at = block.start;
     loop {
         // Every double quote starts with '"' or one of the lead bytes 0xE2 and 0xC2.
-        let found = skip_to(bytes, at, block.end, b"\"");
+        let found = skip_to(bytes, at, block.end, *b"\"");
         if found >= block.end {
             break;
         }
