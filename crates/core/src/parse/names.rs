@@ -144,16 +144,17 @@ fn is_prefixed_name(word: &str) -> bool {
         .is_some_and(|(head, tail)| is_particle(head) && is_capitalized(tail))
 }
 
-fn is_name_word(word: &str) -> bool {
+/// A word that can be part of a name; `joined` when it has a hyphen or apostrophe inside.
+fn is_name_word(word: &str, joined: bool) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
     };
     // Most words are plain lowercase ASCII: no lookups for them. A lowercase word is a name
-    // only as particle + joiner + name ("al-Qasimi"), and particles are at most five letters.
-    if first.is_ascii_lowercase() && !word.bytes().take(6).any(|b| b == b'-' || b == b'\'') {
+    // only as particle + joiner + name ("al-Qasimi").
+    if first.is_ascii_lowercase() && !joined {
         return false;
     }
-    (is_capitalized(word) || is_prefixed_name(word)) && !is_breaker(word)
+    (is_capitalized(word) || (joined && is_prefixed_name(word))) && !is_breaker(word)
 }
 
 /// Capitalized words of title-case headlines that separate names ("X Meets Y", "Call with").
@@ -366,10 +367,15 @@ impl<'t> MentionScanner<'t> {
         out: &mut Vec<Mention<'t>>,
     ) {
         let word = |i: usize| -> &'t str { token_words.get(i).copied().unwrap_or("") };
+        let name_word = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| is_name_word(word(i), t.joined))
+        };
         let (words, spans) = (&mut self.words, &mut self.spans);
         let mut i = 0;
         while i < tokens.len() {
-            if !is_name_word(word(i)) {
+            if !name_word(i) {
                 i += 1;
                 continue;
             }
@@ -395,7 +401,7 @@ impl<'t> MentionScanner<'t> {
                     j += 1;
                 }
                 let next = word(j);
-                if is_name_word(next) {
+                if name_word(j) {
                     continue;
                 }
                 if is_particle(next) {
@@ -405,14 +411,14 @@ impl<'t> MentionScanner<'t> {
                     } else {
                         j + 1
                     };
-                    if is_name_word(word(k)) {
+                    if name_word(k) {
                         words.extend((j..k).map(word));
                         spans.extend((j..k).map(|t| (tokens[t].start, tokens[t].end)));
                         j = k;
                         continue;
                     }
                 }
-                if next == "of" && ends_with_title(words) && is_name_word(word(j + 1)) {
+                if next == "of" && ends_with_title(words) && name_word(j + 1) {
                     words.push("of");
                     spans.push((tokens[j].start, tokens[j].end));
                     j += 1;

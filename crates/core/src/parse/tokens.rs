@@ -7,6 +7,8 @@ pub struct Token {
     pub end: usize,
     /// `None` for words, the character for punctuation.
     pub punct: Option<char>,
+    /// A word with a joiner inside ("al-Qasimi", "Putin’s").
+    pub joined: bool,
 }
 
 impl Token {
@@ -48,11 +50,12 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
             }
         };
         if c.is_alphanumeric() {
-            let word_end = word_end(text, i, end);
+            let (word_end, joined) = word_end(text, i, end);
             out.push(Token {
                 start: i,
                 end: word_end,
                 punct: None,
+                joined,
             });
             i = word_end;
             continue;
@@ -63,6 +66,7 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
                 start: i,
                 end: next,
                 punct: Some(c),
+                joined: false,
             });
         }
         i = next;
@@ -79,16 +83,30 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
     }
 }
 
-/// The end of the word starting at `start`: letters and digits, and joiners between two of them.
-fn word_end(text: &str, start: usize, end: usize) -> usize {
+/// ASCII letters and digits by byte value.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at `start` (letters and digits, and joiners between two of
+/// them), and whether it has a joiner.
+fn word_end(text: &str, start: usize, end: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut joined = false;
     loop {
         while i < end {
-            if bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
+            // The common case: a run of ASCII letters and digits, by table.
+            i += bytes[i..end]
+                .iter()
+                .position(|&b| !ASCII_WORD[usize::from(b)])
+                .unwrap_or(end - i);
             match char_at(text, i, end) {
                 Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
                 _ => break,
@@ -100,11 +118,12 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
                 let after = i + j.len_utf8();
                 if char_at(text, after, end).is_some_and(char::is_alphanumeric) {
                     i = after;
+                    joined = true;
                 } else {
-                    return i;
+                    return (i, joined);
                 }
             }
-            _ => return i,
+            _ => return (i, joined),
         }
     }
 }

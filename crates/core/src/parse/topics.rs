@@ -262,6 +262,7 @@ mod tests {
                 start: t.start + defs.len(),
                 end: t.end + defs.len(),
                 punct: t.punct,
+                joined: t.joined,
             })
             .collect();
         let w1 = token_words(&text, &t1);
