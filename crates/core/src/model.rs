@@ -214,10 +214,19 @@ impl Readout {
 
 /// The id of the `index`-th (zero-based) statement of a readout.
 pub fn statement_id(readout_id: &str, index: usize) -> String {
-    use std::fmt::Write;
     let mut id = String::with_capacity(readout_id.len() + 8);
     id.push_str(readout_id);
-    let _ = write!(id, "-s{}", index + 1);
+    id.push_str("-s");
+    // The number's digits, written without the formatting machinery (one id per statement).
+    let number = index + 1;
+    let mut divisor = 1;
+    while divisor <= number / 10 {
+        divisor *= 10;
+    }
+    while divisor > 0 {
+        id.push(char::from(b'0' + (number / divisor % 10) as u8));
+        divisor /= 10;
+    }
     id
 }
 
@@ -322,6 +331,15 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn statement_ids_count_from_one() {
+        let ids: Vec<String> = [0, 8, 9, 99, 1234]
+            .iter()
+            .map(|&n| statement_id("r", n))
+            .collect();
+        assert_eq!(ids, ["r-s1", "r-s9", "r-s10", "r-s100", "r-s1235"]);
+    }
+
     use super::*;
 
     fn tiny() -> Corpus {

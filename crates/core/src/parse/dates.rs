@@ -79,7 +79,7 @@ fn weekday_number(word: &str) -> Option<u32> {
 
 /// "3", "3rd", "21st" → 3, 21.
 fn day_number(word: &str) -> Option<u32> {
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let digits = &word[..word.bytes().take_while(u8::is_ascii_digit).count()];
     let suffix = &word[digits.len()..];
     if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
         return None;
