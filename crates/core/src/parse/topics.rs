@@ -3,11 +3,23 @@
 
 use super::lexicon::{lexicon, Pattern, WordFilter};
 use super::tokens::{ascii_lower, is_capitalized, is_double_quote, Token};
+use std::borrow::Cow;
+use std::ops::Range;
 
-/// A topic known to this readout, with the word sequences (slices of the text) that mention it.
+/// A topic known to this readout: borrowed from the text wherever the text spells it out.
 struct Known<'t> {
-    label: String,
-    patterns: Vec<Vec<&'t str>>,
+    label: Cow<'t, str>,
+    /// The words that name it in full.
+    full: Cow<'t, [&'t str]>,
+    /// The acronym the text defines for it, if any.
+    acronym: Option<&'t str>,
+}
+
+impl<'t> Known<'t> {
+    /// The word sequences that mention it: the full form, then the acronym.
+    fn patterns(&self) -> impl Iterator<Item = &[&'t str]> {
+        std::iter::once(&*self.full).chain(self.acronym.as_ref().map(std::slice::from_ref))
+    }
 }
 
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
@@ -35,12 +47,10 @@ fn is_connector(word: &str) -> bool {
 
 impl<'t> Topics<'t> {
     /// Reads the definitions in every sentence (its tokens and their words) of one readout.
-    pub fn new(text: &'t str, sentences: &[(&[Token], &[&'t str])]) -> Topics<'t> {
+    pub fn new(text: &'t str, sentences: &[(&[Token], &'t [&'t str])]) -> Topics<'t> {
         let mut known: Vec<Known<'t>> = Vec::new();
         let is_known = |known: &[Known], pattern: &[&str]| {
-            known
-                .iter()
-                .any(|k| k.patterns.iter().any(|p| p == pattern))
+            known.iter().any(|k| k.patterns().any(|p| p == pattern))
         };
         // The words of one sentence with "&" kept (a connector in names such as "R & D").
         let mut words: Vec<&str> = Vec::new();
@@ -60,29 +70,59 @@ impl<'t> Topics<'t> {
                         Some(_) => "",
                     }));
                 }
-                if let Some(expansion) = expansion_before(&words, i - 1, acronym) {
-                    if !is_known(&known, &expansion) {
-                        known.push(Known {
-                            label: format!("{} ({acronym})", expansion.join(" ")),
-                            patterns: vec![expansion, vec![acronym]],
-                        });
-                    }
+                let Some(run) = expansion_before(&words, i - 1, acronym) else {
+                    continue;
+                };
+                let expansion = &words[run.clone()];
+                if is_known(&known, expansion) {
+                    continue;
                 }
+                let full = if *expansion == sentence_words[run.clone()] {
+                    Cow::Borrowed(&sentence_words[run.clone()])
+                } else {
+                    Cow::Owned(expansion.to_vec())
+                };
+                // "Northern Trade Council (NTC)", as the text has it when it spells it so.
+                let written = &text[tokens[run.start].start..tokens[i + 1].end];
+                let spelled = spaced(expansion)
+                    .chain([" (", acronym, ")"])
+                    .try_fold(written, |rest, piece| rest.strip_prefix(piece));
+                let label = if spelled == Some("") {
+                    Cow::Borrowed(written)
+                } else {
+                    Cow::Owned(format!("{} ({acronym})", expansion.join(" ")))
+                };
+                known.push(Known {
+                    label,
+                    full,
+                    acronym: Some(acronym),
+                });
             }
-            for term in quoted_terms(tokens, sentence_words) {
-                if !is_known(&known, &term) {
-                    known.push(Known {
-                        label: term.join(" "),
-                        patterns: vec![term],
-                    });
+            for run in quoted_terms(tokens, sentence_words) {
+                let term = &sentence_words[run.clone()];
+                if is_known(&known, term) {
+                    continue;
                 }
+                let written = &text[tokens[run.start].start..tokens[run.end - 1].end];
+                let spelled =
+                    spaced(term).try_fold(written, |rest, piece| rest.strip_prefix(piece));
+                let label = if spelled == Some("") {
+                    Cow::Borrowed(written)
+                } else {
+                    Cow::Owned(term.join(" "))
+                };
+                known.push(Known {
+                    label,
+                    full: Cow::Borrowed(term),
+                    acronym: None,
+                });
             }
         }
         // A lexicon entry that one of the readout's own terms matches takes that term's label.
         let lex = lexicon();
         let mut renamed: Vec<(usize, usize)> = Vec::new();
         for (k, entry) in known.iter().enumerate() {
-            for pattern in &entry.patterns {
+            for pattern in entry.patterns() {
                 let Some(first) = pattern.first() else {
                     continue;
                 };
@@ -99,7 +139,7 @@ impl<'t> Topics<'t> {
         let mut known_firsts = WordFilter::default();
         for first in known
             .iter()
-            .flat_map(|k| &k.patterns)
+            .flat_map(|k| k.patterns())
             .filter_map(|p| p.first())
         {
             known_firsts.insert(first);
@@ -127,7 +167,7 @@ impl<'t> Topics<'t> {
             };
             if self.known_firsts.has_slot(slot) {
                 for entry in &self.known {
-                    for pattern in &entry.patterns {
+                    for pattern in entry.patterns() {
                         if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
                             add(&entry.label, &mut labels);
                         }
@@ -151,7 +191,7 @@ impl<'t> Topics<'t> {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
                     let label = match self.renamed.iter().find(|(r, _)| *r == e) {
-                        Some(&(_, k)) => self.known[k].label.as_str(),
+                        Some(&(_, k)) => &self.known[k].label,
                         None => entry.label,
                     };
                     add(label, &mut labels);
@@ -181,7 +221,7 @@ fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
 }
 
 /// The capitalized words before `open` (the index of the "(") whose initials spell the acronym.
-fn expansion_before<'t>(words: &[&'t str], open: usize, acronym: &str) -> Option<Vec<&'t str>> {
+fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Range<usize>> {
     let mut start = open;
     while start > 0 {
         let w = words[start - 1];
@@ -205,18 +245,18 @@ fn expansion_before<'t>(words: &[&'t str], open: usize, acronym: &str) -> Option
         };
         let count = initials().count();
         if count >= 2 && count <= letters().count() + 1 && initials().eq(letters()) {
-            return Some(run.to_vec());
+            return Some(from..open);
         }
     }
     // Initials that only start the same way still name it ("Northern Trade Council" for "NTCO").
     let run = &words[start..open];
     let first = run.iter().find(|w| is_capitalized(w))?;
-    (run.len() >= 2 && first.chars().next() == letters().next()).then(|| run.to_vec())
+    (run.len() >= 2 && first.chars().next() == letters().next()).then_some(start..open)
 }
 
 /// Short phrases in double quotes that name a thing ("Global South", "new Cold War"), not
 /// quoted speech: one to five words, no punctuation, not opening with a pronoun.
-fn quoted_terms<'t>(tokens: &[Token], words: &[&'t str]) -> Vec<Vec<&'t str>> {
+fn quoted_terms(tokens: &[Token], words: &[&str]) -> Vec<Range<usize>> {
     let mut terms = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in tokens.iter().enumerate() {
@@ -233,7 +273,7 @@ fn quoted_terms<'t>(tokens: &[Token], words: &[&'t str]) -> Vec<Vec<&'t str>> {
                         )
                     });
                     if plain && (1..=5).contains(&inner.len()) && !pronoun {
-                        terms.push(words[o + 1..i].to_vec());
+                        terms.push(o + 1..i);
                     }
                     open = None;
                 }
@@ -242,6 +282,14 @@ fn quoted_terms<'t>(tokens: &[Token], words: &[&'t str]) -> Vec<Vec<&'t str>> {
         }
     }
     terms
+}
+
+/// The words with single spaces between, as pieces of text.
+fn spaced<'a>(words: &'a [&'a str]) -> impl Iterator<Item = &'a str> {
+    words
+        .iter()
+        .enumerate()
+        .flat_map(|(n, w)| [if n == 0 { "" } else { " " }, *w])
 }
 
 #[cfg(test)]
@@ -282,7 +330,11 @@ mod tests {
     fn quoted_speech_is_not_a_term() {
         let s = "He said \"We will win\" and \"this\" and \"Arctic Silk Road\".";
         let tokens = tokenize(s, 0, s.len());
-        let terms = quoted_terms(&tokens, &token_words(s, &tokens));
-        assert_eq!(terms, vec![vec!["Arctic", "Silk", "Road"]]);
+        let words = token_words(s, &tokens);
+        let terms: Vec<&[&str]> = quoted_terms(&tokens, &words)
+            .into_iter()
+            .map(|run| &words[run])
+            .collect();
+        assert_eq!(terms, vec![["Arctic", "Silk", "Road"]]);
     }
 }
