@@ -565,6 +565,8 @@ struct Statements<'t> {
     last_single: Option<usize>,
     /// The speaker and verb of a line ending in ":" whose items follow.
     list_frame: Option<(Vec<usize>, String)>,
+    /// A sentence in ASCII lowercase, for phrase tests (one buffer for all).
+    lower: String,
 }
 
 impl<'t> Statements<'t> {
@@ -575,6 +577,7 @@ impl<'t> Statements<'t> {
             drafts: Vec::new(),
             last_single: None,
             list_frame: None,
+            lower: String::new(),
         }
     }
 
@@ -690,10 +693,12 @@ impl<'t> Statements<'t> {
             }
             let resolved = self.resolve_frames(sentence, people);
             if resolved.is_empty() {
-                let lower = sentence_text.to_ascii_lowercase();
-                if starts_with_joint_subject(&lower)
+                self.lower.clear();
+                self.lower.push_str(sentence_text);
+                self.lower.make_ascii_lowercase();
+                if starts_with_joint_subject(&self.lower)
                     || starts_with_participant(sentence, self.mention_persons)
-                    || is_topic_only(&lower)
+                    || is_topic_only(&self.lower)
                 {
                     continue;
                 }
@@ -725,9 +730,11 @@ impl<'t> Statements<'t> {
                 last = Some(speakers.clone());
                 continue;
             }
-            for (i, (speakers, frame)) in resolved.iter().enumerate() {
+            let mut resolved = resolved.into_iter().peekable();
+            while let Some((speakers, frame)) = resolved.next() {
+                // A frame's content ends where the next frame's subject starts.
                 let end = resolved
-                    .get(i + 1)
+                    .peek()
                     .map(|(_, next)| {
                         if next.trailing {
                             frame.content.1
@@ -736,14 +743,14 @@ impl<'t> Statements<'t> {
                         }
                     })
                     .unwrap_or(frame.content.1);
+                last = Some(speakers.clone());
                 self.push(
-                    speakers.clone(),
+                    speakers,
                     frame.verb,
                     (frame.content.0, end.max(frame.content.0)),
                     span,
                     block.paragraph,
                 );
-                last = Some(speakers.clone());
             }
         }
     }
