@@ -249,7 +249,7 @@ fn is_joint_head(word: &str) -> bool {
     )
 }
 
-/// All frames of a sentence, in order. The caller decides which to keep.
+/// Appends all frames of a sentence to `frames`, in order. The caller decides which to keep.
 /// `words` are the tokens as text, "" for punctuation.
 pub fn find_frames<'t>(
     text: &'t str,
@@ -257,10 +257,11 @@ pub fn find_frames<'t>(
     tokens: &[Token],
     words: &[&'t str],
     mentions: &[Mention<'t>],
-) -> Vec<Frame<'t>> {
+    frames: &mut Vec<Frame<'t>>,
+) {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
-    let mut frames = Vec::new();
+    let from = frames.len();
 
     // "According to X, …"
     for (i, w) in words.iter().enumerate() {
@@ -354,8 +355,7 @@ pub fn find_frames<'t>(
         }
         v = after_verb;
     }
-    frames.sort_by_key(|f| f.subject_first);
-    frames
+    frames[from..].sort_by_key(|f| f.subject_first);
 }
 
 /// The subject ending just before token `end`, and its first token.
@@ -534,7 +534,16 @@ mod tests {
     fn raw_frames(text: &str) -> Vec<Frame<'_>> {
         let tokens = tokenize(text, 0, text.len());
         let words = token_words(text, &tokens);
-        find_frames(text, text.len(), &tokens, &words, &mentions(text, &tokens))
+        let mut frames = Vec::new();
+        find_frames(
+            text,
+            text.len(),
+            &tokens,
+            &words,
+            &mentions(text, &tokens),
+            &mut frames,
+        );
+        frames
     }
 
     #[test]

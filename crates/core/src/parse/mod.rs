@@ -44,7 +44,7 @@ struct Sentence<'a> {
     mentions: &'a [Mention<'a>],
     /// Where the sentence's mentions start in the readout's list of them.
     mentions_from: usize,
-    frames: Vec<Frame<'a>>,
+    frames: &'a [Frame<'a>],
     /// "… were present": names attendees, never a statement.
     attendee_line: bool,
 }
@@ -96,22 +96,37 @@ pub fn parse(raw: &str) -> Readout {
             from..all_mentions.len()
         })
         .collect();
+    let mut all_frames: Vec<Frame> = Vec::new();
+    let frame_ranges: Vec<Range<usize>> = spans
+        .iter()
+        .zip(&mention_ranges)
+        .map(|((_, span, range), mentions)| {
+            let from = all_frames.len();
+            find_frames(
+                &text,
+                span.end,
+                &all_tokens[range.clone()],
+                &all_words[range.clone()],
+                &all_mentions[mentions.clone()],
+                &mut all_frames,
+            );
+            from..all_frames.len()
+        })
+        .collect();
     let sentences: Vec<Sentence> = spans
         .iter()
         .zip(mention_ranges)
-        .map(|((block, span, range), mention_range)| {
-            let tokens = &all_tokens[range.clone()];
+        .zip(frame_ranges)
+        .map(|(((block, span, range), mention_range), frame_range)| {
             let words = &all_words[range.clone()];
-            let mentions_from = mention_range.start;
-            let mentions = &all_mentions[mention_range];
             Sentence {
                 block: *block,
                 span: *span,
-                tokens,
+                tokens: &all_tokens[range.clone()],
                 words,
-                mentions,
-                mentions_from,
-                frames: find_frames(&text, span.end, tokens, words, mentions),
+                mentions_from: mention_range.start,
+                mentions: &all_mentions[mention_range],
+                frames: &all_frames[frame_range],
                 attendee_line: is_attendee_line(words, &text[span.start..span.end]),
             }
         })
@@ -147,10 +162,18 @@ pub fn parse(raw: &str) -> Readout {
     let token_lists: Vec<(&[Token], &[&str])> =
         sentences.iter().map(|s| (s.tokens, s.words)).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
-    let sentence_tags: Vec<Vec<&str>> =
-        sentences.iter().map(|s| topic_index.tag(s.words)).collect();
+    // Every sentence's topic labels, in one list.
+    let mut tags: Vec<&str> = Vec::new();
+    let tag_ranges: Vec<Range<usize>> = sentences
+        .iter()
+        .map(|s| {
+            let from = tags.len();
+            topic_index.tag(s.words, &mut tags);
+            from..tags.len()
+        })
+        .collect();
     let mut readout_topics: Vec<String> = Vec::new();
-    for tag in sentence_tags.iter().flatten() {
+    for tag in &tags {
         if !readout_topics.iter().any(|t| t == tag) {
             readout_topics.push(tag.to_string());
         }
@@ -158,7 +181,10 @@ pub fn parse(raw: &str) -> Readout {
     for draft in &mut drafts {
         // Sentences are in text order: the one a statement comes from, by its start.
         if let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) {
-            draft.topics = sentence_tags[s].iter().map(|t| t.to_string()).collect();
+            draft.topics = tags[tag_ranges[s].clone()]
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
         }
     }
 
@@ -419,7 +445,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             }
             continue;
         }
-        for frame in &sentence.frames {
+        for frame in sentence.frames {
             let SubjectRef::Mentions(group) = &frame.subject else {
                 continue;
             };
@@ -763,7 +789,7 @@ impl<'t> Statements<'t> {
         people: &mut People,
     ) -> Vec<(Vec<usize>, &'s Frame<'s>)> {
         let mut out: Vec<(Vec<usize>, &Frame)> = Vec::new();
-        for frame in &sentence.frames {
+        for frame in sentence.frames {
             let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
                 continue;
             };

@@ -151,16 +151,16 @@ impl<'t> Topics<'t> {
         }
     }
 
-    /// The labels of the topics one sentence mentions, in order of first mention.
-    /// `words` are the sentence's tokens as text, "" for punctuation.
-    pub fn tag(&self, words: &[&str]) -> Vec<&str> {
-        fn add<'a>(label: &'a str, labels: &mut Vec<&'a str>) {
-            if !labels.contains(&label) {
+    /// Appends to `labels` the labels of the topics one sentence mentions, in order of first
+    /// mention. `words` are the sentence's tokens as text, "" for punctuation.
+    pub fn tag<'a>(&'a self, words: &[&str], labels: &mut Vec<&'a str>) {
+        let from = labels.len();
+        let add = |label: &'a str, labels: &mut Vec<&'a str>| {
+            if !labels[from..].contains(&label) {
                 labels.push(label);
             }
-        }
+        };
         let lex = lexicon();
-        let mut labels: Vec<&str> = Vec::new();
         for (i, &word) in words.iter().enumerate() {
             let Some(slot) = WordFilter::slot(word) else {
                 continue;
@@ -169,7 +169,7 @@ impl<'t> Topics<'t> {
                 for entry in &self.known {
                     for pattern in entry.patterns() {
                         if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
-                            add(&entry.label, &mut labels);
+                            add(&entry.label, labels);
                         }
                     }
                 }
@@ -194,11 +194,10 @@ impl<'t> Topics<'t> {
                         Some(&(_, k)) => &self.known[k].label,
                         None => entry.label,
                     };
-                    add(label, &mut labels);
+                    add(label, labels);
                 }
             }
         }
-        labels
     }
 }
 
@@ -316,8 +315,10 @@ mod tests {
         let w1 = token_words(&text, &t1);
         let w2 = token_words(&text, &t2_shifted);
         let topics = Topics::new(&text, &[(&t1, &w1), (&t2_shifted, &w2)]);
+        let mut labels = Vec::new();
+        topics.tag(&w2, &mut labels);
         assert_eq!(
-            topics.tag(&w2),
+            labels,
             vec![
                 "Shanghai Cooperation Organization (SCO)",
                 "Global South",
