@@ -238,47 +238,37 @@ pub fn parse(raw: &str) -> Readout {
         });
     }
 
-    // Participants, ids and statements.
-    let order = participant_order(&people);
-    let mut ids: Vec<String> = Vec::new();
-    let mut id_of = vec![String::new(); people.persons.len()];
-    for &p in &order {
-        let base = slug(&people.persons[p].full_name());
+    // Participants: principal first, then counterparts, then attendees, each in order of first
+    // appearance (a stable sort); ids are slugs of their names, numbered when two are alike.
+    let mut persons: Vec<(usize, people::Person)> =
+        people.persons.into_iter().enumerate().collect();
+    persons.sort_by_key(|(_, person)| match person.role {
+        Role::Principal => 0,
+        Role::Counterpart => 1,
+        Role::Attendee => 2,
+    });
+    let mut id_of = vec![String::new(); persons.len()];
+    for (placed, (p, person)) in persons.iter().enumerate() {
+        let base = slug(&person.name_text);
+        let taken = |id: &str| persons[..placed].iter().any(|(q, _)| id_of[*q] == id);
         let mut id = base.clone();
         let mut n = 2;
-        while ids.contains(&id) {
+        while taken(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
-        ids.push(id.clone());
-        id_of[p] = id;
+        id_of[*p] = id;
     }
-    let participants: Vec<Participant> = order
+    let principal = persons.first().map(|(_, person)| person.name_text.as_str());
+    let counterpart = persons
         .iter()
-        .map(|&p| {
-            let person = &people.persons[p];
-            Participant {
-                id: id_of[p].clone(),
-                name: person.full_name(),
-                title: person.title.clone(),
-                country: person.country.clone(),
-                role: person.role,
-                aliases: person.aliases(),
-            }
-        })
+        .find(|(_, person)| person.role == Role::Counterpart)
+        .map(|(_, person)| person.name_text.as_str());
+    let id = readout_id(date.or(layout.published), principal, counterpart, &text);
+    let participants: Vec<Participant> = persons
+        .into_iter()
+        .map(|(p, person)| person.into_participant(id_of[p].clone()))
         .collect();
-
-    let principal = order.first().map(|&p| people.persons[p].full_name());
-    let counterpart = order
-        .iter()
-        .find(|&&p| people.persons[p].role == Role::Counterpart)
-        .map(|&p| people.persons[p].full_name());
-    let id = readout_id(
-        date.or(layout.published),
-        principal.as_deref(),
-        counterpart.as_deref(),
-        &text,
-    );
     let statements: Vec<Statement> = drafts
         .into_iter()
         .enumerate()
@@ -1092,17 +1082,6 @@ fn country_for_adjective(adjective: &str, mut accept: impl FnMut(&str) -> bool) 
         }
     }
     None
-}
-
-/// Principal first, then counterparts, then attendees, each in order of first appearance.
-fn participant_order(people: &People) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..people.persons.len()).collect();
-    order.sort_by_key(|&p| match people.persons[p].role {
-        Role::Principal => 0,
-        Role::Counterpart => 1,
-        Role::Attendee => 2,
-    });
-    order
 }
 
 /// `<date>-<principal>-<counterpart>`, or a content hash when the readout names nobody.

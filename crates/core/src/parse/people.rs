@@ -3,7 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::names::{is_particle, Mention};
-use crate::model::Role;
+use crate::model::{Participant, Role};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -21,10 +21,6 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn full_name(&self) -> String {
-        self.name_text.clone()
-    }
-
     pub fn is_leader(&self) -> bool {
         self.role != Role::Attendee
     }
@@ -35,14 +31,18 @@ impl Person {
         }
     }
 
-    /// Every surface form except the canonical name: the aliases.
-    pub fn aliases(&self) -> Vec<String> {
-        let full = self.full_name();
-        self.surfaces
-            .iter()
-            .filter(|s| **s != full)
-            .cloned()
-            .collect()
+    /// The participant this person is, under `id`: every surface form except the canonical
+    /// name is an alias.
+    pub fn into_participant(self, id: String) -> Participant {
+        let name = self.name_text;
+        Participant {
+            id,
+            aliases: self.surfaces.into_iter().filter(|s| *s != name).collect(),
+            name,
+            title: self.title,
+            country: self.country,
+            role: self.role,
+        }
     }
 }
 
@@ -342,11 +342,11 @@ mod tests {
         assert_eq!(add("Russian President Vladimir Putin"), 0);
         assert_eq!(add("President Putin’s visit"), 0);
         assert_eq!(add("Putin said"), 0);
-        let putin = &people.persons[0];
-        assert_eq!(putin.full_name(), "Vladimir Putin");
+        let putin = people.persons.remove(0).into_participant("putin".into());
+        assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(putin.country.as_deref(), Some("Russia"));
         assert_eq!(
-            putin.aliases(),
+            putin.aliases,
             vec!["President Vladimir Putin", "President Putin", "Putin"]
         );
     }
