@@ -375,6 +375,20 @@ impl<'t> MentionScanner<'t> {
         let (words, spans) = (&mut self.words, &mut self.spans);
         let mut i = 0;
         while i < tokens.len() {
+            // Most words open with a lowercase ASCII letter and have no joiner: skip them fast.
+            let can_start = |(w, t): (&&str, &Token)| {
+                w.as_bytes()
+                    .first()
+                    .is_some_and(|b| !b.is_ascii_lowercase() || t.joined)
+            };
+            match token_words[i..]
+                .iter()
+                .zip(&tokens[i..])
+                .position(can_start)
+            {
+                Some(skip) => i += skip,
+                None => break,
+            }
             if !name_word(i) {
                 i += 1;
                 continue;

@@ -126,7 +126,14 @@ impl<'t> Topics<'t> {
                 let Some(first) = pattern.first() else {
                     continue;
                 };
-                for &(e, p) in lex.topic_index.get(&first.to_lowercase()) {
+                // ASCII words are lowered on the stack, others the Unicode way.
+                let short = ascii_lower(first);
+                let lower = if first.is_ascii() && !short.as_str().is_empty() {
+                    Cow::Borrowed(short.as_str())
+                } else {
+                    Cow::Owned(first.to_lowercase())
+                };
+                for &(e, p) in lex.topic_index.get(&lower) {
                     if lex.topics[e].patterns[p].words.iter().eq(pattern.iter()) {
                         match renamed.iter_mut().find(|(r, _)| *r == e) {
                             Some(slot) => slot.1 = k,
