@@ -40,14 +40,17 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        // ASCII, by far the most common case, needs no decoding.
-        let c = if b < 0x80 {
-            char::from(b)
-        } else {
-            match text[i..end].chars().next() {
+        // ASCII, by far the most common case, is classified by table.
+        let c = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Space => {
+                i += 1;
+                continue;
+            }
+            AsciiClass::Punct | AsciiClass::Word => char::from(b),
+            AsciiClass::NotAscii => match text[i..end].chars().next() {
                 Some(c) => c,
                 None => break,
-            }
+            },
         };
         if c.is_alphanumeric() {
             let (word_end, joined) = word_end(text, i, end);
@@ -73,6 +76,36 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// A letter or digit.
+    Word,
+    /// Whitespace.
+    Space,
+    /// Any other ASCII character: punctuation and symbols (controls never reach the parser).
+    Punct,
+    /// A byte of a multi-byte character.
+    NotAscii,
+}
+
+/// The class of every byte value.
+static ASCII_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            AsciiClass::Word
+        } else if matches!(byte, b' ' | b'\t'..=b'\r') {
+            AsciiClass::Space
+        } else {
+            AsciiClass::Punct
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The char starting at byte `i` of `text[..end]`, if any.
 fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
     let b = *text.as_bytes().get(i).filter(|_| i < end)?;
@@ -83,17 +116,6 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
     }
 }
 
-/// ASCII letters and digits by byte value.
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of the word starting at `start` (letters and digits, and joiners between two of
 /// them), and whether it has a joiner.
 fn word_end(text: &str, start: usize, end: usize) -> (usize, bool) {
@@ -101,29 +123,34 @@ fn word_end(text: &str, start: usize, end: usize) -> (usize, bool) {
     let mut i = start;
     let mut joined = false;
     loop {
-        while i < end {
-            // The common case: a run of ASCII letters and digits, by table.
-            i += bytes[i..end]
-                .iter()
-                .position(|&b| !ASCII_WORD[usize::from(b)])
-                .unwrap_or(end - i);
-            match char_at(text, i, end) {
-                Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
-            }
+        // The common case: a run of ASCII letters and digits, by table.
+        i += bytes[i..end]
+            .iter()
+            .position(|&b| ASCII_CLASS[usize::from(b)] != AsciiClass::Word)
+            .unwrap_or(end - i);
+        let Some(&b) = bytes[..end].get(i) else {
+            return (i, joined);
+        };
+        let c = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::NotAscii => match text[i..end].chars().next() {
+                Some(c) => c,
+                None => return (i, joined),
+            },
+            // Of ASCII, only a hyphen or an apostrophe can go on.
+            _ if b == b'-' || b == b'\'' => char::from(b),
+            _ => return (i, joined),
+        };
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
         }
         // A joiner belongs to the word only between two word characters.
-        match char_at(text, i, end) {
-            Some(j) if is_joiner(j) => {
-                let after = i + j.len_utf8();
-                if char_at(text, after, end).is_some_and(char::is_alphanumeric) {
-                    i = after;
-                    joined = true;
-                } else {
-                    return (i, joined);
-                }
-            }
-            _ => return (i, joined),
+        let after = i + c.len_utf8();
+        if is_joiner(c) && char_at(text, after, end).is_some_and(char::is_alphanumeric) {
+            i = after;
+            joined = true;
+        } else {
+            return (i, joined);
         }
     }
 }
