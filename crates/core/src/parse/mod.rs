@@ -134,8 +134,24 @@ pub fn parse(raw: &str) -> Readout {
 
     let mut people = find_people(&text, &layout.blocks, &sentences);
     // From here on the people are known: who each mention names is found once.
-    let mention_persons: Vec<Option<usize>> =
-        all_mentions.iter().map(|m| people.find(&m.name)).collect();
+    // Any match shares its first or last word with a person's name: most mentions (places,
+    // organizations) share neither and need no search.
+    let person_words: Vec<&str> = people
+        .persons
+        .iter()
+        .flat_map(|p| p.name.iter().map(String::as_str))
+        .collect();
+    let known_word = |w: Option<&&str>| {
+        w.is_some_and(|w| person_words.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    };
+    let mention_persons: Vec<Option<usize>> = all_mentions
+        .iter()
+        .map(|m| {
+            (known_word(m.name.first()) || known_word(m.name.last()))
+                .then(|| people.find(&m.name))
+                .flatten()
+        })
+        .collect();
     for sentence in &sentences {
         if layout.blocks[sentence.block].kind == BlockKind::Heading {
             continue;
@@ -535,11 +551,14 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
     };
     let maybe = words.iter().any(|w| {
-        starts(w, "present")
-            || starts(w, "attend")
-            || starts(w, "joined")
-            || w.eq_ignore_ascii_case("took")
-            || ends(w, "accompanied")
+        let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+        (match first {
+            Some(b'p') => starts(w, "present"),
+            Some(b'a') => starts(w, "attend"),
+            Some(b'j') => starts(w, "joined"),
+            Some(b't') => w.eq_ignore_ascii_case("took"),
+            _ => false,
+        }) || ends(w, "accompanied")
     });
     if !maybe {
         return false;
