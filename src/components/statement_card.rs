@@ -74,7 +74,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                 <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers, &links) }</@>
                 { speaker_details(&speakers) }
             </header>
-            <p class="verb">{ &statement.verb }</p>
+            <p class="verb">{ statement.verb.as_ref() }</p>
             <p class="statement-text">{ highlighted(&statement.text, &props.search) }</p>
             { topics(statement) }
             <footer class="card-source">

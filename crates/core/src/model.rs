@@ -4,6 +4,7 @@
 //! and never renamed. A corpus carries [`SCHEMA_VERSION`]; [`Corpus::from_json`] refuses any other.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The version of the JSON corpus format this crate reads and writes.
@@ -125,8 +126,9 @@ pub struct Statement {
     pub id: String,
     /// Participant ids; more than one for joint statements ("The two sides agreed …").
     pub speakers: Vec<String>,
-    /// The reporting verb as written ("pointed out"), or `continued` / `said`.
-    pub verb: String,
+    /// The reporting verb as written ("pointed out"), or `continued` / `said`. Borrowed from the
+    /// parser's verb list when it is spelled as listed (most are), so statements share it.
+    pub verb: Cow<'static, str>,
     pub text: String,
     /// The whole sentence in [`Source::text`].
     pub span: Span,

@@ -664,7 +664,7 @@ fn check_statements(
                     None => format!("<unknown id {id}>"),
                 })
                 .collect(),
-            verb: s.verb.clone(),
+            verb: s.verb.to_string(),
             text: s.text.clone(),
             sentence: s.span.slice(&readout.source.text).map(str::to_string),
         })

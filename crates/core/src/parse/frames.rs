@@ -32,7 +32,7 @@ pub struct Frame<'t> {
     /// First token of the subject.
     pub subject_first: usize,
     /// The verb as written ("pointed out", "according to").
-    pub verb: &'t str,
+    pub verb: Cow<'static, str>,
     /// Byte range of the content.
     pub content: (usize, usize),
     /// Set for frames that stand after their content ("…, X said.").
@@ -160,9 +160,9 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "promised",
 ];
 
-/// The reporting verbs by first word, each as its words, behind a filter of first words.
+/// The reporting verbs by first word (each with its words), behind a filter of first words.
 struct VerbIndex {
-    by_first_word: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    by_first_word: FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
     first_words: WordFilter,
 }
 
@@ -176,14 +176,18 @@ fn verb_index() -> &'static VerbIndex {
         for verb in VERBS {
             let words: Vec<&str> = verb.split(' ').collect();
             index.first_words.insert(words[0]);
-            index.by_first_word.entry(words[0]).or_default().push(words);
+            index
+                .by_first_word
+                .entry(words[0])
+                .or_default()
+                .push((verb, words));
         }
         index
     })
 }
 
-/// The length in words of the longest reporting verb starting at `words[at]`.
-fn verb_at(words: &[&str], at: usize) -> Option<usize> {
+/// The longest reporting verb starting at `words[at]`: its length in words, and the verb.
+fn verb_at(words: &[&str], at: usize) -> Option<(usize, &'static str)> {
     let word = *words.get(at)?;
     // Every reporting verb starts with a lowercase ASCII letter.
     if !word.as_bytes().first()?.is_ascii_lowercase() {
@@ -197,9 +201,9 @@ fn verb_at(words: &[&str], at: usize) -> Option<usize> {
         .by_first_word
         .get(word)?
         .iter()
-        .filter(|v| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
-        .map(Vec::len)
-        .max()
+        .filter(|(_, v)| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
+        .map(|(verb, v)| (v.len(), *verb))
+        .max_by_key(|&(len, _)| len)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -275,7 +279,7 @@ pub fn find_frames<'t>(
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: i,
-                        verb: "according to",
+                        verb: Cow::Borrowed("according to"),
                         content: (start, sentence_end),
                         trailing: false,
                     });
@@ -286,12 +290,17 @@ pub fn find_frames<'t>(
 
     let mut v = 0;
     while v < tokens.len() {
-        let Some(len) = verb_at(words, v) else {
+        let Some((len, verb)) = verb_at(words, v) else {
             v += 1;
             continue;
         };
-        let verb = tokens[v].start..tokens[v + len - 1].end;
-        let verb_text = &text[verb];
+        let verb_text = &text[tokens[v].start..tokens[v + len - 1].end];
+        // The verb as written: nearly always the list's own spelling, which costs nothing.
+        let verb: Cow<'static, str> = if verb_text == verb {
+            Cow::Borrowed(verb)
+        } else {
+            Cow::Owned(verb_text.to_string())
+        };
         let after_verb = v + len;
         // Only punctuation (and closing quotes) between the verb and the sentence end?
         let at_end = (after_verb..tokens.len()).all(|i| punct(i).is_some());
@@ -309,7 +318,7 @@ pub fn find_frames<'t>(
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: v,
-                        verb: verb_text,
+                        verb,
                         content: (tokens[0].start, tokens[v - 1].start),
                         trailing: true,
                     });
@@ -348,7 +357,7 @@ pub fn find_frames<'t>(
             frames.push(Frame {
                 subject,
                 subject_first: first,
-                verb: verb_text,
+                verb,
                 content,
                 trailing: at_end && first > 0,
             });
@@ -502,7 +511,7 @@ mod tests {
     use super::super::tokens::{token_words, tokenize};
     use super::*;
 
-    fn frames(text: &str) -> Vec<(SubjectRef<'_>, &str, String)> {
+    fn frames(text: &str) -> Vec<(SubjectRef<'_>, Cow<'static, str>, String)> {
         raw_frames(text)
             .into_iter()
             .map(|f| {
@@ -526,7 +535,7 @@ mod tests {
         assert_eq!(f[0].0, SubjectRef::Joint);
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
-            (f[0].1, f[0].2.as_str()),
+            (f[0].1.as_ref(), f[0].2.as_str()),
             ("according to", "the talks went well.")
         );
     }

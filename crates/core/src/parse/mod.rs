@@ -27,6 +27,7 @@ use frames::{find_frames, Frame, SubjectRef};
 use names::{mentions, Mention, MentionScanner};
 use people::{is_person_like, People};
 use segment::{layout, BlockKind};
+use std::borrow::Cow;
 use std::ops::Range;
 use tokens::{is_double_quote, token_words, tokenize, tokenize_into, Token};
 
@@ -583,7 +584,7 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
 /// A statement before ids are assigned; speakers are indices into the people.
 struct Draft {
     speakers: Vec<usize>,
-    verb: String,
+    verb: Cow<'static, str>,
     text: String,
     span: Span,
     paragraph: usize,
@@ -599,7 +600,7 @@ struct Statements<'t> {
     /// The last single speaker, for "he" and "she".
     last_single: Option<usize>,
     /// The speaker and verb of a line ending in ":" whose items follow.
-    list_frame: Option<(Vec<usize>, String)>,
+    list_frame: Option<(Vec<usize>, Cow<'static, str>)>,
     /// A sentence in ASCII lowercase, for phrase tests (one buffer for all).
     lower: String,
 }
@@ -619,7 +620,7 @@ impl<'t> Statements<'t> {
     fn push(
         &mut self,
         speakers: Vec<usize>,
-        verb: &str,
+        verb: Cow<'static, str>,
         content: (usize, usize),
         span: Span,
         paragraph: usize,
@@ -633,7 +634,7 @@ impl<'t> Statements<'t> {
         }
         self.drafts.push(Draft {
             speakers,
-            verb: verb.to_string(),
+            verb,
             text,
             span,
             paragraph,
@@ -657,7 +658,7 @@ impl<'t> Statements<'t> {
                     for s in sentences {
                         self.push(
                             speakers.clone(),
-                            &verb,
+                            verb.clone(),
                             (s.span.start, s.span.end),
                             s.span,
                             block.paragraph,
@@ -696,7 +697,7 @@ impl<'t> Statements<'t> {
                     let verb = if first { "said" } else { "continued" };
                     self.push(
                         vec![speaker],
-                        verb,
+                        Cow::Borrowed(verb),
                         (s.span.start, s.span.end),
                         s.span,
                         block.paragraph,
@@ -741,7 +742,7 @@ impl<'t> Statements<'t> {
                     Some(speakers) => {
                         self.push(
                             speakers.clone(),
-                            "continued",
+                            Cow::Borrowed("continued"),
                             (span.start, span.end),
                             span,
                             block.paragraph,
@@ -761,7 +762,7 @@ impl<'t> Statements<'t> {
             }
             if sentence_text.ends_with(':') {
                 let (speakers, frame) = &resolved[0];
-                self.list_frame = Some((speakers.clone(), frame.verb.to_string()));
+                self.list_frame = Some((speakers.clone(), frame.verb.clone()));
                 last = Some(speakers.clone());
                 continue;
             }
@@ -781,7 +782,7 @@ impl<'t> Statements<'t> {
                 last = Some(speakers.clone());
                 self.push(
                     speakers,
-                    frame.verb,
+                    frame.verb.clone(),
                     (frame.content.0, end.max(frame.content.0)),
                     span,
                     block.paragraph,
