@@ -91,7 +91,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
                 Span::new(0, 6)
             },
             paragraph: 0,
-            topics: topics.iter().map(|s| s.to_string()).collect(),
+            topics: topics.iter().map(|s| s.to_string().into()).collect(),
         };
     let meeting = Readout {
         id: "astana".into(),

@@ -230,7 +230,7 @@ fn topics(statement: &Statement) -> Html {
     }
     html! {
         <ul class="topics" aria-label="Topics">
-            { for statement.topics.iter().map(|topic| html! { <li>{ topic }</li> }) }
+            { for statement.topics.iter().map(|topic| html! { <li>{ topic.as_ref() }</li> }) }
         </ul>
     }
 }

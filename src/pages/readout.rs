@@ -71,7 +71,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
                         <ul class="topics">
                             { for readout.topics.iter().map(|t| {
                                 let query = Query::default().toggled(Facet::Topic, t).to_query_string();
-                                html! { <li><AppLink to={Route::Home} query={AttrValue::from(query)}>{ t }</AppLink></li> }
+                                html! { <li><AppLink to={Route::Home} query={AttrValue::from(query)}>{ t.as_ref() }</AppLink></li> }
                             }) }
                         </ul>
                     </section>

@@ -28,8 +28,9 @@ pub struct Readout {
     pub event: Event,
     pub participants: Vec<Participant>,
     pub statements: Vec<Statement>,
-    /// Every topic of the readout, in order of first mention.
-    pub topics: Vec<String>,
+    /// Every topic of the readout, in order of first mention. Labels from the curated lexicon
+    /// are shared (borrowed), the readout's own are owned; the JSON is the same.
+    pub topics: Vec<Cow<'static, str>>,
     pub source: Source,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -134,7 +135,8 @@ pub struct Statement {
     pub span: Span,
     /// Zero-based index of the paragraph of the source text.
     pub paragraph: usize,
-    pub topics: Vec<String>,
+    /// Topic labels, as in [`Readout::topics`].
+    pub topics: Vec<Cow<'static, str>>,
 }
 
 /// The readout's text, normalized, and where it came from.

@@ -211,7 +211,7 @@ proptest! {
                 && ok(Facet::Country, speakers.iter().filter_map(|p| p.country.clone()).collect())
                 && ok(Facet::Role, speakers.iter().map(|p| p.role.as_str().to_string()).collect())
                 && ok(Facet::Verb, vec![s.verb.to_lowercase()])
-                && ok(Facet::Topic, s.topics.clone())
+                && ok(Facet::Topic, s.topics.iter().map(|t| t.to_string()).collect())
                 && ok(Facet::Kind, vec![r.event.kind.as_str().to_string()])
                 && ok(Facet::Readout, vec![r.id.clone()])
                 && q.from.as_ref().is_none_or(|f| date.as_ref().is_some_and(|d| d >= f))

@@ -180,7 +180,7 @@ pub fn parse(raw: &str) -> Readout {
         sentences.iter().map(|s| (s.tokens, s.words)).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
     // Every sentence's topic labels, in one list.
-    let mut tags: Vec<&str> = Vec::new();
+    let mut tags: Vec<topics::Label> = Vec::new();
     let tag_ranges: Vec<Range<usize>> = sentences
         .iter()
         .map(|s| {
@@ -189,10 +189,10 @@ pub fn parse(raw: &str) -> Readout {
             from..tags.len()
         })
         .collect();
-    let mut readout_topics: Vec<String> = Vec::new();
+    let mut readout_topics: Vec<Cow<'static, str>> = Vec::new();
     for tag in &tags {
-        if !readout_topics.iter().any(|t| t == tag) {
-            readout_topics.push(tag.to_string());
+        if !readout_topics.iter().any(|t| t == tag.as_str()) {
+            readout_topics.push(tag.to_cow());
         }
     }
     for draft in &mut drafts {
@@ -200,7 +200,7 @@ pub fn parse(raw: &str) -> Readout {
         if let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) {
             draft.topics = tags[tag_ranges[s].clone()]
                 .iter()
-                .map(|t| t.to_string())
+                .map(|t| t.to_cow())
                 .collect();
         }
     }
@@ -588,7 +588,7 @@ struct Draft {
     text: String,
     span: Span,
     paragraph: usize,
-    topics: Vec<String>,
+    topics: Vec<Cow<'static, str>>,
 }
 
 /// Pass 3: turns sentences into statements, block by block.

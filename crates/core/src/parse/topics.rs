@@ -22,6 +22,30 @@ impl<'t> Known<'t> {
     }
 }
 
+/// A topic's label: from the curated lexicon (static, shared by every readout) or defined by
+/// the readout itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label<'a> {
+    Curated(&'static str),
+    Defined(&'a str),
+}
+
+impl Label<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Label::Curated(label) | Label::Defined(label) => label,
+        }
+    }
+
+    /// The label for the corpus: a curated one is shared, not copied.
+    pub fn to_cow(self) -> Cow<'static, str> {
+        match self {
+            Label::Curated(label) => Cow::Borrowed(label),
+            Label::Defined(label) => Cow::Owned(label.to_string()),
+        }
+    }
+}
+
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics<'t> {
     known: Vec<Known<'t>>,
@@ -160,10 +184,10 @@ impl<'t> Topics<'t> {
 
     /// Appends to `labels` the labels of the topics one sentence mentions, in order of first
     /// mention. `words` are the sentence's tokens as text, "" for punctuation.
-    pub fn tag<'a>(&'a self, words: &[&str], labels: &mut Vec<&'a str>) {
+    pub fn tag<'a>(&'a self, words: &[&str], labels: &mut Vec<Label<'a>>) {
         let from = labels.len();
-        let add = |label: &'a str, labels: &mut Vec<&'a str>| {
-            if !labels[from..].contains(&label) {
+        let add = |label: Label<'a>, labels: &mut Vec<Label<'a>>| {
+            if !labels[from..].iter().any(|l| l.as_str() == label.as_str()) {
                 labels.push(label);
             }
         };
@@ -176,7 +200,7 @@ impl<'t> Topics<'t> {
                 for entry in &self.known {
                     for pattern in entry.patterns() {
                         if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
-                            add(&entry.label, labels);
+                            add(Label::Defined(&entry.label), labels);
                         }
                     }
                 }
@@ -198,8 +222,8 @@ impl<'t> Topics<'t> {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
                     let label = match self.renamed.iter().find(|(r, _)| *r == e) {
-                        Some(&(_, k)) => &self.known[k].label,
-                        None => entry.label,
+                        Some(&(_, k)) => Label::Defined(&self.known[k].label),
+                        None => Label::Curated(entry.label),
                     };
                     add(label, labels);
                 }
@@ -325,7 +349,7 @@ mod tests {
         let mut labels = Vec::new();
         topics.tag(&w2, &mut labels);
         assert_eq!(
-            labels,
+            labels.iter().map(Label::as_str).collect::<Vec<_>>(),
             vec![
                 "Shanghai Cooperation Organization (SCO)",
                 "Global South",

@@ -76,7 +76,7 @@ impl Index {
             {
                 s.statements += 1;
                 for topic in &statement.topics {
-                    *topics.entry(topic.clone()).or_default() += 1;
+                    *topics.entry(topic.to_string()).or_default() += 1;
                 }
             }
             for other in readout
