@@ -29,10 +29,10 @@ pub struct Mention<'t> {
     pub surface: Cow<'t, str>,
 }
 
-/// The words of a name: up to eight kept inline, as nearly every name is, more on the heap.
+/// The words of a name: up to four kept inline, as nearly every name is, more on the heap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameWords<'t> {
-    Inline { words: [&'t str; 8], len: usize },
+    Inline { words: [&'t str; 4], len: usize },
     Heap(Vec<&'t str>),
 }
 
@@ -49,7 +49,7 @@ impl<'t> std::ops::Deref for NameWords<'t> {
 
 impl<'t> FromIterator<&'t str> for NameWords<'t> {
     fn from_iter<I: IntoIterator<Item = &'t str>>(iter: I) -> Self {
-        let mut words = [""; 8];
+        let mut words = [""; 4];
         let mut len = 0;
         let mut iter = iter.into_iter();
         for word in iter.by_ref() {
