@@ -817,7 +817,9 @@ fn check_topics(expected: &Map<String, Value>, readout: &Readout, out: &mut Outc
         let near = readout
             .topics
             .iter()
-            .find(|t| t.eq_ignore_ascii_case(topic) || t.contains(topic) || topic.contains(t.as_ref()))
+            .find(|t| {
+                t.eq_ignore_ascii_case(topic) || t.contains(topic) || topic.contains(t.as_ref())
+            })
             .map(|t| format!(" (nearest: {t:?})"))
             .unwrap_or_default();
         out.problem(format!("topics: missing {topic:?}{near}"));

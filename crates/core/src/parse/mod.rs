@@ -68,7 +68,7 @@ pub fn parse(raw: &str) -> Readout {
 
     // Every sentence's tokens, in one buffer: (block, span, token range).
     let mut all_tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut spans: Vec<(usize, Span, Range<usize>)> = Vec::new();
+    let mut spans: Vec<(usize, Span, Range<usize>)> = Vec::with_capacity(layout.sentences.len());
     for (b, block) in layout.blocks.iter().enumerate() {
         for (s, &span) in layout.sentences[block.sentences.clone()].iter().enumerate() {
             let mut span = span;
@@ -97,7 +97,7 @@ pub fn parse(raw: &str) -> Readout {
             from..all_mentions.len()
         })
         .collect();
-    let mut all_frames: Vec<Frame> = Vec::new();
+    let mut all_frames: Vec<Frame> = Vec::with_capacity(spans.len());
     let frame_ranges: Vec<Range<usize>> = spans
         .iter()
         .zip(&mention_ranges)
@@ -164,7 +164,7 @@ pub fn parse(raw: &str) -> Readout {
         }
     }
 
-    let mut builder = Statements::new(&text, &mention_persons);
+    let mut builder = Statements::new(&text, &mention_persons, sentences.len());
     // Sentences are in block order: each block's are the next run of them.
     let mut rest: &[Sentence] = &sentences;
     for (b, block) in layout.blocks.iter().enumerate() {
@@ -180,7 +180,7 @@ pub fn parse(raw: &str) -> Readout {
         sentences.iter().map(|s| (s.tokens, s.words)).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
     // Every sentence's topic labels, in one list.
-    let mut tags: Vec<topics::Label> = Vec::new();
+    let mut tags: Vec<topics::Label> = Vec::with_capacity(sentences.len());
     let tag_ranges: Vec<Range<usize>> = sentences
         .iter()
         .map(|s| {
@@ -606,11 +606,12 @@ struct Statements<'t> {
 }
 
 impl<'t> Statements<'t> {
-    fn new(text: &'t str, mention_persons: &'t [Option<usize>]) -> Self {
+    /// `sentences`: how many the readout has (about as many statements are likely).
+    fn new(text: &'t str, mention_persons: &'t [Option<usize>], sentences: usize) -> Self {
         Statements {
             text,
             mention_persons,
-            drafts: Vec::new(),
+            drafts: Vec::with_capacity(sentences),
             last_single: None,
             list_frame: None,
             lower: String::new(),

@@ -112,7 +112,8 @@ pub fn layout(text: &str) -> Layout {
         });
         previous_line_blank = false;
     }
-    let mut all_sentences = Vec::new();
+    // About one sentence per hundred bytes of prose, plus one per block.
+    let mut all_sentences = Vec::with_capacity(text.len() / 100 + blocks.len());
     for block in &mut blocks {
         let from = all_sentences.len();
         match block.kind {

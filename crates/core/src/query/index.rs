@@ -514,7 +514,10 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
                 let verb = statement.verb.to_lowercase();
                 add(&verb, &|| verb.clone());
             }
-            Facet::Topic => statement.topics.iter().for_each(|t| add(t, &|| t.to_string())),
+            Facet::Topic => statement
+                .topics
+                .iter()
+                .for_each(|t| add(t, &|| t.to_string())),
             Facet::Kind => add(readout.event.kind.as_str(), &|| {
                 readout.event.kind.label().to_string()
             }),
