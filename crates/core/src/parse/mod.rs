@@ -552,6 +552,10 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
     };
     let maybe = words.iter().any(|w| {
+        // The shortest of them, "took", has four letters.
+        if w.len() < 4 {
+            return false;
+        }
         let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
         (match first {
             Some(b'p') => starts(w, "present"),
