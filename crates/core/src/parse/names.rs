@@ -9,9 +9,6 @@ use std::borrow::Cow;
 /// borrows from the readout; only forms the text does not spell out are owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention<'t> {
-    /// Byte range of the whole run in the text.
-    pub start: usize,
-    pub end: usize,
     /// Token indices `[first, last)` of the run within the sentence's tokens.
     pub first: usize,
     pub last: usize,
@@ -494,7 +491,6 @@ fn read_run<'t>(
     first: usize,
     last: usize,
 ) -> Option<Mention<'t>> {
-    let start = spans.first()?.0;
     let end = spans.last()?.1;
     let lex = lexicon();
     let title_at = (0..words.len()).find_map(|at| lex.title_at(words, at).map(|n| (at, n)));
@@ -587,8 +583,6 @@ fn read_run<'t>(
         None => Cow::Borrowed(name_text),
     };
     Some(Mention {
-        start,
-        end,
         first,
         last,
         title,
