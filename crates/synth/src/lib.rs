@@ -317,6 +317,8 @@ impl Date {
 struct Gen {
     rng: Rng,
     defined: Vec<bool>,
+    /// The principal's country (the first leader cast): the side that issues the readout.
+    issuer: Option<usize>,
 }
 
 impl Gen {
@@ -324,6 +326,7 @@ impl Gen {
         Gen {
             rng: Rng::new(mix(seed, 0x5EED)),
             defined: vec![false; ORGS.len()],
+            issuer: None,
         }
     }
 
@@ -335,6 +338,7 @@ impl Gen {
                 countries.push(c);
             }
         }
+        self.issuer = self.issuer.or(countries.first().copied());
         let mut used: Vec<&str> = Vec::new();
         countries
             .into_iter()
@@ -868,10 +872,9 @@ pub fn readout(seed: u64) -> String {
         _ => g.multilateral(),
     };
     if g.rng.chance(15) {
-        let source = format!(
-            "Ministry of Foreign Affairs of {}",
-            COUNTRIES[g.rng.below(COUNTRIES.len())].name
-        );
+        // The readout is the principal's side's: its ministry is the source.
+        let issuer = g.issuer.unwrap_or_else(|| g.rng.below(COUNTRIES.len()));
+        let source = format!("Ministry of Foreign Affairs of {}", COUNTRIES[issuer].name);
         g.mess(text, &source)
     } else {
         text

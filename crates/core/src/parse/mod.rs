@@ -206,6 +206,18 @@ pub fn parse(raw: &str) -> Readout {
     }
 
     infer_countries(&sentences, &mut people, &drafts);
+    // The principal leads the side that issues the readout, when its source line says which.
+    let publisher = layout
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::SourceLine)
+        .map(|b| source_publisher(&text[b.span.start..b.span.end]));
+    if let Some(issuer) = publisher
+        .as_deref()
+        .and_then(|p| issuing_leader(p, &people))
+    {
+        people.make_principal(issuer);
+    }
 
     // The event.
     let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
@@ -325,11 +337,6 @@ pub fn parse(raw: &str) -> Readout {
         .map(|b| text[b.span.start..b.span.end].to_string());
     let title =
         heading.unwrap_or_else(|| generated_title(kind, &participants, location.as_deref()));
-    let publisher = layout
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::SourceLine)
-        .map(|b| source_publisher(&text[b.span.start..b.span.end]));
 
     Readout {
         id,
@@ -1159,6 +1166,33 @@ fn generated_title(
         },
         [first, rest @ ..] => format!("{first} meets {}{place}", rest.join(", ")),
     }
+}
+
+/// The leader whose country the publisher names ("Presidential Office of Kestria", "Kestrian
+/// Foreign Ministry"), when exactly one does.
+fn issuing_leader(publisher: &str, people: &People) -> Option<usize> {
+    let words: Vec<&str> = publisher
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names = |phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+    };
+    let lex = lexicon::lexicon();
+    let mut issuers = people.leaders().filter(|&p| {
+        let person = &people.persons[p];
+        let country = person.country.as_deref();
+        country.is_some_and(|c| {
+            names(c)
+                || lex
+                    .demonyms
+                    .iter()
+                    .any(|(adjective, of)| *of == c && names(adjective))
+        }) || person.adjective.as_deref().is_some_and(names)
+    });
+    let first = issuers.next()?;
+    issuers.next().is_none().then_some(first)
 }
 
 /// "(Source: Ministry of Foreign Affairs)" → "Ministry of Foreign Affairs".

@@ -304,6 +304,19 @@ impl People {
         }
     }
 
+    /// Makes a leader the principal; the one before, if another, becomes a counterpart.
+    pub fn make_principal(&mut self, index: usize) {
+        if !self.persons[index].is_leader() {
+            return;
+        }
+        for person in &mut self.persons {
+            if person.role == Role::Principal {
+                person.role = Role::Counterpart;
+            }
+        }
+        self.persons[index].role = Role::Principal;
+    }
+
     /// Records a bare role noun used for a person ("the Premier").
     pub fn add_role_alias(&mut self, index: usize, title: &str) {
         self.persons[index].add_surface(&format!("the {title}"));
