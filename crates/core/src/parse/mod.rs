@@ -173,7 +173,11 @@ pub fn parse(raw: &str) -> Readout {
         rest = tail;
         builder.block(block, block_sentences, &mut people, &mut diagnostics);
     }
-    let mut drafts = builder.drafts;
+    let Statements {
+        mut drafts,
+        speaker_lists,
+        ..
+    } = builder;
 
     // Topics, per statement and for the whole readout.
     let token_lists: Vec<(&[Token], &[&str])> =
@@ -205,7 +209,7 @@ pub fn parse(raw: &str) -> Readout {
         }
     }
 
-    infer_countries(&sentences, &mut people, &drafts);
+    infer_countries(&sentences, &mut people, &drafts, &speaker_lists);
     // The principal leads the side that issues the readout, when its source line says which.
     let publisher = layout
         .blocks
@@ -303,7 +307,10 @@ pub fn parse(raw: &str) -> Readout {
         .enumerate()
         .map(|(n, d)| Statement {
             id: statement_id(&id, n),
-            speakers: d.speakers.iter().map(|&p| id_of[p].clone()).collect(),
+            speakers: speaker_lists[d.speakers]
+                .iter()
+                .map(|&p| id_of[p].clone())
+                .collect(),
             verb: d.verb,
             text: d.text,
             span: d.span,
@@ -592,9 +599,10 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
     .any(|m| lower.contains(m))
 }
 
-/// A statement before ids are assigned; speakers are indices into the people.
+/// A statement before ids are assigned.
 struct Draft {
-    speakers: Vec<usize>,
+    /// A range of [`Statements::speaker_lists`]: indices into the people.
+    speakers: Range<usize>,
     verb: Cow<'static, str>,
     text: String,
     span: Span,
@@ -610,8 +618,11 @@ struct Statements<'t> {
     drafts: Vec<Draft>,
     /// The last single speaker, for "he" and "she".
     last_single: Option<usize>,
-    /// The speaker and verb of a line ending in ":" whose items follow.
-    list_frame: Option<(Vec<usize>, Cow<'static, str>)>,
+    /// Every speaker list, one after the other; drafts and frames refer to ranges of it, so a
+    /// list shared by several statements ("continued") is stored once.
+    speaker_lists: Vec<usize>,
+    /// The speakers and verb of a line ending in ":" whose items follow.
+    list_frame: Option<(Range<usize>, Cow<'static, str>)>,
     /// A sentence in ASCII lowercase, for phrase tests (one buffer for all).
     lower: String,
 }
@@ -623,6 +634,7 @@ impl<'t> Statements<'t> {
             text,
             mention_persons,
             drafts: Vec::with_capacity(sentences),
+            speaker_lists: Vec::with_capacity(sentences),
             last_single: None,
             list_frame: None,
             lower: String::new(),
@@ -631,7 +643,7 @@ impl<'t> Statements<'t> {
 
     fn push(
         &mut self,
-        speakers: Vec<usize>,
+        speakers: Range<usize>,
         verb: Cow<'static, str>,
         content: (usize, usize),
         span: Span,
@@ -642,7 +654,7 @@ impl<'t> Statements<'t> {
             return;
         }
         if speakers.len() == 1 {
-            self.last_single = Some(speakers[0]);
+            self.last_single = Some(self.speaker_lists[speakers.start]);
         }
         self.drafts.push(Draft {
             speakers,
@@ -701,6 +713,8 @@ impl<'t> Statements<'t> {
                     });
                     return;
                 };
+                let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
+                self.speaker_lists.push(speaker);
                 let mut first = true;
                 for s in sentences {
                     if is_vocative(&self.text[s.span.start..s.span.end]) {
@@ -708,7 +722,7 @@ impl<'t> Statements<'t> {
                     }
                     let verb = if first { "said" } else { "continued" };
                     self.push(
-                        vec![speaker],
+                        speakers.clone(),
                         Cow::Borrowed(verb),
                         (s.span.start, s.span.end),
                         s.span,
@@ -732,7 +746,7 @@ impl<'t> Statements<'t> {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         // The last speakers of this paragraph, for unattributed sentences.
-        let mut last: Option<Vec<usize>> = None;
+        let mut last: Option<Range<usize>> = None;
         for sentence in sentences {
             let span = sentence.span;
             let sentence_text = &self.text[span.start..span.end];
@@ -809,8 +823,8 @@ impl<'t> Statements<'t> {
         &mut self,
         sentence: &'s Sentence<'s>,
         people: &mut People,
-    ) -> Vec<(Vec<usize>, &'s Frame<'s>)> {
-        let mut out: Vec<(Vec<usize>, &Frame)> = Vec::new();
+    ) -> Vec<(Range<usize>, &'s Frame<'s>)> {
+        let mut out: Vec<(Range<usize>, &Frame)> = Vec::new();
         for frame in sentence.frames {
             let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
                 continue;
@@ -826,7 +840,9 @@ impl<'t> Statements<'t> {
                         .unwrap_or("");
                     let new_clause =
                         matches!(before, "," | ";" | "while" | "whereas" | "but" | "and");
-                    if new_clause && *previous != speakers && frame.content.0 > out[0].1.content.0 {
+                    let lists = &self.speaker_lists;
+                    let differ = lists[previous.clone()] != lists[speakers.clone()];
+                    if new_clause && differ && frame.content.0 > out[0].1.content.0 {
                         out.push((speakers, frame));
                     }
                 }
@@ -835,26 +851,34 @@ impl<'t> Statements<'t> {
         out
     }
 
+    /// The speakers a frame's subject names, appended to the speaker lists, if it names
+    /// participants.
     fn resolve_subject(
         &mut self,
         sentence: &Sentence,
         frame: &Frame,
         people: &mut People,
-    ) -> Option<Vec<usize>> {
-        match &frame.subject {
+    ) -> Option<Range<usize>> {
+        let from = self.speaker_lists.len();
+        let lists = &mut self.speaker_lists;
+        let complete = match &frame.subject {
             SubjectRef::Mentions(group) => {
                 let persons = &self.mention_persons[sentence.mentions_from..];
-                let found: Vec<usize> = persons[group.clone()]
-                    .iter()
-                    .filter_map(|&p| p)
-                    .filter(|&p| people.persons[p].is_leader())
-                    .collect();
-                (found.len() == group.len()).then_some(found)
+                lists.extend(
+                    persons[group.clone()]
+                        .iter()
+                        .filter_map(|&p| p)
+                        .filter(|&p| people.persons[p].is_leader()),
+                );
+                lists.len() - from == group.len()
             }
-            SubjectRef::Pronoun => self.last_single.map(|p| vec![p]),
+            SubjectRef::Pronoun => {
+                lists.extend(self.last_single);
+                lists.len() > from
+            }
             SubjectRef::Joint => {
-                let all: Vec<usize> = people.leaders().collect();
-                (all.len() >= 2).then_some(all)
+                lists.extend(people.leaders());
+                lists.len() - from >= 2
             }
             SubjectRef::Title(title) => {
                 let titled: Vec<usize> = people.leaders_titled(title).collect();
@@ -865,27 +889,33 @@ impl<'t> Statements<'t> {
                         .last_single
                         .filter(|p| many.contains(p))
                         .or(Some(many[0])),
-                }?;
-                people.add_role_alias(pick, title);
-                Some(vec![pick])
+                };
+                if let Some(pick) = pick {
+                    people.add_role_alias(pick, title);
+                    lists.push(pick);
+                }
+                pick.is_some()
             }
             SubjectRef::Nationality(hint) => {
                 let lex = lexicon::lexicon();
                 let country = lex.demonyms.get(hint.as_ref()).copied();
-                let found: Vec<usize> = people
-                    .leaders()
-                    .filter(|&p| {
-                        let person = &people.persons[p];
-                        let c = person.country.as_deref();
-                        c.is_some_and(|c| {
-                            c == hint
-                                || Some(c) == country
-                                || country_for_adjective(hint, |g| g == c).is_some()
-                        }) || person.adjective.as_deref() == Some(hint)
-                    })
-                    .collect();
-                (found.len() == 1).then_some(found)
+                lists.extend(people.leaders().filter(|&p| {
+                    let person = &people.persons[p];
+                    let c = person.country.as_deref();
+                    c.is_some_and(|c| {
+                        c == hint
+                            || Some(c) == country
+                            || country_for_adjective(hint, |g| g == c).is_some()
+                    }) || person.adjective.as_deref() == Some(hint)
+                }));
+                lists.len() - from == 1
             }
+        };
+        if complete {
+            Some(from..lists.len())
+        } else {
+            lists.truncate(from);
+            None
         }
     }
 }
@@ -969,7 +999,12 @@ fn clean_content(raw: &str) -> String {
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for: the place name they use most that no other participant has.
-fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]) {
+fn infer_countries(
+    sentences: &[Sentence],
+    people: &mut People,
+    drafts: &[Draft],
+    speaker_lists: &[usize],
+) {
     use crate::fxhash::FxHashMap;
     let lex = lexicon::lexicon();
     if people
@@ -1003,7 +1038,7 @@ fn infer_countries(sentences: &[Sentence], people: &mut People, drafts: &[Draft]
     let mut raw: Vec<&str> = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
     for draft in drafts {
-        let [speaker] = draft.speakers[..] else {
+        let [speaker] = speaker_lists[draft.speakers.clone()] else {
             continue;
         };
         let Some(slot) = leaders_without.iter().position(|&p| p == speaker) else {
