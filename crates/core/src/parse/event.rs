@@ -89,37 +89,45 @@ pub fn kind(leaders: usize, opening: &str) -> EventKind {
     }
     let lower = opening.to_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
-    if has(&[
-        "video call",
-        "video link",
-        "videoconference",
-        "video conference",
-        "virtual meeting",
-        "via video",
-        "virtually",
-        "video talks",
-        "video meeting",
-    ]) {
+    // Each group's phrases all hold one of a few short words (tested first): most openings
+    // hold none of them, and then the group's phrases need no search.
+    if has(&["video", "virtual"])
+        && has(&[
+            "video call",
+            "video link",
+            "videoconference",
+            "video conference",
+            "virtual meeting",
+            "via video",
+            "virtually",
+            "video talks",
+            "video meeting",
+        ])
+    {
         EventKind::VideoCall
-    } else if has(&[
-        "phone",
-        "telephone",
-        "call with",
-        "a call",
-        "calls with",
-        "spoke with",
-        "spoke to",
-        "talked with",
-    ]) && !has(&[" met ", " meets ", " met with", "in person"])
+    } else if has(&["phone", "call", "spoke", "talked"])
+        && has(&[
+            "phone",
+            "telephone",
+            "call with",
+            "a call",
+            "calls with",
+            "spoke with",
+            "spoke to",
+            "talked with",
+        ])
+        && !has(&[" met ", " meets ", " met with", "in person"])
     {
         EventKind::PhoneCall
-    } else if has(&[
-        "held talks",
-        "hold talks",
-        "holds talks",
-        "talks with",
-        "talks in",
-    ]) {
+    } else if has(&["talks"])
+        && has(&[
+            "held talks",
+            "hold talks",
+            "holds talks",
+            "talks with",
+            "talks in",
+        ])
+    {
         EventKind::Talks
     } else {
         EventKind::Meeting
