@@ -3,10 +3,9 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
-use super::lexicon::WordFilter;
+use super::lexicon::PhraseIndex;
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
-use crate::fxhash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -160,30 +159,10 @@ const ADDRESSEE_VERBS: &[&str] = &[
     "promised",
 ];
 
-/// The reporting verbs by first word (each with its words), behind a filter of first words.
-struct VerbIndex {
-    by_first_word: FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
-    first_words: WordFilter,
-}
-
-fn verb_index() -> &'static VerbIndex {
-    static VERB_INDEX: OnceLock<VerbIndex> = OnceLock::new();
-    VERB_INDEX.get_or_init(|| {
-        let mut index = VerbIndex {
-            by_first_word: FxHashMap::default(),
-            first_words: WordFilter::default(),
-        };
-        for verb in VERBS {
-            let words: Vec<&str> = verb.split(' ').collect();
-            index.first_words.insert(words[0]);
-            index
-                .by_first_word
-                .entry(words[0])
-                .or_default()
-                .push((verb, words));
-        }
-        index
-    })
+/// The reporting verbs, by first word.
+fn verb_index() -> &'static PhraseIndex {
+    static VERB_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    VERB_INDEX.get_or_init(|| PhraseIndex::new(VERBS.iter().copied()))
 }
 
 /// The longest reporting verb starting at `words[at]`: its length in words, and the verb.
@@ -193,17 +172,7 @@ fn verb_at(words: &[&str], at: usize) -> Option<(usize, &'static str)> {
     if !word.as_bytes().first()?.is_ascii_lowercase() {
         return None;
     }
-    let index = verb_index();
-    if !index.first_words.may_contain(word) {
-        return None;
-    }
-    index
-        .by_first_word
-        .get(word)?
-        .iter()
-        .filter(|(_, v)| words.len() >= at + v.len() && words[at..at + v.len()] == v[..])
-        .map(|(verb, v)| (v.len(), *verb))
-        .max_by_key(|&(len, _)| len)
+    verb_index().longest_at(words, at)
 }
 
 fn is_adverb(word: &str) -> bool {

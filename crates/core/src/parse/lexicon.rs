@@ -4,14 +4,12 @@ use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub struct Lexicon {
-    /// Titles as word sequences by first word, longest first ("Prime Minister" before "Prime").
-    titles: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
-    /// The first words of titles: most words need no lookup.
-    title_firsts: WordFilter,
+    /// Titles ("Prime Minister" before "Prime").
+    titles: PhraseIndex,
     /// Country adjective (as written) → country name.
     pub demonyms: FxHashMap<&'static str, &'static str>,
-    /// Country names as word sequences by first word, longest first.
-    countries: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// Country names ("South Africa").
+    countries: PhraseIndex,
     /// Country names as written ("South Africa").
     country_names: FxHashSet<&'static str>,
     pub topics: Vec<TopicEntry>,
@@ -116,7 +114,7 @@ fn words(phrase: &'static str) -> Vec<&'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let titles = index_by_first_word(data_lines(TITLES).map(words));
+        let titles = PhraseIndex::new(data_lines(TITLES));
         let mut demonyms = FxHashMap::default();
         let mut country_names = Vec::new();
         for line in data_lines(COUNTRIES) {
@@ -129,7 +127,7 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let countries = index_by_first_word(country_names.iter().map(|c| words(c)));
+        let countries = PhraseIndex::new(country_names.iter().copied());
         let topics: Vec<TopicEntry> = data_lines(TOPICS)
             .filter_map(|line| {
                 let (label, patterns) = line.split_once('\t')?;
@@ -157,11 +155,6 @@ pub fn lexicon() -> &'static Lexicon {
         }));
         Lexicon {
             topic_index,
-            title_firsts: {
-                let mut filter = WordFilter::default();
-                titles.keys().for_each(|w| filter.insert(w));
-                filter
-            },
             titles,
             demonyms,
             countries,
@@ -171,58 +164,78 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Phrases (as words) grouped by first word, longest first within a group.
-fn index_by_first_word(
-    phrases: impl Iterator<Item = Vec<&'static str>>,
-) -> FxHashMap<&'static str, Vec<Vec<&'static str>>> {
-    let mut index: FxHashMap<&str, Vec<Vec<&str>>> = FxHashMap::default();
-    for phrase in phrases.filter(|p| !p.is_empty()) {
-        let group = index.entry(phrase[0]).or_default();
-        if !group.contains(&phrase) {
-            group.push(phrase);
-        }
-    }
-    for group in index.values_mut() {
-        group.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    }
-    index
+/// Phrases (titles, country names, reporting verbs) by first word, longest first, behind a
+/// [`WordFilter`] of first words: the longest phrase at a word, found without hashing most words.
+pub struct PhraseIndex {
+    /// Each phrase as listed, with its words.
+    by_first_word: FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
+    first_words: WordFilter,
 }
 
-/// The length of the longest phrase of `index` starting at `words[at]`.
-fn longest_at(index: &FxHashMap<&str, Vec<Vec<&str>>>, words: &[&str], at: usize) -> Option<usize> {
-    index
-        .get(words.get(at)?)?
-        .iter()
-        .find(|p| words.len() >= at + p.len() && words[at..at + p.len()] == p[..])
-        .map(Vec::len)
+impl PhraseIndex {
+    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut index = PhraseIndex {
+            by_first_word: FxHashMap::default(),
+            first_words: WordFilter::default(),
+        };
+        for phrase in phrases {
+            let words = words(phrase);
+            let Some(&first) = words.first() else {
+                continue;
+            };
+            let group = index.by_first_word.entry(first).or_default();
+            if !group.iter().any(|(_, w)| *w == words) {
+                index.first_words.insert(first);
+                group.push((phrase, words));
+            }
+        }
+        for group in index.by_first_word.values_mut() {
+            group.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+        }
+        index
+    }
+
+    /// The longest phrase starting at `words[at]`: its length in words, and the phrase as listed.
+    pub fn longest_at(&self, words: &[&str], at: usize) -> Option<(usize, &'static str)> {
+        let first = *words.get(at)?;
+        if !self.first_words.may_contain(first) {
+            return None;
+        }
+        self.by_first_word
+            .get(first)?
+            .iter()
+            .find(|(_, p)| words.len() >= at + p.len() && words[at..at + p.len()] == p[..])
+            .map(|(phrase, p)| (p.len(), *phrase))
+    }
+
+    /// The length in words of the longest phrase that starts with `word`.
+    fn longest_from(&self, word: &str) -> Option<usize> {
+        Some(self.by_first_word.get(word)?.first()?.1.len())
+    }
 }
 
 impl Lexicon {
     /// The longest title starting at `words[at]`: its length in words.
     pub fn title_at(&self, words: &[&str], at: usize) -> Option<usize> {
-        if !self.title_firsts.may_contain(words.get(at)?) {
-            return None;
-        }
-        longest_at(&self.titles, words, at)
+        self.titles.longest_at(words, at).map(|(len, _)| len)
     }
 
     /// The longest country name starting at `words[at]`: its length in words.
     pub fn country_at(&self, words: &[&str], at: usize) -> Option<usize> {
-        longest_at(&self.countries, words, at)
+        self.countries.longest_at(words, at).map(|(len, _)| len)
     }
 
     /// A country name of two or more words starting at `words[at]` ("South Africa").
     pub fn long_country_at(&self, words: &[&str], at: usize) -> Option<&'static str> {
-        let len = self.country_at(words, at).filter(|&n| n > 1)?;
-        let phrase = words[at..at + len].join(" ");
-        self.country_names.get(phrase.as_str()).copied()
+        self.countries
+            .longest_at(words, at)
+            .filter(|&(len, _)| len > 1)
+            .map(|(_, name)| name)
     }
 
     /// True when a country name of two or more words starts with `word`.
     pub fn may_start_long_country(&self, word: &str) -> bool {
-        self.countries
-            .get(word)
-            .is_some_and(|group| group.first().is_some_and(|p| p.len() > 1))
+        self.countries.longest_from(word).is_some_and(|len| len > 1)
     }
 
     pub fn is_country(&self, name: &str) -> bool {
