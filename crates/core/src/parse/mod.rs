@@ -75,9 +75,10 @@ pub fn parse(raw: &str) -> Readout {
             if let (Some(d), true, 0) = (&dateline, Some(b) == first_prose, s) {
                 span.start = d.end.min(span.end);
             }
-            let from = all_tokens.len();
-            tokenize_into(&text, span.start, span.end, &mut all_tokens);
-            spans.push((b, span, from..all_tokens.len()));
+            let tokens = appended(&mut all_tokens, |out| {
+                tokenize_into(&text, span.start, span.end, out)
+            });
+            spans.push((b, span, tokens));
         }
     }
     let all_words = token_words(&text, &all_tokens);
@@ -86,15 +87,14 @@ pub fn parse(raw: &str) -> Readout {
     let mention_ranges: Vec<Range<usize>> = spans
         .iter()
         .map(|(_, _, tokens)| {
-            let from = all_mentions.len();
-            let range = tokens.clone();
-            scanner.scan(
-                &text,
-                &all_tokens[range.clone()],
-                &all_words[range],
-                &mut all_mentions,
-            );
-            from..all_mentions.len()
+            appended(&mut all_mentions, |out| {
+                scanner.scan(
+                    &text,
+                    &all_tokens[tokens.clone()],
+                    &all_words[tokens.clone()],
+                    out,
+                )
+            })
         })
         .collect();
     let mut all_frames: Vec<Frame> = Vec::with_capacity(spans.len());
@@ -102,16 +102,16 @@ pub fn parse(raw: &str) -> Readout {
         .iter()
         .zip(&mention_ranges)
         .map(|((_, span, range), mentions)| {
-            let from = all_frames.len();
-            find_frames(
-                &text,
-                span.end,
-                &all_tokens[range.clone()],
-                &all_words[range.clone()],
-                &all_mentions[mentions.clone()],
-                &mut all_frames,
-            );
-            from..all_frames.len()
+            appended(&mut all_frames, |out| {
+                find_frames(
+                    &text,
+                    span.end,
+                    &all_tokens[range.clone()],
+                    &all_words[range.clone()],
+                    &all_mentions[mentions.clone()],
+                    out,
+                )
+            })
         })
         .collect();
     let sentences: Vec<Sentence> = spans
@@ -135,24 +135,7 @@ pub fn parse(raw: &str) -> Readout {
 
     let mut people = find_people(&text, &layout.blocks, &sentences);
     // From here on the people are known: who each mention names is found once.
-    // Any match shares its first or last word with a person's name: most mentions (places,
-    // organizations) share neither and need no search.
-    let person_words: Vec<&str> = people
-        .persons
-        .iter()
-        .flat_map(|p| p.name.iter().map(String::as_str))
-        .collect();
-    let known_word = |w: Option<&&str>| {
-        w.is_some_and(|w| person_words.iter().any(|p| p.eq_ignore_ascii_case(w)))
-    };
-    let mention_persons: Vec<Option<usize>> = all_mentions
-        .iter()
-        .map(|m| {
-            (known_word(m.name.first()) || known_word(m.name.last()))
-                .then(|| people.find(&m.name))
-                .flatten()
-        })
-        .collect();
+    let mention_persons = people.find_each(&all_mentions);
     for sentence in &sentences {
         if layout.blocks[sentence.block].kind == BlockKind::Heading {
             continue;
@@ -187,11 +170,7 @@ pub fn parse(raw: &str) -> Readout {
     let mut tags: Vec<topics::Label> = Vec::with_capacity(sentences.len());
     let tag_ranges: Vec<Range<usize>> = sentences
         .iter()
-        .map(|s| {
-            let from = tags.len();
-            topic_index.tag(s.words, &mut tags);
-            from..tags.len()
-        })
+        .map(|s| appended(&mut tags, |out| topic_index.tag(s.words, out)))
         .collect();
     let mut readout_topics: Vec<Cow<'static, str>> = Vec::new();
     for tag in &tags {
@@ -365,6 +344,14 @@ pub fn parse(raw: &str) -> Readout {
         },
         diagnostics,
     }
+}
+
+/// Runs `fill` on `buffer` and returns the range of what it appended: how a readout's
+/// per-sentence lists (tokens, mentions, frames, topic labels) share one buffer each.
+fn appended<T>(buffer: &mut Vec<T>, fill: impl FnOnce(&mut Vec<T>)) -> Range<usize> {
+    let from = buffer.len();
+    fill(buffer);
+    from..buffer.len()
 }
 
 /// Pass 1: who took part.

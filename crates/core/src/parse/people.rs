@@ -242,6 +242,27 @@ impl People {
         Some(best.0)
     }
 
+    /// The person each mention names, if any. Any match shares its first or last word with a
+    /// person's name: most mentions (places, organizations) share neither and need no search.
+    pub fn find_each(&self, mentions: &[Mention]) -> Vec<Option<usize>> {
+        let person_words: Vec<&str> = self
+            .persons
+            .iter()
+            .flat_map(|p| p.name.iter().map(String::as_str))
+            .collect();
+        let known_word = |w: Option<&&str>| {
+            w.is_some_and(|w| person_words.iter().any(|p| p.eq_ignore_ascii_case(w)))
+        };
+        mentions
+            .iter()
+            .map(|m| {
+                (known_word(m.name.first()) || known_word(m.name.last()))
+                    .then(|| self.find(&m.name))
+                    .flatten()
+            })
+            .collect()
+    }
+
     /// Adds the person a mention names, or merges it into the person it already names
     /// (keeping the fullest name). A leader role wins over attendee. What the mention tells
     /// beyond the name is learnt later, in text order, by [`People::learn`].
