@@ -188,7 +188,7 @@ pub fn parse(raw: &str) -> Readout {
         }
     }
 
-    infer_countries(&sentences, &mut people, &drafts, &speaker_lists);
+    infer_countries(&text, &sentences, &mut people, &drafts, &speaker_lists);
     // The principal leads the side that issues the readout, when its source line says which.
     let publisher = layout
         .blocks
@@ -291,7 +291,7 @@ pub fn parse(raw: &str) -> Readout {
                 .map(|&p| id_of[p].clone())
                 .collect(),
             verb: d.verb,
-            text: d.text,
+            text: text[d.text].to_string(),
             span: d.span,
             paragraph: d.paragraph,
             topics: d.topics,
@@ -591,7 +591,8 @@ struct Draft {
     /// A range of [`Statements::speaker_lists`]: indices into the people.
     speakers: Range<usize>,
     verb: Cow<'static, str>,
-    text: String,
+    /// The statement's text: a byte range of the normalized text.
+    text: Range<usize>,
     span: Span,
     paragraph: usize,
     topics: Vec<Cow<'static, str>>,
@@ -636,7 +637,7 @@ impl<'t> Statements<'t> {
         span: Span,
         paragraph: usize,
     ) {
-        let text = clean_content(&self.text[content.0.min(content.1)..content.1]);
+        let text = clean_content(self.text, content.0.min(content.1), content.1);
         if text.is_empty() || speakers.is_empty() {
             return;
         }
@@ -959,34 +960,40 @@ fn is_vocative(sentence: &str) -> bool {
         || (trimmed.ends_with('!') && trimmed.split(' ').count() <= 4 && !trimmed.contains('.'))
 }
 
-/// Trims a statement's text: spaces, a leading colon or comma, a trailing comma, and quotation
-/// marks that enclose the whole of it.
-fn clean_content(raw: &str) -> String {
+/// Where a statement's text lies in `text[start..end]`: without spaces, a leading colon or
+/// comma, a trailing comma, and quotation marks that enclose the whole of it.
+fn clean_content(text: &str, start: usize, end: usize) -> Range<usize> {
+    let raw = &text[start..end];
+    let within = |s: &str| {
+        let from = s.as_ptr() as usize - text.as_ptr() as usize;
+        from..from + s.len()
+    };
     let mut s = raw.trim().trim_start_matches([':', ',', ' ']).trim();
     s = s.trim_end_matches([',', ';', ' ']);
     let mut chars = s.chars();
     if let (Some(open), Some(close)) = (chars.next(), chars.next_back()) {
         let inner = &s[open.len_utf8()..s.len() - close.len_utf8()];
         if is_double_quote(open) && is_double_quote(close) && !inner.contains(is_double_quote) {
-            return inner.trim().trim_end_matches(',').to_string();
+            return within(inner.trim().trim_end_matches(','));
         }
         // "… act.” with the closing quote before a final period: “We act”.
         if is_double_quote(open) && matches!(close, '.' | '!' | '?') {
             let body = &s[open.len_utf8()..s.len() - close.len_utf8()];
             if let Some(inner) = body.strip_suffix(is_double_quote) {
                 if !inner.contains(is_double_quote) {
-                    return inner.trim().to_string();
+                    return within(inner.trim());
                 }
             }
         }
     }
-    s.to_string()
+    within(s)
 }
 
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for: the place name they use most that no other participant has.
 fn infer_countries(
+    text: &str,
     sentences: &[Sentence],
     people: &mut People,
     drafts: &[Draft],
@@ -1022,7 +1029,8 @@ fn infer_countries(
     // country names, in each such leader's own statements: counted, in order of first use.
     let mut uses: Vec<(FxHashMap<&str, usize>, Vec<&str>)> =
         vec![Default::default(); leaders_without.len()];
-    let mut raw: Vec<&str> = Vec::new();
+    // The statement's words as written between spaces ("Kestria's", "(ARS),"): token ranges.
+    let mut raw: Vec<Range<usize>> = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
     for draft in drafts {
         let [speaker] = speaker_lists[draft.speakers.clone()] else {
@@ -1031,29 +1039,41 @@ fn infer_countries(
         let Some(slot) = leaders_without.iter().position(|&p| p == speaker) else {
             continue;
         };
+        let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) else {
+            continue;
+        };
+        let all = sentences[s].tokens;
+        let from = all.partition_point(|t| t.start < draft.text.start);
+        let to = all.partition_point(|t| t.end <= draft.text.end);
+        let tokens = &all[from..to.max(from)];
         let (counts, order) = &mut uses[slot];
         raw.clear();
-        // `split(' ')`, byte by byte: much faster than a char searcher on short words.
-        let mut word_start = 0;
-        for (at, byte) in draft.text.bytes().enumerate() {
-            if byte == b' ' {
-                raw.push(&draft.text[word_start..at]);
-                word_start = at + 1;
+        for (i, token) in tokens.iter().enumerate() {
+            match raw.last_mut() {
+                Some(word) if tokens[i - 1].end == token.start => word.end = i + 1,
+                _ => raw.push(i..i + 1),
             }
         }
-        raw.push(&draft.text[word_start..]);
+        // A word's letters and digits, without a possessive ending ("Kestria's" → "Kestria").
         let core = |k: usize| -> &str {
-            raw.get(k).map_or("", |w| {
-                tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            raw.get(k).map_or("", |word| {
+                let tokens = &tokens[word.clone()];
+                match (
+                    tokens.iter().find(|t| t.is_word()),
+                    tokens.iter().rfind(|t| t.is_word()),
+                ) {
+                    (Some(first), Some(last)) => {
+                        tokens::strip_possessive(&text[first.start..last.end])
+                    }
+                    _ => "",
+                }
             })
         };
-        let open_end = |k: usize| raw[k].ends_with(|c: char| c.is_alphanumeric());
+        let open_end = |k: usize| tokens[raw[k].end - 1].is_word();
         for k in 0..raw.len() {
             // A word opening with a lowercase letter or a digit is not capitalized, trimmed or not.
-            if raw[k]
-                .as_bytes()
-                .first()
-                .is_some_and(|b| b.is_ascii_alphanumeric() && !b.is_ascii_uppercase())
+            if text.as_bytes()[tokens[raw[k].start].start].is_ascii_alphanumeric()
+                && !text.as_bytes()[tokens[raw[k].start].start].is_ascii_uppercase()
             {
                 continue;
             }
