@@ -83,9 +83,41 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Appends `YYYY-MM-DD`: digit by digit for years 0 to 9999 (the parser writes several
+    /// dates per readout), through the formatting machinery otherwise.
+    pub fn push_iso(self, out: &mut String) {
+        let Ok(year) = u32::try_from(self.year) else {
+            return self.push_formatted(out);
+        };
+        if year > 9999 || self.month > 99 || self.day > 99 {
+            return self.push_formatted(out);
+        }
+        let push = |out: &mut String, n: u32, mut divisor: u32| {
+            while divisor > 0 {
+                out.push(char::from(b'0' + (n / divisor % 10) as u8));
+                divisor /= 10;
+            }
+        };
+        push(out, year, 1000);
+        out.push('-');
+        push(out, self.month, 10);
+        out.push('-');
+        push(out, self.day, 10);
+    }
+
+    fn push_formatted(self, out: &mut String) {
+        use fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{:04}-{:02}-{:02}", self.year, self.month, self.day);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut iso = String::with_capacity(10);
+        self.push_iso(&mut iso);
+        f.write_str(&iso)
     }
 }
 
@@ -96,5 +128,22 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn writes_iso_dates() {
+        let iso = |year, month, day| Date { year, month, day }.to_string();
+        assert_eq!(iso(2024, 7, 3), "2024-07-03");
+        assert_eq!(iso(987, 12, 31), "0987-12-31");
+        assert_eq!(iso(12_345, 1, 1), "12345-01-01");
+        assert_eq!(iso(-44, 3, 15), "-044-03-15");
+        let mut id = String::from("readout-");
+        Date::new(2031, 11, 2).unwrap().push_iso(&mut id);
+        assert_eq!(id, "readout-2031-11-02");
     }
 }

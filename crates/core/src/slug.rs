@@ -3,30 +3,47 @@
 /// "Ólafur Þórsson" → "olafur-thorsson"; "Xi Jinping" → "xi-jinping". Never empty.
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut folded = String::with_capacity(4);
+    push_slug(&mut out, text);
+    out
+}
+
+/// Appends the slug of `text` to `out` (ids are built from several slugs).
+pub fn push_slug(out: &mut String, text: &str) {
+    let start = out.len();
+    // After a letter or digit of this slug: the next separator writes a hyphen.
+    let mut open = false;
+    let mut push = |out: &mut String, f: char| {
+        if f.is_ascii_alphanumeric() {
+            out.push(f.to_ascii_lowercase());
+            open = true;
+        } else if open {
+            out.push('-');
+            open = false;
+        }
+    };
+    let mut folded = String::new();
     for c in text.chars() {
+        if c.is_ascii() {
+            push(out, c);
+            continue;
+        }
         folded.clear();
         crate::fold::push_folded(&mut folded, c);
         for f in folded.chars() {
-            if f.is_ascii_alphanumeric() {
-                out.push(f.to_ascii_lowercase());
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
+            push(out, f);
         }
     }
-    while out.ends_with('-') {
+    if out.ends_with('-') && out.len() > start {
         out.pop();
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push('x');
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{push_slug, slug};
 
     #[test]
     fn slugs() {
@@ -38,5 +55,15 @@ mod tests {
         );
         assert_eq!(slug("  --  "), "x");
         assert_eq!(slug("2024-07-03 / A & B"), "2024-07-03-a-b");
+    }
+
+    #[test]
+    fn appends_to_an_id() {
+        let mut id = String::from("2024-07-03-");
+        push_slug(&mut id, "Ólafur Þórsson!");
+        assert_eq!(id, "2024-07-03-olafur-thorsson");
+        id.push('-');
+        push_slug(&mut id, " -- ");
+        assert_eq!(id, "2024-07-03-olafur-thorsson-x");
     }
 }

@@ -21,7 +21,7 @@ mod tokens;
 mod topics;
 
 use crate::model::*;
-use crate::slug::slug;
+use crate::slug::{push_slug, slug};
 use dates::{date_phrases, time_of_day, Date};
 use frames::{find_frames, Frame, SubjectRef};
 use names::{mentions, Mention, MentionScanner};
@@ -263,13 +263,15 @@ pub fn parse(raw: &str) -> Readout {
     for (placed, (p, person)) in persons.iter().enumerate() {
         let base = slug(&person.name_text);
         let taken = |id: &str| persons[..placed].iter().any(|(q, _)| id_of[*q] == id);
-        let mut id = base.clone();
-        let mut n = 2;
-        while taken(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id_of[*p] = id;
+        id_of[*p] = if taken(&base) {
+            // Finitely many ids are taken: some number is free.
+            (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|id| !taken(id))
+                .unwrap_or_default()
+        } else {
+            base
+        };
     }
     let principal = persons.first().map(|(_, person)| person.name_text.as_str());
     let counterpart = persons
@@ -1167,12 +1169,16 @@ fn readout_id(
 ) -> String {
     match principal {
         Some(principal) => {
-            let mut id = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let mut id = String::with_capacity(64);
+            match date {
+                Some(date) => date.push_iso(&mut id),
+                None => id.push_str("undated"),
+            }
             id.push('-');
-            id.push_str(&slug(principal));
+            push_slug(&mut id, principal);
             if let Some(c) = counterpart {
                 id.push('-');
-                id.push_str(&slug(c));
+                push_slug(&mut id, c);
             }
             id
         }
