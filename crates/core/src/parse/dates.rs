@@ -94,6 +94,32 @@ fn year_number(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
+/// "today" (0), "yesterday" (-1), "this morning" (0), "last night" (-1), … at `word`.
+fn relative_day(word: &str, next: &str) -> Option<i64> {
+    let is = |keyword: &str| word.eq_ignore_ascii_case(keyword);
+    // Every keyword has a length of its own but "this" and "last": most words are told by it.
+    match word.len() {
+        5 if is("today") => Some(0),
+        7 if is("tonight") => Some(0),
+        9 if is("yesterday") => Some(-1),
+        8 if is("tomorrow") => Some(1),
+        4 if is("this") && part_of_day(next).is_some() => Some(0),
+        4 if is("last") && next.eq_ignore_ascii_case("night") => Some(-1),
+        _ => None,
+    }
+}
+
+/// "morning", "afternoon" or "evening", in any case.
+fn part_of_day(word: &str) -> Option<TimeOfDay> {
+    let is = |keyword: &str| word.eq_ignore_ascii_case(keyword);
+    match word.len() {
+        7 if is("morning") => Some(TimeOfDay::Morning),
+        9 if is("afternoon") => Some(TimeOfDay::Afternoon),
+        7 if is("evening") => Some(TimeOfDay::Evening),
+        _ => None,
+    }
+}
+
 /// Every date phrase among the tokens, in order.
 pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
@@ -142,26 +168,8 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
             });
         } else if let Some(weekday) = weekday_number(w) {
             found.push(DatePhrase::Weekday(weekday));
-        } else {
-            let lower = ascii_lower(w);
-            let relative = match lower.as_str() {
-                "today" | "tonight" => Some(0),
-                "yesterday" => Some(-1),
-                "tomorrow" => Some(1),
-                "this"
-                    if matches!(
-                        ascii_lower(word(i + 1)).as_str(),
-                        "morning" | "afternoon" | "evening"
-                    ) =>
-                {
-                    Some(0)
-                }
-                "last" if word(i + 1).eq_ignore_ascii_case("night") => Some(-1),
-                _ => None,
-            };
-            if let Some(offset) = relative {
-                found.push(DatePhrase::Relative(offset));
-            }
+        } else if let Some(offset) = relative_day(w, word(i + 1)) {
+            found.push(DatePhrase::Relative(offset));
         }
         i += 1;
     }
@@ -174,23 +182,18 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     for i in 0..words.len() {
-        let lower = ascii_lower(words[i]);
-        let part = match lower.as_str() {
-            "morning" => Some(TimeOfDay::Morning),
-            "afternoon" => Some(TimeOfDay::Afternoon),
-            "evening" | "tonight" => Some(TimeOfDay::Evening),
-            "night" if word(i.wrapping_sub(1)).eq_ignore_ascii_case("last") => {
-                Some(TimeOfDay::Evening)
-            }
-            _ => None,
-        };
+        let before = word(i.wrapping_sub(1));
+        // "tonight" and "last night" are about the event whatever comes before.
+        let night = words[i].eq_ignore_ascii_case("tonight")
+            || (words[i].eq_ignore_ascii_case("night") && before.eq_ignore_ascii_case("last"));
+        let part = part_of_day(words[i]).or(night.then_some(TimeOfDay::Evening));
         if let Some(part) = part {
-            let before = ascii_lower(word(i.wrapping_sub(1)));
             // "the morning of", "in the morning", "this morning", "Tuesday evening".
-            let about_event = matches!(before.as_str(), "the" | "this" | "that" | "last")
-                || weekday_number(before.as_str()).is_some()
-                || lower.as_str() == "tonight"
-                || lower.as_str() == "night";
+            let about_event = night
+                || ["the", "this", "that", "last"]
+                    .iter()
+                    .any(|w| before.eq_ignore_ascii_case(w))
+                || weekday_number(before).is_some();
             if about_event {
                 return Some(part);
             }

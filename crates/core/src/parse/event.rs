@@ -19,10 +19,18 @@ pub struct Dateline {
 pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
     let window_end = (start + 120).min(end);
     let window = text.get(start..window_end)?;
-    let dash = [" -- ", " — ", " – ", " - ", "—", "–"]
-        .iter()
-        .filter_map(|d| window.find(d).map(|at| (at, d.len())))
-        .min()?;
+    // The first dash that ends the dateline: its position and length.
+    let dash = window.char_indices().find_map(|(at, c)| {
+        let rest = &window[at..];
+        match c {
+            ' ' => [" -- ", " — ", " – ", " - "]
+                .iter()
+                .find(|d| rest.starts_with(*d))
+                .map(|d| (at, d.len())),
+            '—' | '–' => Some((at, c.len_utf8())),
+            _ => None,
+        }
+    })?;
     let prefix = &window[..dash.0];
     let first_word = prefix.split([',', ' ', '(']).next().unwrap_or("");
     if prefix.is_empty()
