@@ -615,6 +615,9 @@ struct Statements<'t> {
     list_frame: Option<(Range<usize>, Cow<'static, str>)>,
     /// A sentence in ASCII lowercase, for phrase tests (one buffer for all).
     lower: String,
+    /// The frames of the current sentence that name participants: their speakers and their
+    /// index among the sentence's frames (one buffer for all).
+    resolved: Vec<(Range<usize>, usize)>,
 }
 
 impl<'t> Statements<'t> {
@@ -628,6 +631,7 @@ impl<'t> Statements<'t> {
             last_single: None,
             list_frame: None,
             lower: String::new(),
+            resolved: Vec::new(),
         }
     }
 
@@ -743,8 +747,8 @@ impl<'t> Statements<'t> {
             if sentence.attendee_line || is_vocative(sentence_text) {
                 continue;
             }
-            let resolved = self.resolve_frames(sentence, people);
-            if resolved.is_empty() {
+            self.resolve_frames(sentence, people);
+            if self.resolved.is_empty() {
                 self.lower.clear();
                 self.lower.push_str(sentence_text);
                 self.lower.make_ascii_lowercase();
@@ -777,24 +781,24 @@ impl<'t> Statements<'t> {
                 continue;
             }
             if sentence_text.ends_with(':') {
-                let (speakers, frame) = &resolved[0];
-                self.list_frame = Some((speakers.clone(), frame.verb.clone()));
+                let (speakers, frame) = &self.resolved[0];
+                let verb = sentence.frames[*frame].verb.clone();
                 last = Some(speakers.clone());
+                self.list_frame = Some((speakers.clone(), verb));
                 continue;
             }
-            let mut resolved = resolved.into_iter().peekable();
-            while let Some((speakers, frame)) = resolved.next() {
+            for k in 0..self.resolved.len() {
+                let (speakers, frame) = self.resolved[k].clone();
+                let frame = &sentence.frames[frame];
                 // A frame's content ends where the next frame's subject starts.
-                let end = resolved
-                    .peek()
-                    .map(|(_, next)| {
-                        if next.trailing {
-                            frame.content.1
-                        } else {
-                            sentence.tokens[next.subject_first].start
-                        }
-                    })
-                    .unwrap_or(frame.content.1);
+                let end = match self
+                    .resolved
+                    .get(k + 1)
+                    .map(|&(_, next)| &sentence.frames[next])
+                {
+                    Some(next) if !next.trailing => sentence.tokens[next.subject_first].start,
+                    _ => frame.content.1,
+                };
                 last = Some(speakers.clone());
                 self.push(
                     speakers,
@@ -807,20 +811,17 @@ impl<'t> Statements<'t> {
         }
     }
 
-    /// The frames of a sentence that name participants: the first, plus later ones that start
-    /// a new clause with another speaker ("…, while B stressed …").
-    fn resolve_frames<'s>(
-        &mut self,
-        sentence: &'s Sentence<'s>,
-        people: &mut People,
-    ) -> Vec<(Range<usize>, &'s Frame<'s>)> {
-        let mut out: Vec<(Range<usize>, &Frame)> = Vec::new();
-        for frame in sentence.frames {
+    /// Finds the frames of a sentence that name participants, into [`Statements::resolved`]:
+    /// the first, plus later ones that start a new clause with another speaker ("…, while B
+    /// stressed …").
+    fn resolve_frames(&mut self, sentence: &Sentence, people: &mut People) {
+        self.resolved.clear();
+        for (f, frame) in sentence.frames.iter().enumerate() {
             let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
                 continue;
             };
-            match out.last() {
-                None => out.push((speakers, frame)),
+            match self.resolved.last() {
+                None => self.resolved.push((speakers, f)),
                 Some((previous, _)) => {
                     let before = frame
                         .subject_first
@@ -832,13 +833,13 @@ impl<'t> Statements<'t> {
                         matches!(before, "," | ";" | "while" | "whereas" | "but" | "and");
                     let lists = &self.speaker_lists;
                     let differ = lists[previous.clone()] != lists[speakers.clone()];
-                    if new_clause && differ && frame.content.0 > out[0].1.content.0 {
-                        out.push((speakers, frame));
+                    let first = &sentence.frames[self.resolved[0].1];
+                    if new_clause && differ && frame.content.0 > first.content.0 {
+                        self.resolved.push((speakers, f));
                     }
                 }
             }
         }
-        out
     }
 
     /// The speakers a frame's subject names, appended to the speaker lists, if it names
@@ -1008,12 +1009,17 @@ fn infer_countries(
         .iter()
         .any(|p| p.country.is_none() && p.adjective.is_some())
     {
-        let used: crate::fxhash::FxHashSet<&str> = sentences
-            .iter()
-            .flat_map(|s| s.mentions)
-            .filter(|m| m.title.is_none() && m.name.len() == 1)
-            .map(|m| m.name[0])
-            .collect();
+        // Sized for every mention at once: growing it step by step costs more than the room.
+        let mentions = sentences.iter().map(|s| s.mentions.len()).sum();
+        let mut used =
+            crate::fxhash::FxHashSet::with_capacity_and_hasher(mentions, Default::default());
+        used.extend(
+            sentences
+                .iter()
+                .flat_map(|s| s.mentions)
+                .filter(|m| m.title.is_none() && m.name.len() == 1)
+                .map(|m| m.name[0]),
+        );
         for person in &mut people.persons {
             if let (None, Some(adjective)) = (&person.country, &person.adjective) {
                 person.country = country_for_adjective(adjective, |c| used.contains(c))
@@ -1029,8 +1035,12 @@ fn infer_countries(
     }
     // Capitalized words standing alone (not part of a longer name), and the lexicon's longer
     // country names, in each such leader's own statements: counted, in order of first use.
-    let mut uses: Vec<(FxHashMap<&str, usize>, Vec<&str>)> =
-        vec![Default::default(); leaders_without.len()];
+    let mut uses: Vec<(FxHashMap<&str, usize>, Vec<&str>)> = (0..leaders_without.len())
+        .map(|_| {
+            let words = FxHashMap::with_capacity_and_hasher(32, Default::default());
+            (words, Vec::with_capacity(32))
+        })
+        .collect();
     // The statement's words as written between spaces ("Kestria's", "(ARS),"): token ranges.
     let mut raw: Vec<Range<usize>> = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
