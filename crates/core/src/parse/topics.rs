@@ -80,12 +80,15 @@ impl<'t> Topics<'t> {
         let mut words: Vec<&str> = Vec::new();
         for &(tokens, sentence_words) in sentences {
             words.clear();
-            for i in 1..tokens.len().saturating_sub(1) {
+            // "(" acronym ")": the acronym is the token after each "(".
+            let bracketed = tokens
+                .windows(3)
+                .enumerate()
+                .filter(|(_, t)| t[0].punct == Some('(') && t[2].punct == Some(')'))
+                .map(|(open, _)| open + 1);
+            for i in bracketed {
                 let acronym = sentence_words[i];
-                if tokens[i - 1].punct != Some('(')
-                    || tokens[i + 1].punct != Some(')')
-                    || !is_acronym(acronym)
-                {
+                if !is_acronym(acronym) {
                     continue;
                 }
                 if words.is_empty() {
