@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// The version of the JSON corpus format this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -125,8 +126,9 @@ impl Role {
 pub struct Statement {
     /// `<readout id>-s<n>`, n counting from 1 in reading order.
     pub id: String,
-    /// Participant ids; more than one for joint statements ("The two sides agreed …").
-    pub speakers: Vec<String>,
+    /// Participant ids; more than one for joint statements ("The two sides agreed …"). Shared,
+    /// not copied: a participant speaks in many statements.
+    pub speakers: Vec<Arc<str>>,
     /// The reporting verb as written ("pointed out"), or `continued` / `said`. Borrowed from the
     /// parser's verb list when it is spelled as listed (most are), so statements share it.
     pub verb: Cow<'static, str>,

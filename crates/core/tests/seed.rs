@@ -141,7 +141,12 @@ fn seed_matches_the_conventions() {
     ];
     assert_eq!(r.statements.len(), expected.len());
     for (statement, (speaker, verb, start)) in r.statements.iter().zip(expected) {
-        assert_eq!(statement.speakers, vec![speaker], "{}", statement.text);
+        assert_eq!(
+            statement.speakers,
+            vec![speaker.into()],
+            "{}",
+            statement.text
+        );
         assert_eq!(statement.verb, verb, "{}", statement.text);
         assert!(
             statement.text.starts_with(start),

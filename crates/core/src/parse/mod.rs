@@ -29,6 +29,7 @@ use people::{is_person_like, People};
 use segment::{layout, BlockKind};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 use tokens::{is_double_quote, token_words, tokenize, tokenize_into, Token};
 
 /// How many sentences of the opening paragraph may tell the event's date, time and place.
@@ -279,10 +280,8 @@ pub fn parse(raw: &str) -> Readout {
         .find(|(_, person)| person.role == Role::Counterpart)
         .map(|(_, person)| person.name_text.as_str());
     let id = readout_id(date.or(layout.published), principal, counterpart, &text);
-    let participants: Vec<Participant> = persons
-        .into_iter()
-        .map(|(p, person)| person.into_participant(id_of[p].clone()))
-        .collect();
+    // Each speaker's id once, shared by their statements.
+    let mut speaker_ids: Vec<Option<Arc<str>>> = vec![None; id_of.len()];
     let statements: Vec<Statement> = drafts
         .into_iter()
         .enumerate()
@@ -290,7 +289,11 @@ pub fn parse(raw: &str) -> Readout {
             id: statement_id(&id, n),
             speakers: speaker_lists[d.speakers]
                 .iter()
-                .map(|&p| id_of[p].clone())
+                .map(|&p| {
+                    speaker_ids[p]
+                        .get_or_insert_with(|| Arc::from(id_of[p].as_str()))
+                        .clone()
+                })
                 .collect(),
             verb: d.verb,
             text: text[d.text].to_string(),
@@ -298,6 +301,10 @@ pub fn parse(raw: &str) -> Readout {
             paragraph: d.paragraph,
             topics: d.topics,
         })
+        .collect();
+    let participants: Vec<Participant> = persons
+        .into_iter()
+        .map(|(p, person)| person.into_participant(std::mem::take(&mut id_of[p])))
         .collect();
     if text.is_empty() {
         diagnostics.push(Diagnostic {
