@@ -151,9 +151,12 @@ pub fn place(
 ) -> Option<String> {
     mentions.iter().find_map(|m| {
         let before = m.first.checked_sub(1).and_then(|i| tokens.get(i))?;
-        let name = m.name.join(" ");
         let is_in = before.is_word() && matches!(before.text(text), "in" | "In");
-        (is_in && m.title.is_none() && !m.name.is_empty() && !is_country(&name)).then_some(name)
+        if !is_in || m.title.is_some() || m.name.is_empty() {
+            return None;
+        }
+        let name = m.name.join(" ");
+        (!is_country(&name)).then_some(name)
     })
 }
 
