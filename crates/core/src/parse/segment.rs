@@ -50,7 +50,8 @@ pub fn layout(text: &str) -> Layout {
     let mut blocks: Vec<Block> = Vec::new();
     let mut paragraph = 0usize;
     let mut previous_line_blank = true;
-    let mut lines = Vec::new();
+    // Room for a line per 40 bytes: one allocation for nearly every readout.
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut line_start = body_start;
     for line in text[body_start..].split('\n') {
         let end = line_start + line.len();
@@ -112,8 +113,8 @@ pub fn layout(text: &str) -> Layout {
         });
         previous_line_blank = false;
     }
-    // About one sentence per hundred bytes of prose, plus one per block.
-    let mut all_sentences = Vec::with_capacity(text.len() / 100 + blocks.len());
+    // Room for a sentence per 60 bytes of prose (most are longer), plus one per block.
+    let mut all_sentences = Vec::with_capacity(text.len() / 60 + blocks.len());
     for block in &mut blocks {
         let from = all_sentences.len();
         match block.kind {
