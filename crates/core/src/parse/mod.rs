@@ -167,13 +167,13 @@ pub fn parse(raw: &str) -> Readout {
     let token_lists: Vec<(&[Token], &[&str])> =
         sentences.iter().map(|s| (s.tokens, s.words)).collect();
     let topic_index = topics::Topics::new(&text, &token_lists);
-    // Every sentence's topic labels, in one list.
-    let mut tags: Vec<topics::Label> = Vec::with_capacity(sentences.len());
+    // Every sentence's topic labels, in one list (room for two a sentence).
+    let mut tags: Vec<topics::Label> = Vec::with_capacity(2 * sentences.len());
     let tag_ranges: Vec<Range<usize>> = sentences
         .iter()
         .map(|s| appended(&mut tags, |out| topic_index.tag(s.words, out)))
         .collect();
-    let mut readout_topics: Vec<Cow<'static, str>> = Vec::new();
+    let mut readout_topics: Vec<Cow<'static, str>> = Vec::with_capacity(8);
     for tag in &tags {
         if !readout_topics.iter().any(|t| t == tag.as_str()) {
             readout_topics.push(tag.to_cow());
@@ -634,10 +634,11 @@ impl<'t> Statements<'t> {
             text,
             mention_persons,
             drafts: Vec::with_capacity(sentences),
-            speaker_lists: Vec::with_capacity(sentences),
+            // Joint statements have two speakers or more.
+            speaker_lists: Vec::with_capacity(2 * sentences),
             last_single: None,
             list_frame: None,
-            lower: String::new(),
+            lower: String::with_capacity(256),
             resolved: Vec::new(),
         }
     }
@@ -1049,7 +1050,7 @@ fn infer_countries(
         })
         .collect();
     // The statement's words as written between spaces ("Kestria's", "(ARS),"): token ranges.
-    let mut raw: Vec<Range<usize>> = Vec::new();
+    let mut raw: Vec<Range<usize>> = Vec::with_capacity(64);
     let mut plain: Vec<&str> = Vec::new();
     for draft in drafts {
         let [speaker] = speaker_lists[draft.speakers.clone()] else {

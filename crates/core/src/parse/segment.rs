@@ -47,7 +47,6 @@ pub fn layout(text: &str) -> Layout {
         Some((date, end)) => (Some(date), end),
         None => (None, 0),
     };
-    let mut blocks: Vec<Block> = Vec::new();
     let mut paragraph = 0usize;
     let mut previous_line_blank = true;
     // Room for a line per 40 bytes: one allocation for nearly every readout.
@@ -58,6 +57,7 @@ pub fn layout(text: &str) -> Layout {
         lines.push(trim_span(text, line_start, end));
         line_start = end + 1;
     }
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     for (index, &(start, end)) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
