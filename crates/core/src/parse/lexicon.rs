@@ -49,6 +49,11 @@ impl FirstWordIndex {
         self.filter.has_slot(slot)
     }
 
+    /// The filter of first words behind [`FirstWordIndex::may_start`].
+    pub fn filter(&self) -> &WordFilter {
+        &self.filter
+    }
+
     /// The patterns whose first word is exactly `word`, without the filter.
     pub fn lookup(&self, word: &str) -> &[(usize, usize)] {
         self.by_word.get(word).map_or(&[], Vec::as_slice)
@@ -82,6 +87,11 @@ impl WordFilter {
 
     pub fn has_slot(&self, slot: usize) -> bool {
         self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// The filter of words that pass either filter.
+    pub fn union(&self, other: &WordFilter) -> WordFilter {
+        WordFilter(std::array::from_fn(|i| self.0[i] | other.0[i]))
     }
 }
 

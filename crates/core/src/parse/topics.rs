@@ -51,6 +51,8 @@ pub struct Topics<'t> {
     known: Vec<Known<'t>>,
     /// First words of the readout's own patterns (exact case): most words skip the scan.
     known_firsts: WordFilter,
+    /// First words of the readout's own patterns and of the lexicon's: most words pass neither.
+    any_firsts: WordFilter,
     /// Lexicon entry → index of the defined topic that means the same (its label wins).
     renamed: Vec<(usize, usize)>,
 }
@@ -180,6 +182,7 @@ impl<'t> Topics<'t> {
         }
         Topics {
             known,
+            any_firsts: known_firsts.union(lex.topic_index.filter()),
             known_firsts,
             renamed,
         }
@@ -196,7 +199,7 @@ impl<'t> Topics<'t> {
         };
         let lex = lexicon();
         for (i, &word) in words.iter().enumerate() {
-            let Some(slot) = WordFilter::slot(word) else {
+            let Some(slot) = WordFilter::slot(word).filter(|&s| self.any_firsts.has_slot(s)) else {
                 continue;
             };
             if self.known_firsts.has_slot(slot) {
