@@ -165,14 +165,15 @@ fn verb_index() -> &'static PhraseIndex {
     VERB_INDEX.get_or_init(|| PhraseIndex::new(VERBS.iter().copied()))
 }
 
-/// The longest reporting verb starting at `words[at]`: its length in words, and the verb.
-fn verb_at(words: &[&str], at: usize) -> Option<(usize, &'static str)> {
+/// The longest reporting verb of `verbs` starting at `words[at]`: its length in words, and
+/// the verb.
+fn verb_at(verbs: &PhraseIndex, words: &[&str], at: usize) -> Option<(usize, &'static str)> {
     let word = *words.get(at)?;
     // Every reporting verb starts with a lowercase ASCII letter.
     if !word.as_bytes().first()?.is_ascii_lowercase() {
         return None;
     }
-    verb_index().longest_at(words, at)
+    verbs.longest_at(words, at)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -257,9 +258,10 @@ pub fn find_frames<'t>(
         }
     }
 
+    let verbs = verb_index();
     let mut v = 0;
     while v < tokens.len() {
-        let Some((len, verb)) = verb_at(words, v) else {
+        let Some((len, verb)) = verb_at(verbs, words, v) else {
             v += 1;
             continue;
         };
