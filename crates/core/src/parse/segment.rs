@@ -222,10 +222,17 @@ fn list_marker_len(line: &str) -> Option<usize> {
 
 /// End of a transcript speaker label ("Lina Orsk:", "President Lina Orsk:") at the line start.
 fn turn_label_end(line: &str) -> Option<usize> {
-    let colon = line.find(':')?;
+    const LONGEST: usize = 80;
+    // The colon is looked for where a label can end, not through a whole paragraph.
+    let head = line.get(..=LONGEST).unwrap_or(line);
+    let colon = head.find(':')?;
     let label = &line[..colon];
     let after = &line[colon + 1..];
-    if label.is_empty() || label.len() > 80 || !after.starts_with(' ') || after.trim().is_empty() {
+    if label.is_empty()
+        || label.len() > LONGEST
+        || !after.starts_with(' ')
+        || after.trim().is_empty()
+    {
         return None;
     }
     let words: Vec<&str> = label.split(' ').collect();
