@@ -121,14 +121,17 @@ impl Role {
     }
 }
 
+/// A statement's participant ids. Shared, not copied: the statements of the same speakers hold
+/// one list, of ids every list shares. In JSON, an array of strings.
+pub type Speakers = Arc<[Arc<str>]>;
+
 /// One attributed statement: who said it, how (the reporting verb), and what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// `<readout id>-s<n>`, n counting from 1 in reading order.
     pub id: String,
-    /// Participant ids; more than one for joint statements ("The two sides agreed …"). Shared,
-    /// not copied: a participant speaks in many statements.
-    pub speakers: Vec<Arc<str>>,
+    /// Participant ids; more than one for joint statements ("The two sides agreed …").
+    pub speakers: Speakers,
     /// The reporting verb as written ("pointed out"), or `continued` / `said`. Borrowed from the
     /// parser's verb list when it is spelled as listed (most are), so statements share it.
     pub verb: Cow<'static, str>,
@@ -369,7 +372,7 @@ mod tests {
             }],
             statements: vec![Statement {
                 id: statement_id("r", 0),
-                speakers: vec!["a-b".into()],
+                speakers: ["a-b".into()].into(),
                 verb: "said".into(),
                 text: "x".into(),
                 span: Span::new(0, 1),

@@ -287,6 +287,13 @@ mod tests {
         }
     }
 
+    /// Replaces the statement's `k`-th speaker.
+    fn set_speaker(statement: &mut Statement, k: usize, id: &str) {
+        let mut speakers = statement.speakers.to_vec();
+        speakers[k] = id.into();
+        statement.speakers = speakers.into();
+    }
+
     fn good() -> Corpus {
         Corpus::new(vec![readout("a"), readout("b")])
     }
@@ -391,14 +398,14 @@ mod tests {
     #[test]
     fn speakers_must_be_non_empty() {
         let mut c = good();
-        c.readouts[0].statements[0].speakers.clear();
+        c.readouts[0].statements[0].speakers = [].into();
         only(&c, "readouts[0].statements[0].speakers", "no speaker");
     }
 
     #[test]
     fn speakers_must_be_participants() {
         let mut c = good();
-        c.readouts[1].statements[1].speakers[1] = "zed".into();
+        set_speaker(&mut c.readouts[1].statements[1], 1, "zed");
         only(
             &c,
             "readouts[1].statements[1].speakers[1]",
@@ -409,14 +416,14 @@ mod tests {
     #[test]
     fn a_speaker_is_listed_once() {
         let mut c = good();
-        c.readouts[1].statements[1].speakers[1] = "bo".into();
+        set_speaker(&mut c.readouts[1].statements[1], 1, "bo");
         only(&c, "readouts[1].statements[1].speakers[1]", "twice");
     }
 
     #[test]
     fn attendees_never_speak() {
         let mut c = good();
-        c.readouts[0].statements[0].speakers = vec!["cy".into()];
+        c.readouts[0].statements[0].speakers = ["cy".into()].into();
         only(&c, "readouts[0].statements[0].speakers[0]", "attendee");
     }
 
@@ -507,7 +514,7 @@ mod tests {
     fn every_problem_is_reported_in_order() {
         let mut c = good();
         c.readouts[0].published = Some("bad".into());
-        c.readouts[0].statements[0].speakers = vec!["nobody".into()];
+        c.readouts[0].statements[0].speakers = ["nobody".into()].into();
         c.readouts[1].statements[1].span = Span::new(9, 2);
         let paths: Vec<String> = validate(&c).into_iter().map(|p| p.path).collect();
         assert_eq!(
@@ -523,7 +530,7 @@ mod tests {
     #[test]
     fn validate_json_reads_then_validates() {
         let mut c = good();
-        c.readouts[0].statements[0].speakers = vec!["cy".into()];
+        c.readouts[0].statements[0].speakers = ["cy".into()].into();
         let problems = validate_json(&c.to_json()).unwrap();
         assert_eq!(problems.len(), 1);
         assert_eq!(

@@ -294,7 +294,7 @@ fn check_structure(input: &str, readout: &Readout, out: &mut Outcome) {
             out.problem(format!("{label} has no speakers"));
         }
         let mut seen = BTreeSet::new();
-        for speaker in &statement.speakers {
+        for speaker in statement.speakers.iter() {
             if !seen.insert(speaker) {
                 out.problem(format!("{label} lists speaker {speaker:?} twice"));
             }

@@ -27,7 +27,7 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
     }
     for statement in &readout.statements {
         prop_assert!(!statement.speakers.is_empty());
-        for speaker in &statement.speakers {
+        for speaker in statement.speakers.iter() {
             prop_assert!(
                 readout.participants.iter().any(|p| *p.id == **speaker),
                 "speaker {speaker} is not a participant"

@@ -141,12 +141,7 @@ fn seed_matches_the_conventions() {
     ];
     assert_eq!(r.statements.len(), expected.len());
     for (statement, (speaker, verb, start)) in r.statements.iter().zip(expected) {
-        assert_eq!(
-            statement.speakers,
-            vec![speaker.into()],
-            "{}",
-            statement.text
-        );
+        assert_eq!(*statement.speakers, [speaker.into()], "{}", statement.text);
         assert_eq!(statement.verb, verb, "{}", statement.text);
         assert!(
             statement.text.starts_with(start),
@@ -193,4 +188,27 @@ fn seed_matches_the_golden_json() {
             path.display()
         }
     );
+}
+
+#[test]
+fn statements_by_the_same_speakers_share_one_list_of_ids() {
+    let r = seed();
+    let by = |id: &str| -> Vec<&readouts_core::Statement> {
+        r.statements
+            .iter()
+            .filter(|s| *s.speakers == [id.into()])
+            .collect()
+    };
+    let xi = by("xi-jinping");
+    assert!(xi.len() > 1);
+    assert!(xi
+        .windows(2)
+        .all(|w| std::sync::Arc::ptr_eq(&w[0].speakers, &w[1].speakers)));
+    // Another speaker has a list of their own.
+    let other = r
+        .statements
+        .iter()
+        .find(|s| s.speakers.len() == 1 && *s.speakers[0] != *"xi-jinping")
+        .expect("a statement by another speaker");
+    assert!(!std::sync::Arc::ptr_eq(&other.speakers, &xi[0].speakers));
 }

@@ -280,21 +280,13 @@ pub fn parse(raw: &str) -> Readout {
         .find(|(_, person)| person.role == Role::Counterpart)
         .map(|(_, person)| person.name_text.as_str());
     let id = readout_id(date.or(layout.published), principal, counterpart, &text);
-    // Each speaker's id once, shared by their statements.
-    let mut speaker_ids: Vec<Option<Arc<str>>> = vec![None; id_of.len()];
+    let mut shared = SharedSpeakers::new(&id_of);
     let statements: Vec<Statement> = drafts
         .into_iter()
         .enumerate()
         .map(|(n, d)| Statement {
             id: statement_id(&id, n),
-            speakers: speaker_lists[d.speakers]
-                .iter()
-                .map(|&p| {
-                    speaker_ids[p]
-                        .get_or_insert_with(|| Arc::from(id_of[p].as_str()))
-                        .clone()
-                })
-                .collect(),
+            speakers: shared.list(&speaker_lists[d.speakers]),
             verb: d.verb,
             text: text[d.text].to_string(),
             span: d.span,
@@ -593,6 +585,43 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
     ]
     .iter()
     .any(|m| lower.contains(m))
+}
+
+/// Statements' speaker lists as shared ids: each participant's id is made once, each distinct
+/// list of speakers once.
+struct SharedSpeakers<'a> {
+    id_of: &'a [String],
+    ids: Vec<Option<Arc<str>>>,
+    /// The lists made so far, by the people they name (a readout has a few).
+    lists: Vec<(&'a [usize], Speakers)>,
+}
+
+impl<'a> SharedSpeakers<'a> {
+    fn new(id_of: &'a [String]) -> Self {
+        SharedSpeakers {
+            id_of,
+            ids: vec![None; id_of.len()],
+            lists: Vec::new(),
+        }
+    }
+
+    /// The ids of `people` (indices of participants), as a shared list.
+    fn list(&mut self, people: &'a [usize]) -> Speakers {
+        if let Some((_, list)) = self.lists.iter().find(|(p, _)| *p == people) {
+            return list.clone();
+        }
+        let (id_of, ids) = (self.id_of, &mut self.ids);
+        let list: Speakers = people
+            .iter()
+            .map(|&p| {
+                ids[p]
+                    .get_or_insert_with(|| Arc::from(id_of[p].as_str()))
+                    .clone()
+            })
+            .collect();
+        self.lists.push((people, list.clone()));
+        list
+    }
 }
 
 /// A statement before ids are assigned.
