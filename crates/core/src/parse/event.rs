@@ -95,7 +95,8 @@ pub fn kind(leaders: usize, opening: &str) -> EventKind {
     if leaders >= 3 {
         return EventKind::Multilateral;
     }
-    let lower = opening.to_lowercase();
+    // Every phrase below is ASCII: ASCII lowercase is enough to find them in any case.
+    let lower = opening.to_ascii_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
     // Each group's phrases all hold one of a few short words (tested first): most openings
     // hold none of them, and then the group's phrases need no search.

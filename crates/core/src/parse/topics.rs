@@ -214,11 +214,11 @@ impl<'t> Topics<'t> {
             if !lex.topic_index.may_start(slot) {
                 continue;
             }
-            let short = ascii_lower(word);
-            let long;
+            let (short, long);
             let lower = if !word.bytes().any(|b| b.is_ascii_uppercase()) {
                 word
-            } else if !short.as_str().is_empty() {
+            } else if word.len() <= 32 {
+                short = ascii_lower(word);
                 short.as_str()
             } else {
                 long = word.to_ascii_lowercase();
