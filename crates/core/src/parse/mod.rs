@@ -786,12 +786,9 @@ impl<'t> Statements<'t> {
             }
             self.resolve_frames(sentence, people);
             if self.resolved.is_empty() {
-                self.lower.clear();
-                self.lower.push_str(sentence_text);
-                self.lower.make_ascii_lowercase();
-                if starts_with_joint_subject(&self.lower)
-                    || starts_with_participant(sentence, self.mention_persons)
-                    || is_topic_only(&self.lower)
+                if starts_with_participant(sentence, self.mention_persons)
+                    || starts_with_joint_subject(sentence_text)
+                    || self.is_topic_only(sentence_text)
                 {
                     continue;
                 }
@@ -846,6 +843,28 @@ impl<'t> Statements<'t> {
                 );
             }
         }
+    }
+
+    /// Only says that the sides talked about something ("They exchanged views on …"), in any
+    /// case.
+    fn is_topic_only(&mut self, sentence: &str) -> bool {
+        self.lower.clear();
+        self.lower.push_str(sentence);
+        self.lower.make_ascii_lowercase();
+        let lower = &self.lower;
+        // Every phrase holds one of these two words: most sentences need no more searches.
+        if !lower.contains("exchange") && !lower.contains("discussed") {
+            return false;
+        }
+        [
+            "exchange of views",
+            "exchanged views",
+            "exchanged in-depth views",
+            "in-depth exchange",
+            "discussed",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
     }
 
     /// Finds the frames of a sentence that name participants, into [`Statements::resolved`]:
@@ -963,8 +982,8 @@ fn starts_with_participant(sentence: &Sentence, mention_persons: &[Option<usize>
         })
 }
 
-/// Opens with a joint subject: "The two sides …", "Both leaders …", "They …".
-fn starts_with_joint_subject(lower: &str) -> bool {
+/// Opens with a joint subject: "The two sides …", "Both leaders …", "They …", in any case.
+fn starts_with_joint_subject(sentence: &str) -> bool {
     [
         "the two sides",
         "both sides",
@@ -975,22 +994,11 @@ fn starts_with_joint_subject(lower: &str) -> bool {
         "they ",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
-}
-
-fn is_topic_only(lower: &str) -> bool {
-    if !lower.contains("view") && !lower.contains("exchange") && !lower.contains("discuss") {
-        return false;
-    }
-    [
-        "exchange of views",
-        "exchanged views",
-        "exchanged in-depth views",
-        "in-depth exchange",
-        "discussed",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    .any(|p| {
+        sentence
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
 }
 
 /// A line that only addresses the audience ("Mr President, friends,").

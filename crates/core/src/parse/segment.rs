@@ -374,7 +374,11 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         return false;
     }
     // Initials and dotted acronyms: "F.", "U.S.", "a.m."
-    let last_part = word.rsplit('.').next().unwrap_or(word);
+    // After the word's last inner period (a byte scan: words are short).
+    let last_part = word
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map_or(word, |dot| &word[dot + 1..]);
     if last_part.chars().count() == 1 && last_part.chars().all(char::is_alphabetic) {
         let is_sentence_end_letter = word.len() == 1 && word.chars().all(char::is_lowercase);
         return !is_sentence_end_letter;
