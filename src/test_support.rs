@@ -82,7 +82,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
     let statement =
         |readout: &str, n, speakers: &[&str], verb: &str, text: &str, topics: &[&str]| Statement {
             id: statement_id(readout, n),
-            speakers: speakers.iter().map(|&s| s.into()).collect(),
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
             verb: verb.to_string().into(),
             text: text.into(),
             span: if readout == "astana" {

@@ -94,7 +94,7 @@ fn speaker(readout: &Readout, statement: &Statement) -> (String, String) {
     let names: Vec<&str> = statement
         .speakers
         .iter()
-        .map(|id| readout.participant(id).map_or(&**id, |p| &p.name))
+        .map(|id| readout.participant(id).map_or(id.as_str(), |p| &p.name))
         .collect();
     let names = if names.is_empty() {
         "Unattributed".to_string()

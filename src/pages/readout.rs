@@ -139,7 +139,7 @@ fn participants(readout: &Readout) -> Html {
         readout
             .statements
             .iter()
-            .filter(|s| s.speakers.iter().any(|sp| **sp == *p.id))
+            .filter(|s| s.speakers.contains(&p.id))
             .count()
     };
     let person = |p: &Participant| {

@@ -121,7 +121,7 @@ fn speaker_names(readout: &Readout, statement: &Statement) -> String {
     let names: Vec<&str> = statement
         .speakers
         .iter()
-        .map(|id| readout.participant(id).map_or(&**id, |p| &p.name))
+        .map(|id| readout.participant(id).map_or(id.as_str(), |p| &p.name))
         .collect();
     if names.is_empty() {
         "an unattributed speaker".to_string()

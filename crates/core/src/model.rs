@@ -122,8 +122,23 @@ impl Role {
 }
 
 /// A statement's participant ids. Shared, not copied: the statements of the same speakers hold
-/// one list, of ids every list shares. In JSON, an array of strings.
-pub type Speakers = Arc<[Arc<str>]>;
+/// one list. In JSON, an array of strings.
+pub type Speakers = Arc<[String]>;
+
+/// [`Speakers`] as a JSON array of strings, through the code that reads and writes every other
+/// list of strings of the model (serde's own `Arc` support would add its own to the wasm).
+mod shared_ids {
+    use super::Speakers;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(ids: &Speakers, serializer: S) -> Result<S::Ok, S::Error> {
+        ids.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Speakers, D::Error> {
+        Vec::<String>::deserialize(deserializer).map(Speakers::from)
+    }
+}
 
 /// One attributed statement: who said it, how (the reporting verb), and what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +146,7 @@ pub struct Statement {
     /// `<readout id>-s<n>`, n counting from 1 in reading order.
     pub id: String,
     /// Participant ids; more than one for joint statements ("The two sides agreed …").
+    #[serde(with = "shared_ids")]
     pub speakers: Speakers,
     /// The reporting verb as written ("pointed out"), or `continued` / `said`. Borrowed from the
     /// parser's verb list when it is spelled as listed (most are), so statements share it.

@@ -162,14 +162,14 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
         let mut seen = HashSet::new();
         for (k, speaker) in statement.speakers.iter().enumerate() {
             let path = format!("{st}.speakers[{k}]");
-            if !seen.insert(&**speaker) {
+            if !seen.insert(speaker.as_str()) {
                 problems.push(Problem::new(
                     path,
                     format!("speaker {speaker:?} is listed twice"),
                 ));
                 continue;
             }
-            match roles.get(&**speaker) {
+            match roles.get(speaker.as_str()) {
                 None => problems.push(Problem::new(
                     path,
                     format!("speaker {speaker:?} is not a participant of this readout"),
@@ -278,7 +278,7 @@ mod tests {
     fn statement(readout: &str, n: usize, speakers: &[&str], span: Span) -> Statement {
         Statement {
             id: statement_id(readout, n),
-            speakers: speakers.iter().map(|&s| s.into()).collect(),
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
             verb: "said".into(),
             text: "x".into(),
             span,

@@ -29,7 +29,7 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
         prop_assert!(!statement.speakers.is_empty());
         for speaker in statement.speakers.iter() {
             prop_assert!(
-                readout.participants.iter().any(|p| *p.id == **speaker),
+                readout.participants.iter().any(|p| &p.id == speaker),
                 "speaker {speaker} is not a participant"
             );
         }

@@ -207,7 +207,7 @@ proptest! {
             let speakers: Vec<_> = s.speakers.iter().filter_map(|id| r.participant(id)).collect();
             let ok = |facet: Facet, values: Vec<String>| q.filters.get(&facet).is_none_or(|sel| values.iter().any(|v| sel.contains(v)));
             let date = r.event.date.clone().or(r.published.clone());
-            ok(Facet::Speaker, s.speakers.iter().map(|id| id.to_string()).collect())
+            ok(Facet::Speaker, s.speakers.to_vec())
                 && ok(Facet::Country, speakers.iter().filter_map(|p| p.country.clone()).collect())
                 && ok(Facet::Role, speakers.iter().map(|p| p.role.as_str().to_string()).collect())
                 && ok(Facet::Verb, vec![s.verb.to_lowercase()])

@@ -141,7 +141,7 @@ fn seed_matches_the_conventions() {
     ];
     assert_eq!(r.statements.len(), expected.len());
     for (statement, (speaker, verb, start)) in r.statements.iter().zip(expected) {
-        assert_eq!(*statement.speakers, [speaker.into()], "{}", statement.text);
+        assert_eq!(*statement.speakers, [speaker], "{}", statement.text);
         assert_eq!(statement.verb, verb, "{}", statement.text);
         assert!(
             statement.text.starts_with(start),
@@ -196,7 +196,7 @@ fn statements_by_the_same_speakers_share_one_list_of_ids() {
     let by = |id: &str| -> Vec<&readouts_core::Statement> {
         r.statements
             .iter()
-            .filter(|s| *s.speakers == [id.into()])
+            .filter(|s| *s.speakers == [id])
             .collect()
     };
     let xi = by("xi-jinping");
@@ -208,7 +208,7 @@ fn statements_by_the_same_speakers_share_one_list_of_ids() {
     let other = r
         .statements
         .iter()
-        .find(|s| s.speakers.len() == 1 && *s.speakers[0] != *"xi-jinping")
+        .find(|s| s.speakers.len() == 1 && s.speakers[0] != "xi-jinping")
         .expect("a statement by another speaker");
     assert!(!std::sync::Arc::ptr_eq(&other.speakers, &xi[0].speakers));
 }

@@ -29,7 +29,6 @@ use people::{is_person_like, People};
 use segment::{layout, BlockKind};
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
 use tokens::{is_double_quote, token_words, tokenize, tokenize_into, Token};
 
 /// How many sentences of the opening paragraph may tell the event's date, time and place.
@@ -587,11 +586,9 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
     .any(|m| lower.contains(m))
 }
 
-/// Statements' speaker lists as shared ids: each participant's id is made once, each distinct
-/// list of speakers once.
+/// Statements' speaker lists as shared lists of ids: each distinct list of speakers made once.
 struct SharedSpeakers<'a> {
     id_of: &'a [String],
-    ids: Vec<Option<Arc<str>>>,
     /// The lists made so far, by the people they name (a readout has a few).
     lists: Vec<(&'a [usize], Speakers)>,
 }
@@ -600,7 +597,6 @@ impl<'a> SharedSpeakers<'a> {
     fn new(id_of: &'a [String]) -> Self {
         SharedSpeakers {
             id_of,
-            ids: vec![None; id_of.len()],
             lists: Vec::new(),
         }
     }
@@ -610,15 +606,7 @@ impl<'a> SharedSpeakers<'a> {
         if let Some((_, list)) = self.lists.iter().find(|(p, _)| *p == people) {
             return list.clone();
         }
-        let (id_of, ids) = (self.id_of, &mut self.ids);
-        let list: Speakers = people
-            .iter()
-            .map(|&p| {
-                ids[p]
-                    .get_or_insert_with(|| Arc::from(id_of[p].as_str()))
-                    .clone()
-            })
-            .collect();
+        let list: Speakers = people.iter().map(|&p| self.id_of[p].clone()).collect();
         self.lists.push((people, list.clone()));
         list
     }

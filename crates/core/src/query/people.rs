@@ -72,7 +72,7 @@ impl Index {
             for statement in readout
                 .statements
                 .iter()
-                .filter(|st| st.speakers.iter().any(|sp| **sp == *id))
+                .filter(|st| st.speakers.iter().any(|sp| sp == id))
             {
                 s.statements += 1;
                 for topic in &statement.topics {
