@@ -60,10 +60,16 @@ impl FirstWordIndex {
     }
 }
 
-/// A 1024-bit filter over (first letter, last letter, length) of words, case aside: "no" is
+/// A 4096-bit filter over (first letter, last letter, length) of words, case aside: "no" is
 /// certain, "maybe" needs a real lookup. It spares most words of a sentence any hashing.
-#[derive(Debug, Clone, Default)]
-pub struct WordFilter([u64; 16]);
+#[derive(Debug, Clone)]
+pub struct WordFilter([u64; 64]);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; 64])
+    }
+}
 
 impl WordFilter {
     /// The filter bit of a word: computed once, it can test several filters.
@@ -72,7 +78,7 @@ impl WordFilter {
         // `| 0x20` folds ASCII case without a test: it maps other bytes too, but always alike.
         let first = usize::from(bytes.first()? | 0x20);
         let last = usize::from(bytes.last()? | 0x20);
-        Some((first * 131 + last * 31 + bytes.len()) % 1024)
+        Some((first * 131 + last * 31 + bytes.len()) % 4096)
     }
 
     pub fn insert(&mut self, word: &str) {
