@@ -197,6 +197,10 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// The word without a possessive ending ("Putin’s" → "Putin").
 pub fn strip_possessive(word: &str) -> &str {
+    // Every possessive ends in "s" or in "’" (whose last byte is 0x99): most words end otherwise.
+    if !matches!(word.as_bytes().last(), Some(b's' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix("’"))
