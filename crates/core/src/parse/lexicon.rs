@@ -227,6 +227,9 @@ impl PhraseIndex {
 
     /// The length in words of the longest phrase that starts with `word`.
     fn longest_from(&self, word: &str) -> Option<usize> {
+        if !self.first_words.may_contain(word) {
+            return None;
+        }
         Some(self.by_first_word.get(word)?.first()?.1.len())
     }
 }
