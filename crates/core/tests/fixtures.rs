@@ -14,8 +14,8 @@
 //! - participants, matched by name: title, country and role exactly, aliases as a set, no
 //!   missing and no extra participants;
 //! - statements in order (aligned by text, so one missing statement does not shift the
-//!   others): speakers as a set of names, verb exactly, `text` starting with `text_starts`,
-//!   and the statement's span containing that start;
+//!   others): speakers as a set of names, verb exactly, `text` starting with `text_starts`
+//!   (and ending with `text_ends`, where given), and the statement's span containing that start;
 //! - `topics_include` ⊆ `topics`.
 //!
 //! The expected files are checked too (unknown keys, wrong types, speakers that are not
@@ -38,7 +38,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const EVENT_KEYS: &[&str] = &["date", "time_of_day", "location", "kind"];
 const PARTICIPANT_KEYS: &[&str] = &["name", "title", "country", "role", "aliases"];
-const STATEMENT_KEYS: &[&str] = &["speakers", "verb", "text_starts"];
+const STATEMENT_KEYS: &[&str] = &["speakers", "verb", "text_starts", "text_ends"];
 
 /// HTML entities a normalized `source.text` must no longer contain.
 const ENTITIES: &[&str] = &[
@@ -578,6 +578,8 @@ struct WantStatement {
     speakers: BTreeSet<String>,
     verb: String,
     text_starts: String,
+    /// The last words of the text, where the fixture pins them (a clause cut, a quote).
+    text_ends: Option<String>,
 }
 
 struct GotStatement {
@@ -645,10 +647,17 @@ fn check_statements(
                 "{label}: text_starts {text_starts:?} does not occur in the text"
             ));
         }
+        let text_ends = object.get("text_ends").and_then(Value::as_str);
+        if text_ends.is_some_and(|end| end.is_empty() || !haystack.contains(&comparable(end))) {
+            out.problem(format!(
+                "{label}: text_ends {text_ends:?} is empty or does not occur in the text"
+            ));
+        }
         wanted.push(WantStatement {
             speakers,
             verb: verb.to_string(),
             text_starts: text_starts.to_string(),
+            text_ends: text_ends.map(str::to_string),
         });
     }
 
@@ -723,6 +732,15 @@ fn check_statements(
         }
         if w.verb != g.verb {
             diffs.push(format!("verb expected {:?}, got {:?}", w.verb, g.verb));
+        }
+        if let Some(end) = &w.text_ends {
+            // A final period may be kept or dropped, as for `text_starts`.
+            if !comparable(g.text.trim_end_matches('.')).ends_with(&comparable(end)) {
+                diffs.push(format!(
+                    "text expected to end with {end:?}, got «{}»",
+                    shorten(&g.text, 70)
+                ));
+            }
         }
         match &g.sentence {
             Some(sentence) if comparable(sentence).contains(&comparable(&w.text_starts)) => {}

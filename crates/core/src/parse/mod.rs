@@ -812,13 +812,22 @@ impl<'t> Statements<'t> {
             for k in 0..self.resolved.len() {
                 let (speakers, frame) = self.resolved[k].clone();
                 let frame = &sentence.frames[frame];
-                // A frame's content ends where the next frame's subject starts.
+                // A frame's content ends where the next frame's clause starts: at its subject,
+                // or at the word that joins the clauses ("…, while B stressed"), which belongs
+                // to neither.
                 let end = match self
                     .resolved
                     .get(k + 1)
                     .map(|&(_, next)| &sentence.frames[next])
                 {
-                    Some(next) if !next.trailing => sentence.tokens[next.subject_first].start,
+                    Some(next) if !next.trailing => {
+                        let subject = next.subject_first;
+                        let clause = match subject.checked_sub(1).map(|i| sentence.words[i]) {
+                            Some(word) if is_clause_joiner(word) => subject - 1,
+                            _ => subject,
+                        };
+                        sentence.tokens[clause].start
+                    }
                     _ => frame.content.1,
                 };
                 last = Some(speakers.clone());
@@ -873,8 +882,7 @@ impl<'t> Statements<'t> {
                         .and_then(|i| sentence.tokens.get(i))
                         .map(|t| t.text(self.text))
                         .unwrap_or("");
-                    let new_clause =
-                        matches!(before, "," | ";" | "while" | "whereas" | "but" | "and");
+                    let new_clause = matches!(before, "," | ";") || is_clause_joiner(before);
                     let lists = &self.speaker_lists;
                     let differ = lists[previous.clone()] != lists[speakers.clone()];
                     let first = &sentence.frames[self.resolved[0].1];
@@ -968,6 +976,11 @@ fn starts_with_participant(sentence: &Sentence, mention_persons: &[Option<usize>
         .is_some_and(|m| {
             sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
         })
+}
+
+/// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
+fn is_clause_joiner(word: &str) -> bool {
+    matches!(word, "while" | "whereas" | "but" | "and")
 }
 
 /// Opens with a joint subject: "The two sides …", "Both leaders …", "They …", in any case.
