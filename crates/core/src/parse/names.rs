@@ -493,7 +493,16 @@ fn read_run<'t>(
 ) -> Option<Mention<'t>> {
     let end = spans.last()?.1;
     let lex = lexicon();
-    let title_at = (0..words.len()).find_map(|at| lex.title_at(words, at).map(|n| (at, n)));
+    let title_at = (0..words.len())
+        .find_map(|at| lex.title_at(words, at).map(|n| (at, n)))
+        .map(|(at, len)| {
+            // "Trade Minister", "Energy Minister": a portfolio before "Minister" is the title's.
+            if at > 0 && len == 1 && words[at] == "Minister" && is_portfolio(words[at - 1]) {
+                (at - 1, 2)
+            } else {
+                (at, len)
+            }
+        });
     let mut country = None;
     let mut adjective = None;
     // Byte range of the title as written ("Mr." with its period).
@@ -650,6 +659,13 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Minister of Trade"));
         assert_eq!(m.country, None);
         assert_eq!(m.surface, "Minister of Trade Jonas Dragosh");
+        // Before the title too, never read as a country adjective.
+        let ms = read("Trade Minister Olaf Brun met Kestrian Energy Minister Ada Voss.");
+        assert_eq!(ms[0].title.as_deref(), Some("Trade Minister"));
+        assert_eq!((ms[0].adjective, ms[0].country.as_deref()), (None, None));
+        assert_eq!(ms[0].surface, "Trade Minister Olaf Brun");
+        assert_eq!(ms[1].title.as_deref(), Some("Energy Minister"));
+        assert_eq!(ms[1].adjective, Some("Kestrian"));
     }
 
     #[test]
