@@ -204,12 +204,26 @@ pub fn parse(raw: &str) -> Readout {
 
     // The event.
     let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
-    // The event is told in the first sentences of the opening paragraph.
-    let opening: Vec<&Sentence> = sentences
+    // The event is told in the first sentences of the opening paragraph; after a one-sentence
+    // opening ("At the invitation of A, B paid a state visit …"), also in the next paragraph's
+    // narrative sentences ("A and B held talks in …"), up to the first that reports speech.
+    let mut opening: Vec<&Sentence> = sentences
         .iter()
         .filter(|s| Some(s.block) == opening_block)
         .take(OPENING_SENTENCES)
         .collect();
+    if let (Some(b), 1) = (opening_block, opening.len()) {
+        let next = b + 1;
+        if layout.blocks.get(next).map(|block| &block.kind) == Some(&BlockKind::Prose) {
+            opening.extend(
+                sentences
+                    .iter()
+                    .filter(|s| s.block == next)
+                    .take_while(|s| s.frames.is_empty() && !s.attendee_line)
+                    .take(OPENING_SENTENCES - 1),
+            );
+        }
+    }
     let opening_text = match (opening.first(), opening.last()) {
         (Some(first), Some(last)) => &text[first.span.start..last.span.end],
         _ => "",

@@ -187,15 +187,31 @@ pub fn is_person_like(mention: &Mention) -> bool {
     }
     let lex = lexicon();
     let words = &mention.name;
-    let bad_word = |w: &&str| {
+    let bad_word = |(i, w): (usize, &&str)| {
         is_institution_word(w)
             || lex.demonyms.contains_key(*w)
-            || (w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            // An acronym ("SCO"), but not a regnal number after a name ("Tobias III").
+            || (w.len() > 1
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !(i > 0 && is_regnal_number(w)))
     };
-    if words.iter().any(bad_word) || lex.country_at(words, 0) == Some(words.len()) {
+    if words.iter().enumerate().any(bad_word) || lex.country_at(words, 0) == Some(words.len()) {
         return false;
     }
     mention.title.is_some() || words.len() >= 2
+}
+
+/// A regnal number in Roman numerals, II to XXXIX ("Tobias III", "Ines XIV"); single letters
+/// are initials.
+fn is_regnal_number(word: &str) -> bool {
+    let units = word.trim_start_matches('X');
+    let tens = word.len() - units.len();
+    word.len() >= 2
+        && tens <= 3
+        && matches!(
+            units,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
 }
 
 /// The same words, or case aside for particles ("De la Fuentes" opening a sentence).
@@ -402,5 +418,9 @@ mod tests {
         assert!(!is_person_like(&mention("Astana")));
         assert!(!is_person_like(&mention("SCO Summit")));
         assert!(!is_person_like(&mention("South Africa")));
+        assert!(is_person_like(&mention("King Tobias III")));
+        assert!(is_person_like(&mention("Queen Ines XIV")));
+        assert!(!is_person_like(&mention("Tobias NTC")));
+        assert!(!is_person_like(&mention("III Tobias")));
     }
 }
