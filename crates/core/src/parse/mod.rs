@@ -137,9 +137,6 @@ pub fn parse(raw: &str) -> Readout {
     // From here on the people are known: who each mention names is found once.
     let mention_persons = people.find_each(&all_mentions);
     for sentence in &sentences {
-        if layout.blocks[sentence.block].kind == BlockKind::Heading {
-            continue;
-        }
         for (m, mention) in sentence.mentions.iter().enumerate() {
             if let Some(p) = mention_persons[sentence.mentions_from + m] {
                 people.learn(p, mention);
@@ -444,7 +441,9 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                 with_label_mention(&text[label.start..label.end], |mention| match mention {
                     Some(m) if is_speaker_label(m, &people) => {
                         let role = next_leader_role(&people);
-                        people.add(m, role);
+                        let p = people.add(m, role);
+                        // The label's title and form of the name ("PRIME MINISTER ARAMAKI").
+                        people.learn(p, m);
                     }
                     // "THE PRESIDENT:" with no President named: the title names the speaker.
                     Some(m) if !m.has_name() => {
@@ -479,6 +478,19 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                         people.persons[p].role = Role::Counterpart;
                     }
                 }
+            }
+        }
+    }
+    // A headline may give the fullest form of a name the body shortens ("Remarks by President
+    // Odile Farrant …" over "PRESIDENT FARRANT:" turns): it names no one new.
+    for sentence in sentences
+        .iter()
+        .filter(|s| blocks[s.block].kind == BlockKind::Heading)
+    {
+        for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+            if let Some(p) = people.find(&mention.name) {
+                let role = people.persons[p].role;
+                people.add(mention, role);
             }
         }
     }

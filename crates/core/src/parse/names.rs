@@ -173,6 +173,17 @@ fn is_breaker(word: &str) -> bool {
             | "Received"
             | "With"
             | "And"
+            // Title-case prepositions: "… Prime Minister X Before Bilateral Meeting".
+            | "Before"
+            | "After"
+            | "During"
+            | "Ahead"
+            | "At"
+            | "In"
+            | "On"
+            | "For"
+            | "To"
+            | "From"
             | "Visits"
             | "Attends"
             | "Joins"
@@ -335,6 +346,18 @@ pub fn is_starter(word: &str) -> bool {
             | "Only"
             | "Even"
             | "Your"
+            // What a speaker opens with in a transcript ("Well, thank you all").
+            | "Well"
+            | "Okay"
+            | "Oh"
+            | "Look"
+            | "Listen"
+            | "Sure"
+            | "Great"
+            | "Absolutely"
+            | "Certainly"
+            | "Frankly"
+            | "Again"
     )
 }
 
