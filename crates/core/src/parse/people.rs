@@ -324,9 +324,20 @@ impl People {
         self.persons.len() - 1
     }
 
-    /// Records what a mention tells about a known person: title, country, surface form.
+    /// Records what a mention tells about a known person: title, country, surface form, and a
+    /// fuller form of the name: a titled mention that ends with the name so far ("President
+    /// Vittorio Anselm" for "Anselm", wherever it stands).
     pub fn learn(&mut self, index: usize, mention: &Mention) {
         let person = &mut self.persons[index];
+        let (name, known) = (&mention.name, &person.name);
+        if mention.title.is_some()
+            && name.len() > known.len()
+            && same_words(&name[name.len() - known.len()..], known)
+            && is_person_like(mention)
+        {
+            person.name = name.iter().map(|w| w.to_string()).collect();
+            person.name_text = mention.name_text.to_string();
+        }
         if person.title.is_none() && mention.has_name() {
             person.title = mention.title.as_deref().map(str::to_string);
         }
