@@ -1,5 +1,6 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`.
 
+use super::tokens::ascii_lower;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -17,7 +18,8 @@ pub struct Lexicon {
     pub topic_index: FirstWordIndex,
 }
 
-/// Patterns, as `(entry, pattern)` positions, by their first word, behind a [`WordFilter`].
+/// Patterns, as `(entry, pattern)` positions, by their lowercase first word, behind a
+/// [`WordFilter`].
 #[derive(Debug, Clone, Default)]
 pub struct FirstWordIndex {
     by_word: FxHashMap<String, Vec<(usize, usize)>>,
@@ -25,22 +27,15 @@ pub struct FirstWordIndex {
 }
 
 impl FirstWordIndex {
-    /// Indexes `(first word, (entry, pattern))` pairs.
-    pub fn new(firsts: impl IntoIterator<Item = (String, (usize, usize))>) -> Self {
+    /// Indexes `(first word, (entry, pattern))` pairs; the words are lowered.
+    pub fn new<'w>(firsts: impl IntoIterator<Item = (&'w str, (usize, usize))>) -> Self {
         let mut index = FirstWordIndex::default();
         for (word, at) in firsts {
+            let word = word.to_lowercase();
             index.filter.insert(&word);
             index.by_word.entry(word).or_default().push(at);
         }
         index
-    }
-
-    /// The patterns whose first word is exactly `word`.
-    pub fn get(&self, word: &str) -> &[(usize, usize)] {
-        match WordFilter::slot(word) {
-            Some(slot) if self.may_start(slot) => self.lookup(word),
-            _ => &[],
-        }
     }
 
     /// False when no pattern can start with a word of this [`WordFilter::slot`], in any case:
@@ -54,9 +49,22 @@ impl FirstWordIndex {
         &self.filter
     }
 
-    /// The patterns whose first word is exactly `word`, without the filter.
+    /// The patterns whose first word is `word` in any case, without the filter. A short ASCII
+    /// word is lowered on the stack, and one already in lowercase not at all.
     pub fn lookup(&self, word: &str) -> &[(usize, usize)] {
-        self.by_word.get(word).map_or(&[], Vec::as_slice)
+        let get = |key: &str| self.by_word.get(key).map_or(&[][..], Vec::as_slice);
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return get(word);
+            }
+            let short = ascii_lower(word);
+            if !short.as_str().is_empty() {
+                return get(short.as_str());
+            }
+        } else if !word.chars().any(char::is_uppercase) {
+            return get(word);
+        }
+        get(&word.to_lowercase())
     }
 }
 
@@ -163,12 +171,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .patterns
                 .iter()
                 .enumerate()
-                .filter_map(move |(p, pattern)| {
-                    pattern
-                        .words
-                        .first()
-                        .map(|first| (first.to_lowercase(), (e, p)))
-                })
+                .filter_map(move |(p, pattern)| pattern.words.first().map(|&first| (first, (e, p))))
         }));
         Lexicon {
             topic_index,

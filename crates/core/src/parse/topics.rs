@@ -155,14 +155,7 @@ impl<'t> Topics<'t> {
                 let Some(first) = pattern.first() else {
                     continue;
                 };
-                // ASCII words are lowered on the stack, others the Unicode way.
-                let short = ascii_lower(first);
-                let lower = if first.is_ascii() && !short.as_str().is_empty() {
-                    Cow::Borrowed(short.as_str())
-                } else {
-                    Cow::Owned(first.to_lowercase())
-                };
-                for &(e, p) in lex.topic_index.get(&lower) {
+                for &(e, p) in lex.topic_index.lookup(first) {
                     if lex.topics[e].patterns[p].words.iter().eq(pattern.iter()) {
                         match renamed.iter_mut().find(|(r, _)| *r == e) {
                             Some(slot) => slot.1 = k,
@@ -214,17 +207,7 @@ impl<'t> Topics<'t> {
             if !lex.topic_index.may_start(slot) {
                 continue;
             }
-            let (short, long);
-            let lower = if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                word
-            } else if word.len() <= 32 {
-                short = ascii_lower(word);
-                short.as_str()
-            } else {
-                long = word.to_ascii_lowercase();
-                &long
-            };
-            for &(e, p) in lex.topic_index.lookup(lower) {
+            for &(e, p) in lex.topic_index.lookup(word) {
                 let entry = &lex.topics[e];
                 if lexicon_matches_at(words, i, &entry.patterns[p]) {
                     let label = match self.renamed.iter().find(|(r, _)| *r == e) {
