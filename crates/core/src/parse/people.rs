@@ -25,6 +25,12 @@ impl Person {
         self.role != Role::Attendee
     }
 
+    /// Makes the mention's name this person's name.
+    fn take_name(&mut self, mention: &Mention) {
+        self.name = mention.name.iter().map(|w| w.to_string()).collect();
+        self.name_text = mention.name_text.to_string();
+    }
+
     fn add_surface(&mut self, surface: &str) {
         if !surface.is_empty() && !self.surfaces.iter().any(|s| s == surface) {
             self.surfaces.push(surface.to_string());
@@ -287,8 +293,8 @@ impl People {
             Some(i) => i,
             None => {
                 self.persons.push(Person {
-                    name: mention.name.iter().map(|w| w.to_string()).collect(),
-                    name_text: mention.name_text.to_string(),
+                    name: Vec::new(),
+                    name_text: String::new(),
                     title: None,
                     country: None,
                     adjective: None,
@@ -300,8 +306,7 @@ impl People {
         };
         let person = &mut self.persons[index];
         if mention.name.len() > person.name.len() {
-            person.name = mention.name.iter().map(|w| w.to_string()).collect();
-            person.name_text = mention.name_text.to_string();
+            person.take_name(mention);
         }
         if person.role == Role::Attendee && role != Role::Attendee {
             person.role = role;
@@ -335,8 +340,7 @@ impl People {
             && same_words(&name[name.len() - known.len()..], known)
             && is_person_like(mention)
         {
-            person.name = name.iter().map(|w| w.to_string()).collect();
-            person.name_text = mention.name_text.to_string();
+            person.take_name(mention);
         }
         if person.title.is_none() && mention.has_name() {
             person.title = mention.title.as_deref().map(str::to_string);
