@@ -1,11 +1,13 @@
 //! Property tests: the parser never panics, and what it returns is always well-formed,
-//! whatever the input: arbitrary Unicode, and real readouts cut, spliced and salted with
-//! multi-byte characters at arbitrary positions. 10,000+ cases per run.
+//! whatever the input: arbitrary Unicode, and real readouts (the seed and every fixture in
+//! `tests/fixtures/`, found in the folder) cut, spliced and salted with multi-byte characters
+//! at arbitrary positions. 10,000+ cases per run.
 
 mod common;
 
 use proptest::prelude::*;
 use readouts_core::{parse, Readout};
+use std::sync::OnceLock;
 
 /// Every invariant the rest of the system relies on.
 fn check(readout: &Readout) -> Result<(), TestCaseError> {
@@ -38,8 +40,10 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn samples() -> Vec<String> {
-    common::readout_texts()
+/// The seed and every fixture readout, read once.
+fn samples() -> &'static [String] {
+    static SAMPLES: OnceLock<Vec<String>> = OnceLock::new();
+    SAMPLES.get_or_init(common::readout_texts)
 }
 
 /// The nearest char boundary at or below `at`.
@@ -108,11 +112,10 @@ proptest! {
 
     #[test]
     fn mutated_readouts_parse_to_valid_readouts(
-        sample in 0usize..16,
+        sample in any::<prop::sample::Index>(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..SALT.len(), 0usize..40, any::<bool>()), 1..6),
     ) {
-        let samples = samples();
-        let mut text = samples[sample % samples.len()].clone();
+        let mut text = sample.get(samples()).clone();
         for (at, salt, cut, insert) in edits {
             let start = floor(&text, at.index(text.len() + 1));
             if insert {
@@ -123,6 +126,18 @@ proptest! {
             }
         }
         check(&parse(&text))?;
+    }
+}
+
+/// Every sample, unchanged, parses to a valid readout: the mutations above start from a
+/// random one, and this makes sure none is left out.
+#[test]
+fn every_sample_parses_to_a_valid_readout() {
+    let samples = samples();
+    // The seed and at least the 26 fixtures of the first fixture set.
+    assert!(samples.len() > 26, "only {} samples", samples.len());
+    for (index, text) in samples.iter().enumerate() {
+        check(&parse(text)).unwrap_or_else(|e| panic!("sample #{index}: {e}"));
     }
 }
 
