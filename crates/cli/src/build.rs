@@ -5,40 +5,19 @@
 //! [`Corpus::to_json`], so the same inputs always give byte-identical output. A file that cannot
 //! be read fails the whole command (every such file is reported first); parser diagnostics of
 //! level error are only warnings.
+//!
+//! `parse` reads each file it is given, a pipe included, up to [`READOUT_CAP`]; `build` reads
+//! its folder's files as [`Folder`] says (regular files only, links kept inside the folder),
+//! and before writing removes the temporary files that killed earlier builds of the same
+//! output left behind ([`remove_stale_temps`]).
 
-use crate::fsio::{cause, write_atomic, Failure};
+use crate::folder::Folder;
+use crate::fsio::{read_text, remove_stale_temps, write_atomic, Accept, Failure, READOUT_CAP};
 use crate::load::{load, make_ids_unique};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use readouts_core::Corpus;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-
-/// The `.txt` files directly in `dir` (not recursive), sorted by file name. Hidden files
-/// (`.name.txt`, e.g. editor backups) and directories are skipped.
-pub fn list_txt(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let meta = std::fs::metadata(dir).map_err(|e| Failure::at(dir, cause(&e)))?;
-    if !meta.is_dir() {
-        return Err(Failure::at(dir, "not a directory"));
-    }
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::at(dir, format!("cannot list: {}", cause(&e))))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Failure::at(dir, format!("cannot list: {}", cause(&e))))?;
-        let name = entry.file_name();
-        let path = entry.path();
-        let hidden = name.to_string_lossy().starts_with('.');
-        let txt = path.extension().is_some_and(|ext| ext == "txt");
-        if txt && !hidden && !path.is_dir() {
-            files.push((name, path));
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err(Failure::at(dir, "no .txt files in this directory"));
-    }
-    Ok(files.into_iter().map(|(_, path)| path).collect())
-}
 
 /// A progress bar on stderr, drawn only when stderr is a terminal.
 fn progress(len: usize) -> ProgressBar {
@@ -56,9 +35,18 @@ fn progress(len: usize) -> ProgressBar {
     bar
 }
 
-/// Parses `files` in order into one corpus. Warnings go to stderr as they come; every file
-/// that cannot be loaded is reported on stderr and the result is then an error.
-pub fn corpus_of(files: &[PathBuf]) -> Result<Corpus, Failure> {
+/// Parses the files named on `parse`'s command line, in order, into one corpus.
+pub fn corpus_of_named(files: &[PathBuf]) -> Result<Corpus, Failure> {
+    corpus_of(files, |path| read_text(path, READOUT_CAP, Accept::Named))
+}
+
+/// Reads (with `read`) and parses `files` in order into one corpus. Warnings go to stderr as
+/// they come; every file that cannot be read or loaded is reported on stderr and the result is
+/// then an error.
+fn corpus_of(
+    files: &[PathBuf],
+    read: impl Fn(&Path) -> Result<String, Failure>,
+) -> Result<Corpus, Failure> {
     let bar = progress(files.len());
     let mut readouts = Vec::with_capacity(files.len());
     let mut failed = 0usize;
@@ -66,7 +54,7 @@ pub fn corpus_of(files: &[PathBuf]) -> Result<Corpus, Failure> {
         if let Some(name) = path.file_name() {
             bar.set_message(name.to_string_lossy().into_owned());
         }
-        match load(path) {
+        match read(path).and_then(|text| load(path, &text)) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {
                     bar.suspend(|| eprintln!("warning: {warning}"));
@@ -92,15 +80,22 @@ pub fn corpus_of(files: &[PathBuf]) -> Result<Corpus, Failure> {
     Ok(Corpus::new(readouts))
 }
 
-/// `readouts build DIR -o OUT`.
-pub fn build(dir: &Path, out: &Path) -> Result<Corpus, Failure> {
-    let files = list_txt(dir)?;
-    let corpus = corpus_of(&files).map_err(|f| {
+/// `readouts build DIR -o OUT [--follow-external-links]`.
+pub fn build(dir: &Path, out: &Path, follow_external_links: bool) -> Result<Corpus, Failure> {
+    let folder = Folder::new(dir, follow_external_links)?;
+    let files = folder.list_txt()?;
+    let corpus = corpus_of(&files, |path| folder.read(path)).map_err(|f| {
         Failure(format!(
             "build failed: {f}; {} was not written",
             out.display()
         ))
     })?;
+    for temp in remove_stale_temps(out) {
+        eprintln!(
+            "removed {}: a temporary file left by an earlier run that was stopped",
+            temp.display()
+        );
+    }
     write_atomic(out, corpus.to_json().as_bytes())?;
     Ok(corpus)
 }

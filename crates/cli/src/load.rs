@@ -1,7 +1,8 @@
-//! Reading one readout file into a [`Readout`]: read, split off the header, parse, apply the
-//! header, and word the parser's error diagnostics as warnings naming the file.
+//! One readout file's text into a [`Readout`]: split off the header, parse, apply the header,
+//! and word the parser's error diagnostics as warnings naming the file. Reading the file is the
+//! caller's (`parse` and `build` read differently: see [`crate::build`]).
 
-use crate::fsio::{read_text, Failure};
+use crate::fsio::Failure;
 use crate::header;
 use readouts_core::{parse, Level, Readout};
 use std::path::Path;
@@ -13,11 +14,10 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Loads one readout file. Fails only on unreadable input (see [`read_text`]), a malformed
-/// header, or a file with nothing after its header; the parser itself never fails.
-pub fn load(path: &Path) -> Result<Loaded, Failure> {
-    let text = read_text(path)?;
-    let split = header::split(&text).map_err(|cause| Failure::at(path, cause))?;
+/// Loads the text of the readout file `path`. Fails only on a malformed header or a file with
+/// nothing after its header; the parser itself never fails.
+pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
+    let split = header::split(text).map_err(|cause| Failure::at(path, cause))?;
     if split.body.trim().is_empty() {
         return Err(Failure::at(path, "no readout text after the header"));
     }

@@ -2,18 +2,24 @@
 //!
 //! - `readouts parse FILE...` prints a corpus of the given readout files to stdout;
 //! - `readouts build DIR -o OUT` parses every `.txt` in DIR (file-name order, not recursive)
-//!   into one corpus, written atomically; the same inputs give byte-identical output;
+//!   into one corpus, written atomically; the same inputs give byte-identical output. It reads
+//!   regular files only, follows symbolic links only to files inside DIR (unless
+//!   `--follow-external-links`), and removes the temporary files of earlier builds that were
+//!   killed: see [`folder`] and [`fsio::remove_stale_temps`];
 //! - `readouts check FILE` validates a corpus file and reports every problem with its location;
+//!   it reads at most [`check::CORPUS_CAP`];
 //! - `readouts synth DIR --count N --seed S` writes N fictional readouts (for scale tests).
 //!
 //! A readout file may start with a header of `key: value` lines (`title`, `url`, `publisher`,
-//! `published`/`date`) ended by a blank line or `---`: see [`header`].
+//! `published`/`date`) ended by a blank line or `---`: see [`header`]. `parse` and `build`
+//! read at most [`fsio::READOUT_CAP`] (16 MiB) of each readout file.
 //!
 //! Errors are one line on stderr, `error: <file>: <cause>`; the exit status is 1 on any error
 //! (2 for a command-line usage error).
 
 mod build;
 mod check;
+mod folder;
 mod fsio;
 mod header;
 mod load;
@@ -56,18 +62,31 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse readout files and print a corpus JSON (one readout per file) to stdout.
+    ///
+    /// Each file is read whole, up to 16 MiB (a larger one is refused); a pipe may be named too
+    /// (`/dev/stdin`).
     #[command(after_long_help = HEADER_HELP)]
     Parse {
-        /// Readout text files (UTF-8).
+        /// Readout text files (UTF-8, at most 16 MiB each).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Parse every .txt file of a directory into one corpus file.
     ///
-    /// Files are read in file-name order (not recursively; hidden files are skipped). Readout
-    /// ids are made unique in that order by appending -2, -3, ... The output is written
-    /// atomically and is byte-identical for the same inputs. A file that cannot be read fails
-    /// the build and leaves OUT untouched; parser errors are only warnings.
+    /// Files are read in file-name order (not recursively; hidden files and directories are
+    /// skipped). Readout ids are made unique in that order by appending -2, -3, ... The output
+    /// is written atomically and is byte-identical for the same inputs. A file that cannot be
+    /// read fails the build and leaves OUT untouched; parser errors are only warnings.
+    ///
+    /// Only regular files are read: a .txt name that is a named pipe (FIFO), a device or a
+    /// socket fails the build, without waiting on it. A file over 16 MiB fails it too. A
+    /// symbolic link is followed when the file it leads to is inside DIR; one that leads outside
+    /// DIR (or nowhere) fails the build, unless --follow-external-links is given.
+    ///
+    /// OUT is first written to a hidden temporary file next to it, .OUT.readouts-tmp-PID,
+    /// then renamed over OUT, so OUT is never half-written. A temporary file left by an earlier
+    /// build that was killed is removed, once no running process has its pid and no writer
+    /// holds its lock.
     #[command(after_long_help = HEADER_HELP)]
     Build {
         /// Directory of readout .txt files.
@@ -76,8 +95,14 @@ enum Command {
         /// Corpus JSON file to write (e.g. static/corpus.json).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// Also read .txt links that lead to files outside DIR.
+        #[arg(long)]
+        follow_external_links: bool,
     },
     /// Validate a corpus file and report every problem with its location (exit 1 if any).
+    ///
+    /// The file is read up to 64 MiB; a larger file (or an endless stream such as /dev/zero)
+    /// is refused with an error. A pipe may be named too (/dev/stdin).
     Check {
         /// Corpus JSON file.
         #[arg(value_name = "FILE")]
@@ -101,7 +126,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse { files } => parse(&files),
-        Command::Build { dir, output } => build::build(&dir, &output).map(|corpus| {
+        Command::Build {
+            dir,
+            output,
+            follow_external_links,
+        } => build::build(&dir, &output, follow_external_links).map(|corpus| {
             eprintln!("wrote {}: {}", output.display(), summary(&corpus));
         }),
         Command::Check { file } => return check(&file),
@@ -130,7 +159,7 @@ fn summary(corpus: &Corpus) -> String {
 
 fn parse(files: &[PathBuf]) -> Result<(), Failure> {
     // With one file, its own error line says it all.
-    let corpus = build::corpus_of(files).map_err(|failure| {
+    let corpus = build::corpus_of_named(files).map_err(|failure| {
         if files.len() == 1 {
             Failure::reported()
         } else {

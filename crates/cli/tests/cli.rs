@@ -1,92 +1,13 @@
 //! End-to-end tests of the `readouts` binary, each in its own scratch directory.
 
+mod common;
+
+use common::*;
 use readouts_core::Corpus;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// A fresh directory under the system temp dir, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "readouts-cli-{name}-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-
-    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).unwrap();
-        }
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    fn names(&self, rel: &str) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(self.path(rel))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readouts"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The command failed with exit status 1, without a panic, and stderr's first line is
-/// `error: ` naming `file` and containing `cause`.
-fn fails_with(out: &Output, file: &str, cause: &str) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    let first = err.lines().next().unwrap_or_default();
-    assert!(first.starts_with("error: "), "{err}");
-    assert!(first.contains(file), "{first:?} does not name {file:?}");
-    assert!(first.contains(cause), "{first:?} does not say {cause:?}");
-}
-
-const READOUT: &str = "date 2024-05-02\n\nOn the evening of May 1, 2024, President Elena Varga-Holm met with Norlandic Prime Minister Tomas Lindqvist in Port Senna.\n\nElena Varga-Holm stressed that Arvelia and Norland should deepen cooperation in fisheries. Arvelia supports the \"Green Corridor\".\n\nLindqvist said that Norland is ready to work with Arvelia.\n\nIdris Kaelen and Mirela Dragosh, among others, were present at the meeting.\n";
 
 const TRANSCRIPT: &str = "President Kaelen: Thank you all for coming.\n\nChancellor Quist: It is a pleasure to be in Halvik.\n";
-
-fn read_corpus(path: &Path) -> Corpus {
-    Corpus::from_json(&fs::read_to_string(path).unwrap()).unwrap()
-}
 
 #[test]
 fn build_is_deterministic_and_checks_clean() {
@@ -308,32 +229,6 @@ fn a_failing_build_leaves_the_previous_output_untouched() {
     let over_dir = run(&s.0, &["build", "in", "-o", "out"]);
     fails_with(&over_dir, "out", "is a directory");
     assert_eq!(s.names("out"), ["corpus.json"]);
-}
-
-/// A small valid corpus with statements, written by hand so it does not depend on the parser.
-fn valid_corpus() -> Value {
-    let text = "Ana Lind said that all is well. Bo Quist agreed.";
-    json!({
-        "schema_version": 1,
-        "readouts": [{
-            "id": "r1",
-            "title": "T",
-            "published": "2024-07-14",
-            "event": { "date": "2024-07-03", "time_of_day": "evening", "location": "Halvik", "kind": "meeting" },
-            "participants": [
-                { "id": "ana-lind", "name": "Ana Lind", "title": "President", "country": "Norland", "role": "principal", "aliases": ["Lind"] },
-                { "id": "bo-quist", "name": "Bo Quist", "title": null, "country": null, "role": "counterpart", "aliases": [] },
-                { "id": "cy-oduya", "name": "Cy Oduya", "title": null, "country": null, "role": "attendee", "aliases": [] }
-            ],
-            "statements": [
-                { "id": "r1-s1", "speakers": ["ana-lind"], "verb": "said", "text": "all is well.", "span": [0, 31], "paragraph": 0, "topics": [] },
-                { "id": "r1-s2", "speakers": ["bo-quist"], "verb": "agreed", "text": "", "span": [32, 48], "paragraph": 0, "topics": [] }
-            ],
-            "topics": [],
-            "source": { "text": text, "publisher": null, "url": null },
-            "diagnostics": []
-        }]
-    })
 }
 
 #[test]
