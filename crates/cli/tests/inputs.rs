@@ -277,3 +277,56 @@ fn build_removes_the_temporary_files_of_killed_runs_and_only_those() {
     assert!(!locked.exists());
     assert!(live.exists(), "a running process's file stays");
 }
+
+#[test]
+fn a_build_killed_while_writing_leaves_the_output_whole_and_the_next_one_cleans_up() {
+    use std::os::unix::process::ExitStatusExt;
+    let s = Scratch::new("killed");
+    s.write("in/a.txt", READOUT);
+    fs::create_dir_all(s.path("out")).unwrap();
+    assert!(run(&s.0, &["build", "in", "-o", "out/c.json"])
+        .status
+        .success());
+    let before = fs::read(s.path("out/c.json")).unwrap();
+
+    // The next output is larger than the file-size limit (RLIMIT_FSIZE, `ulimit -f`, in
+    // 512-byte blocks) the build runs under: the kernel kills it (SIGXFSZ) in the middle of
+    // writing its temporary file.
+    for name in ["b.txt", "c.txt", "d.txt"] {
+        s.write(&format!("in/{name}"), READOUT);
+    }
+    let blocks = before.len() / 512;
+    let killed = Command::new("sh")
+        .args([
+            "-c",
+            &format!("ulimit -c 0; ulimit -f {blocks}; exec \"$0\" \"$@\""),
+            env!("CARGO_BIN_EXE_readouts"),
+            "build",
+            "in",
+            "-o",
+            "out/c.json",
+        ])
+        .current_dir(&s.0)
+        .output()
+        .unwrap();
+    assert_eq!(killed.status.signal(), Some(libc::SIGXFSZ), "{killed:?}");
+    let temps: Vec<String> = s
+        .names("out")
+        .into_iter()
+        .filter(|n| n.starts_with(".c.json.readouts-tmp-"))
+        .collect();
+    assert_eq!(temps.len(), 1, "{:?}", s.names("out"));
+    let partial = fs::read(s.path("out").join(&temps[0])).unwrap();
+    assert_eq!(partial.len(), blocks * 512, "the write was cut off");
+    assert_eq!(
+        fs::read(s.path("out/c.json")).unwrap(),
+        before,
+        "OUT is whole"
+    );
+
+    let next = run(&s.0, &["build", "in", "-o", "out/c.json"]);
+    assert!(next.status.success(), "{}", stderr(&next));
+    assert!(stderr(&next).contains(&format!("removed out/{}", temps[0])));
+    assert_eq!(s.names("out"), ["c.json"]);
+    assert_eq!(read_corpus(&s.path("out/c.json")).readouts.len(), 4);
+}
