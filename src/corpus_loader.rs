@@ -80,6 +80,9 @@ impl LoadError {
                 "The corpus could not be loaded"
             }
             LoadError::Corpus(CorpusError::Json { .. }) => "The corpus file is not valid JSON",
+            LoadError::Corpus(CorpusError::TooLarge { .. } | CorpusError::Limits(_)) => {
+                "The corpus file is past readouts' limits"
+            }
             LoadError::Corpus(_) => "The corpus file has an unsupported format",
         }
     }

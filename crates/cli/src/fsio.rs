@@ -66,11 +66,13 @@ pub struct Cap {
     pub what: &'static str,
 }
 
-/// The cap on one readout file (`parse`, `build`): 16 MiB. A readout is a page or two of text
-/// (the longest real transcripts are well under 1 MiB); the cap only stops a mistaken input (a
-/// disk image, `/dev/zero`) from being read whole into memory.
+/// The cap on one readout file (`parse`, `build`): the core's
+/// [`readouts_core::limits::SOURCE_TEXT_BYTES`] (8 MiB), the most a readout's text may have.
+/// A readout is a page or two of text (the longest real transcripts are well under 1 MiB);
+/// the cap stops a mistaken input (a disk image, `/dev/zero`) from being read whole into
+/// memory.
 pub const READOUT_CAP: Cap = Cap {
-    bytes: 16 * 1024 * 1024,
+    bytes: readouts_core::limits::SOURCE_TEXT_BYTES as u64,
     what: "a readout file",
 };
 

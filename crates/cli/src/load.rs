@@ -23,6 +23,8 @@ pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
     }
     let mut readout = parse(split.body);
     split.header.apply(&mut readout);
+    // The header's title or URL may be past the corpus limits: the corpus stays readable.
+    readouts_core::limits::fit(&mut readout);
     if readout.id.trim().is_empty() {
         readout.set_id(fallback_id(path));
     }

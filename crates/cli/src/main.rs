@@ -8,11 +8,12 @@
 //!   killed: see [`folder`] and [`fsio::remove_stale_temps`];
 //! - `readouts check FILE` validates a corpus file and reports every problem with its location;
 //!   it reads at most [`check::CORPUS_CAP`];
+//! - `readouts limits [--json]` prints the corpus limits that `check` and the app enforce;
 //! - `readouts synth DIR --count N --seed S` writes N fictional readouts (for scale tests).
 //!
 //! A readout file may start with a header of `key: value` lines (`title`, `url`, `publisher`,
 //! `published`/`date`) ended by a blank line or `---`: see [`header`]. `parse` and `build`
-//! read at most [`fsio::READOUT_CAP`] (16 MiB) of each readout file.
+//! read at most [`fsio::READOUT_CAP`] (8 MiB) of each readout file.
 //!
 //! Errors are one line on stderr, `error: <file>: <cause>`; the exit status is 1 on any error
 //! (2 for a command-line usage error).
@@ -63,11 +64,11 @@ struct Cli {
 enum Command {
     /// Parse readout files and print a corpus JSON (one readout per file) to stdout.
     ///
-    /// Each file is read whole, up to 16 MiB (a larger one is refused); a pipe may be named too
+    /// Each file is read whole, up to 8 MiB (a larger one is refused); a pipe may be named too
     /// (`/dev/stdin`).
     #[command(after_long_help = HEADER_HELP)]
     Parse {
-        /// Readout text files (UTF-8, at most 16 MiB each).
+        /// Readout text files (UTF-8, at most 8 MiB each).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -79,7 +80,7 @@ enum Command {
     /// read fails the build and leaves OUT untouched; parser errors are only warnings.
     ///
     /// Only regular files are read: a .txt name that is a named pipe (FIFO), a device or a
-    /// socket fails the build, without waiting on it. A file over 16 MiB fails it too. A
+    /// socket fails the build, without waiting on it. A file over 8 MiB fails it too. A
     /// symbolic link is followed when the file it leads to is inside DIR; one that leads outside
     /// DIR (or nowhere) fails the build, unless --follow-external-links is given.
     ///
@@ -101,12 +102,21 @@ enum Command {
     },
     /// Validate a corpus file and report every problem with its location (exit 1 if any).
     ///
-    /// The file is read up to 64 MiB; a larger file (or an endless stream such as /dev/zero)
+    /// The file is read up to 512 MiB; a larger file (or an endless stream such as /dev/zero)
     /// is refused with an error. A pipe may be named too (/dev/stdin).
     Check {
         /// Corpus JSON file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Print the corpus limits that `check` and the app enforce.
+    ///
+    /// One line per limit: name, largest value, what it bounds. `build` shortens what it
+    /// parses to fit them (with a warning diagnostic on the readout).
+    Limits {
+        /// Print them as a JSON array of {name, max, applies_to} instead.
+        #[arg(long)]
+        json: bool,
     },
     /// Write fictional readouts (.txt) generated from a seed, for scale tests.
     Synth {
@@ -134,6 +144,10 @@ fn main() -> ExitCode {
             eprintln!("wrote {}: {}", output.display(), summary(&corpus));
         }),
         Command::Check { file } => return check(&file),
+        Command::Limits { json } => {
+            print_limits(json);
+            Ok(())
+        }
         Command::Synth { dir, count, seed } => synth(&dir, count, seed),
     };
     match result {
@@ -199,6 +213,18 @@ fn check(file: &Path) -> ExitCode {
                 if n == 1 { "" } else { "s" }
             );
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_limits(json: bool) {
+    let limits = readouts_core::limits::LIMITS;
+    if json {
+        let json = serde_json::to_string_pretty(limits).expect("limits always serialize");
+        println!("{json}");
+    } else {
+        for limit in limits {
+            println!("{:<22} {:>11}  {}", limit.name, limit.max, limit.applies_to);
         }
     }
 }

@@ -139,7 +139,7 @@ fn build_follows_links_inside_its_folder_only() {
 }
 
 #[test]
-fn readout_files_over_16_mib_are_refused_before_being_read() {
+fn readout_files_over_8_mib_are_refused_before_being_read() {
     let s = Scratch::new("bigreadout");
     s.write("in/a.txt", READOUT);
     sparse(&s.path("in/huge.txt"), 1 << 30);
@@ -147,15 +147,15 @@ fn readout_files_over_16_mib_are_refused_before_being_read() {
     fails_with(
         &out,
         "in/huge.txt",
-        "too large: 1 GiB, and a readout file may have at most 16 MiB",
+        "too large: 1 GiB, and a readout file may have at most 8 MiB",
     );
     assert!(!s.path("c.json").exists());
     // One byte over the cap is over it.
-    sparse(&s.path("over.txt"), (16 << 20) + 1);
+    sparse(&s.path("over.txt"), (8 << 20) + 1);
     fails_with(
         &run(&s.0, &["parse", "over.txt"]),
         "over.txt",
-        "too large: 16 MiB, and a readout file may have at most 16 MiB",
+        "too large: 8 MiB, and a readout file may have at most 8 MiB",
     );
 }
 
@@ -165,7 +165,7 @@ fn endless_streams_end_with_an_error_at_the_cap() {
     fails_with(
         &run_or_kill_hung(&s.0, &["parse", "/dev/zero"]),
         "/dev/zero",
-        "too large: it goes on past 16 MiB, the most a readout file may have",
+        "too large: it goes on past 8 MiB, the most a readout file may have",
     );
     let check = run_or_kill_hung(&s.0, &["check", "/dev/zero"]);
     fails_with(&check, "/dev/zero", "too large: it goes on past ");

@@ -3,6 +3,8 @@
 //! Field names are part of the public JSON format (other tools read it), so they are fixed here
 //! and never renamed. A corpus carries [`SCHEMA_VERSION`]; [`Corpus::from_json`] refuses any other.
 
+use crate::limits;
+use crate::validate::Problem;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -268,6 +270,10 @@ pub enum CorpusError {
     MissingSchemaVersion,
     /// The corpus was written for another version of the format.
     SchemaVersion { found: u64, expected: u32 },
+    /// The file is larger than [`limits::CORPUS_BYTES`].
+    TooLarge { bytes: usize },
+    /// Values past the [limits], each located (never empty).
+    Limits(Vec<Problem>),
 }
 
 impl fmt::Display for CorpusError {
@@ -289,6 +295,21 @@ impl fmt::Display for CorpusError {
                 f,
                 "unsupported corpus schema_version {found}: this version of readouts reads schema_version {expected}"
             ),
+            CorpusError::TooLarge { bytes } => write!(
+                f,
+                "the corpus file has {bytes} bytes, more than the limit of {}",
+                limits::CORPUS_BYTES
+            ),
+            CorpusError::Limits(problems) => {
+                write!(f, "the corpus is past readouts' limits")?;
+                if let Some(first) = problems.first() {
+                    write!(f, ": {first}")?;
+                }
+                if problems.len() > 1 {
+                    write!(f, " (and {} more)", problems.len() - 1)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -325,8 +346,27 @@ impl Corpus {
     }
 
     /// Reads a corpus, checking the schema version before the shape so that a corpus from
-    /// another version gets a message about versions, not about some missing field.
+    /// another version gets a message about versions, not about some missing field, and
+    /// refusing one past the [limits]. A leading UTF-8 byte-order mark is
+    /// skipped. This is the app's reader; `readouts check` applies the same limits.
     pub fn from_json(json: &str) -> Result<Corpus, CorpusError> {
+        let corpus = Self::from_json_unlimited(json)?;
+        let problems = limits::problems(&corpus);
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(CorpusError::Limits(problems))
+        }
+    }
+
+    /// [`Corpus::from_json`] without the per-value limits, for validation
+    /// ([`validate`](crate::validate::validate) reports each value past a limit as a located
+    /// problem among the others). Only the file's size is limited.
+    pub fn from_json_unlimited(json: &str) -> Result<Corpus, CorpusError> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        if json.len() > limits::CORPUS_BYTES {
+            return Err(CorpusError::TooLarge { bytes: json.len() });
+        }
         #[derive(Deserialize)]
         struct Header {
             schema_version: Option<serde_json::Value>,

@@ -14,11 +14,13 @@
 //!   participant of its readout who is not an attendee (attendees never speak);
 //! - every span (statements and diagnostics) has `start <= end`, lies inside `source.text`, and
 //!   starts and ends on char boundaries;
-//! - `published` and `event.date`, when present, are real calendar dates written `YYYY-MM-DD`.
+//! - `published` and `event.date`, when present, are real calendar dates written `YYYY-MM-DD`;
+//! - every value is within the [limits] (the app refuses a corpus past them).
 //!
 //! Validation is pure and deterministic: problems come in corpus order, so the same corpus
 //! always gives the same report.
 
+use crate::limits;
 use crate::model::{Corpus, CorpusError, Readout, Role, Span, SCHEMA_VERSION};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -33,7 +35,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
             message: message.into(),
@@ -93,13 +95,14 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
         }
         validate_readout(readout, &at, &mut problems);
     }
+    problems.extend(limits::problems(corpus));
     problems
 }
 
 /// Reads a corpus from JSON and validates it. A JSON or schema-version error is returned as
 /// `Err` (it carries a line and column where it has one); every other problem is in the list.
 pub fn validate_json(json: &str) -> Result<Vec<Problem>, CorpusError> {
-    Corpus::from_json(json).map(|corpus| validate(&corpus))
+    Corpus::from_json_unlimited(json).map(|corpus| validate(&corpus))
 }
 
 /// The checks that concern one readout alone; `at` is its path (`readouts[3]`).
