@@ -105,116 +105,147 @@ const fn limit(name: &'static str, max: usize, applies_to: &'static str) -> Limi
 
 /// Every value of `corpus` past a limit, located by path, in corpus order.
 pub fn problems(corpus: &Corpus) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut check = Checker {
+        path: Vec::new(),
+        out: Vec::new(),
+    };
     for (r, readout) in corpus.readouts.iter().enumerate() {
-        readout_problems(readout, &format!("readouts[{r}]"), &mut out);
+        check.within(Seg::Item("readouts", r), |c| c.readout(readout));
     }
-    out
+    check.out
 }
 
-/// The limit checks of one readout; `at` is its path.
-fn readout_problems(readout: &Readout, at: &str, out: &mut Vec<Problem>) {
-    let mut check = Checker { at, out };
-    check.bytes("id", &readout.id, ID_BYTES);
-    check.bytes("title", &readout.title, TITLE_BYTES);
-    check.bytes("source.text", &readout.source.text, SOURCE_TEXT_BYTES);
-    check.option("source.url", &readout.source.url, URL_BYTES);
-    check.option("source.publisher", &readout.source.publisher, LABEL_BYTES);
-    check.option("event.location", &readout.event.location, LABEL_BYTES);
-    check.count("participants", readout.participants.len(), PARTICIPANTS);
-    check.count("statements", readout.statements.len(), STATEMENTS);
-    check.count("topics", readout.topics.len(), LIST_ITEMS);
-    check.count("diagnostics", readout.diagnostics.len(), LIST_ITEMS);
-    for (i, topic) in readout.topics.iter().enumerate() {
-        check.bytes(&format!("topics[{i}]"), topic, LABEL_BYTES);
-    }
-    for (p, person) in readout.participants.iter().enumerate() {
-        let path = format!("participants[{p}]");
-        check.bytes(&format!("{path}.id"), &person.id, ID_BYTES);
-        check.bytes(&format!("{path}.name"), &person.name, LABEL_BYTES);
-        check.option(&format!("{path}.title"), &person.title, LABEL_BYTES);
-        check.option(&format!("{path}.country"), &person.country, LABEL_BYTES);
-        check.count(&format!("{path}.aliases"), person.aliases.len(), LIST_ITEMS);
-        for (a, alias) in person.aliases.iter().enumerate() {
-            check.bytes(&format!("{path}.aliases[{a}]"), alias, LABEL_BYTES);
-        }
-    }
-    for (s, statement) in readout.statements.iter().enumerate() {
-        let path = format!("statements[{s}]");
-        check.bytes(&format!("{path}.id"), &statement.id, ID_BYTES + 24);
-        check.bytes(&format!("{path}.verb"), &statement.verb, LABEL_BYTES);
-        check.bytes(
-            &format!("{path}.text"),
-            &statement.text,
-            STATEMENT_TEXT_BYTES,
-        );
-        check.count(
-            &format!("{path}.speakers"),
-            statement.speakers.len(),
-            LIST_ITEMS,
-        );
-        check.count(
-            &format!("{path}.topics"),
-            statement.topics.len(),
-            LIST_ITEMS,
-        );
-        for (k, speaker) in statement.speakers.iter().enumerate() {
-            check.bytes(&format!("{path}.speakers[{k}]"), speaker, ID_BYTES);
-        }
-        for (t, topic) in statement.topics.iter().enumerate() {
-            check.bytes(&format!("{path}.topics[{t}]"), topic, LABEL_BYTES);
-        }
-        // A paragraph index past the text's length cannot index a paragraph (and a number past
-        // 32 bits could not even be read by the app, which runs in 32-bit wasm).
-        if statement.paragraph > readout.source.text.len() {
-            check.out.push(Problem::new(
-                format!("{at}.{path}.paragraph"),
-                format!(
-                    "paragraph {} is past the end of source.text ({} bytes)",
-                    statement.paragraph,
-                    readout.source.text.len()
-                ),
-            ));
-        }
-    }
-    for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
-        check.bytes(
-            &format!("diagnostics[{d}].message"),
-            &diagnostic.message,
-            MESSAGE_BYTES,
-        );
-    }
+/// One step of a value's path: a field, or an item of a list.
+#[derive(Clone, Copy)]
+enum Seg {
+    Field(&'static str),
+    Item(&'static str, usize),
 }
 
-/// Pushes a located problem for each value past its limit.
-struct Checker<'a> {
-    at: &'a str,
-    out: &'a mut Vec<Problem>,
+/// Walks a corpus keeping the path to where it is; the path becomes a string only for a
+/// problem (the app runs this on every load, so it costs no allocation per value, and few
+/// formatting calls in the wasm).
+struct Checker {
+    path: Vec<Seg>,
+    out: Vec<Problem>,
 }
 
-impl Checker<'_> {
-    fn bytes(&mut self, path: &str, value: &str, max: usize) {
+impl Checker {
+    fn readout(&mut self, readout: &Readout) {
+        self.bytes("id", &readout.id, ID_BYTES);
+        self.bytes("title", &readout.title, TITLE_BYTES);
+        self.bytes("source.text", &readout.source.text, SOURCE_TEXT_BYTES);
+        self.option("source.url", &readout.source.url, URL_BYTES);
+        self.option("source.publisher", &readout.source.publisher, LABEL_BYTES);
+        self.option("event.location", &readout.event.location, LABEL_BYTES);
+        self.labels("topics", &readout.topics, LIST_ITEMS, LABEL_BYTES);
+        self.count("participants", readout.participants.len(), PARTICIPANTS);
+        for (p, person) in readout.participants.iter().enumerate() {
+            self.within(Seg::Item("participants", p), |c| {
+                c.bytes("id", &person.id, ID_BYTES);
+                c.bytes("name", &person.name, LABEL_BYTES);
+                c.option("title", &person.title, LABEL_BYTES);
+                c.option("country", &person.country, LABEL_BYTES);
+                c.labels("aliases", &person.aliases, LIST_ITEMS, LABEL_BYTES);
+            });
+        }
+        self.count("statements", readout.statements.len(), STATEMENTS);
+        let text_len = readout.source.text.len();
+        for (s, statement) in readout.statements.iter().enumerate() {
+            self.within(Seg::Item("statements", s), |c| {
+                c.bytes("id", &statement.id, ID_BYTES + 24);
+                c.bytes("verb", &statement.verb, LABEL_BYTES);
+                c.bytes("text", &statement.text, STATEMENT_TEXT_BYTES);
+                c.labels("speakers", &statement.speakers, LIST_ITEMS, ID_BYTES);
+                c.labels("topics", &statement.topics, LIST_ITEMS, LABEL_BYTES);
+                // A paragraph index past the text's length indexes no paragraph (and a number
+                // past 32 bits could not even be read by the app, which runs in 32-bit wasm).
+                if statement.paragraph > text_len {
+                    let message = format!(
+                        "{} is past the end of source.text ({text_len} bytes)",
+                        statement.paragraph
+                    );
+                    c.push(Seg::Field("paragraph"), message);
+                }
+            });
+        }
+        self.count("diagnostics", readout.diagnostics.len(), LIST_ITEMS);
+        for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
+            self.within(Seg::Item("diagnostics", d), |c| {
+                c.bytes("message", &diagnostic.message, MESSAGE_BYTES);
+            });
+        }
+    }
+
+    /// Runs `check` one step further down the path.
+    fn within(&mut self, seg: Seg, check: impl FnOnce(&mut Self)) {
+        self.path.push(seg);
+        check(self);
+        self.path.pop();
+    }
+
+    fn bytes(&mut self, field: &'static str, value: &str, max: usize) {
         if value.len() > max {
-            self.out.push(Problem::new(
-                format!("{}.{path}", self.at),
-                format!("{} bytes, more than the limit of {max}", value.len()),
-            ));
+            self.over(Seg::Field(field), value.len(), "bytes", max);
         }
     }
 
-    fn option(&mut self, path: &str, value: &Option<String>, max: usize) {
+    fn option(&mut self, field: &'static str, value: &Option<String>, max: usize) {
         if let Some(value) = value {
-            self.bytes(path, value, max);
+            self.bytes(field, value, max);
         }
     }
 
-    fn count(&mut self, path: &str, count: usize, max: usize) {
+    fn count(&mut self, field: &'static str, count: usize, max: usize) {
         if count > max {
-            self.out.push(Problem::new(
-                format!("{}.{path}", self.at),
-                format!("{count} items, more than the limit of {max}"),
-            ));
+            self.over(Seg::Field(field), count, "items", max);
         }
+    }
+
+    /// A list of strings: its length, and each item's.
+    fn labels<S: AsRef<str>>(
+        &mut self,
+        field: &'static str,
+        items: &[S],
+        max: usize,
+        bytes: usize,
+    ) {
+        self.count(field, items.len(), max);
+        for (i, item) in items.iter().enumerate() {
+            let len = item.as_ref().len();
+            if len > bytes {
+                self.over(Seg::Item(field, i), len, "bytes", bytes);
+            }
+        }
+    }
+
+    /// A value past its limit: "`<found>` `<unit>`, more than the limit of `<max>`".
+    fn over(&mut self, last: Seg, found: usize, unit: &str, max: usize) {
+        self.push(
+            last,
+            format!("{found} {unit}, more than the limit of {max}"),
+        );
+    }
+
+    /// A problem at the current path followed by `last`.
+    fn push(&mut self, last: Seg, message: String) {
+        let mut path = String::new();
+        for seg in self.path.iter().chain([&last]) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            let (name, item) = match *seg {
+                Seg::Field(name) => (name, None),
+                Seg::Item(name, i) => (name, Some(i)),
+            };
+            path.push_str(name);
+            if let Some(i) = item {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+        self.out.push(Problem::new(path, message));
     }
 }
 

@@ -5,7 +5,8 @@
 
 use crate::limits;
 use crate::validate::Problem;
-use serde::{Deserialize, Serialize};
+use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
@@ -332,6 +333,48 @@ impl From<serde_json::Error> for CorpusError {
     }
 }
 
+/// A `schema_version` field as it was written: a whole number, or `None` for any other JSON
+/// value (a string, a fraction, null, …), read without building a JSON value tree (which
+/// would cost the app's wasm several kilobytes for this one field).
+struct Version(Option<u64>);
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = Version;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Version, E> {
+                Ok(Version(Some(n)))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Version, E> {
+                Ok(Version(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Version, E> {
+                Ok(Version(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Version, E> {
+                Ok(Version(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Version, E> {
+                Ok(Version(None))
+            }
+            fn visit_unit<E>(self) -> Result<Version, E> {
+                Ok(Version(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Version, A::Error> {
+                IgnoredAny.visit_seq(seq).map(|_| Version(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Version, A::Error> {
+                IgnoredAny.visit_map(map).map(|_| Version(None))
+            }
+        }
+        deserializer.deserialize_any(Any)
+    }
+}
+
 impl Corpus {
     pub fn new(readouts: Vec<Readout>) -> Self {
         Corpus {
@@ -369,13 +412,12 @@ impl Corpus {
         }
         #[derive(Deserialize)]
         struct Header {
-            schema_version: Option<serde_json::Value>,
+            schema_version: Option<Version>,
         }
         let header: Header = serde_json::from_str(json)?;
         let found = header
             .schema_version
-            .as_ref()
-            .and_then(serde_json::Value::as_u64)
+            .and_then(|v| v.0)
             .ok_or(CorpusError::MissingSchemaVersion)?;
         if found != u64::from(SCHEMA_VERSION) {
             return Err(CorpusError::SchemaVersion {
@@ -489,6 +531,18 @@ mod tests {
             Corpus::from_json("{\"readouts\": []}").unwrap_err(),
             CorpusError::MissingSchemaVersion
         );
+    }
+
+    #[test]
+    fn a_schema_version_that_is_no_whole_number_is_missing() {
+        for value in ["\"1\"", "1.0", "-1", "null", "true", "[1]", "{\"v\": 1}"] {
+            let json = format!("{{\"schema_version\": {value}, \"readouts\": []}}");
+            assert_eq!(
+                Corpus::from_json(&json).unwrap_err(),
+                CorpusError::MissingSchemaVersion,
+                "{value}"
+            );
+        }
     }
 
     #[test]
