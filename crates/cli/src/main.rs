@@ -103,7 +103,8 @@ enum Command {
     /// Validate a corpus file and report every problem with its location (exit 1 if any).
     ///
     /// The file is read up to 512 MiB; a larger file (or an endless stream such as /dev/zero)
-    /// is refused with an error. A pipe may be named too (/dev/stdin).
+    /// is refused with an error. A pipe may be named too (/dev/stdin). A leading UTF-8 byte
+    /// order mark is skipped.
     Check {
         /// Corpus JSON file.
         #[arg(value_name = "FILE")]
@@ -252,5 +253,22 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// The help texts state the caps in figures; they must be the caps in force.
+    #[test]
+    fn help_texts_state_the_caps_in_force() {
+        let mut cli = Cli::command();
+        let help = |cli: &mut clap::Command, name: &str| {
+            cli.find_subcommand_mut(name)
+                .expect("subcommand")
+                .render_long_help()
+                .to_string()
+        };
+        let readout = fsio::size(fsio::READOUT_CAP.bytes);
+        let corpus = fsio::size(check::CORPUS_CAP.bytes);
+        assert!(help(&mut cli, "parse").contains(&format!("up to {readout}")));
+        assert!(help(&mut cli, "build").contains(&format!("A file over {readout} fails")));
+        assert!(help(&mut cli, "check").contains(&format!("read up to {corpus};")));
     }
 }

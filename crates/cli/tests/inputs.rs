@@ -167,9 +167,32 @@ fn endless_streams_end_with_an_error_at_the_cap() {
         "/dev/zero",
         "too large: it goes on past 8 MiB, the most a readout file may have",
     );
-    let check = run_or_kill_hung(&s.0, &["check", "/dev/zero"]);
-    fails_with(&check, "/dev/zero", "too large: it goes on past ");
-    assert!(stderr(&check).contains("the most a corpus file may have"));
+    // The corpus cap is the core's limit, which the app applies too.
+    let corpus_cap = readouts_core::limits::CORPUS_BYTES >> 20;
+    fails_with(
+        &run_or_kill_hung(&s.0, &["check", "/dev/zero"]),
+        "/dev/zero",
+        &format!("too large: it goes on past {corpus_cap} MiB, the most a corpus file may have"),
+    );
+}
+
+#[test]
+fn check_accepts_a_corpus_starting_with_a_byte_order_mark() {
+    let s = Scratch::new("bom");
+    let with_bom = format!("\u{feff}{}", valid_corpus());
+    s.write("bom.json", &with_bom);
+    let out = run(&s.0, &["check", "bom.json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "bom.json: ok (1 readout, 2 statements)\n");
+    let piped = run_with_stdin(&s.0, &["check", "/dev/stdin"], with_bom.as_bytes());
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    // A mark with nothing after it is still an empty file.
+    s.write("only.json", "\u{feff}\n");
+    fails_with(
+        &run(&s.0, &["check", "only.json"]),
+        "only.json",
+        "file is empty",
+    );
 }
 
 #[test]
