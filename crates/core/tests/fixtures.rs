@@ -81,3 +81,20 @@ fn fixtures_parse_as_expected() {
         dir.display()
     );
 }
+
+/// Every fixture has its row in the README's table, so the folder stays documented.
+#[test]
+fn every_fixture_is_described_in_the_readme() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let readme = std::fs::read_to_string(dir.join("README.md")).expect("tests/fixtures/README.md");
+    let fixtures = checker::discover(&dir).unwrap_or_else(|err| panic!("{err}"));
+    let undocumented: Vec<&str> = fixtures
+        .iter()
+        .map(|f| f.stem.as_str())
+        .filter(|stem| !readme.contains(&format!("| `{stem}` |")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "fixtures without a row in tests/fixtures/README.md: {undocumented:?}"
+    );
+}
