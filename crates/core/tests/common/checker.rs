@@ -877,8 +877,9 @@ pub fn prf(hits: usize, found: usize, wanted: usize) -> (f64, f64, f64) {
     (p, r, f1)
 }
 
-/// One row of the score table.
-fn score_row(label: &str, fixtures: usize, c: &Counts) -> String {
+/// One row of the score table: `label` is the first cell (a fixture, or a style and its
+/// number of fixtures).
+fn score_row(label: &str, c: &Counts) -> String {
     let (sp, sr, sf) = prf(
         c.statements_attributed,
         c.statements_parsed,
@@ -890,7 +891,7 @@ fn score_row(label: &str, fixtures: usize, c: &Counts) -> String {
         c.participants_expected,
     );
     format!(
-        "| {label} | {fixtures} | {sp:.2} | {sr:.2} | {sf:.2} | {}/{} | {pf:.2} | {}/{} | {}/{} |",
+        "| {label} | {sp:.2} | {sr:.2} | {sf:.2} | {}/{} | {pf:.2} | {}/{} | {}/{} |",
         c.statements_right,
         c.statements_expected,
         c.participants_right,
@@ -906,16 +907,16 @@ fn score_row(label: &str, fixtures: usize, c: &Counts) -> String {
 /// participants when their name and role match ("right" also needs title, country and
 /// aliases). Fixtures that could not be scored are listed below the tables.
 pub fn score_tables(outcomes: &[Outcome], per_fixture: bool) -> String {
-    let header = "| {} | fixtures | stmt P | stmt R | stmt F1 | stmts right | participants F1 | \
-                  participants right | event fields |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+    let header = "| {} | stmt P | stmt R | stmt F1 | stmts right | participants F1 | \
+                  participants right | event fields |\n|---|---:|---:|---:|---:|---:|---:|---:|";
     let mut out = String::new();
     if per_fixture {
-        out.push_str(&header.replacen("{}", "fixture", 1));
+        out.push_str(&header.replacen("{}", "fixture (style)", 1));
         out.push('\n');
         for outcome in outcomes {
             if let Some(counts) = &outcome.counts {
                 let label = format!("{} ({})", outcome.stem, outcome.style);
-                out.push_str(&score_row(&label, 1, counts));
+                out.push_str(&score_row(&label, counts));
                 out.push('\n');
             }
         }
@@ -932,13 +933,13 @@ pub fn score_tables(outcomes: &[Outcome], per_fixture: bool) -> String {
             total.1.add(counts);
         }
     }
-    out.push_str(&header.replacen("{}", "style", 1));
+    out.push_str(&header.replacen("{}", "style (fixtures)", 1));
     out.push('\n');
     for (style, (fixtures, counts)) in &by_style {
-        out.push_str(&score_row(style, *fixtures, counts));
+        out.push_str(&score_row(&format!("{style} ({fixtures})"), counts));
         out.push('\n');
     }
-    out.push_str(&score_row("**all**", total.0, &total.1));
+    out.push_str(&score_row(&format!("**all** ({})", total.0), &total.1));
     out.push('\n');
     for outcome in outcomes.iter().filter(|o| o.counts.is_none()) {
         out.push_str(&format!(
