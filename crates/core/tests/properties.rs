@@ -27,6 +27,25 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
             "span {span:?} not on char boundaries"
         );
     }
+    // The stored text is normalized (what `normalize` promises): no CR, no non-breaking or
+    // doubled spaces, no space at either end of a line, at most one blank line in a row.
+    prop_assert!(!text.contains('\r'), "CR in source.text");
+    prop_assert!(
+        !text.contains('\u{a0}'),
+        "non-breaking space in source.text"
+    );
+    prop_assert!(
+        !text.contains("  "),
+        "doubled space in source.text: {text:?}"
+    );
+    prop_assert!(
+        !text.contains(" \n") && !text.contains("\n "),
+        "a line with an outer space: {text:?}"
+    );
+    prop_assert!(
+        !text.contains("\n\n\n"),
+        "two blank lines in a row: {text:?}"
+    );
     for statement in &readout.statements {
         prop_assert!(!statement.speakers.is_empty());
         for speaker in statement.speakers.iter() {
@@ -125,7 +144,10 @@ proptest! {
                 text.replace_range(start..end, "");
             }
         }
-        check(&parse(&text))?;
+        let readout = parse(&text);
+        check(&readout)?;
+        // Ids and links depend on it: the same text always gives the same readout.
+        prop_assert!(parse(&text) == readout, "two parses of one text differ");
     }
 }
 
