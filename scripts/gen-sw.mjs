@@ -3,7 +3,7 @@
 // build version from the sorted names and hashes, and writes sw.js from scripts/sw-template.js.
 // It also writes _headers (Netlify / Cloudflare Pages syntax) with the caching headers and a
 // Content-Security-Policy holding the hash of Trunk's inline module script, with
-// frame-ancestors 'none' for the app's views and frame-ancestors * for its /embed/ views.
+// frame-ancestors 'none' for every path but the /embed/ views, which get frame-ancestors *.
 //
 // Trunk runs it as a post-build hook (Trunk.toml) on the staging folder, so dist/ never holds a
 // build without its worker. By hand:
@@ -98,32 +98,39 @@ const VIEW_ROUTES = ['', 'index.html', 's/*', 'p/*', 'r/*'];
 const EMBED_ROUTES = ['embed', 'embed/*'];
 
 /**
- * The policy with who may frame the page: `frame-ancestors 'none'` for the app's own views
- * (no other site may frame them: clickjacking), `frame-ancestors *` for the /embed/ views.
+ * The policy with who may frame the page: `frame-ancestors 'none'` for everything but the
+ * /embed/ views (no other site may frame the app: clickjacking), `frame-ancestors *` for them.
  */
 export function framingPolicy(csp, embed) {
   return `${csp}; frame-ancestors ${embed ? '*' : "'none'"}`;
 }
 
+/**
+ * The rules, in order. Every path (unknown ones too: the SPA fallback serves them the app)
+ * gets the policy with `frame-ancestors 'none'` from the `/*` rule; the embeds' rules come
+ * after it and replace it with `frame-ancestors *`, the same way on both hosts: Netlify serves
+ * the last matching rule's value of a header (and skips the `! Name` line, which has no
+ * colon); Cloudflare Pages joins the values of every matching rule, so the embeds' rules first
+ * detach the inherited policy (`! Content-Security-Policy`), then set their own.
+ */
 function headersFile({ publicUrl, files, csp }) {
   const at = (file) => `${publicUrl}${file}`;
   const rule = (pattern, headers) => [pattern, ...headers.map((h) => `  ${h}`)].join('\n');
   const hashed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file));
   const revalidate = files.filter((file) => !hashed.includes(file) && !VIEW_ROUTES.includes(file)).concat(['sw.js']);
-  // Pages get the whole policy again with frame-ancestors: Netlify serves the last matching
-  // rule's value of a header, Cloudflare Pages all of them joined by commas (two policies,
-  // both enforced, the first without frame-ancestors), so either way a view gets 'none' and
-  // an embed '*'. Unknown paths (the SPA fallback's not-found page) get the /* rule only.
-  const page = (embed) => ['Cache-Control: no-cache', `Content-Security-Policy: ${framingPolicy(csp, embed)}`];
   return [
     '# Written by scripts/gen-sw.mjs for this build (Netlify / Cloudflare Pages syntax).',
     rule(`${publicUrl}*`, [
-      `Content-Security-Policy: ${csp}`,
+      `Content-Security-Policy: ${framingPolicy(csp, false)}`,
       'X-Content-Type-Options: nosniff',
       'Referrer-Policy: strict-origin-when-cross-origin',
     ]),
-    ...VIEW_ROUTES.map((route) => rule(at(route), page(false))),
-    ...EMBED_ROUTES.map((route) => rule(at(route), page(true))),
+    ...VIEW_ROUTES.map((route) => rule(at(route), ['Cache-Control: no-cache'])),
+    ...EMBED_ROUTES.map((route) => rule(at(route), [
+      'Cache-Control: no-cache',
+      '! Content-Security-Policy',
+      `Content-Security-Policy: ${framingPolicy(csp, true)}`,
+    ])),
     ...revalidate.sort().map((file) => rule(at(file), ['Cache-Control: no-cache'])),
     ...hashed.sort().map((file) => rule(at(file), ['Cache-Control: public, max-age=31536000, immutable'])),
     '',

@@ -14,20 +14,39 @@
   'use strict';
 
   const CHECK_EVERY_MS = 10 * 60 * 1000;
-  let container;
-  try {
-    // Reading the property itself throws a SecurityError in some browsers when storage is blocked.
-    container = navigator.serviceWorker;
-    if (!container || !window.isSecureContext) return;
-  } catch (err) {
-    return;
-  }
 
   let topLevel = true;
   try {
     topLevel = window.top === window.self;
   } catch (err) {
     topLevel = false;
+  }
+
+  // Why the app runs without offline support, said once in the console of a top-level page
+  // (frames never register the worker: nothing is missing there).
+  function unavailable(reason) {
+    if (topLevel) console.warn(`readouts: offline support is unavailable: ${reason}. The app works online as usual.`);
+  }
+
+  function describe(err) {
+    return err && err.name && err.message ? `${err.name}: ${err.message}` : String(err);
+  }
+
+  let container;
+  try {
+    // Reading the property itself throws a SecurityError in some browsers when storage is blocked.
+    container = navigator.serviceWorker;
+  } catch (err) {
+    unavailable(`service workers are blocked here (${describe(err)})`);
+    return;
+  }
+  if (!window.isSecureContext) {
+    unavailable('service workers need a secure context (HTTPS, or localhost)');
+    return;
+  }
+  if (!container) {
+    unavailable('this browser offers no service workers here');
+    return;
   }
 
   // Whether this page was controlled before the current controller change: the first worker
@@ -130,10 +149,13 @@
       const base = document.baseURI;
       container
         .register(new URL('sw.js', base).href, { scope: new URL('./', base).href, updateViaCache: 'none' })
-        .then(watch)
-        .catch((err) => console.warn('readouts: offline support is unavailable:', (err && err.message) || err));
+        .then((registration) => {
+          // Blocked registrations may resolve to nothing rather than fail.
+          if (registration) watch(registration);
+          else unavailable('the browser blocked the service worker (its registration gave no worker)');
+        }, (err) => unavailable(`the browser refused to register the service worker (${describe(err)})`));
     } catch (err) {
-      console.warn('readouts: offline support is unavailable:', (err && err.message) || err);
+      unavailable(`the browser refused to register the service worker (${describe(err)})`);
     }
   }
 

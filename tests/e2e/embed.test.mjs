@@ -159,8 +159,9 @@ test('a host page on another site embeds a statement and a filtered list: they r
   const url = await hostPage('host.html', [
     frameTag('statement', appUrl(`/embed/s/${statement.id}`)),
     frameTag('list', appUrl(`/embed/?${query}`)),
-    // The full app refuses to be framed (frame-ancestors 'none').
+    // The full app refuses to be framed (frame-ancestors 'none'), on unknown paths too.
     frameTag('view', appUrl(`/s/${statement.id}`)),
+    frameTag('unknown', appUrl('/zzz')),
     `<script src="${appUrl('/embed-host.js')}" async></script>`,
   ].join('\n'));
   const context = await browser.newContext();
@@ -218,8 +219,9 @@ test('a host page on another site embeds a statement and a filtered list: they r
       assert.ok(Math.abs(messages.at(-1).data.height - sizes.element) <= 1, `#${id}: the last message is the iframe's height`);
     }
 
-    // The full view is not framed.
+    // The full view is not framed, nor an unknown path.
     await refused(page, 'view');
+    await refused(page, 'unknown');
 
     // Embeds register no service worker (sw.js is never fetched), take no messages, break no
     // rule of the policy.
@@ -240,6 +242,7 @@ test('embeds render with every storage API blocked, and under Cloudflare-style m
     frameTag('statement', appUrl(`/embed/s/${statement.id}`, merged)),
     frameTag('list', appUrl(`/embed/?${query}`, merged)),
     frameTag('view', appUrl('/', merged)),
+    frameTag('unknown', appUrl('/zzz', merged)),
     `<script src="${appUrl('/embed-host.js', merged)}" async></script>`,
   ].join('\n'));
   const context = await browser.newContext();
@@ -258,6 +261,7 @@ test('embeds render with every storage API blocked, and under Cloudflare-style m
     await untilSized(page, single, 'statement');
     await untilSized(page, list, 'list');
     await refused(page, 'view');
+    await refused(page, 'unknown');
     for (const frame of [single, list]) {
       assert.deepEqual(await frame.evaluate(() => [window.__errors, window.__violations]), [[], []]);
     }
@@ -265,6 +269,106 @@ test('embeds render with every storage API blocked, and under Cloudflare-style m
   } finally {
     await context.close();
     await merged.close();
+  }
+});
+
+/** A page (on the host's site) that posts a height message to its parent every 50 ms. */
+const POSTER = `<script>
+  setInterval(() => parent.postMessage({ type: 'readouts:height', height: 99999, path: '/embed/' }, '*'), 50);
+</script>`;
+
+test('embed-host.js sizes readouts embeds only: not an ad, a srcdoc frame or a sandboxed frame', async () => {
+  // The ad comes from a third site (127.0.0.1 on another port: neither the host nor readouts).
+  const ads = await startServer({ root: hostDir });
+  await writeFile(path.join(hostDir, 'ad.html'), `<!doctype html><title>ad</title>${POSTER}`);
+  const adUrl = new URL('ad.html', ads.url).href;
+  const frames = (script) => [
+    frameTag('real', appUrl(`/embed/s/${statement.id}`)),
+    frameTag('ad', adUrl),
+    `<iframe id="srcdoc" srcdoc="${POSTER.replaceAll('"', '&quot;')}" height="${INITIAL}" style="border:0"></iframe>`,
+    `<iframe id="sandboxed" sandbox="allow-scripts" src="${adUrl}" height="${INITIAL}" style="border:0"></iframe>`,
+    script,
+  ].join('\n');
+  await writeFile(path.join(hostDir, 'embed-host.js'), await readFile(path.join(DIST, 'embed-host.js')));
+  const pages = {
+    // The script from the readouts site: it vouches for that origin.
+    'from readouts': await hostPage('hostile.html', frames(`<script src="${appUrl('/embed-host.js')}" async></script>`)),
+    // A copy on the host's own site, told which readouts site to trust.
+    'a copy told the origin': await hostPage('configured.html', frames(`<script src="/embed-host.js" data-readouts-origins="${new URL(app.url).origin}" async></script>`)),
+  };
+  const context = await browser.newContext();
+  try {
+    for (const [name, url] of Object.entries(pages)) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const real = await frameOf(page, 'real');
+      await real.locator('article.card').waitFor({ timeout: 15000 });
+      await untilSized(page, real, 'real');
+      // Each hostile frame has posted since the host script sized the real embed.
+      const counts = async () => {
+        const messages = await page.evaluate(() => window.__messages);
+        return Object.fromEntries(['ad', 'srcdoc', 'sandboxed'].map((id) => [id, messages.filter((m) => m.frame === id).length]));
+      };
+      const before = await counts();
+      await page.waitForFunction((b) => ['ad', 'srcdoc', 'sandboxed'].every((id) => window.__messages.filter((m) => m.frame === id).length > b[id]),
+        before, { timeout: 10000, polling: 50 });
+      const heights = await page.$$eval('iframe', (all) => Object.fromEntries(all.map((f) => [f.id, Math.round(f.getBoundingClientRect().height)])));
+      assert.deepEqual({ ...heights, real: undefined }, { ad: INITIAL, srcdoc: INITIAL, sandboxed: INITIAL, real: undefined }, `${name}: no other frame resized`);
+      assert.ok(heights.real > INITIAL, `${name}: the real embed is sized`);
+      await page.close();
+    }
+
+    // A copy on the host's site that names no origin trusts only its own site: not readouts.
+    const url = await hostPage('unlisted.html', frames('<script src="/embed-host.js" async></script>'));
+    const page = await context.newPage();
+    await page.goto(url);
+    const real = await frameOf(page, 'real');
+    await real.locator('article.card').waitFor({ timeout: 15000 });
+    await page.waitForFunction(() => window.__messages.filter((m) => m.frame === 'real').length > 0
+      && [...document.scripts].some((s) => s.src.endsWith('/embed-host.js')) && window.__readoutsEmbedHost, null, { timeout: 10000 });
+    // Its own site's srcdoc frame sends from a trusted origin, but has no readouts src.
+    const before = (await page.evaluate(() => window.__messages)).filter((m) => m.frame === 'srcdoc').length;
+    await page.waitForFunction((b) => window.__messages.filter((m) => m.frame === 'srcdoc').length > b + 2, before, { timeout: 10000, polling: 50 });
+    const heights = await page.$$eval('iframe', (all) => Object.fromEntries(all.map((f) => [f.id, Math.round(f.getBoundingClientRect().height)])));
+    assert.deepEqual(heights, { real: INITIAL, ad: INITIAL, srcdoc: INITIAL, sandboxed: INITIAL }, 'an origin nobody vouched for is not trusted, a srcdoc frame never');
+  } finally {
+    await context.close();
+    await ads.close();
+  }
+});
+
+test('every link of every embed layout page leaves the frame, except the pager; embeds have no forms', async () => {
+  const corpus = await builtCorpus();
+  const readout = corpus.readouts[0];
+  const paths = [
+    `/embed/?${query}`,
+    '/embed/?page=2',
+    `/embed/s/${statement.id}`,
+    `/embed/p/${readout.participants[0].id}`,
+    `/embed/r/${readout.id}`,
+    '/embed/zzz',
+    '/embed/s/no-such-statement',
+    '/embed/p/no-such-person',
+    '/embed/r/no-such-readout',
+  ];
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    for (const pathname of paths) {
+      await page.goto(appUrl(pathname));
+      await page.locator('.embed-content > :not(.status)').first().waitFor({ timeout: 15000 });
+      const links = await page.$$eval('a[href]', (all) => all.map((a) => ({
+        href: a.getAttribute('href'), target: a.target, rel: a.rel, pager: a.classList.contains('pager-link'),
+      })));
+      assert.ok(links.some((l) => !l.pager), `${pathname} has links`);
+      const staying = links.filter((l) => !l.pager && (l.target !== '_blank' || !l.rel.includes('noopener')));
+      assert.deepEqual(staying, [], `${pathname}: links that would open the full app inside the frame`);
+      const pagerOut = links.filter((l) => l.pager && !l.href.startsWith('/embed'));
+      assert.deepEqual(pagerOut, [], `${pathname}: the pager pages within the embed`);
+      assert.equal(await page.locator('form').count(), 0, `${pathname}: no form`);
+    }
+  } finally {
+    await context.close();
   }
 });
 
@@ -281,6 +385,9 @@ test('the parent cannot drive an embed: its messages change nothing', async () =
     const list = await frameOf(page, 'list');
     await list.locator('article.card').first().waitFor({ timeout: 15000 });
     await untilSized(page, list, 'list');
+    // The count is announced once it settles: wait for it, so that only the messages could
+    // change the page from here on.
+    await list.waitForFunction(() => document.getElementById('result-announcement')?.textContent.trim(), null, { timeout: 15000 });
     const state = () => list.evaluate(() => ({
       url: location.href,
       history: history.length,

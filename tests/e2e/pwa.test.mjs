@@ -456,7 +456,9 @@ test('the icons are exactly what scripts/gen-icons.mjs draws; maskable ones keep
 });
 
 test('nothing from another origin is handled or cached by the service worker', async () => {
-  const server = await serveDist();
+  // Without the build's headers: its policy (connect-src and img-src 'self') would refuse the
+  // foreign requests before the worker could see them.
+  const server = await serveDist({ headersFor: () => ({}) });
   const elsewhere = await startServer({ root: DIST, headers: { 'Access-Control-Allow-Origin': '*' } });
   const context = await browser.newContext();
   try {
@@ -516,11 +518,18 @@ test('the app runs where service workers or storage are blocked', async () => {
       const context = await browser.newContext(script ? {} : { serviceWorkers: 'block' });
       const page = await context.newPage();
       const seen = watch(page);
+      const warning = page.waitForEvent('console', {
+        predicate: (msg) => msg.type() === 'warning' && msg.text().startsWith('readouts: offline support'),
+        timeout: 15000,
+      }).then((msg) => msg.text());
       if (script) await page.addInitScript(script);
       await page.goto(server.url);
       await page.locator('.summary').waitFor({ timeout: 15000 });
       assert.ok(await page.locator('article.card').count() > 0, `${name}: the cards render`);
-      await page.waitForTimeout(300);
+      // One clear warning with the reason, never a raw TypeError from the registration code.
+      const text = await warning;
+      assert.match(text, /^readouts: offline support is unavailable: .*(blocked|refused).*\. The app works online as usual\.$/, `${name}: ${text}`);
+      assert.doesNotMatch(text, /TypeError|Cannot read|undefined/, `${name}: ${text}`);
       assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], [], `${name}: no errors`);
       await context.close();
     }

@@ -1,8 +1,15 @@
 // A small static server for the release build (dist/): correct MIME types (.wasm as
-// application/wasm), an SPA fallback to index.html for unknown routes, and test options to
-// serve corpus.json from another file or fail it with an HTTP status, and to add headers per
-// path (a build's _headers, read as Netlify or Cloudflare Pages would: parseHeaderRules,
-// headersForPath).
+// application/wasm), an SPA fallback to index.html for unknown routes, and the headers of the
+// build's own `_headers` file (written by scripts/gen-sw.mjs: the one source of truth for
+// caching, the Content-Security-Policy and framing), read per request as Netlify would
+// (parseHeaderRules, headersForPath; `headersMode: 'join'` for Cloudflare Pages' way).
+// Test options serve corpus.json from another file or fail it with an HTTP status, and add
+// headers.
+//
+// Paths: a malformed percent-escape is answered 400; a path that names no file of the root
+// (whatever its characters: `..`, `%2F`, `%25` decoded inside an id) is an app route, answered
+// with index.html for pages (the app links to ids with any characters) and 404 otherwise.
+// Nothing outside the root is ever read.
 //
 // As a module:  const server = await startServer({ root: 'dist' }); ... await server.close();
 // From a shell: node tests/e2e/server.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--corpus FILE]
@@ -36,22 +43,34 @@ const MIME = {
  * @param {number} [options.corpusStatus] answer /corpus.json with this HTTP status instead
  * @param {Record<string, string>} [options.headers] extra headers on every response (e.g. a
  *   Content-Security-Policy)
- * @param {(pathname: string) => Record<string, string>} [options.headersFor] extra headers per
- *   path (e.g. from a build's _headers, see parseHeaderRules and headersForPath)
+ * @param {(pathname: string) => Record<string, string>} [options.headersFor] headers per path
+ *   instead of those of root's _headers (see parseHeaderRules and headersForPath)
+ * @param {'last' | 'join'} [options.headersMode='last'] how root's _headers rules combine:
+ *   as Netlify ('last') or Cloudflare Pages ('join') serve them
  * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {}, headersFor } = {}) {
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {}, headersFor, headersMode = 'last' } = {}) {
   const rootDir = path.resolve(root);
   const requests = [];
 
   const server = createServer(async (req, res) => {
-    let extra = headers;
-    const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, extra);
+    // Without header rules, the server's own: Cache-Control by file name, nosniff.
+    let extra = null;
+    const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, extra ?? headers);
     try {
       const url = new URL(req.url, 'http://localhost');
-      const pathname = decodeURIComponent(url.pathname);
+      // The build's header rules for this path (null without a _headers file): the response
+      // carries exactly those, instead of the server's defaults.
+      const rules = headersFor ? headersFor(url.pathname) : await buildHeaders(rootDir, url.pathname, headersMode);
+      if (rules) extra = { ...rules, ...headers, [RULES]: true };
+      let pathname;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        requests.push(url.pathname);
+        return send(res, req, 400, 'text/plain; charset=utf-8', 'bad request: malformed percent-escape in the path\n');
+      }
       requests.push(pathname);
-      if (headersFor) extra = { ...headers, ...headersFor(url.pathname) };
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, req, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
       }
@@ -61,11 +80,9 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       if (pathname === '/corpus.json' && corpusFile) {
         return send(res, req, 200, MIME['.json'], await readFile(corpusFile), 'no-cache');
       }
-      const file = path.join(rootDir, pathname);
-      if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
-        return send(res, req, 403, 'text/plain; charset=utf-8', 'forbidden\n');
-      }
-      const found = await isFile(file) ? file : await isFile(path.join(file, 'index.html')) ? path.join(file, 'index.html') : null;
+      const file = fileOf(rootDir, url.pathname);
+      const found = file === null ? null
+        : await isFile(file) ? file : await isFile(path.join(file, 'index.html')) ? path.join(file, 'index.html') : null;
       if (found) {
         const ext = path.extname(found).toLowerCase();
         // Trunk gives built files hashed names: those never change. The rest must revalidate.
@@ -102,20 +119,25 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
 
 /**
  * The rules of a `_headers` file (Netlify / Cloudflare Pages syntax): a path pattern on its
- * own line (`*` matches any characters), then indented `Name: value` lines.
- * @returns {{pattern: string, regex: RegExp, headers: [string, string][]}[]}
+ * own line (`*` matches any characters), then indented `Name: value` lines, or `! Name` lines
+ * (Cloudflare Pages: detach the header that earlier rules set; Netlify skips such a line, as
+ * it skips any line without a colon).
+ * @returns {{pattern: string, regex: RegExp, headers: [string, string][], detach: string[]}[]}
  */
 export function parseHeaderRules(text) {
   const rules = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (/^\s/.test(line)) {
+      const rule = rules.at(-1);
       const at = line.indexOf(':');
-      if (rules.length > 0 && at > 0) rules.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+      if (!rule) continue;
+      if (at > 0) rule.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+      else if (line.trim().startsWith('!')) rule.detach.push(line.trim().slice(1).trim());
     } else {
       const pattern = line.trim();
       const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-      rules.push({ pattern, regex, headers: [] });
+      rules.push({ pattern, regex, headers: [], detach: [] });
     }
   }
   return rules;
@@ -123,18 +145,48 @@ export function parseHeaderRules(text) {
 
 /**
  * The headers that `rules` give `pathname`, as Netlify serves them (`mode` 'last': of each
- * header, the last matching rule's value) or as Cloudflare Pages does ('join': every matching
- * rule's value, joined by ", ").
+ * header, the last matching rule's value; detach lines are not Netlify's) or as Cloudflare
+ * Pages does ('join': every matching rule's value joined by ", ", after a rule's `! Name`
+ * lines removed what earlier rules set).
  */
 export function headersForPath(rules, pathname, mode = 'last') {
   const out = {};
   for (const rule of rules) {
     if (!rule.regex.test(pathname)) continue;
+    if (mode === 'join') {
+      for (const name of rule.detach) delete out[name];
+    }
     for (const [name, value] of rule.headers) {
       out[name] = mode === 'join' && out[name] !== undefined ? `${out[name]}, ${value}` : value;
     }
   }
   return out;
+}
+
+/**
+ * The file of the root that a URL path (still percent-encoded) names, or null when it names
+ * none: each segment is decoded on its own, and a segment that decodes to `.`, `..`, or
+ * something holding `/`, `\\` or NUL names no file (it can only be part of an app route's id).
+ */
+export function fileOf(rootDir, rawPathname) {
+  const segments = [];
+  for (const raw of rawPathname.split('/').slice(1)) {
+    const segment = decodeURIComponent(raw);
+    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return null;
+    segments.push(segment);
+  }
+  return path.join(rootDir, ...segments);
+}
+
+/** The headers that `root`/_headers gives `pathname` (read per request: rebuilds apply at once). */
+async function buildHeaders(rootDir, pathname, mode) {
+  let text;
+  try {
+    text = await readFile(path.join(rootDir, '_headers'), 'utf8');
+  } catch {
+    return null;
+  }
+  return headersForPath(parseHeaderRules(text), pathname, mode);
 }
 
 async function isFile(file) {
@@ -145,13 +197,19 @@ async function isFile(file) {
   }
 }
 
+/** Marks header sets that come from rules: they replace the server's own headers. */
+const RULES = Symbol('rules');
+
+// With header rules (`extra[RULES]`), exactly their headers (and Content-Type and
+// Content-Length); otherwise the server's Cache-Control and nosniff, and `extra`.
 function sendResponse(res, req, status, type, body, cache = 'no-store', extra = {}) {
+  const { [RULES]: fromRules, ...given } = extra;
+  const own = fromRules ? {} : { 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' };
   res.writeHead(status, {
-    ...extra,
+    ...own,
+    ...given,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': cache,
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
