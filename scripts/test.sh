@@ -24,9 +24,11 @@ step "set-up"
 bash scripts/setup.sh
 
 check "cargo fmt --check" cargo fmt --all --check
-check "clippy (native, whole workspace)" cargo clippy --workspace --all-targets --locked -- -D warnings
+# The core's `work-count` feature (work units for the parser's scaling test, tests/scaling.rs)
+# is on for the native checks, so that they build and run that test too.
+check "clippy (native, whole workspace)" cargo clippy --workspace --all-targets --locked --features readouts-core/work-count -- -D warnings
 check "clippy (the app for wasm32)" cargo clippy -p readouts-app --target wasm32-unknown-unknown --locked -- -D warnings
-check "native tests" cargo test --workspace --locked
+check "native tests" cargo test --workspace --locked --features readouts-core/work-count
 
 # The browser tests need the build: without one, stop here.
 step "release build"

@@ -2,15 +2,20 @@
 //!
 //! - `parse/corpus`: 2,500 fictional readouts, about 6 MB, every readout parsed once per
 //!   iteration;
-//! - `parse/single_paragraph_1mb`: one 1 MB paragraph with no blank line (the linear-time
-//!   guard: a quadratic step shows up here first).
+//! - `parse/single_paragraph_1mb`: one 1 MB paragraph with no blank line;
+//! - `adversarial/<family>/<bytes>`: each family of `readouts_synth::adversarial` (chained
+//!   frames, nested quotes, long lists, long names, thousands of transcript labels, runs
+//!   without a sentence end, many participants, …) at 128 KB and 1 MB: linear parsing keeps
+//!   the throughput of both sizes alike, where a quadratic step would divide it by eight.
+//!   `tests/scaling.rs` asserts linearity in counted work; this measures the time.
 //!
 //! Run with `cargo bench -p readouts-core` (about a minute or two); the target is ≥ 50 MB/s on
 //! one core. Sample sizes are small on purpose: each iteration already parses megabytes.
 //! Under `cargo test --benches` (criterion's test mode, no `--bench` argument) the inputs are
 //! tiny, so a test run stays fast.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use readouts_synth::adversarial::FAMILIES;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -58,5 +63,31 @@ fn parse_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_corpus);
+/// Sizes of the adversarial inputs: eight times apart.
+const ADVERSARIAL_BYTES: [usize; 2] = [128 << 10, 1 << 20];
+
+fn parse_adversarial(c: &mut Criterion) {
+    let sizes: &[usize] = if benchmarking() {
+        &ADVERSARIAL_BYTES
+    } else {
+        &[4 << 10]
+    };
+    let mut group = c.benchmark_group("adversarial");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for family in FAMILIES {
+        for &bytes in sizes {
+            let text = family.text(bytes);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(family.name, bytes), &text, |b, text| {
+                b.iter(|| readouts_core::parse(black_box(text)))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse_corpus, parse_adversarial);
 criterion_main!(benches);

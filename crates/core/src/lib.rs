@@ -39,3 +39,7 @@ pub fn parse(raw: &str) -> Readout {
     limits::fit(&mut readout);
     readout
 }
+
+/// Work units of the parser's loops, for the scaling test (the `work-count` feature).
+#[cfg(feature = "work-count")]
+pub use parse::work;

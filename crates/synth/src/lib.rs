@@ -21,6 +21,8 @@
 //! same text on every platform and every version of Rust. A readout averages about twenty
 //! statements, so 5,000 readouts give roughly 100,000 statements.
 
+pub mod adversarial;
+
 /// A small, fast, deterministic pseudo-random generator (SplitMix64).
 #[derive(Debug, Clone)]
 pub struct Rng(u64);

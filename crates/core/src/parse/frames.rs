@@ -6,6 +6,7 @@
 use super::lexicon::PhraseIndex;
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
+use super::work;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -236,12 +237,16 @@ pub fn find_frames<'t>(
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
     let from = frames.len();
+    work::add(tokens.len());
+    // Only punctuation after token `i`? (Every token after the last word is punctuation.)
+    let last_word = tokens.iter().rposition(Token::is_word);
+    let only_punct_from = |i: usize| last_word.is_none_or(|w| w < i);
+    let mut leading = LeadingSubject::default();
 
     // "According to X, …"
     for (i, w) in words.iter().enumerate() {
         if w.eq_ignore_ascii_case("according") && word(i + 1) == "to" {
-            if let Some((m, mention)) = mentions.iter().enumerate().find(|(_, m)| m.first == i + 2)
-            {
+            if let Some((m, mention)) = mention_starting_at(mentions, i + 2) {
                 if punct(mention.last) == Some(',') {
                     let start = tokens
                         .get(mention.last + 1)
@@ -274,18 +279,14 @@ pub fn find_frames<'t>(
         };
         let after_verb = v + len;
         // Only punctuation (and closing quotes) between the verb and the sentence end?
-        let at_end = (after_verb..tokens.len()).all(|i| punct(i).is_some());
+        let at_end = only_punct_from(after_verb);
 
         // Inverted: ",” said X."
         let before_is_break =
             v > 0 && matches!(punct(v - 1), Some(c) if c == ',' || is_double_quote(c));
         if before_is_break {
-            if let Some((m, mention)) = mentions
-                .iter()
-                .enumerate()
-                .find(|(_, m)| m.first == after_verb)
-            {
-                if (mention.last..tokens.len()).all(|i| punct(i).is_some()) {
+            if let Some((m, mention)) = mention_starting_at(mentions, after_verb) {
+                if only_punct_from(mention.last) {
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: v,
@@ -315,7 +316,7 @@ pub fn find_frames<'t>(
         let subject = subject_before(words, mentions, k).or_else(|| {
             // "President Corvin opened the summit and called for …": the sentence's subject.
             (k > 1 && word(k - 1) == "and")
-                .then(|| leading_subject(words, mentions, k - 1))
+                .then(|| leading.before(words, mentions, k - 1))
                 .flatten()
         });
         if let Some((subject, first)) = subject {
@@ -348,8 +349,7 @@ fn subject_before<'t>(
         return None;
     }
     let word = |i: usize| words.get(i).copied().unwrap_or("");
-    if let Some(m) = mentions.iter().position(|m| m.last == end) {
-        let mention = &mentions[m];
+    if let Some((m, mention)) = mention_ending_at(mentions, end) {
         if !mention.has_name() {
             let nationality = mention
                 .country
@@ -416,19 +416,86 @@ fn subject_before<'t>(
     None
 }
 
-/// The subject that opens a sentence (a name or a pronoun), when nothing but words stands
-/// between it and token `until`.
-fn leading_subject<'t>(
-    words: &[&str],
-    mentions: &[Mention<'t>],
-    until: usize,
-) -> Option<(SubjectRef<'t>, usize)> {
-    let plain = |from: usize| (from..until).all(|i| !words[i].is_empty());
-    if matches!(words.first(), Some(&("He" | "She"))) && plain(1) {
-        return Some((SubjectRef::Pronoun, 0));
+/// The mention of `mentions` whose first token is `first`, and its index. Mentions are in text
+/// order and never overlap, so both their first and their last tokens ascend: a binary search.
+fn mention_starting_at<'m, 't>(
+    mentions: &'m [Mention<'t>],
+    first: usize,
+) -> Option<(usize, &'m Mention<'t>)> {
+    work::add(search_steps(mentions.len()));
+    let m = mentions.partition_point(|m| m.first < first);
+    mentions
+        .get(m)
+        .filter(|m| m.first == first)
+        .map(|mention| (m, mention))
+}
+
+/// The mention of `mentions` that ends just before token `last`, and its index.
+fn mention_ending_at<'m, 't>(
+    mentions: &'m [Mention<'t>],
+    last: usize,
+) -> Option<(usize, &'m Mention<'t>)> {
+    work::add(search_steps(mentions.len()));
+    let m = mentions.partition_point(|m| m.last < last);
+    mentions
+        .get(m)
+        .filter(|m| m.last == last)
+        .map(|mention| (m, mention))
+}
+
+/// The probes of a binary search over `len` elements.
+fn search_steps(len: usize) -> usize {
+    (usize::BITS - len.leading_zeros()) as usize
+}
+
+/// The subject that opens a sentence (a name or a pronoun), read once per sentence however many
+/// frames ask for it ("A opened the talks and called for … and called for …").
+#[derive(Default)]
+struct LeadingSubject<'t> {
+    /// The name that opens the sentence, if any; `None` until read.
+    read: Option<Option<(SubjectRef<'t>, usize)>>,
+    /// The first punctuation token after an opening pronoun ("He"): words run up to it.
+    pronoun_words_end: usize,
+    /// The first punctuation token after the opening name.
+    name_words_end: usize,
+}
+
+impl<'t> LeadingSubject<'t> {
+    /// The opening subject, when nothing but words stands between it and token `until`.
+    fn before(
+        &mut self,
+        words: &[&str],
+        mentions: &[Mention<'t>],
+        until: usize,
+    ) -> Option<(SubjectRef<'t>, usize)> {
+        if self.read.is_none() {
+            self.read(words, mentions);
+        }
+        let pronoun = matches!(words.first(), Some(&("He" | "She")));
+        if pronoun && self.pronoun_words_end >= until {
+            return Some((SubjectRef::Pronoun, 0));
+        }
+        self.read
+            .clone()
+            .flatten()
+            .filter(|_| self.name_words_end >= until)
     }
-    let (m, mention) = mentions.iter().enumerate().find(|(_, m)| m.first == 0)?;
-    (mention.has_name() && plain(mention.last)).then(|| (SubjectRef::Mentions(m..m + 1), 0))
+
+    fn read(&mut self, words: &[&str], mentions: &[Mention<'t>]) {
+        // The first punctuation token at or after `from`: words run up to it.
+        let words_end = |from: usize| {
+            let end = words
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|w| w.is_empty()))
+                .map_or(words.len(), |p| from + p);
+            work::add(end.saturating_sub(from) + 1);
+            end
+        };
+        self.pronoun_words_end = words_end(1);
+        let opening = mentions.first().filter(|m| m.first == 0 && m.has_name());
+        self.name_words_end = opening.map_or(0, |m| words_end(m.last));
+        self.read = Some(opening.map(|_| (SubjectRef::Mentions(0..1), 0)));
+    }
 }
 
 /// Where a frame's content starts: after the verb, a directly following "that", an

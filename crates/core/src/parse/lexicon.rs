@@ -190,6 +190,8 @@ pub struct PhraseIndex {
     /// Each phrase as listed, with its words.
     by_first_word: FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
     first_words: WordFilter,
+    /// The most words a phrase has.
+    longest: usize,
 }
 
 impl PhraseIndex {
@@ -197,6 +199,7 @@ impl PhraseIndex {
         let mut index = PhraseIndex {
             by_first_word: FxHashMap::default(),
             first_words: WordFilter::default(),
+            longest: 0,
         };
         for phrase in phrases {
             let words = words(phrase);
@@ -206,6 +209,7 @@ impl PhraseIndex {
             let group = index.by_first_word.entry(first).or_default();
             if !group.iter().any(|(_, w)| *w == words) {
                 index.first_words.insert(first);
+                index.longest = index.longest.max(words.len());
                 group.push((phrase, words));
             }
         }
@@ -238,6 +242,12 @@ impl PhraseIndex {
 }
 
 impl Lexicon {
+    /// The most words a title has: only the last so many words of a run can start a title
+    /// that ends with the run.
+    pub fn longest_title(&self) -> usize {
+        self.titles.longest
+    }
+
     /// The longest title starting at `words[at]`: its length in words.
     pub fn title_at(&self, words: &[&str], at: usize) -> Option<usize> {
         self.titles.longest_at(words, at).map(|(len, _)| len)

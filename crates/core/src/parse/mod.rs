@@ -10,6 +10,7 @@
 //! It never panics and never fails: what it cannot read becomes a [`Diagnostic`].
 
 mod dates;
+mod distinct;
 mod event;
 mod frames;
 mod lexicon;
@@ -19,10 +20,13 @@ mod people;
 mod segment;
 mod tokens;
 mod topics;
+pub mod work;
 
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::*;
 use crate::slug::{push_slug, slug};
 use dates::{date_phrases, time_of_day, Date};
+use distinct::{Distinct, SCANNED};
 use frames::{find_frames, Frame, SubjectRef};
 use names::{mentions, Mention, MentionScanner};
 use people::{is_person_like, People};
@@ -169,12 +173,11 @@ pub fn parse(raw: &str) -> Readout {
         .iter()
         .map(|s| appended(&mut tags, |out| topic_index.tag(s.words, out)))
         .collect();
-    let mut readout_topics: Vec<Cow<'static, str>> = Vec::with_capacity(8);
+    let mut readout_topics: Distinct<Cow<'static, str>> = Distinct::with_capacity(8);
     for tag in &tags {
-        if !readout_topics.iter().any(|t| t == tag.as_str()) {
-            readout_topics.push(tag.to_cow());
-        }
+        readout_topics.insert_with(tag.as_str(), || tag.to_cow());
     }
+    let readout_topics = readout_topics.into_vec();
     for draft in &mut drafts {
         // Sentences are in text order: the one a statement comes from, by its start.
         if let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) {
@@ -242,13 +245,21 @@ pub fn parse(raw: &str) -> Readout {
     let location = match kind {
         EventKind::PhoneCall | EventKind::VideoCall => None,
         _ => dateline.as_ref().and_then(|d| d.city.clone()).or_else(|| {
+            // The people's countries, hashed when there are many people.
+            let persons = &people.persons;
+            let countries: Option<FxHashSet<&str>> = (persons.len() > SCANNED).then(|| {
+                persons
+                    .iter()
+                    .filter_map(|p| p.country.as_deref())
+                    .collect()
+            });
+            let is_theirs = |name: &str| match &countries {
+                Some(countries) => countries.contains(name),
+                None => persons.iter().any(|p| p.country.as_deref() == Some(name)),
+            };
             opening.iter().find_map(|s| {
                 event::place(&text, s.tokens, s.mentions, |name| {
-                    lexicon::lexicon().is_country(name)
-                        || people
-                            .persons
-                            .iter()
-                            .any(|p| p.country.as_deref() == Some(name))
+                    lexicon::lexicon().is_country(name) || is_theirs(name)
                 })
             })
         }),
@@ -270,33 +281,20 @@ pub fn parse(raw: &str) -> Readout {
         Role::Counterpart => 1,
         Role::Attendee => 2,
     });
-    let mut id_of = vec![String::new(); persons.len()];
-    for (placed, (p, person)) in persons.iter().enumerate() {
-        let base = slug(&person.name_text);
-        let taken = |id: &str| persons[..placed].iter().any(|(q, _)| id_of[*q] == id);
-        id_of[*p] = if taken(&base) {
-            // Finitely many ids are taken: some number is free.
-            (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|id| !taken(id))
-                .unwrap_or_default()
-        } else {
-            base
-        };
-    }
+    let mut id_of = participant_ids(&persons);
     let principal = persons.first().map(|(_, person)| person.name_text.as_str());
     let counterpart = persons
         .iter()
         .find(|(_, person)| person.role == Role::Counterpart)
         .map(|(_, person)| person.name_text.as_str());
     let id = readout_id(date.or(layout.published), principal, counterpart, &text);
-    let mut shared = SharedSpeakers::new(&id_of);
+    let mut shared = SharedSpeakers::new(&id_of, &speaker_lists);
     let statements: Vec<Statement> = drafts
         .into_iter()
         .enumerate()
         .map(|(n, d)| Statement {
             id: statement_id(&id, n),
-            speakers: shared.list(&speaker_lists[d.speakers]),
+            speakers: shared.list(d.speakers),
             verb: d.verb,
             text: text[d.text].to_string(),
             span: d.span,
@@ -355,6 +353,52 @@ pub fn parse(raw: &str) -> Readout {
         },
         diagnostics,
     }
+}
+
+/// Each person's participant id, by index into `persons` (in their output order): the slug of
+/// their name, numbered from 2 when an earlier participant has it ("lina-orsk-2").
+fn participant_ids(persons: &[(usize, people::Person)]) -> Vec<String> {
+    let mut id_of = vec![String::new(); persons.len()];
+    if persons.len() <= SCANNED {
+        // Few: each id is compared with those placed before it.
+        for (placed, (p, person)) in persons.iter().enumerate() {
+            let base = slug(&person.name_text);
+            let taken = |id: &str| persons[..placed].iter().any(|(q, _)| id_of[*q] == id);
+            id_of[*p] = if taken(&base) {
+                // Finitely many ids are taken: some number is free.
+                (2..)
+                    .map(|n| format!("{base}-{n}"))
+                    .find(|id| !taken(id))
+                    .unwrap_or_default()
+            } else {
+                base
+            };
+        }
+        return id_of;
+    }
+    let mut taken: FxHashSet<String> = FxHashSet::default();
+    // The number to try next after a slug: every number below it is taken.
+    let mut next_number: FxHashMap<String, usize> = FxHashMap::default();
+    for (p, person) in persons {
+        let base = slug(&person.name_text);
+        let id = if taken.contains(&base) {
+            let n = next_number.entry(base.clone()).or_insert(2);
+            // Finitely many ids are taken: some number is free.
+            loop {
+                work::add(1);
+                let id = format!("{base}-{n}");
+                *n += 1;
+                if !taken.contains(&id) {
+                    break id;
+                }
+            }
+        } else {
+            base
+        };
+        taken.insert(id.clone());
+        id_of[*p] = id;
+    }
+    id_of
 }
 
 /// Runs `fill` on `buffer` and returns the range of what it appended: how a readout's
@@ -426,12 +470,14 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
         }
     }
     let next_leader_role = |people: &People| {
-        if people.leaders().next().is_none() {
-            Role::Principal
-        } else {
+        if people.has_leader() {
             Role::Counterpart
+        } else {
+            Role::Principal
         }
     };
+    // Titles some leader is known to have: titles and leaders, once there, stay.
+    let mut titles_held: FxHashSet<String> = FxHashSet::default();
     let mut previous_block = None;
     for sentence in sentences {
         // A transcript label names a leader as its turn begins.
@@ -448,9 +494,12 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                     // "THE PRESIDENT:" with no President named: the title names the speaker.
                     Some(m) if !m.has_name() => {
                         if let Some(title) = m.title.as_deref() {
-                            if people.leaders_titled(title).next().is_none() {
-                                let role = next_leader_role(&people);
-                                people.add_titled(title, &format!("The {title}"), role);
+                            if !titles_held.contains(title) {
+                                if people.leaders_titled(title).next().is_none() {
+                                    let role = next_leader_role(&people);
+                                    people.add_titled(title, &format!("The {title}"), role);
+                                }
+                                titles_held.insert(title.to_string());
                             }
                         }
                     }
@@ -615,26 +664,62 @@ fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
 /// Statements' speaker lists as shared lists of ids: each distinct list of speakers made once.
 struct SharedSpeakers<'a> {
     id_of: &'a [String],
-    /// The lists made so far, by the people they name (a readout has a few).
-    lists: Vec<(&'a [usize], Speakers)>,
+    speaker_lists: &'a [usize],
+    /// The lists made so far, each with the range of the speaker lists it was made for:
+    /// scanned while there are [`SCANNED`] or fewer, as in nearly every readout.
+    made: Vec<(Range<usize>, Speakers)>,
+    /// Past that, the lists by the people they name, and by range: statements often share a
+    /// range ("continued", "They …"), and a long list is then not hashed again.
+    by_people: FxHashMap<&'a [usize], Speakers>,
+    by_range: FxHashMap<(usize, usize), Speakers>,
 }
 
 impl<'a> SharedSpeakers<'a> {
-    fn new(id_of: &'a [String]) -> Self {
+    fn new(id_of: &'a [String], speaker_lists: &'a [usize]) -> Self {
         SharedSpeakers {
             id_of,
-            lists: Vec::new(),
+            speaker_lists,
+            made: Vec::new(),
+            by_people: FxHashMap::default(),
+            by_range: FxHashMap::default(),
         }
     }
 
-    /// The ids of `people` (indices of participants), as a shared list.
-    fn list(&mut self, people: &'a [usize]) -> Speakers {
-        if let Some((_, list)) = self.lists.iter().find(|(p, _)| *p == people) {
-            return list.clone();
+    /// The ids of the people in `range` of the speaker lists (indices of participants), as a
+    /// shared list.
+    fn list(&mut self, range: Range<usize>) -> Speakers {
+        let lists = self.speaker_lists;
+        let people = &lists[range.clone()];
+        let make =
+            |id_of: &[String]| -> Speakers { people.iter().map(|&p| id_of[p].clone()).collect() };
+        if self.made.len() <= SCANNED {
+            work::add(self.made.len());
+            let same =
+                |(r, _): &&(Range<usize>, Speakers)| *r == range || lists[r.clone()] == *people;
+            if let Some((_, list)) = self.made.iter().find(same) {
+                return list.clone();
+            }
+            let list = make(self.id_of);
+            self.made.push((range, list.clone()));
+            if self.made.len() > SCANNED {
+                for (r, list) in &self.made {
+                    self.by_people.insert(&lists[r.clone()], list.clone());
+                    self.by_range.insert((r.start, r.end), list.clone());
+                }
+            }
+            return list;
         }
-        let list: Speakers = people.iter().map(|&p| self.id_of[p].clone()).collect();
-        self.lists.push((people, list.clone()));
-        list
+        let (by_people, id_of) = (&mut self.by_people, self.id_of);
+        self.by_range
+            .entry((range.start, range.end))
+            .or_insert_with(|| {
+                work::add(people.len());
+                by_people
+                    .entry(people)
+                    .or_insert_with(|| make(id_of))
+                    .clone()
+            })
+            .clone()
     }
 }
 
@@ -668,6 +753,116 @@ struct Statements<'t> {
     /// The frames of the current sentence that name participants: their speakers and their
     /// index among the sentence's frames (one buffer for all).
     resolved: Vec<(Range<usize>, usize)>,
+    /// The leaders by title, country and adjective, once a subject needs them (`Some(None)`
+    /// when the readout has few enough people to scan).
+    leaders: Option<Option<LeaderIndex>>,
+    /// Every leader as a range of the speaker lists ("They …"), once needed; `None` inside
+    /// when fewer than two.
+    joint: Option<Option<Range<usize>>>,
+}
+
+/// The leaders by what a subject may call them ("The President", "the Arvelian leader"), made
+/// once per readout when it has more than [`SCANNED`] people (fewer are scanned): the people's
+/// roles, titles and countries do not change while statements are read. Each list ascends.
+struct LeaderIndex {
+    by_title: FxHashMap<String, Vec<usize>>,
+    by_country: FxHashMap<String, Vec<usize>>,
+    by_adjective: FxHashMap<String, Vec<usize>>,
+}
+
+impl LeaderIndex {
+    fn new(people: &People) -> Option<Self> {
+        if people.persons.len() <= SCANNED {
+            return None;
+        }
+        let mut index = LeaderIndex {
+            by_title: FxHashMap::default(),
+            by_country: FxHashMap::default(),
+            by_adjective: FxHashMap::default(),
+        };
+        for p in people.leaders() {
+            let person = &people.persons[p];
+            let lists = [
+                (&mut index.by_title, &person.title),
+                (&mut index.by_country, &person.country),
+                (&mut index.by_adjective, &person.adjective),
+            ];
+            for (map, key) in lists {
+                if let Some(key) = key {
+                    map.entry(key.clone()).or_default().push(p);
+                }
+            }
+        }
+        Some(index)
+    }
+}
+
+/// The leaders titled `title`, in order: from the index if there is one.
+fn leaders_titled<'a>(
+    index: Option<&'a LeaderIndex>,
+    people: &'a People,
+    title: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let listed = index.map(|index| {
+        let list = index.by_title.get(title).map_or(&[][..], Vec::as_slice);
+        list.iter().copied()
+    });
+    let scanned = index.is_none().then(|| people.leaders_titled(title));
+    listed
+        .into_iter()
+        .flatten()
+        .chain(scanned.into_iter().flatten())
+}
+
+/// The one leader a nationality names ("Arvelian", "Arvelia"): by a country the hint is,
+/// whose adjective it is, or that its stem may spell, or by the adjective itself; `None` when
+/// no leader or several fit.
+fn leader_of_nationality(
+    index: Option<&LeaderIndex>,
+    people: &People,
+    hint: &str,
+) -> Option<usize> {
+    let lex = lexicon::lexicon();
+    let Some(index) = index else {
+        let country = lex.demonyms.get(hint).copied();
+        let mut fits = people.leaders().filter(|&p| {
+            let person = &people.persons[p];
+            let c = person.country.as_deref();
+            c.is_some_and(|c| {
+                c == hint || Some(c) == country || country_for_adjective(hint, |g| g == c).is_some()
+            }) || person.adjective.as_deref() == Some(hint)
+        });
+        let one = fits.next()?;
+        return fits.next().is_none().then_some(one);
+    };
+    let mut found: Option<usize> = None;
+    let mut several = false;
+    let mut take = |list: Option<&Vec<usize>>| {
+        for &p in list.map_or(&[][..], Vec::as_slice) {
+            work::add(1);
+            match found {
+                Some(q) if q != p => several = true,
+                _ => found = Some(p),
+            }
+            if several {
+                return true;
+            }
+        }
+        false
+    };
+    let mut done = take(index.by_country.get(hint))
+        || take(index.by_adjective.get(hint))
+        || lex
+            .demonyms
+            .get(hint)
+            .is_some_and(|c| take(index.by_country.get(*c)));
+    if !done {
+        country_for_adjective(hint, |stem| {
+            done = take(index.by_country.get(stem));
+            done
+        });
+    }
+    found.filter(|_| !several)
 }
 
 impl<'t> Statements<'t> {
@@ -683,6 +878,8 @@ impl<'t> Statements<'t> {
             list_frame: None,
             lower: String::with_capacity(256),
             resolved: Vec::new(),
+            leaders: None,
+            joint: None,
         }
     }
 
@@ -739,10 +936,13 @@ impl<'t> Statements<'t> {
             BlockKind::Turn { label } => {
                 self.list_frame = None;
                 let label_text = &self.text[label.start..label.end];
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
                 let (speaker, role_label) = with_label_mention(label_text, |m| {
                     let speaker = m.and_then(|m| match (&m.title, m.has_name()) {
                         (_, true) => people.find(&m.name),
-                        (Some(title), false) => people.leaders_titled(title).next(),
+                        (Some(title), false) => {
+                            leaders_titled(leaders.as_ref(), people, title).next()
+                        }
                         (None, false) => None,
                     });
                     (speaker, m.is_some_and(is_role_label))
@@ -946,19 +1146,30 @@ impl<'t> Statements<'t> {
                 lists.len() > from
             }
             SubjectRef::Joint => {
+                if let Some(joint) = &self.joint {
+                    return joint.clone();
+                }
                 lists.extend(people.leaders());
-                lists.len() - from >= 2
+                let joint = (lists.len() - from >= 2).then_some(from..lists.len());
+                self.joint = Some(joint.clone());
+                joint.is_some()
             }
             SubjectRef::Title(title) => {
-                let titled: Vec<usize> = people.leaders_titled(title).collect();
-                let pick = match titled.as_slice() {
-                    [] => None,
-                    [one] => Some(*one),
-                    many => self
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+                let mut titled = leaders_titled(leaders.as_ref(), people, title);
+                let pick = match (titled.next(), titled.next()) {
+                    (None, _) => None,
+                    (Some(one), None) => Some(one),
+                    // Several: the last single speaker if among them, else the first.
+                    (Some(first), Some(_)) => self
                         .last_single
-                        .filter(|p| many.contains(p))
-                        .or(Some(many[0])),
+                        .filter(|&p| {
+                            let person = &people.persons[p];
+                            person.is_leader() && person.title.as_deref() == Some(title)
+                        })
+                        .or(Some(first)),
                 };
+                drop(titled);
                 if let Some(pick) = pick {
                     people.add_role_alias(pick, title);
                     lists.push(pick);
@@ -966,17 +1177,8 @@ impl<'t> Statements<'t> {
                 pick.is_some()
             }
             SubjectRef::Nationality(hint) => {
-                let lex = lexicon::lexicon();
-                let country = lex.demonyms.get(hint.as_ref()).copied();
-                lists.extend(people.leaders().filter(|&p| {
-                    let person = &people.persons[p];
-                    let c = person.country.as_deref();
-                    c.is_some_and(|c| {
-                        c == hint
-                            || Some(c) == country
-                            || country_for_adjective(hint, |g| g == c).is_some()
-                    }) || person.adjective.as_deref() == Some(hint)
-                }));
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+                lists.extend(leader_of_nationality(leaders.as_ref(), people, hint));
                 lists.len() - from == 1
             }
         };
@@ -1120,7 +1322,8 @@ fn infer_countries(
         let [speaker] = speaker_lists[draft.speakers.clone()] else {
             continue;
         };
-        let Some(slot) = leaders_without.iter().position(|&p| p == speaker) else {
+        // `leaders_without` ascends.
+        let Ok(slot) = leaders_without.binary_search(&speaker) else {
             continue;
         };
         let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) else {
@@ -1189,29 +1392,59 @@ fn infer_countries(
             *count += 1;
         }
     }
+    // With many people, their names' words and their countries are hashed (owned: the
+    // countries change as they are given); with few, they are scanned.
+    let many = people.persons.len() > SCANNED;
+    let name_words: FxHashSet<String> = match many {
+        true => people
+            .persons
+            .iter()
+            .flat_map(|q| q.name.iter().cloned())
+            .collect(),
+        false => FxHashSet::default(),
+    };
+    let mut countries: FxHashSet<String> = match many {
+        true => people
+            .persons
+            .iter()
+            .filter_map(|q| q.country.clone())
+            .collect(),
+        false => FxHashSet::default(),
+    };
     for (slot, &p) in leaders_without.iter().enumerate() {
         let (counts, order) = &uses[slot];
         let best = {
             let persons = &people.persons;
+            let is_name_word = |word: &str| match many {
+                true => name_words.contains(word),
+                false => persons.iter().any(|q| q.name.iter().any(|w| w == word)),
+            };
             let could_be_country = |name: &str| {
                 lex.is_country(name)
                     || (!name.contains(' ')
-                        && !persons.iter().any(|q| q.name.iter().any(|w| w == name))
+                        && !is_name_word(name)
                         && !names::is_starter(name)
                         && !people::is_institution_word(name)
                         && !lex.demonyms.contains_key(name)
                         && lex.title_at(&[name], 0).is_none()
                         && name.chars().any(char::is_lowercase))
             };
-            let taken = |name: &str| persons.iter().any(|q| q.country.as_deref() == Some(name));
+            let taken = |name: &str| match many {
+                true => countries.contains(name),
+                false => persons.iter().any(|q| q.country.as_deref() == Some(name)),
+            };
             // Most used first, then first used; the first that can be a free country wins.
             let mut ranked: Vec<(usize, &str)> = order.iter().map(|n| (counts[n], *n)).collect();
             ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
+            work::add(ranked.len());
             ranked
                 .iter()
                 .find(|(_, name)| !taken(name) && could_be_country(name))
                 .map(|(_, name)| name.to_string())
         };
+        if let (true, Some(best)) = (many, &best) {
+            countries.insert(best.clone());
+        }
         people.persons[p].country = best;
     }
 }
@@ -1305,9 +1538,19 @@ fn issuing_leader(publisher: &str, people: &People) -> Option<usize> {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    let names = |phrase: &str| {
-        let phrase: Vec<&str> = phrase.split(' ').collect();
-        words.windows(phrase.len()).any(|w| w == phrase.as_slice())
+    // The publisher's runs of words, by length, made as phrases of that length are asked for.
+    let mut windows: FxHashMap<usize, FxHashSet<&[&str]>> = FxHashMap::default();
+    let mut names = |text: &str| {
+        let phrase: Vec<&str> = text.split(' ').collect();
+        if words.len() <= 4 * SCANNED {
+            work::add(words.len());
+            return words.windows(phrase.len()).any(|w| w == phrase.as_slice());
+        }
+        let runs = windows.entry(phrase.len()).or_insert_with(|| {
+            work::add(words.len());
+            words.windows(phrase.len()).collect()
+        });
+        runs.contains(phrase.as_slice())
     };
     let lex = lexicon::lexicon();
     let mut issuers = people.leaders().filter(|&p| {
@@ -1319,7 +1562,7 @@ fn issuing_leader(publisher: &str, people: &People) -> Option<usize> {
                     .demonyms
                     .iter()
                     .any(|(adjective, of)| *of == c && names(adjective))
-        }) || person.adjective.as_deref().is_some_and(names)
+        }) || person.adjective.as_deref().is_some_and(&mut names)
     });
     let first = issuers.next()?;
     issuers.next().is_none().then_some(first)

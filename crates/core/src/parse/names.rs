@@ -392,6 +392,7 @@ impl<'t> MentionScanner<'t> {
                 .get(i)
                 .is_some_and(|t| is_name_word(word(i), t.joined))
         };
+        super::work::add(tokens.len());
         let (words, spans) = (&mut self.words, &mut self.spans);
         let mut i = 0;
         while i < tokens.len() {
@@ -500,7 +501,10 @@ fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[(usize, usize)]) -> Cow
 
 fn ends_with_title(words: &[&str]) -> bool {
     let lex = lexicon();
-    (0..words.len()).any(|at| {
+    // Only the last few words can start a title that ends with the run.
+    let from = words.len().saturating_sub(lex.longest_title());
+    super::work::add(words.len() - from);
+    (from..words.len()).any(|at| {
         lex.title_at(words, at)
             .is_some_and(|n| at + n == words.len())
     })
@@ -515,6 +519,7 @@ fn read_run<'t>(
     last: usize,
 ) -> Option<Mention<'t>> {
     let end = spans.last()?.1;
+    super::work::add(words.len());
     let lex = lexicon();
     let title_at = (0..words.len())
         .find_map(|at| lex.title_at(words, at).map(|n| (at, n)))

@@ -1,9 +1,14 @@
 //! The people of one readout: who is a leader or an attendee, their canonical names, titles,
 //! countries and every form of name the text uses for them.
 
+use super::distinct::{Distinct, SCANNED};
 use super::lexicon::lexicon;
 use super::names::{is_particle, Mention};
+use super::work;
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::model::{Participant, Role};
+use std::cell::Cell;
+use std::hash::Hasher;
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -17,7 +22,7 @@ pub struct Person {
     pub adjective: Option<String>,
     pub role: Role,
     /// Surface forms in order of first use (the canonical name among them; dropped on output).
-    pub surfaces: Vec<String>,
+    pub surfaces: Distinct<String>,
 }
 
 impl Person {
@@ -32,8 +37,8 @@ impl Person {
     }
 
     fn add_surface(&mut self, surface: &str) {
-        if !surface.is_empty() && !self.surfaces.iter().any(|s| s == surface) {
-            self.surfaces.push(surface.to_string());
+        if !surface.is_empty() {
+            self.surfaces.insert_with(surface, || surface.to_string());
         }
     }
 
@@ -43,7 +48,12 @@ impl Person {
         let name = self.name_text;
         Participant {
             id,
-            aliases: self.surfaces.into_iter().filter(|s| *s != name).collect(),
+            aliases: self
+                .surfaces
+                .into_vec()
+                .into_iter()
+                .filter(|s| *s != name)
+                .collect(),
             name,
             title: self.title,
             country: self.country,
@@ -239,40 +249,140 @@ fn part_of_words<A: AsRef<str>, B: AsRef<str>>(short: &[A], long: &[B]) -> bool 
 #[derive(Debug, Default)]
 pub struct People {
     pub persons: Vec<Person>,
+    /// Persons by the first and by the last word of their names (hashed, in ASCII lowercase),
+    /// each list ascending; made once there are more than [`SCANNED`] persons, fewer are
+    /// scanned. Every name that [`People::find`] matches to a person shares its first or its
+    /// last word with the person's name (case aside), so these lists hold every candidate; a
+    /// list may also hold a person under a word of an earlier, shorter name, or under a word
+    /// whose hash is the same, which the match itself then rules out.
+    by_end_word: Option<FxHashMap<u64, Vec<usize>>>,
+    /// Set once a leader is known: roles only ever rise from attendee to leader.
+    has_leader: Cell<bool>,
+}
+
+/// The key of a word in [`People::by_end_word`]: its hash in ASCII lowercase.
+fn end_word_key(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    for b in word.bytes() {
+        hasher.write_u8(b.to_ascii_lowercase());
+    }
+    hasher.finish()
 }
 
 impl People {
+    /// Lists person `p` under the first and last words of its name as it is now.
+    fn index_name(&mut self, p: usize) {
+        let Some(index) = &mut self.by_end_word else {
+            return;
+        };
+        let name = &self.persons[p].name;
+        for word in [name.first(), name.last()].into_iter().flatten() {
+            let list = index.entry(end_word_key(word)).or_default();
+            if let Err(at) = list.binary_search(&p) {
+                list.insert(at, p);
+            }
+        }
+    }
+
+    /// Appends a person and indexes its name (indexing every name once there are many).
+    fn push(&mut self, person: Person) -> usize {
+        self.persons.push(person);
+        let p = self.persons.len() - 1;
+        if self.by_end_word.is_none() && self.persons.len() > SCANNED {
+            self.by_end_word = Some(FxHashMap::default());
+            for q in 0..self.persons.len() {
+                self.index_name(q);
+            }
+        } else {
+            self.index_name(p);
+        }
+        p
+    }
+
     /// The person a name refers to: the same words, or a leading or trailing part of a known
-    /// name ("Putin", "Xi"), or a fuller form of it. Leaders win over attendees.
+    /// name ("Putin", "Xi"), or a fuller form of it. Leaders win over attendees; otherwise the
+    /// first person wins.
     pub fn find<W: AsRef<str>>(&self, name: &[W]) -> Option<usize> {
         if name.is_empty() {
             return None;
         }
-        if let Some(i) = self.persons.iter().position(|p| same_words(&p.name, name)) {
-            return Some(i);
+        let Some(index) = &self.by_end_word else {
+            return self.find_among(0..self.persons.len(), 0..self.persons.len(), name);
+        };
+        let list = |word: &W| {
+            index
+                .get(&end_word_key(word.as_ref()))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        let (first, last) = (list(&name[0]), list(&name[name.len() - 1]));
+        // A name with the same words starts with the same word; a leading part of a name too,
+        // and a trailing part ends with the same word: both lists, merged in ascending order.
+        let mut i = 0;
+        let mut j = 0;
+        let merged = std::iter::from_fn(|| {
+            let p = match (first.get(i), last.get(j)) {
+                (Some(&a), Some(&b)) if a == b => {
+                    j += 1;
+                    a
+                }
+                (Some(&a), Some(&b)) if a > b => {
+                    j += 1;
+                    return Some(b);
+                }
+                (Some(&a), _) => a,
+                (None, Some(&b)) => {
+                    j += 1;
+                    return Some(b);
+                }
+                (None, None) => return None,
+            };
+            i += 1;
+            Some(p)
+        });
+        self.find_among(first.iter().copied(), merged, name)
+    }
+
+    /// [`People::find`] among candidates, in ascending order: `same` for the same words,
+    /// `parts` for a leading or trailing part.
+    fn find_among<W: AsRef<str>>(
+        &self,
+        same: impl IntoIterator<Item = usize>,
+        parts: impl IntoIterator<Item = usize>,
+        name: &[W],
+    ) -> Option<usize> {
+        let mut same = same.into_iter().inspect(|_| work::add(1));
+        if let Some(p) = same.find(|&p| same_words(&self.persons[p].name, name)) {
+            return Some(p);
         }
-        let mut matches = self
-            .persons
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| part_of_words(name, &p.name) || part_of_words(&p.name, name));
-        let first = matches.next()?;
-        let best = std::iter::once(first)
-            .chain(matches)
-            .find(|(_, p)| p.is_leader())
-            .unwrap_or(first);
-        Some(best.0)
+        let mut first = None;
+        for p in parts {
+            work::add(1);
+            let person = &self.persons[p];
+            if part_of_words(name, &person.name) || part_of_words(&person.name, name) {
+                if person.is_leader() {
+                    return Some(p);
+                }
+                first = first.or(Some(p));
+            }
+        }
+        first
     }
 
     /// The person each mention names, if any. Any match shares its first or last word with a
-    /// person's name: most mentions (places, organizations) share neither and need no search.
+    /// person's name: most mentions (places, organizations) share neither, and with few
+    /// people a scan of their words spares them the search (with many, the index does).
     pub fn find_each(&self, mentions: &[Mention]) -> Vec<Option<usize>> {
+        if self.by_end_word.is_some() {
+            return mentions.iter().map(|m| self.find(&m.name)).collect();
+        }
         let person_words: Vec<&str> = self
             .persons
             .iter()
-            .flat_map(|p| p.name.iter().map(String::as_str))
+            .flat_map(|p| p.name.first().into_iter().chain(p.name.last()))
+            .map(String::as_str)
             .collect();
         let known_word = |w: Option<&&str>| {
+            work::add(person_words.len());
             w.is_some_and(|w| person_words.iter().any(|p| p.eq_ignore_ascii_case(w)))
         };
         mentions
@@ -285,29 +395,38 @@ impl People {
             .collect()
     }
 
+    /// True when some person is a leader (principal or counterpart).
+    pub fn has_leader(&self) -> bool {
+        if !self.has_leader.get() {
+            work::add(self.persons.len());
+            self.has_leader
+                .set(self.persons.iter().any(Person::is_leader));
+        }
+        self.has_leader.get()
+    }
+
     /// Adds the person a mention names, or merges it into the person it already names
     /// (keeping the fullest name). A leader role wins over attendee. What the mention tells
     /// beyond the name is learnt later, in text order, by [`People::learn`].
     pub fn add(&mut self, mention: &Mention, role: Role) -> usize {
         let index = match self.find(&mention.name) {
             Some(i) => i,
-            None => {
-                self.persons.push(Person {
-                    name: Vec::new(),
-                    name_text: String::new(),
-                    title: None,
-                    country: None,
-                    adjective: None,
-                    role,
-                    surfaces: Vec::new(),
-                });
-                self.persons.len() - 1
-            }
+            None => self.push(Person {
+                name: Vec::new(),
+                name_text: String::new(),
+                title: None,
+                country: None,
+                adjective: None,
+                role,
+                surfaces: Distinct::default(),
+            }),
         };
         let person = &mut self.persons[index];
         if mention.name.len() > person.name.len() {
             person.take_name(mention);
+            self.index_name(index);
         }
+        let person = &mut self.persons[index];
         if person.role == Role::Attendee && role != Role::Attendee {
             person.role = role;
         }
@@ -317,16 +436,15 @@ impl People {
     /// Adds a leader known only by title ("THE PRESIDENT:" in a transcript); `name` is how the
     /// text calls them ("The President").
     pub fn add_titled(&mut self, title: &str, name: &str, role: Role) -> usize {
-        self.persons.push(Person {
+        self.push(Person {
             name: vec![title.to_string()],
             name_text: name.to_string(),
             title: Some(title.to_string()),
             country: None,
             adjective: None,
             role,
-            surfaces: Vec::new(),
-        });
-        self.persons.len() - 1
+            surfaces: Distinct::default(),
+        })
     }
 
     /// Records what a mention tells about a known person: title, country, surface form, and a
@@ -341,7 +459,9 @@ impl People {
             && is_person_like(mention)
         {
             person.take_name(mention);
+            self.index_name(index);
         }
+        let person = &mut self.persons[index];
         if person.title.is_none() && mention.has_name() {
             person.title = mention.title.as_deref().map(str::to_string);
         }
@@ -375,6 +495,7 @@ impl People {
     }
 
     pub fn leaders(&self) -> impl Iterator<Item = usize> + '_ {
+        work::add(self.persons.len());
         (0..self.persons.len()).filter(|&i| self.persons[i].is_leader())
     }
 

@@ -297,6 +297,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// known abbreviation or an initial, and not inside a balanced double quotation. Appends them
 /// to `out`.
 pub fn sentences(text: &str, block: Span, out: &mut Vec<Span>) {
+    super::work::add(block.len());
     let quoted = quoted_regions(text, block);
     let mut start = block.start;
     let mut i = block.start;

@@ -36,6 +36,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// [`tokenize`], appending to `out`: one buffer can hold the tokens of a whole readout.
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    super::work::add(end - start);
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {

@@ -1,9 +1,13 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
+use super::distinct::SCANNED;
 use super::lexicon::{lexicon, Pattern, WordFilter};
 use super::tokens::{ascii_lower, is_capitalized, is_double_quote, Token};
+use super::work;
+use crate::fxhash::{FxHashMap, FxHashSet, FxHasher};
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// A topic known to this readout: borrowed from the text wherever the text spells it out.
@@ -30,10 +34,18 @@ pub enum Label<'a> {
     Defined(&'a str),
 }
 
-impl Label<'_> {
+impl<'a> Label<'a> {
     pub fn as_str(&self) -> &str {
         match self {
             Label::Curated(label) | Label::Defined(label) => label,
+        }
+    }
+
+    /// The label's text, for as long as the label's source lives.
+    fn as_str_of(&self) -> &'a str {
+        match *self {
+            Label::Curated(label) => label,
+            Label::Defined(label) => label,
         }
     }
 
@@ -49,8 +61,11 @@ impl Label<'_> {
 /// The topics a readout defines for itself, plus the lexicon, ready to tag sentences.
 pub struct Topics<'t> {
     known: Vec<Known<'t>>,
-    /// First words of the readout's own patterns (exact case): most words skip the scan.
+    /// First words of the readout's own patterns (exact case): most words skip the lookup.
     known_firsts: WordFilter,
+    /// The readout's own patterns, word by word (exact case), when there are more than
+    /// [`SCANNED`] topics (fewer are scanned).
+    known_patterns: Option<PatternTrie<'t>>,
     /// First words of the readout's own patterns and of the lexicon's: most words pass neither.
     any_firsts: WordFilter,
     /// Lexicon entry → index of the defined topic that means the same (its label wins).
@@ -75,8 +90,36 @@ impl<'t> Topics<'t> {
     /// Reads the definitions in every sentence (its tokens and their words) of one readout.
     pub fn new(text: &'t str, sentences: &[(&[Token], &'t [&'t str])]) -> Topics<'t> {
         let mut known: Vec<Known<'t>> = Vec::new();
-        let is_known = |known: &[Known], pattern: &[&str]| {
-            known.iter().any(|k| k.patterns().any(|p| p == pattern))
+        // The known topics by the hash of each of their patterns, once there are more than
+        // [`SCANNED`] of them (fewer are scanned).
+        let mut by_pattern: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let is_known =
+            |known: &[Known], by_pattern: &FxHashMap<u64, Vec<usize>>, pattern: &[&str]| {
+                if known.len() <= SCANNED {
+                    work::add(known.len());
+                    return known.iter().any(|k| k.patterns().any(|p| p == pattern));
+                }
+                let same = by_pattern
+                    .get(&pattern_hash(pattern))
+                    .map_or(&[][..], Vec::as_slice);
+                work::add(same.len() + 1);
+                same.iter()
+                    .any(|&k| known[k].patterns().any(|p| p == pattern))
+            };
+        let remember = |known: &mut Vec<Known<'t>>,
+                        by_pattern: &mut FxHashMap<u64, Vec<usize>>,
+                        topic: Known<'t>| {
+            known.push(topic);
+            let mut index = |k: usize| {
+                for pattern in known[k].patterns() {
+                    by_pattern.entry(pattern_hash(pattern)).or_default().push(k);
+                }
+            };
+            match known.len() {
+                n if n == SCANNED + 1 => (0..n).for_each(index),
+                n if n > SCANNED + 1 => index(n - 1),
+                _ => {}
+            }
         };
         // The words of one sentence with "&" kept (a connector in names such as "R & D").
         let mut words: Vec<&str> = Vec::new();
@@ -103,7 +146,7 @@ impl<'t> Topics<'t> {
                     continue;
                 };
                 let expansion = &words[run.clone()];
-                if is_known(&known, expansion) {
+                if is_known(&known, &by_pattern, expansion) {
                     continue;
                 }
                 let full = if *expansion == sentence_words[run.clone()] {
@@ -121,15 +164,16 @@ impl<'t> Topics<'t> {
                 } else {
                     Cow::Owned(format!("{} ({acronym})", expansion.join(" ")))
                 };
-                known.push(Known {
+                let topic = Known {
                     label,
                     full,
                     acronym: Some(acronym),
-                });
+                };
+                remember(&mut known, &mut by_pattern, topic);
             }
             for run in quoted_terms(tokens, sentence_words) {
                 let term = &sentence_words[run.clone()];
-                if is_known(&known, term) {
+                if is_known(&known, &by_pattern, term) {
                     continue;
                 }
                 let written = &text[tokens[run.start].start..tokens[run.end - 1].end];
@@ -140,11 +184,12 @@ impl<'t> Topics<'t> {
                 } else {
                     Cow::Owned(term.join(" "))
                 };
-                known.push(Known {
+                let topic = Known {
                     label,
                     full: Cow::Borrowed(term),
                     acronym: None,
-                });
+                };
+                remember(&mut known, &mut by_pattern, topic);
             }
         }
         // A lexicon entry that one of the readout's own terms matches takes that term's label.
@@ -166,17 +211,22 @@ impl<'t> Topics<'t> {
             }
         }
         let mut known_firsts = WordFilter::default();
-        for first in known
-            .iter()
-            .flat_map(|k| k.patterns())
-            .filter_map(|p| p.first())
-        {
-            known_firsts.insert(first);
+        let mut known_patterns = (known.len() > SCANNED).then(PatternTrie::default);
+        for (k, topic) in known.iter().enumerate() {
+            for (p, pattern) in topic.patterns().enumerate() {
+                if let Some(&first) = pattern.first() {
+                    known_firsts.insert(first);
+                    if let Some(trie) = &mut known_patterns {
+                        trie.insert(pattern, (k, p));
+                    }
+                }
+            }
         }
         Topics {
             known,
             any_firsts: known_firsts.union(lex.topic_index.filter()),
             known_firsts,
+            known_patterns,
             renamed,
         }
     }
@@ -185,21 +235,59 @@ impl<'t> Topics<'t> {
     /// mention. `words` are the sentence's tokens as text, "" for punctuation.
     pub fn tag<'a>(&'a self, words: &[&str], labels: &mut Vec<Label<'a>>) {
         let from = labels.len();
-        let add = |label: Label<'a>, labels: &mut Vec<Label<'a>>| {
-            if !labels[from..].iter().any(|l| l.as_str() == label.as_str()) {
+        // The sentence's labels so far, hashed once there are many of them.
+        let mut seen: Option<FxHashSet<&'a str>> = None;
+        let mut add = |label: Label<'a>, labels: &mut Vec<Label<'a>>| {
+            let text = label.as_str_of();
+            let new = match &mut seen {
+                Some(seen) => {
+                    work::add(1);
+                    seen.insert(text)
+                }
+                None => {
+                    work::add(labels.len() - from);
+                    let new = !labels[from..].iter().any(|l| l.as_str() == text);
+                    if new && labels.len() - from >= 8 {
+                        seen = Some(
+                            labels[from..]
+                                .iter()
+                                .map(Label::as_str_of)
+                                .chain([text])
+                                .collect(),
+                        );
+                    }
+                    new
+                }
+            };
+            if new {
                 labels.push(label);
             }
         };
         let lex = lexicon();
+        let mut matched: Vec<(usize, usize)> = Vec::new();
         for (i, &word) in words.iter().enumerate() {
             let Some(slot) = WordFilter::slot(word).filter(|&s| self.any_firsts.has_slot(s)) else {
                 continue;
             };
             if self.known_firsts.has_slot(slot) {
-                for entry in &self.known {
-                    for pattern in entry.patterns() {
-                        if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
-                            add(Label::Defined(&entry.label), labels);
+                match &self.known_patterns {
+                    Some(trie) => {
+                        matched.clear();
+                        trie.matches_at(words, i, &mut matched);
+                        // In the order of the topics, as they were defined.
+                        matched.sort_unstable();
+                        for &(k, _) in &matched {
+                            add(Label::Defined(&self.known[k].label), labels);
+                        }
+                    }
+                    None => {
+                        work::add(self.known.len());
+                        for entry in &self.known {
+                            for pattern in entry.patterns() {
+                                if pattern.first() == Some(&word) && matches_at(words, i, pattern) {
+                                    add(Label::Defined(&entry.label), labels);
+                                }
+                            }
                         }
                     }
                 }
@@ -221,8 +309,54 @@ impl<'t> Topics<'t> {
     }
 }
 
+/// A pattern's words as one hash.
+fn pattern_hash(pattern: &[&str]) -> u64 {
+    let mut hasher = FxHasher::default();
+    pattern.hash(&mut hasher);
+    hasher.finish()
+}
+
 fn matches_at(words: &[&str], at: usize, pattern: &[&str]) -> bool {
     words.len() >= at + pattern.len() && pattern.iter().zip(&words[at..]).all(|(p, w)| p == w)
+}
+
+/// Word sequences, each with a value, as a trie: the sequences that match at a word are found
+/// in one walk, however many share their first words ("Alba Bora Cana", "Alba Bora Dena").
+#[derive(Default)]
+struct PatternTrie<'t> {
+    /// The child of a node (0 is the root) by the next word.
+    children: FxHashMap<(usize, &'t str), usize>,
+    /// The values of the sequences that end at each node, by node (past the root).
+    ends: Vec<Vec<(usize, usize)>>,
+}
+
+impl<'t> PatternTrie<'t> {
+    fn insert(&mut self, words: &[&'t str], value: (usize, usize)) {
+        let mut node = 0;
+        for &word in words {
+            let next = self.ends.len() + 1;
+            node = *self.children.entry((node, word)).or_insert(next);
+            if node == next {
+                self.ends.push(Vec::new());
+            }
+        }
+        if node > 0 {
+            self.ends[node - 1].push(value);
+        }
+    }
+
+    /// Appends the values of every sequence that matches `words` from `at` on.
+    fn matches_at(&self, words: &[&str], at: usize, out: &mut Vec<(usize, usize)>) {
+        let mut node = 0;
+        for &word in &words[at..] {
+            work::add(1);
+            let Some(&next) = self.children.get(&(node, word)) else {
+                return;
+            };
+            node = next;
+            out.extend_from_slice(&self.ends[node - 1]);
+        }
+    }
 }
 
 fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
@@ -251,8 +385,23 @@ fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Range<
         }
     }
     let letters = || acronym.chars().filter(|c| c.is_alphabetic());
-    // Try the longest run first, dropping words from the front until the initials fit.
-    for from in start..open {
+    // Try the longest run first, dropping words from the front until the initials fit. A run
+    // with more initials than the acronym has letters, plus one, never fits, and moving its
+    // start back only adds initials: the search starts where they first fit.
+    let most = letters().count() + 1;
+    let mut initials_after = 0;
+    let mut fits_from = open;
+    for from in (start..open).rev() {
+        work::add(1);
+        if is_capitalized(words[from]) && !is_connector(words[from]) {
+            initials_after += 1;
+            if initials_after > most {
+                break;
+            }
+        }
+        fits_from = from;
+    }
+    for from in fits_from..open {
         let run = &words[from..open];
         if is_connector(run[0]) {
             continue;
