@@ -1,4 +1,4 @@
-//! The seed readout parses exactly as `readout-conventions.md` says.
+//! The seed readout parses exactly as the project's conventions (`docs/conventions.md`) say.
 //!
 //! Two checks: the conventions' list, written out here by hand, and a golden file holding the
 //! whole expected JSON (`tests/expected/seed.json`). After a deliberate parser change, review

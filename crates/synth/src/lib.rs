@@ -2,7 +2,7 @@
 //!
 //! Every country, city, organization and person here is invented ("Arvelia", "Norland",
 //! President Elena Varga-Holm, …); no real leader is ever named. The texts follow the styles of
-//! `shared/docs/readout-conventions.md` so that benchmarks and scale tests exercise the same
+//! the project's conventions (`docs/conventions.md`) so that benchmarks and scale tests exercise the same
 //! paths as real readouts:
 //!
 //! - foreign-ministry prose: "X stressed that …", unattributed continuation sentences,
