@@ -2,9 +2,16 @@
 //! ("ASTANA, July 3 (Agency) --") that may open the first paragraph.
 
 use super::dates::{date_phrases, DatePhrase};
+use super::dates::{time_of_day, Date};
+use super::distinct::SCANNED;
+use super::lexicon;
 use super::names::{is_starter, Mention};
+use super::people::People;
+use super::segment::{BlockKind, Layout};
+use super::sentences::Sentence;
 use super::tokens::{tokenize, Token};
-use crate::model::EventKind;
+use crate::fxhash::FxHashSet;
+use crate::model::{Diagnostic, EventKind, Level, TimeOfDay};
 
 /// A dateline at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +20,102 @@ pub struct Dateline {
     pub end: usize,
     pub city: Option<String>,
     pub date: Option<DatePhrase>,
+}
+
+/// How many sentences of the opening paragraph may tell the event's date, time and place.
+const OPENING_SENTENCES: usize = 3;
+
+/// What the event pass finds, before it is written out.
+pub(super) struct EventFacts {
+    pub(super) date: Option<Date>,
+    pub(super) time_of_day: Option<TimeOfDay>,
+    pub(super) location: Option<String>,
+    pub(super) kind: EventKind,
+}
+
+/// The event pass: the kind, date, time and place, from the opening sentences (of the first
+/// prose block, `first_prose`), the dateline and the publication date.
+pub(super) fn read(
+    text: &str,
+    layout: &Layout,
+    first_prose: Option<usize>,
+    dateline: Option<&Dateline>,
+    sentences: &[Sentence],
+    people: &People,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> EventFacts {
+    let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
+    // The event is told in the first sentences of the opening paragraph; after a one-sentence
+    // opening ("At the invitation of A, B paid a state visit …"), also in the next paragraph's
+    // narrative sentences ("A and B held talks in …"), up to the first that reports speech.
+    let mut opening: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| Some(s.block) == opening_block)
+        .take(OPENING_SENTENCES)
+        .collect();
+    if let (Some(b), 1) = (opening_block, opening.len()) {
+        let next = b + 1;
+        if layout.blocks.get(next).map(|block| &block.kind) == Some(&BlockKind::Prose) {
+            opening.extend(
+                sentences
+                    .iter()
+                    .filter(|s| s.block == next)
+                    .take_while(|s| s.frames.is_empty() && !s.attendee_line)
+                    .take(OPENING_SENTENCES - 1),
+            );
+        }
+    }
+    let opening_text = match (opening.first(), opening.last()) {
+        (Some(first), Some(last)) => &text[first.span.start..last.span.end],
+        _ => "",
+    };
+    let leaders = people.leaders().count();
+    let kind = kind(leaders, opening_text);
+    let anchor = layout
+        .published
+        .or_else(|| dateline.and_then(|d| d.date).and_then(|p| p.resolve(None)));
+    let date = opening
+        .iter()
+        .flat_map(|s| date_phrases(text, s.tokens))
+        .chain(dateline.and_then(|d| d.date))
+        .find_map(|p| p.resolve(anchor));
+    let time = opening.iter().find_map(|s| time_of_day(text, s.tokens));
+    let location = match kind {
+        EventKind::PhoneCall | EventKind::VideoCall => None,
+        _ => dateline.and_then(|d| d.city.clone()).or_else(|| {
+            // The people's countries, hashed when there are many people.
+            let persons = &people.persons;
+            let countries: Option<FxHashSet<&str>> = (persons.len() > SCANNED).then(|| {
+                persons
+                    .iter()
+                    .filter_map(|p| p.country.as_deref())
+                    .collect()
+            });
+            let is_theirs = |name: &str| match &countries {
+                Some(countries) => countries.contains(name),
+                None => persons.iter().any(|p| p.country.as_deref() == Some(name)),
+            };
+            opening.iter().find_map(|s| {
+                place(text, s.tokens, s.mentions, |name| {
+                    lexicon::lexicon().is_country(name) || is_theirs(name)
+                })
+            })
+        }),
+    };
+    if date.is_none() {
+        diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            message: "no event date found: the text gives no day, or no year to place it in".into(),
+            span: None,
+        });
+    }
+
+    EventFacts {
+        date,
+        time_of_day: time,
+        location,
+        kind,
+    }
 }
 
 /// Reads "CITY, Month Day (Agency) --", "City, 3 July 2031 —" or "CITY (Agency) -" at `start`.
@@ -143,7 +246,7 @@ pub fn kind(leaders: usize, opening: &str) -> EventKind {
     }
 }
 
-/// The first "in <Place>" of the tokens whose place is neither a person, a country nor a date.
+/// The first `in <Place>` of the tokens whose place is neither a person, a country nor a date.
 pub fn place(
     text: &str,
     tokens: &[Token],

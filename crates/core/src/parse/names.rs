@@ -510,7 +510,7 @@ fn ends_with_title(words: &[&str]) -> bool {
     })
 }
 
-/// Reads a run's words as [adjective…] [title] [of Country] [name…].
+/// Reads a run's words as `[adjective…] [title] [of Country] [name…]`.
 fn read_run<'t>(
     text: &'t str,
     words: &[&'t str],

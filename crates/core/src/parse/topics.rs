@@ -1,8 +1,11 @@
 //! Topics: acronyms the text defines ("Shanghai Cooperation Organization (SCO)"), short quoted
 //! terms ("Global South"), and the curated lexicon in `data/topics.tsv`.
 
+use super::distinct::Distinct;
 use super::distinct::SCANNED;
 use super::lexicon::{lexicon, Pattern, WordFilter};
+use super::sentences::{appended, Sentence};
+use super::statements::Draft;
 use super::tokens::{ascii_lower, is_capitalized, is_double_quote, Token};
 use super::work;
 use crate::fxhash::{FxHashMap, FxHashSet, FxHasher};
@@ -307,6 +310,40 @@ impl<'t> Topics<'t> {
             }
         }
     }
+}
+
+/// The topics pass: tags every sentence, gives each draft the topics of its sentence, and
+/// returns the readout's topics in order of first mention.
+pub(super) fn tag_readout(
+    text: &str,
+    sentences: &[Sentence],
+    drafts: &mut [Draft],
+) -> Vec<Cow<'static, str>> {
+    let token_lists: Vec<(&[Token], &[&str])> =
+        sentences.iter().map(|s| (s.tokens, s.words)).collect();
+    let topic_index = Topics::new(text, &token_lists);
+    // Every sentence's topic labels, in one list (room for two a sentence).
+    let mut tags: Vec<Label> = Vec::with_capacity(2 * sentences.len());
+    let tag_ranges: Vec<Range<usize>> = sentences
+        .iter()
+        .map(|s| appended(&mut tags, |out| topic_index.tag(s.words, out)))
+        .collect();
+    let mut readout_topics: Distinct<Cow<'static, str>> = Distinct::with_capacity(8);
+    for tag in &tags {
+        readout_topics.insert_with(tag.as_str(), || tag.to_cow());
+    }
+    let readout_topics = readout_topics.into_vec();
+    for draft in drafts.iter_mut() {
+        // Sentences are in text order: the one a statement comes from, by its start.
+        if let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) {
+            draft.topics = tags[tag_ranges[s].clone()]
+                .iter()
+                .map(|t| t.to_cow())
+                .collect();
+        }
+    }
+
+    readout_topics
 }
 
 /// A pattern's words as one hash.

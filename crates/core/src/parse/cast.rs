@@ -1,0 +1,240 @@
+//! Pass 2, people: who took part. The opening sentence names the principal and the
+//! counterparts; subjects of reporting frames and transcript labels add leaders; "… were
+//! present" lines add attendees; a headline may give the fullest form of a name.
+
+use super::frames::SubjectRef;
+use super::names::{mentions, Mention};
+use super::people::{is_person_like, People};
+use super::segment::{self, BlockKind};
+use super::sentences::Sentence;
+use super::tokens::tokenize;
+use crate::fxhash::FxHashSet;
+use crate::model::*;
+
+/// Pass 1: who took part.
+/// Who took part, and the person each of the readout's mentions names (in the order of
+/// `mentions`): the people are found first, then every mention of a known person teaches its
+/// form of the name (an alias), title and country, in text order.
+pub(super) fn read(
+    text: &str,
+    blocks: &[segment::Block],
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> (People, Vec<Option<usize>>) {
+    let mut people = find_people(text, blocks, sentences);
+    // From here on the people are known: who each mention names is found once.
+    let mention_persons = people.find_each(mentions);
+    for sentence in sentences {
+        for (m, mention) in sentence.mentions.iter().enumerate() {
+            if let Some(p) = mention_persons[sentence.mentions_from + m] {
+                people.learn(p, mention);
+            }
+        }
+    }
+    (people, mention_persons)
+}
+
+fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) -> People {
+    let mut people = People::default();
+    // The opening sentence: its first person is the principal, the others counterparts.
+    let opening = sentences
+        .iter()
+        .find(|s| matches!(blocks[s.block].kind, BlockKind::Prose));
+    if let Some(opening) = opening {
+        let mut first = true;
+        let after_preposition = |m: &Mention| {
+            let before = m.first.checked_sub(1).and_then(|i| opening.tokens.get(i));
+            m.title.is_none()
+                && before.is_some_and(|t| {
+                    matches!(
+                        t.text(text),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "at"
+                            | "of"
+                            | "from"
+                            | "to"
+                            | "near"
+                            | "for"
+                            | "on"
+                            | "into"
+                            | "across"
+                            | "by"
+                    )
+                })
+        };
+        // "The Prime Minister spoke to …": a leader named only by title opens the readout.
+        if let Some(m) = opening
+            .mentions
+            .first()
+            .filter(|m| m.first == 0 && !m.has_name())
+        {
+            if let Some(title) = m.title.as_deref() {
+                people.add_titled(title, &format!("The {title}"), Role::Principal);
+                first = false;
+            }
+        }
+        let leaders = opening
+            .mentions
+            .iter()
+            .filter(|m| is_person_like(m) && !after_preposition(m));
+        for mention in leaders {
+            let role = if first {
+                Role::Principal
+            } else {
+                Role::Counterpart
+            };
+            let p = people.add(mention, role);
+            if first && people.persons[p].role != Role::Principal {
+                people.persons[p].role = Role::Principal;
+            }
+            first = false;
+        }
+    }
+    let next_leader_role = |people: &People| {
+        if people.has_leader() {
+            Role::Counterpart
+        } else {
+            Role::Principal
+        }
+    };
+    // Titles some leader is known to have: titles and leaders, once there, stay.
+    let mut titles_held: FxHashSet<String> = FxHashSet::default();
+    let mut previous_block = None;
+    for sentence in sentences {
+        // A transcript label names a leader as its turn begins.
+        if previous_block != Some(sentence.block) {
+            previous_block = Some(sentence.block);
+            if let BlockKind::Turn { label } = blocks[sentence.block].kind {
+                with_label_mention(&text[label.start..label.end], |mention| match mention {
+                    Some(m) if is_speaker_label(m, &people) => {
+                        let role = next_leader_role(&people);
+                        let p = people.add(m, role);
+                        // The label's title and form of the name ("PRIME MINISTER ARAMAKI").
+                        people.learn(p, m);
+                    }
+                    // "THE PRESIDENT:" with no President named: the title names the speaker.
+                    Some(m) if !m.has_name() => {
+                        if let Some(title) = m.title.as_deref() {
+                            if !titles_held.contains(title) {
+                                if people.leaders_titled(title).next().is_none() {
+                                    let role = next_leader_role(&people);
+                                    people.add_titled(title, &format!("The {title}"), role);
+                                }
+                                titles_held.insert(title.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                });
+            }
+        }
+        if sentence.attendee_line {
+            for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+                if people.find(&mention.name).is_none() {
+                    people.add(mention, Role::Attendee);
+                }
+            }
+            continue;
+        }
+        for frame in sentence.frames {
+            let SubjectRef::Mentions(group) = &frame.subject else {
+                continue;
+            };
+            for mention in &sentence.mentions[group.clone()] {
+                if people.find(&mention.name).is_some() || is_person_like(mention) {
+                    let role = next_leader_role(&people);
+                    let p = people.add(mention, role);
+                    if people.persons[p].role == Role::Attendee {
+                        people.persons[p].role = Role::Counterpart;
+                    }
+                }
+            }
+        }
+    }
+    // A headline may give the fullest form of a name the body shortens ("Remarks by President
+    // Odile Farrant …" over "PRESIDENT FARRANT:" turns): it names no one new.
+    for sentence in sentences
+        .iter()
+        .filter(|s| blocks[s.block].kind == BlockKind::Heading)
+    {
+        for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+            if let Some(p) = people.find(&mention.name) {
+                let role = people.persons[p].role;
+                people.add(mention, role);
+            }
+        }
+    }
+    if !people.persons.iter().any(|p| p.role == Role::Principal) {
+        let first = people.leaders().next();
+        if let Some(first) = first {
+            people.persons[first].role = Role::Principal;
+        }
+    }
+    people
+}
+
+/// Calls `f` with the person a transcript label names; an all-capitals label ("THE
+/// PRESIDENT") is read in title case.
+pub(super) fn with_label_mention<R>(label: &str, f: impl FnOnce(Option<&Mention>) -> R) -> R {
+    let shouting = !label.chars().any(char::is_lowercase);
+    let label: std::borrow::Cow<str> = if shouting {
+        label
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    } else {
+        label.into()
+    };
+    let tokens = tokenize(&label, 0, label.len());
+    f(mentions(&label, &tokens).first())
+}
+
+/// A label that names a person who speaks, not a role such as "Moderator" or "Q".
+pub(super) fn is_speaker_label(mention: &Mention, people: &People) -> bool {
+    mention.has_name()
+        && (mention.title.is_some()
+            || mention.name.len() >= 2
+            || people.find(&mention.name).is_some()
+            || !is_role_label(mention))
+}
+
+/// Labels for the press and the floor, not for leaders: "Q", "Moderator", "Reporter".
+pub(super) fn is_role_label(mention: &Mention) -> bool {
+    let roles = [
+        "Moderator",
+        "Question",
+        "Q",
+        "Answer",
+        "A",
+        "Reporter",
+        "Journalist",
+        "Host",
+        "Interpreter",
+        "Participant",
+        "Audience",
+        "Voice",
+        "Narrator",
+        "Announcer",
+        "Anchor",
+        "Correspondent",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Media",
+        "Press",
+    ];
+    mention.title.is_none() && mention.name.len() == 1 && roles.contains(&mention.name[0])
+}

@@ -1,0 +1,298 @@
+//! Countries the text makes plain (an unknown adjective matched to a name the text uses; the
+//! place a leader's own statements speak for), and the side that issues the readout.
+
+use super::distinct::SCANNED;
+use super::lexicon;
+use super::names::{self};
+use super::people::{self, People};
+use super::segment::{BlockKind, Layout};
+use super::sentences::Sentence;
+use super::statements::Draft;
+use super::tokens::{self};
+use super::work;
+use crate::fxhash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+/// The countries pass: countries left unknown, from what the text makes plain; then the
+/// principal, when the source line names the side that issues the readout. Returns the
+/// publisher the source line names.
+pub(super) fn settle(
+    text: &str,
+    layout: &Layout,
+    sentences: &[Sentence],
+    people: &mut People,
+    drafts: &[Draft],
+    speaker_lists: &[usize],
+) -> Option<String> {
+    infer_countries(text, sentences, people, drafts, speaker_lists);
+    // The principal leads the side that issues the readout, when its source line says which.
+    let publisher = layout
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::SourceLine)
+        .map(|b| source_publisher(&text[b.span.start..b.span.end]));
+    if let Some(issuer) = publisher.as_deref().and_then(|p| issuing_leader(p, people)) {
+        people.make_principal(issuer);
+    }
+
+    publisher
+}
+
+/// Countries the text makes plain: an unknown adjective matched to a name the text uses
+/// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
+/// statements speak for: the place name they use most that no other participant has.
+pub(super) fn infer_countries(
+    text: &str,
+    sentences: &[Sentence],
+    people: &mut People,
+    drafts: &[Draft],
+    speaker_lists: &[usize],
+) {
+    use crate::fxhash::FxHashMap;
+    let lex = lexicon::lexicon();
+    if people
+        .persons
+        .iter()
+        .any(|p| p.country.is_none() && p.adjective.is_some())
+    {
+        // Sized for every mention at once: growing it step by step costs more than the room.
+        let mentions = sentences.iter().map(|s| s.mentions.len()).sum();
+        let mut used =
+            crate::fxhash::FxHashSet::with_capacity_and_hasher(mentions, Default::default());
+        used.extend(
+            sentences
+                .iter()
+                .flat_map(|s| s.mentions)
+                .filter(|m| m.title.is_none() && m.name.len() == 1)
+                .map(|m| m.name[0]),
+        );
+        for person in &mut people.persons {
+            if let (None, Some(adjective)) = (&person.country, &person.adjective) {
+                person.country = country_for_adjective(adjective, |c| used.contains(c))
+                    .or_else(|| country_for_adjective(adjective, |c| c.ends_with("ia")));
+            }
+        }
+    }
+    let leaders_without: Vec<usize> = (0..people.persons.len())
+        .filter(|&p| people.persons[p].country.is_none() && people.persons[p].is_leader())
+        .collect();
+    if leaders_without.is_empty() {
+        return;
+    }
+    // Capitalized words standing alone (not part of a longer name), and the lexicon's longer
+    // country names, in each such leader's own statements: counted, in order of first use.
+    let mut uses: Vec<(FxHashMap<&str, usize>, Vec<&str>)> = (0..leaders_without.len())
+        .map(|_| {
+            let words = FxHashMap::with_capacity_and_hasher(32, Default::default());
+            (words, Vec::with_capacity(32))
+        })
+        .collect();
+    // The statement's words as written between spaces ("Kestria's", "(ARS),"): token ranges.
+    let mut raw: Vec<Range<usize>> = Vec::with_capacity(64);
+    let mut plain: Vec<&str> = Vec::new();
+    for draft in drafts {
+        let [speaker] = speaker_lists[draft.speakers.clone()] else {
+            continue;
+        };
+        // `leaders_without` ascends.
+        let Ok(slot) = leaders_without.binary_search(&speaker) else {
+            continue;
+        };
+        let Ok(s) = sentences.binary_search_by_key(&draft.span.start, |s| s.span.start) else {
+            continue;
+        };
+        let all = sentences[s].tokens;
+        let from = all.partition_point(|t| t.start < draft.text.start);
+        let to = all.partition_point(|t| t.end <= draft.text.end);
+        let tokens = &all[from..to.max(from)];
+        let (counts, order) = &mut uses[slot];
+        raw.clear();
+        for (i, token) in tokens.iter().enumerate() {
+            match raw.last_mut() {
+                Some(word) if tokens[i - 1].end == token.start => word.end = i + 1,
+                _ => raw.push(i..i + 1),
+            }
+        }
+        // A word's letters and digits, without a possessive ending ("Kestria's" → "Kestria").
+        let core = |k: usize| -> &str {
+            raw.get(k).map_or("", |word| {
+                let tokens = &tokens[word.clone()];
+                match (
+                    tokens.iter().find(|t| t.is_word()),
+                    tokens.iter().rfind(|t| t.is_word()),
+                ) {
+                    (Some(first), Some(last)) => {
+                        tokens::strip_possessive(&text[first.start..last.end])
+                    }
+                    _ => "",
+                }
+            })
+        };
+        let open_end = |k: usize| tokens[raw[k].end - 1].is_word();
+        for k in 0..raw.len() {
+            // A word opening with a lowercase letter or a digit is not capitalized, trimmed or not.
+            if text.as_bytes()[tokens[raw[k].start].start].is_ascii_alphanumeric()
+                && !text.as_bytes()[tokens[raw[k].start].start].is_ascii_uppercase()
+            {
+                continue;
+            }
+            let word = core(k);
+            if !tokens::is_capitalized(word) {
+                continue;
+            }
+            let long = lex.may_start_long_country(word).then(|| {
+                plain.clear();
+                plain.extend((k..raw.len().min(k + 8)).map(core));
+                lex.long_country_at(&plain, 0)
+            });
+            let name = match long.flatten() {
+                Some(long) => long,
+                None => {
+                    let joined_before =
+                        k > 0 && open_end(k - 1) && tokens::is_capitalized(core(k - 1));
+                    let joined_after = open_end(k) && tokens::is_capitalized(core(k + 1));
+                    if joined_before || joined_after {
+                        continue;
+                    }
+                    word
+                }
+            };
+            let count = counts.entry(name).or_default();
+            if *count == 0 {
+                order.push(name);
+            }
+            *count += 1;
+        }
+    }
+    // With many people, their names' words and their countries are hashed (owned: the
+    // countries change as they are given); with few, they are scanned.
+    let many = people.persons.len() > SCANNED;
+    let name_words: FxHashSet<String> = match many {
+        true => people
+            .persons
+            .iter()
+            .flat_map(|q| q.name.iter().cloned())
+            .collect(),
+        false => FxHashSet::default(),
+    };
+    let mut countries: FxHashSet<String> = match many {
+        true => people
+            .persons
+            .iter()
+            .filter_map(|q| q.country.clone())
+            .collect(),
+        false => FxHashSet::default(),
+    };
+    for (slot, &p) in leaders_without.iter().enumerate() {
+        let (counts, order) = &uses[slot];
+        let best = {
+            let persons = &people.persons;
+            let is_name_word = |word: &str| match many {
+                true => name_words.contains(word),
+                false => persons.iter().any(|q| q.name.iter().any(|w| w == word)),
+            };
+            let could_be_country = |name: &str| {
+                lex.is_country(name)
+                    || (!name.contains(' ')
+                        && !is_name_word(name)
+                        && !names::is_starter(name)
+                        && !people::is_institution_word(name)
+                        && !lex.demonyms.contains_key(name)
+                        && lex.title_at(&[name], 0).is_none()
+                        && name.chars().any(char::is_lowercase))
+            };
+            let taken = |name: &str| match many {
+                true => countries.contains(name),
+                false => persons.iter().any(|q| q.country.as_deref() == Some(name)),
+            };
+            // Most used first, then first used; the first that can be a free country wins.
+            let mut ranked: Vec<(usize, &str)> = order.iter().map(|n| (counts[n], *n)).collect();
+            ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
+            work::add(ranked.len());
+            ranked
+                .iter()
+                .find(|(_, name)| !taken(name) && could_be_country(name))
+                .map(|(_, name)| name.to_string())
+        };
+        if let (true, Some(best)) = (many, &best) {
+            countries.insert(best.clone());
+        }
+        people.persons[p].country = best;
+    }
+}
+
+/// The first country name an adjective may come from ("Arvelian" → "Arvel", "Arvela",
+/// "Arvelia", …) that `accept` takes.
+pub(super) fn country_for_adjective(
+    adjective: &str,
+    mut accept: impl FnMut(&str) -> bool,
+) -> Option<String> {
+    let mut candidate = String::new();
+    for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
+        let Some(stem) = adjective
+            .strip_suffix(suffix)
+            .filter(|s| s.chars().count() >= 3)
+        else {
+            continue;
+        };
+        if accept(stem) {
+            return Some(stem.to_string());
+        }
+        for ending in ["a", "ia", "e", "y", "o"] {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if accept(&candidate) {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+/// The leader whose country the publisher names ("Presidential Office of Kestria", "Kestrian
+/// Foreign Ministry"), when exactly one does.
+pub(super) fn issuing_leader(publisher: &str, people: &People) -> Option<usize> {
+    let words: Vec<&str> = publisher
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The publisher's runs of words, by length, made as phrases of that length are asked for.
+    let mut windows: FxHashMap<usize, FxHashSet<&[&str]>> = FxHashMap::default();
+    let mut names = |text: &str| {
+        let phrase: Vec<&str> = text.split(' ').collect();
+        if words.len() <= 4 * SCANNED {
+            work::add(words.len());
+            return words.windows(phrase.len()).any(|w| w == phrase.as_slice());
+        }
+        let runs = windows.entry(phrase.len()).or_insert_with(|| {
+            work::add(words.len());
+            words.windows(phrase.len()).collect()
+        });
+        runs.contains(phrase.as_slice())
+    };
+    let lex = lexicon::lexicon();
+    let mut issuers = people.leaders().filter(|&p| {
+        let person = &people.persons[p];
+        let country = person.country.as_deref();
+        country.is_some_and(|c| {
+            names(c)
+                || lex
+                    .demonyms
+                    .iter()
+                    .any(|(adjective, of)| *of == c && names(adjective))
+        }) || person.adjective.as_deref().is_some_and(&mut names)
+    });
+    let first = issuers.next()?;
+    issuers.next().is_none().then_some(first)
+}
+
+/// "(Source: Ministry of Foreign Affairs)" → "Ministry of Foreign Affairs".
+pub(super) fn source_publisher(line: &str) -> String {
+    let inner = line.trim().trim_start_matches('(').trim_end_matches(')');
+    inner
+        .split_once(':')
+        .map_or(inner, |(_, rest)| rest)
+        .trim()
+        .to_string()
+}

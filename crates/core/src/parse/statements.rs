@@ -1,0 +1,590 @@
+//! Pass 3, statements: sentences → statement drafts, block by block (frames, continuations,
+//! joint subjects, transcript turns, lists). A draft refers to its speakers as a range of one
+//! list of every speaker list, and to its text as a byte range.
+
+use super::cast::{is_role_label, with_label_mention};
+use super::countries::country_for_adjective;
+use super::distinct::SCANNED;
+use super::frames::{Frame, SubjectRef};
+use super::lexicon;
+use super::people::People;
+use super::segment::{self, BlockKind};
+use super::sentences::Sentence;
+use super::tokens::{is_double_quote, Token};
+use super::work;
+use crate::fxhash::FxHashMap;
+use crate::model::*;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The statement drafts of the readout, block by block, and the speaker lists their
+/// `speakers` are ranges of. `mention_persons`: the person each mention names.
+pub(super) fn read(
+    text: &str,
+    blocks: &[segment::Block],
+    sentences: &[Sentence],
+    mention_persons: &[Option<usize>],
+    people: &mut People,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Draft>, Vec<usize>) {
+    let mut builder = Statements::new(text, mention_persons, sentences.len());
+    // Sentences are in block order: each block's are the next run of them.
+    let mut rest: &[Sentence] = sentences;
+    for (b, block) in blocks.iter().enumerate() {
+        let (block_sentences, tail) =
+            rest.split_at(rest.iter().take_while(|s| s.block == b).count());
+        rest = tail;
+        builder.block(block, block_sentences, people, diagnostics);
+    }
+    (builder.drafts, builder.speaker_lists)
+}
+
+/// A statement before ids are assigned.
+pub(super) struct Draft {
+    /// A range of [`Statements::speaker_lists`]: indices into the people.
+    pub(super) speakers: Range<usize>,
+    pub(super) verb: Cow<'static, str>,
+    /// The statement's text: a byte range of the normalized text.
+    pub(super) text: Range<usize>,
+    pub(super) span: Span,
+    pub(super) paragraph: usize,
+    pub(super) topics: Vec<Cow<'static, str>>,
+}
+
+/// Pass 3: turns sentences into statements, block by block.
+pub(super) struct Statements<'t> {
+    pub(super) text: &'t str,
+    /// The person each mention of the readout names, if any.
+    pub(super) mention_persons: &'t [Option<usize>],
+    pub(super) drafts: Vec<Draft>,
+    /// The last single speaker, for "he" and "she".
+    pub(super) last_single: Option<usize>,
+    /// Every speaker list, one after the other; drafts and frames refer to ranges of it, so a
+    /// list shared by several statements ("continued") is stored once.
+    pub(super) speaker_lists: Vec<usize>,
+    /// The speakers and verb of a line ending in ":" whose items follow.
+    pub(super) list_frame: Option<(Range<usize>, Cow<'static, str>)>,
+    /// A sentence in ASCII lowercase, for phrase tests (one buffer for all).
+    pub(super) lower: String,
+    /// The frames of the current sentence that name participants: their speakers and their
+    /// index among the sentence's frames (one buffer for all).
+    pub(super) resolved: Vec<(Range<usize>, usize)>,
+    /// The leaders by title, country and adjective, once a subject needs them (`Some(None)`
+    /// when the readout has few enough people to scan).
+    pub(super) leaders: Option<Option<LeaderIndex>>,
+    /// Every leader as a range of the speaker lists ("They …"), once needed; `None` inside
+    /// when fewer than two.
+    pub(super) joint: Option<Option<Range<usize>>>,
+}
+
+/// The leaders by what a subject may call them ("The President", "the Arvelian leader"), made
+/// once per readout when it has more than [`SCANNED`] people (fewer are scanned): the people's
+/// roles, titles and countries do not change while statements are read. Each list ascends.
+pub(super) struct LeaderIndex {
+    pub(super) by_title: FxHashMap<String, Vec<usize>>,
+    pub(super) by_country: FxHashMap<String, Vec<usize>>,
+    pub(super) by_adjective: FxHashMap<String, Vec<usize>>,
+}
+
+impl LeaderIndex {
+    pub(super) fn new(people: &People) -> Option<Self> {
+        if people.persons.len() <= SCANNED {
+            return None;
+        }
+        let mut index = LeaderIndex {
+            by_title: FxHashMap::default(),
+            by_country: FxHashMap::default(),
+            by_adjective: FxHashMap::default(),
+        };
+        for p in people.leaders() {
+            let person = &people.persons[p];
+            let lists = [
+                (&mut index.by_title, &person.title),
+                (&mut index.by_country, &person.country),
+                (&mut index.by_adjective, &person.adjective),
+            ];
+            for (map, key) in lists {
+                if let Some(key) = key {
+                    map.entry(key.clone()).or_default().push(p);
+                }
+            }
+        }
+        Some(index)
+    }
+}
+
+/// The leaders titled `title`, in order: from the index if there is one.
+pub(super) fn leaders_titled<'a>(
+    index: Option<&'a LeaderIndex>,
+    people: &'a People,
+    title: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    let listed = index.map(|index| {
+        let list = index.by_title.get(title).map_or(&[][..], Vec::as_slice);
+        list.iter().copied()
+    });
+    let scanned = index.is_none().then(|| people.leaders_titled(title));
+    listed
+        .into_iter()
+        .flatten()
+        .chain(scanned.into_iter().flatten())
+}
+
+/// The one leader a nationality names ("Arvelian", "Arvelia"): by a country the hint is,
+/// whose adjective it is, or that its stem may spell, or by the adjective itself; `None` when
+/// no leader or several fit.
+pub(super) fn leader_of_nationality(
+    index: Option<&LeaderIndex>,
+    people: &People,
+    hint: &str,
+) -> Option<usize> {
+    let lex = lexicon::lexicon();
+    let Some(index) = index else {
+        let country = lex.demonyms.get(hint).copied();
+        let mut fits = people.leaders().filter(|&p| {
+            let person = &people.persons[p];
+            let c = person.country.as_deref();
+            c.is_some_and(|c| {
+                c == hint || Some(c) == country || country_for_adjective(hint, |g| g == c).is_some()
+            }) || person.adjective.as_deref() == Some(hint)
+        });
+        let one = fits.next()?;
+        return fits.next().is_none().then_some(one);
+    };
+    let mut found: Option<usize> = None;
+    let mut several = false;
+    let mut take = |list: Option<&Vec<usize>>| {
+        for &p in list.map_or(&[][..], Vec::as_slice) {
+            work::add(1);
+            match found {
+                Some(q) if q != p => several = true,
+                _ => found = Some(p),
+            }
+            if several {
+                return true;
+            }
+        }
+        false
+    };
+    let mut done = take(index.by_country.get(hint))
+        || take(index.by_adjective.get(hint))
+        || lex
+            .demonyms
+            .get(hint)
+            .is_some_and(|c| take(index.by_country.get(*c)));
+    if !done {
+        country_for_adjective(hint, |stem| {
+            done = take(index.by_country.get(stem));
+            done
+        });
+    }
+    found.filter(|_| !several)
+}
+
+impl<'t> Statements<'t> {
+    /// `sentences`: how many the readout has (about as many statements are likely).
+    pub(super) fn new(
+        text: &'t str,
+        mention_persons: &'t [Option<usize>],
+        sentences: usize,
+    ) -> Self {
+        Statements {
+            text,
+            mention_persons,
+            drafts: Vec::with_capacity(sentences),
+            // Joint statements have two speakers or more.
+            speaker_lists: Vec::with_capacity(2 * sentences),
+            last_single: None,
+            list_frame: None,
+            lower: String::with_capacity(256),
+            resolved: Vec::new(),
+            leaders: None,
+            joint: None,
+        }
+    }
+
+    pub(super) fn push(
+        &mut self,
+        speakers: Range<usize>,
+        verb: Cow<'static, str>,
+        content: (usize, usize),
+        span: Span,
+        paragraph: usize,
+    ) {
+        let text = clean_content(self.text, content.0.min(content.1), content.1);
+        if text.is_empty() || speakers.is_empty() {
+            return;
+        }
+        if speakers.len() == 1 {
+            self.last_single = Some(self.speaker_lists[speakers.start]);
+        }
+        self.drafts.push(Draft {
+            speakers,
+            verb,
+            text,
+            span,
+            paragraph,
+            topics: Vec::new(),
+        });
+    }
+
+    pub(super) fn block(
+        &mut self,
+        block: &segment::Block,
+        sentences: &[Sentence],
+        people: &mut People,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        match block.kind {
+            BlockKind::Heading | BlockKind::SourceLine => {
+                self.list_frame = None;
+            }
+            BlockKind::ListItem => match self.list_frame.clone() {
+                Some((speakers, verb)) => {
+                    for s in sentences {
+                        self.push(
+                            speakers.clone(),
+                            verb.clone(),
+                            (s.span.start, s.span.end),
+                            s.span,
+                            block.paragraph,
+                        );
+                    }
+                }
+                None => self.prose(block, sentences, people, diagnostics),
+            },
+            BlockKind::Turn { label } => {
+                self.list_frame = None;
+                let label_text = &self.text[label.start..label.end];
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+                let (speaker, role_label) = with_label_mention(label_text, |m| {
+                    let speaker = m.and_then(|m| match (&m.title, m.has_name()) {
+                        (_, true) => people.find(&m.name),
+                        (Some(title), false) => {
+                            leaders_titled(leaders.as_ref(), people, title).next()
+                        }
+                        (None, false) => None,
+                    });
+                    (speaker, m.is_some_and(is_role_label))
+                });
+                let Some(speaker) = speaker else {
+                    if role_label {
+                        return;
+                    }
+                    diagnostics.push(Diagnostic {
+                        level: Level::Warning,
+                        message: format!("transcript label \"{label_text}\" names no participant"),
+                        span: Some(label),
+                    });
+                    return;
+                };
+                let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
+                self.speaker_lists.push(speaker);
+                let mut first = true;
+                for s in sentences {
+                    if is_vocative(&self.text[s.span.start..s.span.end]) {
+                        continue;
+                    }
+                    let verb = if first { "said" } else { "continued" };
+                    self.push(
+                        speakers.clone(),
+                        Cow::Borrowed(verb),
+                        (s.span.start, s.span.end),
+                        s.span,
+                        block.paragraph,
+                    );
+                    first = false;
+                }
+            }
+            BlockKind::Prose => {
+                self.list_frame = None;
+                self.prose(block, sentences, people, diagnostics);
+            }
+        }
+    }
+
+    pub(super) fn prose(
+        &mut self,
+        block: &segment::Block,
+        sentences: &[Sentence],
+        people: &mut People,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        // The last speakers of this paragraph, for unattributed sentences.
+        let mut last: Option<Range<usize>> = None;
+        for sentence in sentences {
+            let span = sentence.span;
+            let sentence_text = &self.text[span.start..span.end];
+            if sentence.attendee_line || is_vocative(sentence_text) {
+                continue;
+            }
+            self.resolve_frames(sentence, people);
+            if self.resolved.is_empty() {
+                if starts_with_participant(sentence, self.mention_persons)
+                    || starts_with_joint_subject(sentence_text)
+                    || self.is_topic_only(sentence_text)
+                {
+                    continue;
+                }
+                match &last {
+                    Some(speakers) => {
+                        self.push(
+                            speakers.clone(),
+                            Cow::Borrowed("continued"),
+                            (span.start, span.end),
+                            span,
+                            block.paragraph,
+                        );
+                    }
+                    None => {
+                        if !sentence.frames.is_empty() {
+                            diagnostics.push(Diagnostic {
+                                level: Level::Warning,
+                                message: "a reporting verb whose subject is not a participant: sentence not attributed".into(),
+                                span: Some(span),
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
+            if sentence_text.ends_with(':') {
+                let (speakers, frame) = &self.resolved[0];
+                let verb = sentence.frames[*frame].verb.clone();
+                last = Some(speakers.clone());
+                self.list_frame = Some((speakers.clone(), verb));
+                continue;
+            }
+            for k in 0..self.resolved.len() {
+                let (speakers, frame) = self.resolved[k].clone();
+                let frame = &sentence.frames[frame];
+                // A frame's content ends where the next frame's clause starts: at its subject,
+                // or at the word that joins the clauses ("…, while B stressed"), which belongs
+                // to neither.
+                let end = match self
+                    .resolved
+                    .get(k + 1)
+                    .map(|&(_, next)| &sentence.frames[next])
+                {
+                    Some(next) if !next.trailing => {
+                        let subject = next.subject_first;
+                        let clause = match subject.checked_sub(1).map(|i| sentence.words[i]) {
+                            Some(word) if is_clause_joiner(word) => subject - 1,
+                            _ => subject,
+                        };
+                        sentence.tokens[clause].start
+                    }
+                    _ => frame.content.1,
+                };
+                last = Some(speakers.clone());
+                self.push(
+                    speakers,
+                    frame.verb.clone(),
+                    (frame.content.0, end.max(frame.content.0)),
+                    span,
+                    block.paragraph,
+                );
+            }
+        }
+    }
+
+    /// Only says that the sides talked about something ("They exchanged views on …"), in any
+    /// case.
+    pub(super) fn is_topic_only(&mut self, sentence: &str) -> bool {
+        self.lower.clear();
+        self.lower.push_str(sentence);
+        self.lower.make_ascii_lowercase();
+        let lower = &self.lower;
+        // Every phrase holds one of these two words: most sentences need no more searches.
+        if !lower.contains("exchange") && !lower.contains("discussed") {
+            return false;
+        }
+        [
+            "exchange of views",
+            "exchanged views",
+            "exchanged in-depth views",
+            "in-depth exchange",
+            "discussed",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+    }
+
+    /// Finds the frames of a sentence that name participants, into [`Statements::resolved`]:
+    /// the first, plus later ones that start a new clause with another speaker ("…, while B
+    /// stressed …").
+    pub(super) fn resolve_frames(&mut self, sentence: &Sentence, people: &mut People) {
+        self.resolved.clear();
+        for (f, frame) in sentence.frames.iter().enumerate() {
+            let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
+                continue;
+            };
+            match self.resolved.last() {
+                None => self.resolved.push((speakers, f)),
+                Some((previous, _)) => {
+                    let before = frame
+                        .subject_first
+                        .checked_sub(1)
+                        .and_then(|i| sentence.tokens.get(i))
+                        .map(|t| t.text(self.text))
+                        .unwrap_or("");
+                    let new_clause = matches!(before, "," | ";") || is_clause_joiner(before);
+                    let lists = &self.speaker_lists;
+                    let differ = lists[previous.clone()] != lists[speakers.clone()];
+                    let first = &sentence.frames[self.resolved[0].1];
+                    if new_clause && differ && frame.content.0 > first.content.0 {
+                        self.resolved.push((speakers, f));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The speakers a frame's subject names, appended to the speaker lists, if it names
+    /// participants.
+    pub(super) fn resolve_subject(
+        &mut self,
+        sentence: &Sentence,
+        frame: &Frame,
+        people: &mut People,
+    ) -> Option<Range<usize>> {
+        let from = self.speaker_lists.len();
+        let lists = &mut self.speaker_lists;
+        let complete = match &frame.subject {
+            SubjectRef::Mentions(group) => {
+                let persons = &self.mention_persons[sentence.mentions_from..];
+                lists.extend(
+                    persons[group.clone()]
+                        .iter()
+                        .filter_map(|&p| p)
+                        .filter(|&p| people.persons[p].is_leader()),
+                );
+                lists.len() - from == group.len()
+            }
+            SubjectRef::Pronoun => {
+                lists.extend(self.last_single);
+                lists.len() > from
+            }
+            SubjectRef::Joint => {
+                if let Some(joint) = &self.joint {
+                    return joint.clone();
+                }
+                lists.extend(people.leaders());
+                let joint = (lists.len() - from >= 2).then_some(from..lists.len());
+                self.joint = Some(joint.clone());
+                joint.is_some()
+            }
+            SubjectRef::Title(title) => {
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+                let mut titled = leaders_titled(leaders.as_ref(), people, title);
+                let pick = match (titled.next(), titled.next()) {
+                    (None, _) => None,
+                    (Some(one), None) => Some(one),
+                    // Several: the last single speaker if among them, else the first.
+                    (Some(first), Some(_)) => self
+                        .last_single
+                        .filter(|&p| {
+                            let person = &people.persons[p];
+                            person.is_leader() && person.title.as_deref() == Some(title)
+                        })
+                        .or(Some(first)),
+                };
+                drop(titled);
+                if let Some(pick) = pick {
+                    people.add_role_alias(pick, title);
+                    lists.push(pick);
+                }
+                pick.is_some()
+            }
+            SubjectRef::Nationality(hint) => {
+                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+                lists.extend(leader_of_nationality(leaders.as_ref(), people, hint));
+                lists.len() - from == 1
+            }
+        };
+        if complete {
+            Some(from..lists.len())
+        } else {
+            lists.truncate(from);
+            None
+        }
+    }
+}
+
+/// True when the sentence opens with a participant acting, not speaking ("X held a welcome
+/// ceremony", "The two leaders discussed …"): narrative, never a continuation.
+pub(super) fn starts_with_participant(
+    sentence: &Sentence,
+    mention_persons: &[Option<usize>],
+) -> bool {
+    let Some(first) = sentence.tokens.iter().position(Token::is_word) else {
+        return false;
+    };
+    sentence
+        .mentions
+        .iter()
+        .position(|m| m.first == first || m.first == first + 1)
+        .is_some_and(|m| {
+            sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
+        })
+}
+
+/// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
+pub(super) fn is_clause_joiner(word: &str) -> bool {
+    matches!(word, "while" | "whereas" | "but" | "and")
+}
+
+/// Opens with a joint subject: "The two sides …", "Both leaders …", "They …", in any case.
+pub(super) fn starts_with_joint_subject(sentence: &str) -> bool {
+    [
+        "the two sides",
+        "both sides",
+        "the two leaders",
+        "both leaders",
+        "the leaders",
+        "the two heads of",
+        "they ",
+    ]
+    .iter()
+    .any(|p| {
+        sentence
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
+}
+
+/// A line that only addresses the audience ("Mr President, friends,").
+pub(super) fn is_vocative(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    trimmed.ends_with(',')
+        || (trimmed.ends_with('!') && trimmed.split(' ').count() <= 4 && !trimmed.contains('.'))
+}
+
+/// Where a statement's text lies in `text[start..end]`: without spaces, a leading colon or
+/// comma, a trailing comma, and quotation marks that enclose the whole of it.
+pub(super) fn clean_content(text: &str, start: usize, end: usize) -> Range<usize> {
+    let raw = &text[start..end];
+    let within = |s: &str| {
+        let from = s.as_ptr() as usize - text.as_ptr() as usize;
+        from..from + s.len()
+    };
+    let mut s = raw.trim().trim_start_matches([':', ',', ' ']).trim();
+    s = s.trim_end_matches([',', ';', ' ']);
+    let mut chars = s.chars();
+    if let (Some(open), Some(close)) = (chars.next(), chars.next_back()) {
+        let inner = &s[open.len_utf8()..s.len() - close.len_utf8()];
+        if is_double_quote(open) && is_double_quote(close) && !inner.contains(is_double_quote) {
+            return within(inner.trim().trim_end_matches(','));
+        }
+        // "… act.” with the closing quote before a final period: “We act”.
+        if is_double_quote(open) && matches!(close, '.' | '!' | '?') {
+            let body = &s[open.len_utf8()..s.len() - close.len_utf8()];
+            if let Some(inner) = body.strip_suffix(is_double_quote) {
+                if !inner.contains(is_double_quote) {
+                    return within(inner.trim());
+                }
+            }
+        }
+    }
+    within(s)
+}
