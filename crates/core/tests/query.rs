@@ -1,6 +1,7 @@
 //! The query engine over a corpus of the seed and the fictional fixtures: facet counts,
-//! search operators, folding, sorting, date ranges, and a property test against a plain
-//! scan of every statement.
+//! search operators, folding, sorting, date ranges, and property tests against a plain
+//! scan of every statement (filters; phrases drawn from the texts of the seed, the fixtures
+//! and generated readouts, word by word).
 
 mod common;
 
@@ -16,6 +17,24 @@ fn index() -> &'static Index {
         let readouts = common::readout_texts().iter().map(|t| parse(t)).collect();
         Index::new(Corpus::new(readouts))
     })
+}
+
+/// The seed and fixtures, then generated readouts: phrases that recur across statements.
+fn mixed_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut texts = common::readout_texts();
+        texts.extend(readouts_synth::corpus(60, 3).into_iter().map(|(_, t)| t));
+        Index::new(Corpus::new(texts.iter().map(|t| parse(t)).collect()))
+    })
+}
+
+/// The folded words of statement `doc`.
+fn folded_words(index: &Index, doc: u32) -> Vec<String> {
+    words(&index.statement(doc).1.text)
+        .into_iter()
+        .map(|w| w.folded)
+        .collect()
 }
 
 fn search(text: &str) -> usize {
@@ -175,8 +194,91 @@ fn permalinks_and_people() {
     assert!(index().person("nobody").is_none());
 }
 
+#[test]
+fn phrases_match_whole_words_in_order_within_one_statement() {
+    assert_eq!(search("\"rotating chair\""), search("\"Rotating, chair!\""));
+    // A one-word phrase is the whole word, where the plain word is a prefix.
+    assert!(search("\"sanction\"") < search("sanction"));
+    // The last word of one statement and the first of the next are no phrase.
+    let ix = index();
+    let (last, first) = (0..ix.len() as u32 - 1)
+        .find_map(|d| {
+            let a = folded_words(ix, d);
+            let b = folded_words(ix, d + 1);
+            Some((a.last()?.clone(), b.first()?.clone()))
+        })
+        .unwrap();
+    let across = format!("\"{last} {first}\"");
+    let expected = (0..ix.len() as u32)
+        .filter(|&d| {
+            folded_words(ix, d)
+                .windows(2)
+                .any(|w| w[0] == last && w[1] == first)
+        })
+        .count();
+    assert_eq!(search(&across), expected);
+}
+
+/// The statements whose folded words contain `phrase`'s, in order and adjacent.
+fn phrase_scan(index: &Index, phrase: &[String]) -> Vec<u32> {
+    (0..index.len() as u32)
+        .filter(|&d| {
+            folded_words(index, d)
+                .windows(phrase.len())
+                .any(|w| w == phrase)
+        })
+        .collect()
+}
+
+/// A phrase of the corpus: the original text of `len` words of a statement from its
+/// `at`-th word (case, accents and punctuation as written), and its folded words.
+fn phrase_at(
+    index: &Index,
+    doc: prop::sample::Index,
+    at: prop::sample::Index,
+    len: usize,
+) -> Option<(String, Vec<String>)> {
+    let text = &index.statement(doc.index(index.len()) as u32).1.text;
+    let ws = words(text);
+    if ws.is_empty() {
+        return None;
+    }
+    let first = at.index(ws.len());
+    let last = (first + len).min(ws.len()) - 1;
+    let raw = &text[ws[first].start..ws[last].end];
+    let folded = ws[first..=last].iter().map(|w| w.folded.clone()).collect();
+    (!raw.contains(['"', '“', '”', '„'])).then(|| (raw.to_string(), folded))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A phrase drawn from the corpus (or two, joined by OR, or excluded) finds exactly the
+    /// statements a scan of every statement's words finds.
+    #[test]
+    fn phrases_find_what_a_scan_finds(docs in prop::array::uniform2(any::<prop::sample::Index>()),
+                                      ats in prop::array::uniform2(any::<prop::sample::Index>()),
+                                      lens in prop::array::uniform2(1usize..5), how in 0usize..4) {
+        let ix = mixed_index();
+        let (Some((raw_a, a)), Some((raw_b, mut b))) = (phrase_at(ix, docs[0], ats[0], lens[0]), phrase_at(ix, docs[1], ats[1], lens[1])) else {
+            return Ok(());
+        };
+        // The second phrase glued to the first's last word: mostly absent, at times not.
+        if how == 3 {
+            b.insert(0, a[a.len() - 1].clone());
+        }
+        let found_a = phrase_scan(ix, &a);
+        let found_b = phrase_scan(ix, &b);
+        let (text, expected): (String, Vec<u32>) = match how {
+            0 => (format!("\"{raw_a}\""), found_a),
+            1 => (format!("\"{raw_a}\" OR \"{raw_b}\""), (0..ix.len() as u32).filter(|d| found_a.contains(d) || found_b.contains(d)).collect()),
+            2 => (format!("\"{raw_a}\" -\"{raw_b}\""), found_a.into_iter().filter(|d| !found_b.contains(d)).collect()),
+            _ => (format!("\"{} {}\"", a[a.len() - 1], raw_b), found_b),
+        };
+        let results = ix.search(&Query { text: text.clone(), sort: Sort::Readout, ..Query::default() });
+        prop_assert_eq!(results.total, expected.len(), "{}", text);
+        prop_assert_eq!(&results.page[..], &expected[..expected.len().min(PAGE_SIZE)], "{}", text);
+    }
 
     /// Every result satisfies every selected filter, and nothing that would is left out.
     #[test]
@@ -219,9 +321,16 @@ proptest! {
         }).collect();
         let results = index().search(&q);
         prop_assert_eq!(results.total, expected.len());
-        let mut page = results.page.clone();
-        page.sort_unstable();
-        prop_assert!(page.iter().all(|d| expected.contains(d)));
-        prop_assert_eq!(results.page.len(), expected.len().min(PAGE_SIZE));
+        // The page: the first of the matches in the order asked for, dated ones by date
+        // (undated last), ties in corpus order.
+        let mut in_order = expected;
+        let date = |d: u32| { let r = index().statement(d).0; r.event.date.clone().or(r.published.clone()) };
+        match q.sort {
+            Sort::Readout => {}
+            Sort::Oldest => in_order.sort_by_key(|&d| (date(d).is_none(), date(d))),
+            Sort::Newest => in_order.sort_by_key(|&d| (date(d).is_none(), std::cmp::Reverse(date(d)))),
+        }
+        in_order.truncate(PAGE_SIZE);
+        prop_assert_eq!(results.page, in_order);
     }
 }

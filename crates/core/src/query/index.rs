@@ -2,7 +2,9 @@
 //! built once; and query evaluation over bitsets.
 
 use super::bitset::Bitset;
-use super::order::{order, sorted_by_key};
+use super::ids::IdTable;
+use super::order::{order, order_by_text, sorted_by_key};
+use super::postings::Postings;
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE};
 use crate::fxhash::FxHashMap as HashMap;
@@ -16,7 +18,9 @@ struct FacetTable {
     by_value: HashMap<String, u32>,
     /// Statements of each value, increasing.
     postings: Vec<Vec<u32>>,
-    /// Values of each statement: `doc_values[doc_offsets[d]..doc_offsets[d + 1]]`.
+    /// Values of each statement: `doc_values[doc_offsets[d]..doc_offsets[d + 1]]`; where every
+    /// statement has exactly one value (the verb, the kind, the readout), `doc_offsets` is
+    /// empty and `doc_values[d]` is statement `d`'s value.
     doc_offsets: Vec<u32>,
     doc_values: Vec<u32>,
     /// Count of each value over all statements.
@@ -53,16 +57,24 @@ pub struct Index {
     /// (readout, statement) of each statement number, in corpus order.
     docs: Vec<(u32, u32)>,
     facets: Vec<FacetTable>,
-    /// Sorted distinct folded words, and the statements containing each.
-    terms: Vec<String>,
-    term_postings: Vec<Vec<u32>>,
-    /// Folded words of each statement joined by single spaces, for phrase checks.
-    folded: Vec<String>,
+    /// The statements and places of every folded word of the statements' texts.
+    postings: Postings,
     /// Day number of each statement's event (or publication) date; `i32::MIN` when unknown.
     days: Vec<i32>,
     newest: Vec<u32>,
     oldest: Vec<u32>,
-    by_statement_id: HashMap<String, u32>,
+    by_statement_id: IdTable,
+}
+
+/// The sort key of a day number for the newest-first or oldest-first order: undated
+/// statements go last in both (ties keep corpus order, by the sort).
+fn day_key(day: i32, newest_first: bool) -> u64 {
+    let shifted = (i64::from(day) - i64::from(i32::MIN)) as u64;
+    match (day == i32::MIN, newest_first) {
+        (true, _) => u64::MAX,
+        (false, false) => shifted,
+        (false, true) => u64::from(u32::MAX) - shifted,
+    }
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date; `i32::MIN` for none or an invalid one.
@@ -84,32 +96,11 @@ impl Index {
             .map(|&facet| build_facet(&corpus, &docs, facet))
             .collect();
 
-        // A BTreeMap keeps the terms sorted without a sort of their own.
-        let mut postings: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
-        let mut folded = Vec::with_capacity(docs.len());
-        for (doc, &(r, s)) in docs.iter().enumerate() {
-            let statement = &corpus.readouts[r as usize].statements[s as usize];
-            let ws = words(&statement.text);
-            let mut joined = String::with_capacity(statement.text.len());
-            for w in ws {
-                if !joined.is_empty() {
-                    joined.push(' ');
-                }
-                joined.push_str(&w.folded);
-                match postings.get_mut(&w.folded) {
-                    Some(list) => {
-                        if list.last() != Some(&(doc as u32)) {
-                            list.push(doc as u32);
-                        }
-                    }
-                    None => {
-                        postings.insert(w.folded, vec![doc as u32]);
-                    }
-                }
-            }
-            folded.push(joined);
-        }
-        let (terms, term_postings) = postings.into_iter().unzip();
+        let postings = Postings::new(docs.iter().map(|&(r, s)| {
+            corpus.readouts[r as usize].statements[s as usize]
+                .text
+                .as_str()
+        }));
 
         let days: Vec<i32> = docs
             .iter()
@@ -124,36 +115,18 @@ impl Index {
                 )
             })
             .collect();
-        // Undated statements go last in both orders; ties keep corpus order.
-        let day_key = |day: i32, newest_first: bool| -> u64 {
-            let shifted = (i64::from(day) - i64::from(i32::MIN)) as u64;
-            match (day == i32::MIN, newest_first) {
-                (true, _) => u64::MAX,
-                (false, false) => shifted,
-                (false, true) => u64::from(u32::MAX) - shifted,
-            }
-        };
         let oldest = order(days.iter().map(|&d| day_key(d, false)));
         let newest = order(days.iter().map(|&d| day_key(d, true)));
-        let by_statement_id = docs
-            .iter()
-            .enumerate()
-            .map(|(doc, &(r, s))| {
-                (
-                    corpus.readouts[r as usize].statements[s as usize]
-                        .id
-                        .clone(),
-                    doc as u32,
-                )
-            })
-            .collect();
+        let by_statement_id = IdTable::new(docs.iter().map(|&(r, s)| {
+            corpus.readouts[r as usize].statements[s as usize]
+                .id
+                .as_str()
+        }));
         Index {
             corpus,
             docs,
             facets,
-            terms,
-            term_postings,
-            folded,
+            postings,
             days,
             newest,
             oldest,
@@ -182,7 +155,8 @@ impl Index {
 
     /// The statement number of a statement id (for permalinks).
     pub fn find_statement(&self, id: &str) -> Option<u32> {
-        self.by_statement_id.get(id).copied()
+        self.by_statement_id
+            .find(id, |doc| self.statement(doc).1.id.as_str())
     }
 
     pub fn readout(&self, id: &str) -> Option<&Readout> {
@@ -294,32 +268,25 @@ impl Index {
     /// Counts of every value of the given facets over a set of statements. A set larger than
     /// half the corpus is counted through its complement.
     fn count_values(&self, set: &Bitset, facets: &[Facet]) -> Vec<Vec<u32>> {
-        let size = set.count();
-        let complement = size * 2 > self.docs.len();
-        let walk = if complement { set.not() } else { set.clone() };
-        let mut counts: Vec<Vec<u32>> = facets
+        let complement = set.count() * 2 > self.docs.len();
+        let walk: Vec<u32> = if complement {
+            set.not().iter().map(|d| d as u32).collect()
+        } else {
+            set.iter().map(|d| d as u32).collect()
+        };
+        facets
             .iter()
-            .map(|f| vec![0; self.facets[f.index()].values.len()])
-            .collect();
-        for doc in walk.iter() {
-            for (f, facet) in facets.iter().enumerate() {
+            .map(|facet| {
                 let table = &self.facets[facet.index()];
-                let values = &table.doc_values
-                    [table.doc_offsets[doc] as usize..table.doc_offsets[doc + 1] as usize];
-                for &v in values {
-                    counts[f][v as usize] += 1;
+                let mut counts = table.count(&walk);
+                if complement {
+                    for (c, t) in counts.iter_mut().zip(&table.totals) {
+                        *c = t - *c;
+                    }
                 }
-            }
-        }
-        if complement {
-            for (f, facet) in facets.iter().enumerate() {
-                let totals = &self.facets[facet.index()].totals;
-                for (c, t) in counts[f].iter_mut().zip(totals) {
-                    *c = t - *c;
-                }
-            }
-        }
-        counts
+                counts
+            })
+            .collect()
     }
 
     fn facet_counts(&self, facet: Facet, counts: Vec<u32>, query: &Query) -> FacetCounts {
@@ -348,54 +315,8 @@ impl Index {
         let mut set = Bitset::empty(self.docs.len());
         for term in &clause.any_of {
             match term {
-                Term::Word(word) => {
-                    for postings in self.prefixed(word) {
-                        for &doc in postings {
-                            set.insert(doc as usize);
-                        }
-                    }
-                }
-                Term::Phrase(words) => set.or(&self.phrase_set(words)),
-            }
-        }
-        set
-    }
-
-    /// Posting lists of every term starting with `prefix`.
-    fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Vec<u32>> + 'a {
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        self.terms[start..]
-            .iter()
-            .zip(&self.term_postings[start..])
-            .take_while(move |(t, _)| t.starts_with(prefix))
-            .map(|(_, p)| p)
-    }
-
-    fn exact(&self, word: &str) -> &[u32] {
-        match self.terms.binary_search_by(|t| t.as_str().cmp(word)) {
-            Ok(i) => &self.term_postings[i],
-            Err(_) => &[],
-        }
-    }
-
-    /// Statements containing the words in this order, each whole.
-    fn phrase_set(&self, words: &[String]) -> Bitset {
-        let mut set = Bitset::empty(self.docs.len());
-        // Candidates from the rarest word, then a check of the folded text.
-        let Some(rarest) = words.iter().min_by_key(|w| self.exact(w).len()) else {
-            return set;
-        };
-        let phrase = words.join(" ");
-        for &doc in self.exact(rarest) {
-            let text = &self.folded[doc as usize];
-            let whole = text.match_indices(&phrase).any(|(at, _)| {
-                let before = at == 0 || text.as_bytes()[at - 1] == b' ';
-                let end = at + phrase.len();
-                let after = end == text.len() || text.as_bytes()[end] == b' ';
-                before && after
-            });
-            if whole {
-                set.insert(doc as usize);
+                Term::Word(prefix) => self.postings.add_prefixed(prefix, &mut set),
+                Term::Phrase(words) => self.postings.add_phrase(words, &mut set),
             }
         }
         set
@@ -468,6 +389,27 @@ impl Index {
     }
 }
 
+impl FacetTable {
+    /// How many of `docs` have each value.
+    fn count(&self, docs: &[u32]) -> Vec<u32> {
+        let mut counts = vec![0; self.values.len()];
+        if self.doc_offsets.is_empty() {
+            for &doc in docs {
+                counts[self.doc_values[doc as usize] as usize] += 1;
+            }
+        } else {
+            for &doc in docs {
+                let d = doc as usize;
+                let values = self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize;
+                for &v in &self.doc_values[values] {
+                    counts[v as usize] += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
 /// Collects one facet's values for every statement.
 fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable {
     // Ids in order of first appearance first; renumbered by label at the end.
@@ -534,13 +476,14 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
         doc_offsets.push(doc_values.len() as u32);
     }
     // Renumber by label, so that equal counts list alphabetically.
-    let mut order: Vec<u32> = (0..values.len() as u32).collect();
-    order.sort_by_cached_key(|&id| {
-        (
-            labels[id as usize].to_lowercase(),
-            values[id as usize].clone(),
-        )
-    });
+    // (label folded to lowercase, value) as one text, a zero byte between them.
+    let keys: Vec<String> = labels
+        .iter()
+        .zip(&values)
+        .map(|(label, value)| format!("{}\u{0}{value}", label.to_lowercase()))
+        .collect();
+    let order = order_by_text(&keys);
+    drop(keys);
     let mut new_id = vec![0u32; values.len()];
     for (new, &old) in order.iter().enumerate() {
         new_id[old as usize] = new as u32;
@@ -565,6 +508,10 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
         }
     }
     let totals = postings.iter().map(|p| p.len() as u32).collect();
+    // One value each: the values say it all.
+    if doc_offsets.windows(2).all(|w| w[1] == w[0] + 1) {
+        doc_offsets = Vec::new();
+    }
     FacetTable {
         values,
         labels,

@@ -8,9 +8,11 @@
 
 mod bitset;
 mod extent;
+mod ids;
 mod index;
 mod order;
 mod people;
+mod postings;
 pub mod source;
 pub mod text;
 mod url;

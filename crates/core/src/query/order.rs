@@ -13,6 +13,50 @@ pub fn order(keys: impl IntoIterator<Item = u64>) -> Vec<u32> {
     pairs.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Positions `0..texts.len()` in increasing order of their text (byte-wise, as `str`
+/// compares), ties by position, with the same routine: sorted eight bytes at a time (as `u64`
+/// keys), each run that shares them then sorted by the next eight.
+pub fn order_by_text(texts: &[String]) -> Vec<u32> {
+    let mut positions: Vec<u32> = (0..texts.len() as u32).collect();
+    // Runs still to sort: (start, end, depth), the texts of each equal before `depth`.
+    let mut runs = vec![(0, texts.len(), 0)];
+    while let Some((start, end, depth)) = runs.pop() {
+        let key = |p: u32| chunk(&texts[p as usize], depth);
+        let run = &positions[start..end];
+        let sorted: Vec<u32> = order(run.iter().map(|&p| key(p)))
+            .into_iter()
+            .map(|i| run[i as usize])
+            .collect();
+        positions[start..end].copy_from_slice(&sorted);
+        let mut i = start;
+        while i < end {
+            let mut j = i + 1;
+            while j < end && key(positions[j]) == key(positions[i]) {
+                j += 1;
+            }
+            // Texts that all end within these bytes are equal: they keep their order.
+            if positions[i..j]
+                .iter()
+                .any(|&p| texts[p as usize].len() > depth + 8)
+            {
+                runs.push((i, j, depth + 8));
+            }
+            i = j;
+        }
+    }
+    positions
+}
+
+/// Bytes `depth..depth + 8` of a text as a big-endian number, zeros past its end (no text
+/// holds a zero byte where it matters: a shorter text sorts first either way).
+fn chunk(text: &str, depth: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    let rest = text.as_bytes().get(depth..).unwrap_or_default();
+    let n = rest.len().min(8);
+    bytes[..n].copy_from_slice(&rest[..n]);
+    u64::from_be_bytes(bytes)
+}
+
 /// `items` rearranged into the given order of positions.
 pub fn arrange<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
@@ -40,5 +84,30 @@ mod tests {
             vec!["a", "b", "c"]
         );
         assert_eq!(arrange(vec!['x', 'y'], &[1, 0]), vec!['y', 'x']);
+    }
+
+    #[test]
+    fn orders_text_like_str() {
+        let texts: Vec<String> = [
+            "cooperative",
+            "cooperation",
+            "b",
+            "",
+            "cooperation",
+            "coop",
+            "cooperationally",
+            "a",
+            "Zebra",
+            "économie",
+            "cooperatio",
+            "ab",
+            "cooperation2",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let mut expected: Vec<u32> = (0..texts.len() as u32).collect();
+        expected.sort_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+        assert_eq!(order_by_text(&texts), expected);
     }
 }

@@ -15,22 +15,48 @@ pub struct Word {
 /// or digit: "Ólafur's China-Russia" → "olafur", "s", "china", "russia".
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut current: Option<Word> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            let word = current.get_or_insert_with(|| Word {
-                folded: String::new(),
-                start: i,
-                end: i,
-            });
-            push_folded(&mut word.folded, c);
-            word.end = i + c.len_utf8();
-        } else if let Some(word) = current.take() {
-            out.push(word);
-        }
-    }
-    out.extend(current);
+    for_each_word(text, |folded, start, end| {
+        out.push(Word {
+            folded: folded.to_string(),
+            start,
+            end,
+        })
+    });
     out
+}
+
+/// Calls `each(folded, start, end)` for every word of `text`, as [`words`] splits and folds
+/// them, without an allocation per word: the index reads every statement this way.
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str, usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut folded = String::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is most text: a byte test, no char decoding.
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
+            start.get_or_insert(i);
+            if b.is_ascii() {
+                folded.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                push_folded(&mut folded, text[i..].chars().next().unwrap_or(' '));
+            }
+        } else if let Some(s) = start.take() {
+            each(&folded, s, i);
+            folded.clear();
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        each(&folded, s, bytes.len());
+    }
 }
 
 /// One thing to look for.
