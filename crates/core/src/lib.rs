@@ -3,10 +3,12 @@
 //! - [`model`]: the corpus JSON types and schema version.
 //! - [`parse()`]: readout text → [`Readout`], never failing, with diagnostics.
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
+//! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
 //!
 //! Nothing here knows about the browser: the crate builds for native targets and
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
+pub mod compare;
 pub mod date;
 pub mod fold;
 mod fxhash;
