@@ -3,6 +3,7 @@
 //! present" lines add attendees; a headline may give the fullest form of a name.
 
 use super::frames::SubjectRef;
+use super::lexicon;
 use super::names::{mentions, Mention};
 use super::people::{is_person_like, People};
 use super::segment::{self, BlockKind};
@@ -211,30 +212,10 @@ pub(super) fn is_speaker_label(mention: &Mention, people: &People) -> bool {
             || !is_role_label(mention))
 }
 
-/// Labels for the press and the floor, not for leaders: "Q", "Moderator", "Reporter".
+/// Labels for the press and the floor, not for leaders: "Q", "Moderator", "Reporter"
+/// (`data/role_labels.txt`).
 pub(super) fn is_role_label(mention: &Mention) -> bool {
-    let roles = [
-        "Moderator",
-        "Question",
-        "Q",
-        "Answer",
-        "A",
-        "Reporter",
-        "Journalist",
-        "Host",
-        "Interpreter",
-        "Participant",
-        "Audience",
-        "Voice",
-        "Narrator",
-        "Announcer",
-        "Anchor",
-        "Correspondent",
-        "Spokesperson",
-        "Spokesman",
-        "Spokeswoman",
-        "Media",
-        "Press",
-    ];
-    mention.title.is_none() && mention.name.len() == 1 && roles.contains(&mention.name[0])
+    mention.title.is_none()
+        && mention.name.len() == 1
+        && lexicon::lexicon().is_role_label(mention.name[0])
 }

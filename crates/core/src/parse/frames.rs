@@ -3,13 +3,12 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
-use super::lexicon::PhraseIndex;
+use super::lexicon::{lexicon, PhraseIndex};
 use super::names::Mention;
 use super::tokens::{is_double_quote, Token};
 use super::work;
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Who a frame's subject points at, before it is resolved to people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,133 +36,6 @@ pub struct Frame<'t> {
     pub content: (usize, usize),
     /// Set for frames that stand after their content ("…, X said.").
     pub trailing: bool,
-}
-
-/// Reporting verbs, as word sequences; a frame's verb is the longest match.
-const VERBS: &[&str] = &[
-    "pointed out",
-    "called for",
-    "called on",
-    "called upon",
-    "spoke highly of",
-    "looked forward to",
-    "said",
-    "says",
-    "stated",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "underlined",
-    "underscored",
-    "underscores",
-    "highlighted",
-    "expressed",
-    "hoped",
-    "welcomed",
-    "welcomes",
-    "thanked",
-    "agreed",
-    "agree",
-    "agrees",
-    "urged",
-    "reaffirmed",
-    "reaffirms",
-    "reiterated",
-    "affirmed",
-    "added",
-    "remarked",
-    "observed",
-    "proposed",
-    "suggested",
-    "recalled",
-    "congratulated",
-    "conveyed",
-    "extended",
-    "offered",
-    "condemned",
-    "warned",
-    "assured",
-    "believed",
-    "believes",
-    "explained",
-    "indicated",
-    "announced",
-    "pledged",
-    "vowed",
-    "promised",
-    "praised",
-    "appreciated",
-    "commended",
-    "acknowledged",
-    "recognized",
-    "recognised",
-    "declared",
-    "insisted",
-    "argued",
-    "asserted",
-    "mentioned",
-    "told",
-    "shared",
-    "invited",
-    "accepted",
-    "encouraged",
-    "supported",
-    "opposed",
-    "rejected",
-    "regretted",
-    "deplored",
-    "denounced",
-    "confirmed",
-    "committed",
-    "maintained",
-    "voiced",
-    "raised",
-    "informed",
-    "outlined",
-    "decided",
-    "resolved",
-    "concurred",
-    "responded",
-    "replied",
-    "answered",
-    "concluded",
-    "cautioned",
-    "lauded",
-    "hailed",
-    "reassured",
-    "requested",
-    "demanded",
-    "reiterates",
-    "stated",
-    "described",
-    "briefed",
-    "applauded",
-    "appealed",
-    "acclaimed",
-    "thanks",
-    "expresses",
-];
-
-/// Verbs whose addressee may stand before "that": "told reporters that", "assured him that".
-const ADDRESSEE_VERBS: &[&str] = &[
-    "told",
-    "assured",
-    "informed",
-    "reminded",
-    "warned",
-    "briefed",
-    "reassured",
-    "promised",
-];
-
-/// The reporting verbs, by first word.
-fn verb_index() -> &'static PhraseIndex {
-    static VERB_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-    VERB_INDEX.get_or_init(|| PhraseIndex::new(VERBS.iter().copied()))
 }
 
 /// The longest reporting verb of `verbs` starting at `words[at]`: its length in words, and
@@ -263,7 +135,7 @@ pub fn find_frames<'t>(
         }
     }
 
-    let verbs = verb_index();
+    let verbs = &lexicon().verbs;
     let mut v = 0;
     while v < tokens.len() {
         let Some((len, verb)) = verb_at(verbs, words, v) else {
@@ -530,7 +402,7 @@ fn content_start(
         i += 1;
     } else if let (true, Some(that)) = (aside, that_soon) {
         i = that + 1;
-    } else if ADDRESSEE_VERBS.contains(&verb) {
+    } else if lexicon().is_addressee_verb(verb) {
         if let Some(that) = (i + 1..(i + 6).min(tokens.len())).find(|&j| word(j) == "that") {
             let plain = (i..that).all(|j| tokens[j].is_word() || tokens[j].punct == Some('.'));
             if plain {

@@ -1,4 +1,7 @@
-//! The parser's word lists, read once from the data files in `crates/core/data/`.
+//! The parser's word lists, read once from the data files in `crates/core/data/`: one
+//! documented file per word class (countries and their adjectives, titles, topics, reporting
+//! verbs and their classes, abbreviations, joint subjects, topic-only phrases, transcript role
+//! labels, metadata keys), so that changing such a rule is a change of data.
 
 use super::tokens::ascii_lower;
 use crate::fxhash::{FxHashMap, FxHashSet};
@@ -16,6 +19,22 @@ pub struct Lexicon {
     pub topics: Vec<TopicEntry>,
     /// Topic patterns by lowercase first word.
     pub topic_index: FirstWordIndex,
+    /// Reporting verbs ("pointed out" before "pointed"), as written.
+    pub verbs: PhraseIndex,
+    /// Reporting verbs of the `addressee` class ("told reporters that").
+    addressee_verbs: FxHashSet<&'static str>,
+    abbreviations: FxHashSet<&'static str>,
+    /// The most characters an abbreviation has.
+    longest_abbreviation: usize,
+    /// Phrases of topic-only sentences, lowercase.
+    topic_only: Vec<&'static str>,
+    /// Words one of which every topic-only phrase holds: a sentence without any needs no
+    /// search for the phrases.
+    topic_only_keys: Vec<&'static str>,
+    /// Openings of joint subjects, lowercase.
+    joint_subjects: Vec<&'static str>,
+    role_labels: FxHashSet<&'static str>,
+    header_keys: Vec<&'static str>,
 }
 
 /// Patterns, as `(entry, pattern)` positions, by their lowercase first word, behind a
@@ -124,6 +143,12 @@ pub struct Pattern {
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const TOPICS: &str = include_str!("../../data/topics.tsv");
+const REPORTING_VERBS: &str = include_str!("../../data/reporting_verbs.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+const TOPIC_ONLY: &str = include_str!("../../data/topic_only.txt");
+const JOINT_SUBJECTS: &str = include_str!("../../data/joint_subjects.txt");
+const ROLE_LABELS: &str = include_str!("../../data/role_labels.txt");
+const HEADER_KEYS: &str = include_str!("../../data/header_keys.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -173,7 +198,24 @@ pub fn lexicon() -> &'static Lexicon {
                 .enumerate()
                 .filter_map(move |(p, pattern)| pattern.words.first().map(|&first| (first, (e, p))))
         }));
+        let verbs: Vec<(&str, &str)> = data_lines(REPORTING_VERBS)
+            .map(|line| line.split_once('\t').unwrap_or((line, "say")))
+            .collect();
+        let abbreviations: FxHashSet<&str> = data_lines(ABBREVIATIONS).collect();
         Lexicon {
+            verbs: PhraseIndex::new(verbs.iter().map(|&(verb, _)| verb)),
+            addressee_verbs: verbs
+                .iter()
+                .filter(|&&(_, class)| class.trim() == "addressee")
+                .map(|&(verb, _)| verb)
+                .collect(),
+            longest_abbreviation: abbreviations.iter().map(|a| a.len()).max().unwrap_or(0),
+            abbreviations,
+            topic_only_keys: covering_words(data_lines(TOPIC_ONLY)),
+            topic_only: data_lines(TOPIC_ONLY).collect(),
+            joint_subjects: data_lines(JOINT_SUBJECTS).collect(),
+            role_labels: data_lines(ROLE_LABELS).collect(),
+            header_keys: data_lines(HEADER_KEYS).collect(),
             topic_index,
             titles,
             demonyms,
@@ -182,6 +224,24 @@ pub fn lexicon() -> &'static Lexicon {
             topics,
         }
     })
+}
+
+/// A few words such that each phrase holds one of them, possibly inside a longer word
+/// ("exchange" is in "exchanged views"): chosen greedily, the word in most phrases first.
+fn covering_words(phrases: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut left: Vec<&str> = phrases.collect();
+    let mut keys = Vec::new();
+    while !left.is_empty() {
+        let holds = |phrase: &str, key: &str| phrase.split(' ').any(|w| w.contains(key));
+        let words = left.iter().flat_map(|p| p.split(' '));
+        let best = words.max_by_key(|&w| left.iter().filter(|p| holds(p, w)).count());
+        let Some(best) = best else {
+            break;
+        };
+        left.retain(|p| !holds(p, best));
+        keys.push(best);
+    }
+    keys
 }
 
 /// Phrases (titles, country names, reporting verbs) by first word, longest first, behind a
@@ -274,6 +334,46 @@ impl Lexicon {
     pub fn is_country(&self, name: &str) -> bool {
         self.country_names.contains(name)
     }
+
+    /// A reporting verb that may name an addressee before "that" ("told reporters that").
+    pub fn is_addressee_verb(&self, verb: &str) -> bool {
+        self.addressee_verbs.contains(verb)
+    }
+
+    /// A word after which a period does not end a sentence ("Mr", "Gen", "etc").
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        // Every abbreviation is short: most words need no lookup.
+        word.len() <= self.longest_abbreviation && self.abbreviations.contains(word)
+    }
+
+    /// A sentence, in ASCII lowercase, that only says a subject was talked about.
+    pub fn is_topic_only(&self, lower: &str) -> bool {
+        self.topic_only_keys.iter().any(|k| lower.contains(k))
+            && self.topic_only.iter().any(|p| lower.contains(p))
+    }
+
+    /// A sentence that opens with a joint subject ("The two sides …", "They …"), in any case,
+    /// as whole words.
+    pub fn opens_with_joint_subject(&self, sentence: &str) -> bool {
+        self.joint_subjects.iter().any(|p| {
+            sentence
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                && !sentence[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    }
+
+    /// A transcript label of the press or the floor ("Q", "Moderator").
+    pub fn is_role_label(&self, word: &str) -> bool {
+        self.role_labels.contains(word)
+    }
+
+    /// A label that starts a line of metadata ("Date", "Venue"), in any case.
+    pub fn is_header_key(&self, label: &str) -> bool {
+        self.header_keys
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(label))
+    }
 }
 
 #[cfg(test)]
@@ -288,5 +388,23 @@ mod tests {
         assert_eq!(lex.country_at(&["South", "Africa"], 0), Some(2));
         assert!(lex.topics.iter().any(|t| t.label == "BRICS"));
         assert!(lex.topics.iter().all(|t| !t.patterns.is_empty()));
+        assert_eq!(
+            lex.verbs.longest_at(&["pointed", "out"], 0),
+            Some((2, "pointed out"))
+        );
+        assert!(lex.is_addressee_verb("told") && !lex.is_addressee_verb("said"));
+        assert!(lex.is_abbreviation("Mr") && !lex.is_abbreviation("Mister"));
+        assert!(lex.is_role_label("Moderator") && lex.is_header_key("VENUE"));
+        assert!(
+            lex.opens_with_joint_subject("They agreed") && !lex.opens_with_joint_subject("Theyre")
+        );
+    }
+
+    #[test]
+    fn topic_only_phrases_are_found_through_their_covering_words() {
+        let lex = lexicon();
+        assert_eq!(lex.topic_only_keys, ["exchange", "discussed"]);
+        assert!(lex.is_topic_only("they had an in-depth exchange on trade."));
+        assert!(!lex.is_topic_only("they exchanged gifts."));
     }
 }

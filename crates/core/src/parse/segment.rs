@@ -2,6 +2,7 @@
 //! list items, headings, the source line) and the sentences inside each block.
 
 use super::dates::Date;
+use super::lexicon::lexicon;
 use super::tokens::is_double_quote;
 use crate::model::Span;
 use std::ops::Range;
@@ -251,46 +252,8 @@ fn turn_label_end(line: &str) -> Option<usize> {
             return None;
         }
     }
-    (capitalized > 0 && !is_header_key(label)).then_some(colon)
+    (capitalized > 0 && !lexicon().is_header_key(label)).then_some(colon)
 }
-
-/// Labels that introduce metadata rather than a speaker.
-fn is_header_key(label: &str) -> bool {
-    const KEYS: &[&str] = &[
-        "date",
-        "time",
-        "place",
-        "location",
-        "venue",
-        "source",
-        "title",
-        "subject",
-        "note",
-        "notes",
-        "participants",
-        "attendees",
-        "present",
-        "update",
-        "editor's note",
-        "url",
-        "publisher",
-        "summary",
-        "topic",
-        "topics",
-        "agenda",
-        "transcript",
-        "readout",
-    ];
-    KEYS.iter().any(|k| k.eq_ignore_ascii_case(label))
-}
-
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "Jr", "Sr",
-    "No", "Mt", "Ft", "Capt", "Cmdr", "Adm", "Sgt", "Hon", "Rev", "Amb", "Pres", "vs", "etc",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
-    "Co", "Corp", "Ltd", "Art", "Vol", "approx", "Messrs", "Mme", "Mlle", "H.E",
-];
 
 /// Splits a block into sentences. A sentence ends at `.`, `!`, `?` or `…` (with any closing
 /// quotes or brackets) followed by a space and a capital, digit, quote or bracket; not after a
@@ -384,8 +347,7 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         let is_sentence_end_letter = word.len() == 1 && word.chars().all(char::is_lowercase);
         return !is_sentence_end_letter;
     }
-    // Every abbreviation is short: most words need no comparison.
-    word.len() <= 6 && ABBREVIATIONS.contains(&word)
+    lexicon().is_abbreviation(word)
 }
 
 /// The first index in `i..end` holding one of the ASCII `stops` or a non-ASCII byte, or `end`.

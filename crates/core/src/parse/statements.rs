@@ -321,7 +321,7 @@ impl<'t> Statements<'t> {
             self.resolve_frames(sentence, people);
             if self.resolved.is_empty() {
                 if starts_with_participant(sentence, self.mention_persons)
-                    || starts_with_joint_subject(sentence_text)
+                    || lexicon::lexicon().opens_with_joint_subject(sentence_text)
                     || self.is_topic_only(sentence_text)
                 {
                     continue;
@@ -394,20 +394,7 @@ impl<'t> Statements<'t> {
         self.lower.clear();
         self.lower.push_str(sentence);
         self.lower.make_ascii_lowercase();
-        let lower = &self.lower;
-        // Every phrase holds one of these two words: most sentences need no more searches.
-        if !lower.contains("exchange") && !lower.contains("discussed") {
-            return false;
-        }
-        [
-            "exchange of views",
-            "exchanged views",
-            "exchanged in-depth views",
-            "in-depth exchange",
-            "discussed",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+        lexicon::lexicon().is_topic_only(&self.lower)
     }
 
     /// Finds the frames of a sentence that name participants, into [`Statements::resolved`]:
@@ -532,25 +519,6 @@ pub(super) fn starts_with_participant(
 /// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
 pub(super) fn is_clause_joiner(word: &str) -> bool {
     matches!(word, "while" | "whereas" | "but" | "and")
-}
-
-/// Opens with a joint subject: "The two sides …", "Both leaders …", "They …", in any case.
-pub(super) fn starts_with_joint_subject(sentence: &str) -> bool {
-    [
-        "the two sides",
-        "both sides",
-        "the two leaders",
-        "both leaders",
-        "the leaders",
-        "the two heads of",
-        "they ",
-    ]
-    .iter()
-    .any(|p| {
-        sentence
-            .get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    })
 }
 
 /// A line that only addresses the audience ("Mr President, friends,").
