@@ -223,12 +223,16 @@ fn named_pipes_given_by_name_are_read() {
     assert!(stdout(&parsed).contains("Varga-Holm"));
 }
 
-/// The PID of a process that has ended.
+/// A PID that no process can have: past the kernel's largest (a real process that has ended
+/// would do too, but its PID may be handed to another one in the meantime on a busy machine,
+/// where PIDs wrap at 32768).
 fn dead_pid() -> u32 {
-    let mut child = Command::new("true").spawn().expect("true runs");
-    let pid = child.id();
-    child.wait().unwrap();
-    pid
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let max: u32 = fs::read_to_string("/proc/sys/kernel/pid_max")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(4_194_304);
+    max + NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 #[test]
