@@ -73,3 +73,23 @@ fn the_accounts_line_up_topic_by_topic() {
     assert_eq!(c.sides[1].statements, b.statements.len());
     assert_eq!(c.sorted(Presence::OnlyA)[0].presence(), Presence::OnlyA);
 }
+
+#[test]
+fn the_generator_makes_pairs_of_accounts_the_core_pairs() {
+    let files = readouts_synth::corpus(3 * readouts_synth::PAIR_EVERY, 11);
+    let corpus = Corpus::new(files.iter().map(|(_, text)| parse(text)).collect());
+    for run in 0..3 {
+        let first =
+            &corpus.readouts[run * readouts_synth::PAIR_EVERY + readouts_synth::PAIR_EVERY - 2];
+        let others: Vec<&str> = other_accounts(&corpus, first)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let second =
+            &corpus.readouts[run * readouts_synth::PAIR_EVERY + readouts_synth::PAIR_EVERY - 1];
+        assert_eq!(others, [second.id.as_str()], "run {run}");
+        let c = compare_accounts(first, second);
+        assert_eq!(c.leaders.len(), 2);
+        assert!(c.rows.iter().any(|r| r.presence() == Presence::Both));
+    }
+}

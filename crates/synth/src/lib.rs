@@ -584,11 +584,16 @@ impl Gen {
 
     fn ministry_prose(&mut self, kind: MinistryKind) -> String {
         let cast = self.leaders(2);
-        let (p, c) = (&cast[0], &cast[1]);
         let date = self.date();
+        self.ministry_prose_of(kind, &cast, &date)
+    }
+
+    /// A ministry's account of `kind` between `cast[0]` (its own leader) and `cast[1]`.
+    fn ministry_prose_of(&mut self, kind: MinistryKind, cast: &[Leader], date: &Date) -> String {
+        let (p, c) = (&cast[0], &cast[1]);
         let mut paras = Vec::new();
-        let header = self.header(&date, matches!(kind, MinistryKind::Phone));
-        let when = self.event_when(&date, header.is_some());
+        let header = self.header(date, matches!(kind, MinistryKind::Phone));
+        let when = self.event_when(date, header.is_some());
         let opening = match kind {
             MinistryKind::Meeting => format!(
                 "{when}, {} met with {} {} in {}.",
@@ -643,17 +648,23 @@ impl Gen {
             paras.push(self.topic_only("The two heads of state"));
         }
         if matches!(kind, MinistryKind::Meeting | MinistryKind::Talks) {
-            paras.push(self.attendee_line(&cast));
+            paras.push(self.attendee_line(cast));
         }
         paras.join("\n\n")
     }
 
     fn white_house(&mut self) -> String {
         let cast = self.leaders(2);
-        let (p, c) = (&cast[0], &cast[1]);
         let date = self.date();
+        self.white_house_of(&cast, &date, false)
+    }
+
+    /// A "Readout of …'s Call" by `cast[0]`'s office; `dated` always gives it its date line
+    /// (which anchors its "today").
+    fn white_house_of(&mut self, cast: &[Leader], date: &Date, dated: bool) -> String {
+        let (p, c) = (&cast[0], &cast[1]);
         let mut paras = Vec::new();
-        if let Some(h) = self.header(&date, false) {
+        if let Some(h) = self.header(date, dated) {
             paras.push(h);
         }
         paras.push(format!(
@@ -883,13 +894,45 @@ pub fn readout(seed: u64) -> String {
     }
 }
 
+/// Two accounts of one phone call, each by one side: the first leader's ministry in prose,
+/// then the second leader's office in the "Readout of …'s Call" style, the same day. The same
+/// seed always gives the same pair.
+pub fn account_pair(seed: u64) -> [String; 2] {
+    let mut g = Gen::new(seed);
+    let cast = g.leaders(2);
+    let date = g.date();
+    let first = g.ministry_prose_of(MinistryKind::Phone, &cast, &date);
+    // The second account defines its acronyms anew.
+    g.defined.iter_mut().for_each(|d| *d = false);
+    let swapped = [cast[1].clone(), cast[0].clone()];
+    let second = g.white_house_of(&swapped, &date, true);
+    [first, second]
+}
+
+/// In every run of this many readouts of [`corpus`], the last two are two accounts of one
+/// call ([`account_pair`]).
+pub const PAIR_EVERY: usize = 25;
+
 /// `count` fictional readouts as `(file name, text)` pairs, in file-name order. File names are
-/// `NNNNN_<hex>.txt`, unique, and depend only on `seed` and the index.
+/// `NNNNN_<hex>.txt`, unique, and depend only on `seed` and the index. The last two of every
+/// [`PAIR_EVERY`] are two sides' accounts of one call.
 pub fn corpus(count: usize, seed: u64) -> Vec<(String, String)> {
     (0..count)
         .map(|i| {
             let s = mix(seed, i as u64 + 1);
-            (format!("{i:05}_{:016x}.txt", s), readout(s))
+            let text = match i % PAIR_EVERY {
+                n if n == PAIR_EVERY - 2 => {
+                    let [first, _] = account_pair(s);
+                    first
+                }
+                n if n == PAIR_EVERY - 1 => {
+                    // The other side's account of the call of the readout before.
+                    let [_, second] = account_pair(mix(seed, i as u64));
+                    second
+                }
+                _ => readout(s),
+            };
+            (format!("{i:05}_{:016x}.txt", s), text)
         })
         .collect()
 }
