@@ -49,51 +49,15 @@ fn verb_at(verbs: &PhraseIndex, words: &[&str], at: usize) -> Option<(usize, &'s
     verbs.longest_at(words, at)
 }
 
+/// A word that may stand between a subject and its verb: an "-ly" adverb or one of
+/// `data/frame_adverbs.txt`.
 fn is_adverb(word: &str) -> bool {
     (word.ends_with("ly") && word.len() > 3 && word.chars().all(|c| c.is_lowercase()))
-        || matches!(
-            word,
-            "also"
-                | "further"
-                | "again"
-                | "then"
-                | "once"
-                | "both"
-                | "all"
-                | "each"
-                | "too"
-                | "later"
-                | "subsequently"
-                | "in"
-                | "turn"
-                | "have"
-                | "has"
-                | "had"
-                | "jointly"
-                | "first"
-                | "likewise"
-        )
+        || lexicon().frame_adverbs.contains(word)
 }
 
 fn is_joint_head(word: &str) -> bool {
-    matches!(
-        word,
-        "sides"
-            | "leaders"
-            | "heads"
-            | "presidents"
-            | "parties"
-            | "state"
-            | "government"
-            | "counterparts"
-            | "ministers"
-            | "delegations"
-            | "premiers"
-            | "chancellors"
-            | "both"
-            | "Both"
-            | "participants"
-    )
+    lexicon().joint_heads.contains(word)
 }
 
 /// Appends all frames of a sentence to `frames`, in order. The caller decides which to keep.

@@ -1,7 +1,8 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`: one
 //! documented file per word class (countries and their adjectives, titles, topics, reporting
 //! verbs and their classes, abbreviations, joint subjects, topic-only phrases, transcript role
-//! labels, metadata keys), so that changing such a rule is a change of data.
+//! labels, metadata keys, name particles, headline breakers, sentence starters, portfolios,
+//! institution words, adverbs), so that changing such a rule is a change of data.
 
 use super::tokens::ascii_lower;
 use crate::fxhash::{FxHashMap, FxHashSet};
@@ -35,6 +36,42 @@ pub struct Lexicon {
     joint_subjects: Vec<&'static str>,
     role_labels: FxHashSet<&'static str>,
     header_keys: Vec<&'static str>,
+    /// Lowercase words inside names ("de", "bin").
+    pub particles: WordSet,
+    /// Capitalized words that end a name in a headline ("Meets").
+    pub name_breakers: WordSet,
+    /// Capitalized words that open a sentence, never a name ("The", "Recalling").
+    pub sentence_starters: WordSet,
+    /// Portfolios of ministers' titles ("Trade").
+    pub portfolios: WordSet,
+    /// Words of organizations, places and events ("Council", "Summit").
+    pub institution_words: WordSet,
+    /// Last words of joint subjects ("sides", "leaders").
+    pub joint_heads: WordSet,
+    /// Words between a subject and its verb ("also", "in turn").
+    pub frame_adverbs: WordSet,
+}
+
+/// Words as written, behind a [`WordFilter`]: most words not in the set are told without
+/// hashing.
+pub struct WordSet {
+    words: FxHashSet<&'static str>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let words: FxHashSet<&'static str> = words.collect();
+        let mut filter = WordFilter::default();
+        for word in &words {
+            filter.insert(word);
+        }
+        WordSet { words, filter }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.words.contains(word)
+    }
 }
 
 /// Patterns, as `(entry, pattern)` positions, by their lowercase first word, behind a
@@ -149,6 +186,13 @@ const TOPIC_ONLY: &str = include_str!("../../data/topic_only.txt");
 const JOINT_SUBJECTS: &str = include_str!("../../data/joint_subjects.txt");
 const ROLE_LABELS: &str = include_str!("../../data/role_labels.txt");
 const HEADER_KEYS: &str = include_str!("../../data/header_keys.txt");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.txt");
+const NAME_BREAKERS: &str = include_str!("../../data/name_breakers.txt");
+const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.txt");
+const PORTFOLIOS: &str = include_str!("../../data/portfolios.txt");
+const INSTITUTION_WORDS: &str = include_str!("../../data/institution_words.txt");
+const JOINT_HEADS: &str = include_str!("../../data/joint_heads.txt");
+const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -216,6 +260,13 @@ pub fn lexicon() -> &'static Lexicon {
             joint_subjects: data_lines(JOINT_SUBJECTS).collect(),
             role_labels: data_lines(ROLE_LABELS).collect(),
             header_keys: data_lines(HEADER_KEYS).collect(),
+            particles: WordSet::new(data_lines(NAME_PARTICLES)),
+            name_breakers: WordSet::new(data_lines(NAME_BREAKERS)),
+            sentence_starters: WordSet::new(data_lines(SENTENCE_STARTERS)),
+            portfolios: WordSet::new(data_lines(PORTFOLIOS)),
+            institution_words: WordSet::new(data_lines(INSTITUTION_WORDS)),
+            joint_heads: WordSet::new(data_lines(JOINT_HEADS)),
+            frame_adverbs: WordSet::new(data_lines(FRAME_ADVERBS)),
             topic_index,
             titles,
             demonyms,
@@ -398,6 +449,33 @@ mod tests {
         assert!(
             lex.opens_with_joint_subject("They agreed") && !lex.opens_with_joint_subject("Theyre")
         );
+    }
+
+    #[test]
+    fn word_lists_hold_single_words() {
+        for list in [
+            NAME_PARTICLES,
+            NAME_BREAKERS,
+            SENTENCE_STARTERS,
+            PORTFOLIOS,
+            INSTITUTION_WORDS,
+            JOINT_HEADS,
+            FRAME_ADVERBS,
+            ROLE_LABELS,
+            ABBREVIATIONS,
+        ] {
+            for word in data_lines(list) {
+                assert!(
+                    !word.is_empty() && !word.contains([' ', ',', '"']),
+                    "{word:?} is not one word"
+                );
+            }
+        }
+        let lex = lexicon();
+        assert!(lex.particles.contains("bin") && !lex.particles.contains("Bin"));
+        assert!(lex.sentence_starters.contains("Recalling"));
+        assert!(lex.institution_words.contains("Council"));
+        assert!(lex.frame_adverbs.contains("also") && !lex.frame_adverbs.contains("ly"));
     }
 
     #[test]
