@@ -75,6 +75,9 @@ pub(super) struct Statements<'t> {
     /// Every leader as a range of the speaker lists ("They …"), once needed; `None` inside
     /// when fewer than two.
     pub(super) joint: Option<Option<Range<usize>>>,
+    /// Set when a subject of the current sentence could mean several participants ("The
+    /// President" in a meeting of two presidents): the sentence is then left unattributed.
+    pub(super) ambiguous: bool,
 }
 
 /// The leaders by what a subject may call them ("The President", "the Arvelian leader"), made
@@ -200,6 +203,7 @@ impl<'t> Statements<'t> {
             resolved: Vec::new(),
             leaders: None,
             joint: None,
+            ambiguous: false,
         }
     }
 
@@ -319,6 +323,14 @@ impl<'t> Statements<'t> {
                 continue;
             }
             self.resolve_frames(sentence, people);
+            if self.resolved.is_empty() && self.ambiguous {
+                diagnostics.push(Diagnostic {
+                    level: Level::Warning,
+                    message: "a title-only subject that could mean several participants: sentence not attributed".into(),
+                    span: Some(span),
+                });
+                continue;
+            }
             if self.resolved.is_empty() {
                 if starts_with_participant(sentence, self.mention_persons)
                     || lexicon::lexicon().opens_with_joint_subject(sentence_text)
@@ -402,6 +414,7 @@ impl<'t> Statements<'t> {
     /// stressed …").
     pub(super) fn resolve_frames(&mut self, sentence: &Sentence, people: &mut People) {
         self.resolved.clear();
+        self.ambiguous = false;
         for (f, frame) in sentence.frames.iter().enumerate() {
             let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
                 continue;
@@ -446,7 +459,10 @@ impl<'t> Statements<'t> {
                         .filter_map(|&p| p)
                         .filter(|&p| people.persons[p].is_leader()),
                 );
-                lists.len() - from == group.len()
+                let complete = lists.len() - from == group.len();
+                // The speakers of a joint subject are a set: "Halvard, Halvard S" is one.
+                dedup_in_place(lists, from);
+                complete
             }
             SubjectRef::Pronoun => {
                 lists.extend(self.last_single);
@@ -463,20 +479,27 @@ impl<'t> Statements<'t> {
             }
             SubjectRef::Title(title) => {
                 let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
-                let mut titled = leaders_titled(leaders.as_ref(), people, title);
-                let pick = match (titled.next(), titled.next()) {
-                    (None, _) => None,
-                    (Some(one), None) => Some(one),
-                    // Several: the last single speaker if among them, else the first.
-                    (Some(first), Some(_)) => self
-                        .last_single
-                        .filter(|&p| {
-                            let person = &people.persons[p];
-                            person.is_leader() && person.title.as_deref() == Some(title)
-                        })
-                        .or(Some(first)),
+                let pick = {
+                    let mut titled = leaders_titled(leaders.as_ref(), people, title);
+                    match (titled.next(), titled.next()) {
+                        (None, _) => None,
+                        (Some(one), None) => Some(one),
+                        // Several: a principal known only by this title ("The Prime Minister")
+                        // always owns it; otherwise the subject could mean either, and is left
+                        // unattributed rather than guessed.
+                        (Some(first), Some(second)) => {
+                            let bare = format!("The {title}");
+                            let owner = [first, second]
+                                .into_iter()
+                                .chain(titled)
+                                .find(|&p| people.persons[p].name_text == bare);
+                            if owner.is_none() {
+                                self.ambiguous = true;
+                            }
+                            owner
+                        }
+                    }
                 };
-                drop(titled);
                 if let Some(pick) = pick {
                     people.add_role_alias(pick, title);
                     lists.push(pick);
@@ -514,6 +537,20 @@ pub(super) fn starts_with_participant(
         .is_some_and(|m| {
             sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
         })
+}
+
+/// Removes later repeats from `list[from..]`, keeping the first of each in order (a subject
+/// names a handful of people, so the quadratic scan is the cheap one).
+fn dedup_in_place(list: &mut Vec<usize>, from: usize) {
+    let mut kept = from;
+    for i in from..list.len() {
+        let p = list[i];
+        if !list[from..kept].contains(&p) {
+            list[kept] = p;
+            kept += 1;
+        }
+    }
+    list.truncate(kept);
 }
 
 /// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
