@@ -23,6 +23,9 @@ pub enum SubjectRef<'t> {
     Title(Cow<'t, str>),
     /// "The Arvelian leader", "the Russian President": a leader by country or its adjective.
     Nationality(Cow<'t, str>),
+    /// "Hope was expressed that …", "It was agreed to …": no one named; the paragraph's last
+    /// speaker, or every leader at a paragraph's start.
+    Impersonal,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +102,17 @@ pub fn find_frames<'t>(
         }
     }
 
+    if let Some((after, verb)) = impersonal_opening(words) {
+        let start = content_start(text, tokens, words, after, "");
+        frames.push(Frame {
+            subject: SubjectRef::Impersonal,
+            subject_first: 0,
+            verb: Cow::Borrowed(verb),
+            content: (start, sentence_end),
+            trailing: false,
+        });
+    }
+
     let verbs = &lexicon().verbs;
     let mut v = 0;
     while v < tokens.len() {
@@ -173,6 +187,31 @@ pub fn find_frames<'t>(
         v = after_verb;
     }
     frames[from..].sort_by_key(|f| f.subject_first);
+}
+
+/// An impersonal frame that opens the sentence ("Hope was expressed", "It was also agreed"):
+/// the first token after it, and the verb its statements are labelled with.
+fn impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
+    let first = words.first()?;
+    lexicon()
+        .impersonal_frames
+        .iter()
+        .find_map(|(opening, verb)| {
+            if !opening.first()?.eq_ignore_ascii_case(first) {
+                return None;
+            }
+            let mut i = 1;
+            for want in &opening[1..] {
+                while words.get(i).is_some_and(|w| *w != *want && is_adverb(w)) {
+                    i += 1;
+                }
+                if !words.get(i)?.eq_ignore_ascii_case(want) {
+                    return None;
+                }
+                i += 1;
+            }
+            Some((i, *verb))
+        })
 }
 
 /// The subject ending just before token `end`, and its first token.
@@ -407,6 +446,16 @@ mod tests {
         );
         let f = frames("The two heads of state agreed to meet.");
         assert_eq!(f[0].0, SubjectRef::Joint);
+        let f = frames("It was also agreed that talks would resume.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].1.as_ref(), f[0].2.as_str()),
+            (SubjectRef::Impersonal, "agreed", "talks would resume.")
+        );
+        let f = frames("Emphasis was placed on the need to act.");
+        assert_eq!(
+            (f[0].1.as_ref(), f[0].2.as_str()),
+            ("placed", "the need to act.")
+        );
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
             (f[0].1.as_ref(), f[0].2.as_str()),

@@ -1,6 +1,6 @@
 //! The parser's word lists, read once from the data files in `crates/core/data/`: one
 //! documented file per word class (countries and their adjectives, titles, topics, reporting
-//! verbs and their classes, abbreviations, joint subjects, topic-only phrases, transcript role
+//! verbs and their classes, impersonal frames, abbreviations, joint subjects, topic-only phrases, transcript role
 //! labels, metadata keys, name particles, headline breakers, sentence starters, portfolios,
 //! institution words, adverbs), so that changing such a rule is a change of data.
 
@@ -32,6 +32,9 @@ pub struct Lexicon {
     /// Words one of which every topic-only phrase holds: a sentence without any needs no
     /// search for the phrases.
     topic_only_keys: Vec<&'static str>,
+    /// Openings of impersonal frames ("hope was expressed") as lowercase words, with the verb
+    /// their statements are labelled with.
+    pub impersonal_frames: Vec<(Vec<&'static str>, &'static str)>,
     /// Openings of joint subjects, lowercase.
     joint_subjects: Vec<&'static str>,
     role_labels: FxHashSet<&'static str>,
@@ -193,6 +196,7 @@ const PORTFOLIOS: &str = include_str!("../../data/portfolios.txt");
 const INSTITUTION_WORDS: &str = include_str!("../../data/institution_words.txt");
 const JOINT_HEADS: &str = include_str!("../../data/joint_heads.txt");
 const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
+const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -267,6 +271,15 @@ pub fn lexicon() -> &'static Lexicon {
             institution_words: WordSet::new(data_lines(INSTITUTION_WORDS)),
             joint_heads: WordSet::new(data_lines(JOINT_HEADS)),
             frame_adverbs: WordSet::new(data_lines(FRAME_ADVERBS)),
+            impersonal_frames: data_lines(IMPERSONAL_FRAMES)
+                .filter_map(|line| {
+                    let (opening, verb) = line.split_once('\t')?;
+                    Some((
+                        opening.split(' ').filter(|w| !w.is_empty()).collect(),
+                        verb.trim(),
+                    ))
+                })
+                .collect(),
             topic_index,
             titles,
             demonyms,

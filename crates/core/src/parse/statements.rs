@@ -322,7 +322,7 @@ impl<'t> Statements<'t> {
             if sentence.attendee_line || is_vocative(sentence_text) {
                 continue;
             }
-            self.resolve_frames(sentence, people);
+            self.resolve_frames(sentence, people, last.as_ref());
             if self.resolved.is_empty() && self.ambiguous {
                 diagnostics.push(Diagnostic {
                     level: Level::Warning,
@@ -412,11 +412,22 @@ impl<'t> Statements<'t> {
     /// Finds the frames of a sentence that name participants, into [`Statements::resolved`]:
     /// the first, plus later ones that start a new clause with another speaker ("…, while B
     /// stressed …").
-    pub(super) fn resolve_frames(&mut self, sentence: &Sentence, people: &mut People) {
+    ///
+    /// `last`: the last speakers of the paragraph so far, whom an impersonal frame continues.
+    pub(super) fn resolve_frames(
+        &mut self,
+        sentence: &Sentence,
+        people: &mut People,
+        last: Option<&Range<usize>>,
+    ) {
         self.resolved.clear();
         self.ambiguous = false;
         for (f, frame) in sentence.frames.iter().enumerate() {
-            let Some(speakers) = self.resolve_subject(sentence, frame, people) else {
+            let speakers = match (&frame.subject, last) {
+                (SubjectRef::Impersonal, Some(last)) => Some(last.clone()),
+                _ => self.resolve_subject(sentence, frame, people),
+            };
+            let Some(speakers) = speakers else {
                 continue;
             };
             match self.resolved.last() {
@@ -468,7 +479,8 @@ impl<'t> Statements<'t> {
                 lists.extend(self.last_single);
                 lists.len() > from
             }
-            SubjectRef::Joint => {
+            // At a paragraph's start (a continued one never gets here): every leader.
+            SubjectRef::Joint | SubjectRef::Impersonal => {
                 if let Some(joint) = &self.joint {
                     return joint.clone();
                 }
