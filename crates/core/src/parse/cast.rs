@@ -5,10 +5,10 @@
 use super::frames::SubjectRef;
 use super::lexicon;
 use super::names::{mentions, Mention};
-use super::people::{is_person_like, People};
+use super::people::{is_person_like, People, Person};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
-use super::tokens::tokenize;
+use super::tokens::{is_capitalized, tokenize};
 use crate::fxhash::FxHashSet;
 use crate::model::*;
 
@@ -29,18 +29,67 @@ pub(super) fn read(
         for (m, mention) in sentence.mentions.iter().enumerate() {
             if let Some(p) = mention_persons[sentence.mentions_from + m] {
                 people.learn(p, mention);
+                if let Some(next) = sentence.mentions.get(m + 1) {
+                    learn_appositive(text, sentence, mention, next, &mut people.persons[p]);
+                }
             }
         }
     }
     (people, mention_persons)
 }
 
+/// "H.E. Mr. Leopold Ostheim, President of Sarovia": a bare title right after a person's
+/// name and a comma gives their title and country (no alias: the text never joins them).
+fn learn_appositive(
+    text: &str,
+    sentence: &Sentence,
+    mention: &Mention,
+    next: &Mention,
+    person: &mut Person,
+) {
+    let comma = sentence.tokens.get(mention.last);
+    if next.has_name() || next.first != mention.last + 1 || comma.and_then(|t| t.punct) != Some(',')
+    {
+        return;
+    }
+    let Some(title) = next.title.as_deref() else {
+        return;
+    };
+    person.learn_title(title);
+    if person.country.is_none() {
+        person.country = next
+            .country
+            .as_deref()
+            .map(str::to_string)
+            .or_else(|| state_form_country(text, sentence, next.last));
+    }
+}
+
+/// "… of the Republic of Ostrela": the country named after a state form (a word of
+/// `data/state_forms.txt`), read from token `at` on.
+fn state_form_country(text: &str, sentence: &Sentence, at: usize) -> Option<String> {
+    let word = |i: usize| sentence.words.get(i).copied().unwrap_or("");
+    if word(at) != "of" || word(at + 1) != "the" || !lexicon::lexicon().is_state_form(word(at + 2))
+    {
+        return None;
+    }
+    let (from, end) = (at + 4, (at + 4..).find(|&i| !is_capitalized(word(i)))?);
+    (word(at + 3) == "of" && end > from).then(|| {
+        let (start, stop) = (sentence.tokens[from].start, sentence.tokens[end - 1].end);
+        text[start..stop].to_string()
+    })
+}
+
 fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) -> People {
     let mut people = People::default();
     // The opening sentence: its first person is the principal, the others counterparts.
-    let opening = sentences
-        .iter()
-        .find(|s| matches!(blocks[s.block].kind, BlockKind::Prose));
+    // A lead-in line ("The following is attributable to Spokesperson …:") introduces the
+    // readout and names no one who takes part: the opening is the sentence after it.
+    let opening = sentences.iter().find(|s| {
+        matches!(blocks[s.block].kind, BlockKind::Prose)
+            && !s.tokens.is_empty()
+            && !text[s.span.start..s.span.end].trim_end().ends_with(':')
+    });
     if let Some(opening) = opening {
         let mut first = true;
         let after_preposition = |m: &Mention| {

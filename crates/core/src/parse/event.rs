@@ -118,8 +118,12 @@ pub(super) fn read(
     }
 }
 
-/// Reads "CITY, Month Day (Agency) --", "City, 3 July 2031 —" or "CITY (Agency) -" at `start`.
+/// Reads "CITY, Month Day (Agency) --", "City, 3 July 2031 —" or "CITY (Agency) -" at `start`,
+/// or a date line standing alone ("October 21, 2033", "Lunevaux, 20 May 2035").
 pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
+    if let Some(line) = standalone_dateline(text, start, end) {
+        return Some(line);
+    }
     let window_end = (start + 120).min(end);
     let window = text.get(start..window_end)?;
     // The first dash that ends the dateline: its position and length.
@@ -171,6 +175,67 @@ pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
         city,
         date,
     })
+}
+
+/// A first line that is only a date with a year, after an optional "City," ("Lunevaux, 20
+/// May 2035", "April 29, 2031"): the date and place of the event, as a dateline whose text
+/// ends with the line.
+fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
+    let block = text.get(start..end)?;
+    let line_len = block.find('\n').unwrap_or(block.len());
+    let line = block[..line_len].trim_end();
+    if line.is_empty() || line.len() > 60 {
+        return None;
+    }
+    let (city_part, date_part) = match line.split_once(',') {
+        Some((city, rest)) if !is_date_only(text, start, city) => (Some(city.trim()), rest),
+        _ => (None, line),
+    };
+    let date_start = start + (line.len() - date_part.len());
+    if !is_date_only(text, date_start, date_part) {
+        return None;
+    }
+    let tokens = tokenize(text, date_start, date_start + date_part.len());
+    let date = date_phrases(text, &tokens).into_iter().next()?;
+    if !matches!(date, DatePhrase::Calendar { year: Some(_), .. }) {
+        return None;
+    }
+    let city = match city_part {
+        None => None,
+        Some(city) => {
+            let words: Vec<&str> = city.split(' ').collect();
+            let city_like = words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_starter(w));
+            if !city_like {
+                return None;
+            }
+            Some(title_case(city))
+        }
+    };
+    let mut after = start + line_len;
+    while text[after..end].starts_with(['\n', '\r', ' ']) {
+        after += 1;
+    }
+    Some(Dateline {
+        end: after,
+        city,
+        date: Some(date),
+    })
+}
+
+/// True when `part` (at `at` in `text`) is nothing but one date: a few words, each a month
+/// name, a day or a year, and a date phrase among them.
+fn is_date_only(text: &str, at: usize, part: &str) -> bool {
+    let tokens = tokenize(text, at, at + part.len());
+    let words = tokens.iter().filter(|t| t.is_word()).map(|t| t.text(text));
+    let plain = words.clone().count() <= 4
+        && words.into_iter().all(|w| {
+            w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                || (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        });
+    plain && !date_phrases(text, &tokens).is_empty()
 }
 
 /// "NEW DELHI" → "New Delhi"; mixed-case names are kept as they are.
@@ -281,6 +346,16 @@ mod tests {
             Some("Vell")
         );
         let text = "On the evening of July 3 - a Tuesday - they met.";
+        assert_eq!(dateline(text, 0, text.len()), None);
+        // A date line standing alone, with or without a place.
+        let text = "Lunevaux, 20 May 2035\n\nThe leaders met.";
+        let d = dateline(text, 0, 21).unwrap();
+        assert_eq!(d.city.as_deref(), Some("Lunevaux"));
+        assert!(d.date.is_some());
+        let text = "October 21, 2033";
+        let d = dateline(text, 0, text.len()).unwrap();
+        assert_eq!((d.city, d.end), (None, text.len()));
+        let text = "Vell, Kestria";
         assert_eq!(dateline(text, 0, text.len()), None);
     }
 

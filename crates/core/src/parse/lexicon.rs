@@ -38,6 +38,10 @@ pub struct Lexicon {
     /// Openings of joint subjects, lowercase.
     joint_subjects: Vec<&'static str>,
     role_labels: FxHashSet<&'static str>,
+    /// Courtesy words read as titles ("Mr."), never a participant's title.
+    courtesy_titles: FxHashSet<&'static str>,
+    /// Words of a state's formal name ("the Republic of …").
+    state_forms: FxHashSet<&'static str>,
     header_keys: Vec<&'static str>,
     /// Lowercase words inside names ("de", "bin").
     pub particles: WordSet,
@@ -197,6 +201,8 @@ const INSTITUTION_WORDS: &str = include_str!("../../data/institution_words.txt")
 const JOINT_HEADS: &str = include_str!("../../data/joint_heads.txt");
 const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
+const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
+const STATE_FORMS: &str = include_str!("../../data/state_forms.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -263,6 +269,8 @@ pub fn lexicon() -> &'static Lexicon {
             topic_only: data_lines(TOPIC_ONLY).collect(),
             joint_subjects: data_lines(JOINT_SUBJECTS).collect(),
             role_labels: data_lines(ROLE_LABELS).collect(),
+            courtesy_titles: data_lines(COURTESY_TITLES).collect(),
+            state_forms: data_lines(STATE_FORMS).collect(),
             header_keys: data_lines(HEADER_KEYS).collect(),
             particles: WordSet::new(data_lines(NAME_PARTICLES)),
             name_breakers: WordSet::new(data_lines(NAME_BREAKERS)),
@@ -428,6 +436,16 @@ impl Lexicon {
     }
 
     /// A transcript label of the press or the floor ("Q", "Moderator").
+    /// A courtesy word or honorific read as a title ("Mr.", "His Excellency"): no office.
+    pub fn is_courtesy_title(&self, title: &str) -> bool {
+        self.courtesy_titles.contains(title)
+    }
+
+    /// A word of a state's formal name: "Republic" in "the Republic of Ostrela".
+    pub fn is_state_form(&self, word: &str) -> bool {
+        self.state_forms.contains(word)
+    }
+
     pub fn is_role_label(&self, word: &str) -> bool {
         self.role_labels.contains(word)
     }

@@ -200,6 +200,26 @@ impl<'t> MentionScanner<'t> {
                         continue;
                     }
                 }
+                // "President of the Aurean Council Emilia Rask": the institution belongs to
+                // the office, not to the name; the mention keeps title and name.
+                if next == "of" && word(j + 1) == "the" && ends_with_title(words) {
+                    let from = j + 2;
+                    let end = (from..).find(|&k| !name_word(k)).unwrap_or(from);
+                    let institution = (from..end)
+                        .rev()
+                        .find(|&k| super::people::is_institution_word(word(k)));
+                    if let Some(k) = institution.filter(|&k| k + 1 < end) {
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                // "Minister for Foreign Affairs": "for" inside a listed title.
+                if next == "for" && continues_title(words, |k| word(j + k)) {
+                    words.push("for");
+                    spans.push((tokens[j].start, tokens[j].end));
+                    j += 1;
+                    continue;
+                }
                 if next == "of" && ends_with_title(words) && name_word(j + 1) {
                     words.push("of");
                     spans.push((tokens[j].start, tokens[j].end));
@@ -244,6 +264,24 @@ fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[(usize, usize)]) -> Cow
         }
         _ => Cow::Borrowed(""),
     }
+}
+
+/// True when "for" and the words after it (`after(1)`, `after(2)`, …) continue a title that
+/// starts in `words` ("Minister" + "for Foreign Affairs").
+fn continues_title<'w>(words: &[&'w str], after: impl Fn(usize) -> &'w str) -> bool {
+    let lex = lexicon();
+    let mut candidate = words.to_vec();
+    candidate.push("for");
+    candidate.extend(
+        (1..=lex.longest_title())
+            .map(after)
+            .take_while(|w| is_capitalized(w)),
+    );
+    let from = words.len().saturating_sub(lex.longest_title());
+    (from..words.len()).any(|at| {
+        lex.title_at(&candidate, at)
+            .is_some_and(|n| at + n > words.len() + 1)
+    })
 }
 
 fn ends_with_title(words: &[&str]) -> bool {
@@ -453,6 +491,20 @@ mod tests {
             m.name_text,
             "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa"
         );
+    }
+
+    #[test]
+    fn reads_institutions_and_for_inside_titles() {
+        let ms = read("President of the Aurean Council Emilia Rask met Mr. ARIMA Kosei, Minister for Foreign Affairs of Kaminato.");
+        assert_eq!(ms[0].title.as_deref(), Some("President"));
+        assert_eq!(
+            (ms[0].name_text, ms[0].country.as_deref()),
+            ("Emilia Rask", None)
+        );
+        assert_eq!(ms[0].surface, "President Emilia Rask");
+        assert_eq!(ms[1].surface, "Mr. ARIMA Kosei");
+        assert_eq!(ms[2].title.as_deref(), Some("Minister for Foreign Affairs"));
+        assert_eq!(ms[2].country.as_deref(), Some("Kaminato"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::distinct::{Distinct, SCANNED};
 use super::lexicon::lexicon;
 use super::names::{is_particle, Mention};
+use super::tokens::is_capitalized;
 use super::work;
 use crate::fxhash::{FxHashMap, FxHasher};
 use crate::model::{Participant, Role};
@@ -34,6 +35,22 @@ impl Person {
     fn take_name(&mut self, mention: &Mention) {
         self.name = mention.name.iter().map(|w| w.to_string()).collect();
         self.name_text = mention.name_text.to_string();
+    }
+
+    /// Takes an office as the title: the first one seen, or a fuller form of it ("Secretary
+    /// of State" after a headline's "Secretary"); never a courtesy word ("Mr.").
+    pub fn learn_title(&mut self, title: &str) {
+        if lexicon().is_courtesy_title(title) {
+            return;
+        }
+        let fuller = |old: &str| {
+            title
+                .strip_prefix(old)
+                .is_some_and(|rest| rest.starts_with(' '))
+        };
+        if self.title.as_deref().is_none_or(fuller) {
+            self.title = Some(title.to_string());
+        }
     }
 
     fn add_surface(&mut self, surface: &str) {
@@ -75,13 +92,21 @@ pub fn is_person_like(mention: &Mention) -> bool {
     }
     let lex = lexicon();
     let words = &mention.name;
+    // "Prime Minister SAEKI Toma", "Mr. ARIMA Kosei": a titled name whose first word is a
+    // surname in capitals, before a given name in title case.
+    let surname_first = mention.title.is_some()
+        && words.len() == 2
+        && is_capitals(words[0])
+        && is_capitalized(words[1])
+        && !is_capitals(words[1]);
     let bad_word = |(i, w): (usize, &&str)| {
         is_institution_word(w)
             || lex.demonyms.contains_key(*w)
             // An acronym ("SCO"), but not a regnal number after a name ("Tobias III").
             || (w.len() > 1
                 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-                && !(i > 0 && is_regnal_number(w)))
+                && !(i > 0 && is_regnal_number(w))
+                && !(i == 0 && surname_first))
     };
     if words.iter().enumerate().any(bad_word) || lex.country_at(words, 0) == Some(words.len()) {
         return false;
@@ -102,13 +127,83 @@ fn is_regnal_number(word: &str) -> bool {
         )
 }
 
-/// The same words, or case aside for particles ("De la Fuentes" opening a sentence).
+/// The same words; case aside for particles ("De la Fuentes" opening a sentence) and for a
+/// surname in capitals ("SAEKI Toma", then "Prime Minister Saeki"); diacritics aside, so that
+/// an ASCII spelling ("Ostvold") is the same name as "Østvold".
 fn same_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| {
             let (x, y) = (x.as_ref(), y.as_ref());
-            x == y || (x.eq_ignore_ascii_case(y) && is_particle(&x.to_ascii_lowercase()))
+            x == y
+                || (x.eq_ignore_ascii_case(y)
+                    && (is_particle(&x.to_ascii_lowercase()) || is_capitals(x) || is_capitals(y)))
+                || (!(x.is_ascii() && y.is_ascii()) && same_folded(x, y))
         })
+}
+
+/// A word written in capitals, of letters only ("SAEKI"): a surname in surname-first order.
+pub fn is_capitals(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// The same letters once diacritics are folded to ASCII, case kept ("Østvold", "Ostvold").
+fn same_folded(a: &str, b: &str) -> bool {
+    let mut a = a.chars().flat_map(fold_letter);
+    let mut b = b.chars().flat_map(fold_letter);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (x, y) if x == y => continue,
+            _ => return false,
+        }
+    }
+}
+
+/// The ASCII letters a Latin letter with a diacritic is spelt with when diacritics are
+/// dropped ("ø" → "o", "ß" → "ss"); other characters stand for themselves.
+fn fold_letter(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'Æ' => "AE",
+        'æ' => "ae",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ç' | 'ć' | 'č' => "c",
+        'Ď' | 'Đ' | 'Ð' => "D",
+        'ď' | 'đ' | 'ð' => "d",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'Ğ' => "G",
+        'ğ' => "g",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "I",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'Ł' | 'Ľ' => "L",
+        'ł' | 'ľ' => "l",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Œ' => "OE",
+        'œ' => "oe",
+        'Ř' => "R",
+        'ř' => "r",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Þ' => "Th",
+        'þ' => "th",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ý' | 'Ÿ' => "Y",
+        'ý' | 'ÿ' => "y",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    };
+    let own = folded.is_empty().then_some(c);
+    own.into_iter().chain(folded.chars())
 }
 
 /// `short` is a leading or trailing part of `long` ("Putin" of "Vladimir Putin").
@@ -135,8 +230,18 @@ pub struct People {
 /// The key of a word in [`People::by_end_word`]: its hash in ASCII lowercase.
 fn end_word_key(word: &str) -> u64 {
     let mut hasher = FxHasher::default();
-    for b in word.bytes() {
-        hasher.write_u8(b.to_ascii_lowercase());
+    if word.is_ascii() {
+        for b in word.bytes() {
+            hasher.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        // Diacritics folded as [`same_words`] folds them: "Østvold" is listed as "ostvold".
+        for c in word.chars().flat_map(fold_letter) {
+            match u8::try_from(c) {
+                Ok(b) if b.is_ascii() => hasher.write_u8(b.to_ascii_lowercase()),
+                _ => hasher.write_u32(u32::from(c)),
+            }
+        }
     }
     hasher.finish()
 }
@@ -255,7 +360,11 @@ impl People {
             .collect();
         let known_word = |w: Option<&&str>| {
             work::add(person_words.len());
-            w.is_some_and(|w| person_words.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            w.is_some_and(|w| {
+                person_words
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w) || same_folded(p, w))
+            })
         };
         mentions
             .iter()
@@ -294,7 +403,11 @@ impl People {
             }),
         };
         let person = &mut self.persons[index];
-        if mention.name.len() > person.name.len() {
+        // The fuller name wins; of two spellings, the one with diacritics ("Østvold").
+        let diacritics = mention.name.len() == person.name.len()
+            && !mention.name_text.is_ascii()
+            && person.name_text.is_ascii();
+        if mention.name.len() > person.name.len() || diacritics {
             person.take_name(mention);
             self.index_name(index);
         }
@@ -334,8 +447,8 @@ impl People {
             self.index_name(index);
         }
         let person = &mut self.persons[index];
-        if person.title.is_none() && mention.has_name() {
-            person.title = mention.title.as_deref().map(str::to_string);
+        if let Some(title) = mention.title.as_deref().filter(|_| mention.has_name()) {
+            person.learn_title(title);
         }
         if person.country.is_none() {
             person.country = mention.country.as_deref().map(str::to_string);
@@ -407,6 +520,38 @@ mod tests {
             putin.aliases,
             vec!["President Vladimir Putin", "President Putin", "Putin"]
         );
+    }
+
+    #[test]
+    fn courtesy_words_are_no_title_and_fuller_titles_win() {
+        let mut people = People::default();
+        let mut add = |text: &str| {
+            let m = mention(text);
+            let p = people.add(&m, Role::Counterpart);
+            people.learn(p, &m);
+            p
+        };
+        add("Mr. Kasper Lindahl");
+        add("Secretary Lindahl");
+        add("Secretary of State Kasper Lindahl");
+        add("Minister Lindahl");
+        let person = people.persons.remove(0).into_participant("l".into());
+        assert_eq!(person.title.as_deref(), Some("Secretary of State"));
+        assert!(person.aliases.contains(&"Mr. Kasper Lindahl".to_string()));
+    }
+
+    #[test]
+    fn surname_capitals_and_ascii_spellings_are_the_same_person() {
+        let mut people = People::default();
+        let saeki = mention("Prime Minister SAEKI Toma");
+        assert!(is_person_like(&saeki));
+        let p = people.add(&saeki, Role::Principal);
+        assert_eq!(people.find(&mention("Prime Minister Saeki").name), Some(p));
+        let q = people.add(&mention("Minister Sigrid Østvold"), Role::Counterpart);
+        assert_eq!(people.find(&mention("Minister Ostvold").name), Some(q));
+        // Capitals alone are still an acronym.
+        assert!(!is_person_like(&mention("NATO")));
+        assert!(!is_person_like(&mention("SCO Summit")));
     }
 
     #[test]
