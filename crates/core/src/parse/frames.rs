@@ -225,6 +225,36 @@ fn subject_before<'t>(
     }
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     if let Some((m, mention)) = mention_ending_at(mentions, end) {
+        // Joint subjects: "A and B", "A, B and C", "The President and the Prime Minister",
+        // "The Prime Minister and President B". Mentions are in text order: each member of the
+        // group is the one before the next.
+        let mut group = m..m + 1;
+        let mut first = mention.first;
+        loop {
+            // "… and the Prime Minister": the article before a member is no part of it.
+            let at = match word(first.wrapping_sub(1)) {
+                "the" | "The" => first - 1,
+                _ => first,
+            };
+            if at < 2 || !matches!(word(at - 1), "and" | "") {
+                break;
+            }
+            // A bare title joins only with "and" ("In a call with the President, Prime
+            // Minister B said …" is one speaker).
+            let member = group.start.checked_sub(1).filter(|&p| {
+                mentions[p].last == at - 1 && (word(at - 1) == "and" || mentions[p].has_name())
+            });
+            match member {
+                Some(p) => {
+                    group.start = p;
+                    first = mentions[p].first;
+                }
+                None => break,
+            }
+        }
+        if group.len() > 1 {
+            return Some((SubjectRef::Mentions(group), first));
+        }
         if !mention.has_name() {
             let nationality = mention
                 .country
@@ -237,23 +267,6 @@ fn subject_before<'t>(
                     .clone()
                     .map(|t| (SubjectRef::Title(t), mention.first)),
             };
-        }
-        // Joint names: "A and B", "A, B and C".
-        // Mentions are in text order: each name of the group is the one before the next.
-        let mut group = m..m + 1;
-        let mut first = mention.first;
-        while first >= 2 && matches!(word(first - 1), "and" | "") {
-            match group
-                .start
-                .checked_sub(1)
-                .filter(|&p| mentions[p].last == first - 1 && mentions[p].has_name())
-            {
-                Some(p) => {
-                    group.start = p;
-                    first = mentions[p].first;
-                }
-                None => break,
-            }
         }
         return Some((SubjectRef::Mentions(group), first));
     }
@@ -456,6 +469,10 @@ mod tests {
             (f[0].1.as_ref(), f[0].2.as_str()),
             ("placed", "the need to act.")
         );
+        let f = frames("The President and the Prime Minister agreed to meet.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(0..2));
+        let f = frames("In a call with the President, Prime Minister Orsk said it works.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(1..2));
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
             (f[0].1.as_ref(), f[0].2.as_str()),

@@ -460,76 +460,98 @@ impl<'t> Statements<'t> {
         people: &mut People,
     ) -> Option<Range<usize>> {
         let from = self.speaker_lists.len();
-        let lists = &mut self.speaker_lists;
         let complete = match &frame.subject {
-            SubjectRef::Mentions(group) => {
-                let persons = &self.mention_persons[sentence.mentions_from..];
-                lists.extend(
-                    persons[group.clone()]
-                        .iter()
-                        .filter_map(|&p| p)
-                        .filter(|&p| people.persons[p].is_leader()),
-                );
-                let complete = lists.len() - from == group.len();
-                // The speakers of a joint subject are a set: "Halvard, Halvard S" is one.
-                dedup_in_place(lists, from);
-                complete
-            }
+            SubjectRef::Mentions(group) => self.resolve_members(sentence, group.clone(), people),
             SubjectRef::Pronoun => {
-                lists.extend(self.last_single);
-                lists.len() > from
+                self.speaker_lists.extend(self.last_single);
+                self.speaker_lists.len() > from
             }
             // At a paragraph's start (a continued one never gets here): every leader.
             SubjectRef::Joint | SubjectRef::Impersonal => {
                 if let Some(joint) = &self.joint {
                     return joint.clone();
                 }
-                lists.extend(people.leaders());
+                self.speaker_lists.extend(people.leaders());
+                let lists = &self.speaker_lists;
                 let joint = (lists.len() - from >= 2).then_some(from..lists.len());
                 self.joint = Some(joint.clone());
                 joint.is_some()
             }
             SubjectRef::Title(title) => {
-                let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
-                let pick = {
-                    let mut titled = leaders_titled(leaders.as_ref(), people, title);
-                    match (titled.next(), titled.next()) {
-                        (None, _) => None,
-                        (Some(one), None) => Some(one),
-                        // Several: a principal known only by this title ("The Prime Minister")
-                        // always owns it; otherwise the subject could mean either, and is left
-                        // unattributed rather than guessed.
-                        (Some(first), Some(second)) => {
-                            let bare = format!("The {title}");
-                            let owner = [first, second]
-                                .into_iter()
-                                .chain(titled)
-                                .find(|&p| people.persons[p].name_text == bare);
-                            if owner.is_none() {
-                                self.ambiguous = true;
-                            }
-                            owner
-                        }
-                    }
-                };
-                if let Some(pick) = pick {
-                    people.add_role_alias(pick, title);
-                    lists.push(pick);
-                }
+                let pick = self.leader_titled(people, title);
+                self.speaker_lists.extend(pick);
                 pick.is_some()
             }
             SubjectRef::Nationality(hint) => {
                 let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
-                lists.extend(leader_of_nationality(leaders.as_ref(), people, hint));
-                lists.len() - from == 1
+                let pick = leader_of_nationality(leaders.as_ref(), people, hint);
+                self.speaker_lists.extend(pick);
+                pick.is_some()
             }
         };
         if complete {
-            Some(from..lists.len())
+            Some(from..self.speaker_lists.len())
         } else {
-            lists.truncate(from);
+            self.speaker_lists.truncate(from);
             None
         }
+    }
+
+    /// Appends the leaders a group of mentions names ("A and B", "The President and the Prime
+    /// Minister", "The Prime Minister and President B"): a name by its person, a bare title by
+    /// the one leader it fits. True when every member names a leader.
+    fn resolve_members(
+        &mut self,
+        sentence: &Sentence,
+        group: Range<usize>,
+        people: &mut People,
+    ) -> bool {
+        let from = self.speaker_lists.len();
+        for m in group {
+            let named = self.mention_persons[sentence.mentions_from + m]
+                .filter(|&p| people.persons[p].is_leader());
+            let mention = &sentence.mentions[m];
+            let member = named.or_else(|| match (&mention.title, mention.has_name()) {
+                (Some(title), false) => self.leader_titled(people, title),
+                _ => None,
+            });
+            match member {
+                Some(p) => self.speaker_lists.push(p),
+                None => return false,
+            }
+        }
+        // The speakers of a joint subject are a set: "Halvard, Halvard S" is one.
+        dedup_in_place(&mut self.speaker_lists, from);
+        true
+    }
+
+    /// The one leader a bare title ("The President") can mean, who then has it as an alias
+    /// ("the President"). When several hold the title, a principal known only by it ("The
+    /// Prime Minister") owns it; otherwise no one, and [`Statements::ambiguous`] is set.
+    fn leader_titled(&mut self, people: &mut People, title: &str) -> Option<usize> {
+        let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
+        let pick = {
+            let mut titled = leaders_titled(leaders.as_ref(), people, title);
+            match (titled.next(), titled.next()) {
+                (None, _) => None,
+                (Some(one), None) => Some(one),
+                (Some(first), Some(second)) => {
+                    let bare = format!("The {title}");
+                    let owner = [first, second]
+                        .into_iter()
+                        .chain(titled)
+                        .find(|&p| people.persons[p].name_text == bare);
+                    if owner.is_none() {
+                        self.ambiguous = true;
+                    }
+                    owner
+                }
+            }
+        };
+        if let Some(pick) = pick {
+            people.add_role_alias(pick, title);
+        }
+        pick
     }
 }
 
