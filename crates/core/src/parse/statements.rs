@@ -525,6 +525,29 @@ impl<'t> Statements<'t> {
         true
     }
 
+    /// The one leader whose title a short title shortens ("the Secretary" for the Secretary of
+    /// State, "the Minister" for a Foreign Minister), when no leader holds it exactly; several
+    /// make the subject ambiguous.
+    fn leader_of_short_title(&mut self, people: &People, title: &str) -> Option<usize> {
+        let shortens = |full: &str| {
+            full.strip_prefix(title)
+                .is_some_and(|rest| rest.starts_with(' '))
+                || full
+                    .strip_suffix(title)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        };
+        work::add(people.persons.len());
+        let mut fits = people
+            .leaders()
+            .filter(|&p| people.persons[p].title.as_deref().is_some_and(shortens));
+        let one = fits.next()?;
+        if fits.next().is_some() {
+            self.ambiguous = true;
+            return None;
+        }
+        Some(one)
+    }
+
     /// The one leader a bare title ("The President") can mean, who then has it as an alias
     /// ("the President"). When several hold the title, a principal known only by it ("The
     /// Prime Minister") owns it; otherwise no one, and [`Statements::ambiguous`] is set.
@@ -533,7 +556,10 @@ impl<'t> Statements<'t> {
         let pick = {
             let mut titled = leaders_titled(leaders.as_ref(), people, title);
             match (titled.next(), titled.next()) {
-                (None, _) => None,
+                (None, _) => {
+                    drop(titled);
+                    self.leader_of_short_title(people, title)
+                }
                 (Some(one), None) => Some(one),
                 (Some(first), Some(second)) => {
                     let bare = format!("The {title}");
