@@ -59,6 +59,8 @@ pub fn layout(text: &str) -> Layout {
         line_start = end + 1;
     }
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    // Whether the last list item had a bullet ("-", "・") rather than a number.
+    let mut last_item_was_bullet = false;
     for (index, &(start, end)) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
@@ -76,7 +78,27 @@ pub fn layout(text: &str) -> Layout {
         if is_source_line(line) {
             kind = BlockKind::SourceLine;
         } else if let Some(marker) = list_marker_len(line) {
-            kind = BlockKind::ListItem;
+            let numbered = line.starts_with(|c: char| c.is_ascii_digit());
+            let in_list = blocks.last().is_some_and(|b| {
+                b.kind == BlockKind::ListItem || text[..b.span.end].ends_with(':')
+            });
+            let item = &line[marker..];
+            kind = if !numbered {
+                BlockKind::ListItem
+            } else if is_section_heading(item) && (!in_list || last_item_was_bullet) {
+                // "2. Bilateral relations": a numbered section heading (Japan's MOFA), which
+                // also ends a list of bullets before it.
+                BlockKind::Heading
+            } else if in_list {
+                BlockKind::ListItem
+            } else {
+                // "3. The two ministers exchanged views … . Minister A stated …": a numbered
+                // paragraph that no ":" line introduces, read sentence by sentence.
+                BlockKind::Prose
+            };
+            if kind == BlockKind::ListItem {
+                last_item_was_bullet = !numbered;
+            }
             content_start = start + marker;
         } else if let Some(label_end) = turn_label_end(line) {
             kind = BlockKind::Turn {
@@ -191,10 +213,27 @@ fn is_heading(line: &str) -> bool {
         && turn_label_end(line).is_none()
 }
 
+/// The text of a numbered line that makes it a section heading ("Bilateral relations",
+/// "Regional and international situation"): a capital first letter, no final punctuation, and
+/// a few words.
+fn is_section_heading(item: &str) -> bool {
+    item.starts_with(|c: char| c.is_uppercase())
+        && item.split(' ').count() <= 8
+        && !matches!(
+            item.chars().next_back(),
+            Some('.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')')
+        )
+}
+
 /// Bytes taken by a bullet or number marker at the start of the line (with its space).
 fn list_marker_len(line: &str) -> Option<usize> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
+    // "・" (Japanese) is written against its item, with no space.
+    if first == '・' {
+        let content = line[first.len_utf8()..].trim_start();
+        return (!content.is_empty()).then_some(line.len() - content.len());
+    }
     if matches!(first, '-' | '•' | '*' | '–' | '—' | '·' | '▪' | '●') {
         let rest = &line[first.len_utf8()..];
         let content = rest.trim_start();
