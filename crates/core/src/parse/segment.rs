@@ -485,6 +485,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_numbered_headings_paragraphs_and_items() {
+        let text = "Talks\n\nThe overview is as follows.\n1. Bilateral relations\n2. At the outset, A spoke. B agreed.\nThey agreed on the following:\n・to meet;\n3. Regional affairs\nThey agreed on these:\n1. Open a fund.";
+        let layout = layout(text);
+        let kinds: Vec<_> = layout.blocks.iter().map(|b| b.kind).collect();
+        use BlockKind::*;
+        assert_eq!(
+            kinds[1..],
+            [Prose, Heading, Prose, Prose, ListItem, Heading, Prose, ListItem]
+        );
+        let numbered = &layout.blocks[3];
+        assert_eq!(numbered.sentences.len(), 2);
+        let item = layout.blocks[5].span;
+        assert_eq!(&text[item.start..item.end], "to meet;");
+    }
+
+    #[test]
     fn finds_turns_lists_headings_and_source_lines() {
         let text = "Leaders Meet in Vell\n\nLina Orsk: Welcome. We are glad.\nTomas Brenn: Thank you.\n\nThey agreed on the following:\n- first item;\n2) second item\n\n(Source: Ministry)";
         let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
