@@ -137,7 +137,7 @@ pub(super) fn infer_countries(
                 continue;
             }
             let word = core(k);
-            if !tokens::is_capitalized(word) {
+            if !tokens::is_capitalized(word) || names_a_place(core(k + 1)) {
                 continue;
             }
             let long = lex.may_start_long_country(word).then(|| {
@@ -191,6 +191,10 @@ pub(super) fn infer_countries(
                 true => name_words.contains(word),
                 false => persons.iter().any(|q| q.name.iter().any(|w| w == word)),
             };
+            let taken = |name: &str| match many {
+                true => countries.contains(name),
+                false => persons.iter().any(|q| q.country.as_deref() == Some(name)),
+            };
             let could_be_country = |name: &str| {
                 lex.is_country(name)
                     || (!name.contains(' ')
@@ -199,12 +203,11 @@ pub(super) fn infer_countries(
                         && !people::is_institution_word(name)
                         && !lex.demonyms.contains_key(name)
                         && lex.title_at(&[name], 0).is_none()
-                        && name.chars().any(char::is_lowercase))
+                        && name.chars().any(char::is_lowercase)
+                        // "Ardennese" when Ardenne is another leader's: an adjective.
+                        && country_for_adjective(name, taken).is_none())
             };
-            let taken = |name: &str| match many {
-                true => countries.contains(name),
-                false => persons.iter().any(|q| q.country.as_deref() == Some(name)),
-            };
+
             // Most used first, then first used; the first that can be a free country wins.
             let mut ranked: Vec<(usize, &str)> = order.iter().map(|n| (counts[n], *n)).collect();
             ranked.sort_by_key(|&(count, _)| std::cmp::Reverse(count));
@@ -219,6 +222,78 @@ pub(super) fn infer_countries(
         }
         people.persons[p].country = best;
     }
+    country_from_pair(sentences, people);
+}
+
+/// "the alliance between Carrick and Fjellmark", "the Sindhara–Nordavia agreement": when one
+/// leader alone has no country and a pair of names joins another leader's country to a name no
+/// one has, that name is the first leader's country (the fixtures README's decision).
+fn country_from_pair(sentences: &[Sentence], people: &mut People) {
+    let lone = {
+        let mut without = people
+            .leaders()
+            .filter(|&p| people.persons[p].country.is_none());
+        match (without.next(), without.next()) {
+            (Some(lone), None) => lone,
+            _ => return,
+        }
+    };
+    let taken = |name: &str| {
+        people
+            .persons
+            .iter()
+            .any(|q| q.country.as_deref() == Some(name))
+    };
+    let is_name_word = |word: &str| {
+        people
+            .persons
+            .iter()
+            .any(|q| q.name.iter().any(|w| w == word))
+    };
+    let free = |word: &str| {
+        tokens::is_capitalized(word)
+            && word.chars().any(char::is_lowercase)
+            && !taken(word)
+            && !is_name_word(word)
+            && !names::is_starter(word)
+            && !people::is_institution_word(word)
+            && !lexicon::lexicon().demonyms.contains_key(word)
+    };
+    let found = sentences.iter().find_map(|s| {
+        let word = |i: usize| s.words.get(i).map_or("", |w| tokens::strip_possessive(w));
+        (0..s.tokens.len()).find_map(|i| {
+            // "between A and B", or "A–B" / "A-B" written without spaces.
+            let pair = if word(i) == "between" && word(i + 2) == "and" {
+                Some((word(i + 1), word(i + 3)))
+            } else {
+                let dash = s.tokens.get(i + 1).and_then(|t| t.punct);
+                let tight = |a: usize, b: usize| {
+                    s.tokens
+                        .get(a)
+                        .zip(s.tokens.get(b))
+                        .is_some_and(|(x, y)| x.end == y.start)
+                };
+                (matches!(dash, Some('–' | '-')) && tight(i, i + 1) && tight(i + 1, i + 2))
+                    .then(|| (word(i), word(i + 2)))
+            };
+            let (a, b) = pair?;
+            match (taken(a), taken(b)) {
+                (false, true) if free(a) => Some(a.to_string()),
+                (true, false) if free(b) => Some(b.to_string()),
+                _ => None,
+            }
+        })
+    });
+    if let Some(country) = found {
+        people.persons[lone].country = Some(country);
+    }
+}
+
+/// True when the word after a capitalized word makes it a place or a label rather than a
+/// country: a place noun ("the Sella region", `data/place_nouns.txt`) or a number ("Number
+/// 10").
+fn names_a_place(next: &str) -> bool {
+    next.starts_with(|c: char| c.is_ascii_digit()) || lexicon::lexicon().place_nouns.contains(next)
 }
 
 /// The first country name an adjective may come from ("Arvelian" → "Arvel", "Arvela",

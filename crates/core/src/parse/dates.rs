@@ -62,6 +62,11 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The word between the two days of a range: "3 to 5 May", "3-5 May", "3 – 5 May".
+fn is_range_joiner(word: &str) -> bool {
+    matches!(word, "to" | "-" | "–" | "until" | "till")
+}
+
 fn weekday_number(word: &str) -> Option<u32> {
     const DAYS: [&str; 7] = [
         "monday",
@@ -136,6 +141,10 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
             }
             if let Some(day) = day_number(word(j)) {
                 let mut k = j + 1;
+                // "May 3 to 5, 2036": a range is read as its first day.
+                if is_range_joiner(word(k)) && day_number(word(k + 1)).is_some() {
+                    k += 2;
+                }
                 if word(k) == "," {
                     k += 1;
                 }
@@ -147,15 +156,26 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
         }
         // Day Month [Year]
         if let Some(day) = day_number(w) {
-            let of = usize::from(word(i + 1).eq_ignore_ascii_case("of"));
-            if let Some(month) = month_number(word(i + 1 + of)) {
-                let mut k = i + 2 + of;
+            // "from 3 to 5 May 2036": a range is read as its first day.
+            let range = if is_range_joiner(word(i + 1)) && day_number(word(i + 2)).is_some() {
+                2
+            } else {
+                0
+            };
+            let last_day = i + range;
+            let of = usize::from(word(last_day + 1).eq_ignore_ascii_case("of"));
+            if let Some(month) = month_number(word(last_day + 1 + of)) {
+                let mut k = last_day + 2 + of;
                 if word(k) == "," {
                     k += 1;
                 }
                 let year = year_number(word(k));
                 found.push(DatePhrase::Calendar { year, month, day });
-                i = if year.is_some() { k + 1 } else { i + 2 + of };
+                i = if year.is_some() {
+                    k + 1
+                } else {
+                    last_day + 2 + of
+                };
                 continue;
             }
         }
@@ -190,7 +210,7 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
         if let Some(part) = part {
             // "the morning of", "in the morning", "this morning", "Tuesday evening".
             let about_event = night
-                || ["the", "this", "that", "last"]
+                || ["the", "this", "that", "last", "yesterday", "tomorrow"]
                     .iter()
                     .any(|w| before.eq_ignore_ascii_case(w))
                 || weekday_number(before).is_some();
@@ -300,6 +320,11 @@ mod tests {
             phrases("Sept. 9 and yesterday, on Tuesday"),
             vec![cal(None, 9, 9), Relative(-1), Weekday(1)]
         );
+        // A range is its first day.
+        assert_eq!(
+            phrases("from 3 to 5 May 2036, then May 7 to 9, 2036"),
+            vec![cal(Some(2036), 5, 3), cal(Some(2036), 5, 7)]
+        );
     }
 
     #[test]
@@ -344,5 +369,9 @@ mod tests {
         assert_eq!(tod("at 3 p.m."), Some(TimeOfDay::Afternoon));
         assert_eq!(tod("at 18:00"), Some(TimeOfDay::Evening));
         assert_eq!(tod("a morning person; 10 ministers"), None);
+        assert_eq!(
+            tod("at the house yesterday evening"),
+            Some(TimeOfDay::Evening)
+        );
     }
 }

@@ -42,6 +42,8 @@ pub struct Lexicon {
     courtesy_titles: FxHashSet<&'static str>,
     /// Words of a state's formal name ("the Republic of …").
     state_forms: FxHashSet<&'static str>,
+    /// Lowercase nouns after a place name ("region"): the word before is no country.
+    pub place_nouns: WordSet,
     header_keys: Vec<&'static str>,
     /// Lowercase words inside names ("de", "bin").
     pub particles: WordSet,
@@ -203,6 +205,7 @@ const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
 const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
 const STATE_FORMS: &str = include_str!("../../data/state_forms.txt");
+const PLACE_NOUNS: &str = include_str!("../../data/place_nouns.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -271,6 +274,7 @@ pub fn lexicon() -> &'static Lexicon {
             role_labels: data_lines(ROLE_LABELS).collect(),
             courtesy_titles: data_lines(COURTESY_TITLES).collect(),
             state_forms: data_lines(STATE_FORMS).collect(),
+            place_nouns: WordSet::new(data_lines(PLACE_NOUNS)),
             header_keys: data_lines(HEADER_KEYS).collect(),
             particles: WordSet::new(data_lines(NAME_PARTICLES)),
             name_breakers: WordSet::new(data_lines(NAME_BREAKERS)),
