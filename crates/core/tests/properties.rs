@@ -6,11 +6,21 @@
 mod common;
 
 use proptest::prelude::*;
-use readouts_core::{parse, Readout};
+use readouts_core::validate::validate;
+use readouts_core::{parse, Corpus, Readout, SCHEMA_VERSION};
 use std::sync::OnceLock;
 
-/// Every invariant the rest of the system relies on.
+/// Every invariant the rest of the system relies on: the corpus validation (ids, speakers
+/// that are non-attendee participants listed once, spans on char boundaries inside the text,
+/// real dates), the same checks written out so that a failure names the span or speaker at
+/// fault, and a normalized stored text.
 fn check(readout: &Readout) -> Result<(), TestCaseError> {
+    let corpus = Corpus {
+        schema_version: SCHEMA_VERSION,
+        readouts: vec![readout.clone()],
+    };
+    let problems = validate(&corpus);
+    prop_assert!(problems.is_empty(), "invalid readout: {problems:?}");
     let text = &readout.source.text;
     let spans = readout
         .statements
