@@ -96,23 +96,9 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             let before = m.first.checked_sub(1).and_then(|i| opening.tokens.get(i));
             m.title.is_none()
                 && before.is_some_and(|t| {
-                    matches!(
-                        t.text(text),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "in"
-                            | "at"
-                            | "of"
-                            | "from"
-                            | "to"
-                            | "near"
-                            | "for"
-                            | "on"
-                            | "into"
-                            | "across"
-                            | "by"
-                    )
+                    lexicon::lexicon()
+                        .opening_prepositions
+                        .contains(t.text(text))
                 })
         };
         // "The Prime Minister spoke to …": a leader named only by title opens the readout.

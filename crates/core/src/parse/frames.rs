@@ -398,19 +398,7 @@ fn content_start(
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let mut i = after_verb;
     // "said in his opening remarks that", "noted during the talks that"
-    let aside = matches!(
-        word(i),
-        "in" | "at"
-            | "during"
-            | "on"
-            | "after"
-            | "before"
-            | "upon"
-            | "over"
-            | "via"
-            | "when"
-            | "with"
-    );
+    let aside = lexicon().frame_asides.contains(word(i));
     let that_soon = (i + 1..(i + 9).min(tokens.len()))
         .take_while(|&j| tokens[j].is_word())
         .find(|&j| word(j) == "that");

@@ -59,6 +59,16 @@ pub struct Lexicon {
     pub joint_heads: WordSet,
     /// Words between a subject and its verb ("also", "in turn").
     pub frame_adverbs: WordSet,
+    /// Words before a name that make it a place ("in", "near").
+    pub opening_prepositions: WordSet,
+    /// Words joining two speakers' clauses ("while").
+    pub clause_joiners: WordSet,
+    /// Words opening an aside before "that" ("in", "during").
+    pub frame_asides: WordSet,
+    /// Words inside an acronym's full name without a letter ("of", "&").
+    pub acronym_connectors: WordSet,
+    /// Words opening quoted speech, lowercase ("we").
+    pub quote_pronouns: WordSet,
 }
 
 /// Words as written, behind a [`WordFilter`]: most words not in the set are told without
@@ -206,6 +216,11 @@ const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv")
 const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
 const STATE_FORMS: &str = include_str!("../../data/state_forms.txt");
 const PLACE_NOUNS: &str = include_str!("../../data/place_nouns.txt");
+const OPENING_PREPOSITIONS: &str = include_str!("../../data/opening_prepositions.txt");
+const CLAUSE_JOINERS: &str = include_str!("../../data/clause_joiners.txt");
+const FRAME_ASIDES: &str = include_str!("../../data/frame_asides.txt");
+const ACRONYM_CONNECTORS: &str = include_str!("../../data/acronym_connectors.txt");
+const QUOTE_PRONOUNS: &str = include_str!("../../data/quote_pronouns.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -292,6 +307,11 @@ pub fn lexicon() -> &'static Lexicon {
                     ))
                 })
                 .collect(),
+            opening_prepositions: WordSet::new(data_lines(OPENING_PREPOSITIONS)),
+            clause_joiners: WordSet::new(data_lines(CLAUSE_JOINERS)),
+            frame_asides: WordSet::new(data_lines(FRAME_ASIDES)),
+            acronym_connectors: WordSet::new(data_lines(ACRONYM_CONNECTORS)),
+            quote_pronouns: WordSet::new(data_lines(QUOTE_PRONOUNS)),
             topic_index,
             titles,
             demonyms,
@@ -496,6 +516,11 @@ mod tests {
             INSTITUTION_WORDS,
             JOINT_HEADS,
             FRAME_ADVERBS,
+            OPENING_PREPOSITIONS,
+            CLAUSE_JOINERS,
+            FRAME_ASIDES,
+            ACRONYM_CONNECTORS,
+            QUOTE_PRONOUNS,
             ROLE_LABELS,
             ABBREVIATIONS,
         ] {

@@ -615,7 +615,7 @@ fn dedup_in_place(list: &mut Vec<usize>, from: usize) {
 
 /// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
 pub(super) fn is_clause_joiner(word: &str) -> bool {
-    matches!(word, "while" | "whereas" | "but" | "and")
+    lexicon::lexicon().clause_joiners.contains(word)
 }
 
 /// A line that only addresses the audience ("Mr President, friends,").

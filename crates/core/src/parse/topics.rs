@@ -82,13 +82,6 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-fn is_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "and" | "for" | "the" | "on" | "in" | "de" | "&"
-    )
-}
-
 impl<'t> Topics<'t> {
     /// Reads the definitions in every sentence (its tokens and their words) of one readout.
     pub fn new(text: &'t str, sentences: &[(&[Token], &'t [&'t str])]) -> Topics<'t> {
@@ -412,6 +405,8 @@ fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
 
 /// The capitalized words before `open` (the index of the "(") whose initials spell the acronym.
 fn expansion_before(words: &[&str], open: usize, acronym: &str) -> Option<Range<usize>> {
+    let connectors = &lexicon().acronym_connectors;
+    let is_connector = |word: &str| connectors.contains(word);
     let mut start = open;
     while start > 0 {
         let w = words[start - 1];
@@ -472,10 +467,7 @@ fn quoted_terms(tokens: &[Token], words: &[&str]) -> Vec<Range<usize>> {
                     let inner = &tokens[o + 1..i];
                     let plain = inner.iter().all(Token::is_word);
                     let pronoun = words.get(o + 1).is_some_and(|w| {
-                        matches!(
-                            ascii_lower(w).as_str(),
-                            "we" | "i" | "our" | "my" | "you" | "this" | "it"
-                        )
+                        lexicon().quote_pronouns.contains(ascii_lower(w).as_str())
                     });
                     if plain && (1..=5).contains(&inner.len()) && !pronoun {
                         terms.push(o + 1..i);
