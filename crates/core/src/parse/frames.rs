@@ -169,7 +169,9 @@ pub fn find_frames<'t>(
                 .then(|| leading.before(words, mentions, k - 1))
                 .flatten()
         });
-        if let Some((subject, first)) = subject {
+        let ceremony = lexicon().is_welcome_verb(&verb)
+            && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
+        if let (Some((subject, first)), false) = (subject, ceremony) {
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
             } else {
@@ -187,6 +189,42 @@ pub fn find_frames<'t>(
         v = after_verb;
     }
     frames[from..].sort_by_key(|f| f.subject_first);
+}
+
+/// "welcomed Chancellor B of Velsenia to the Governor's House in Harlow today.": a named guest
+/// after the verb at `after_verb`, then "to" and a place, and no clause after it (no comma,
+/// semicolon, "and", "that" or "noting"): ceremony.
+fn welcomes_to_a_place(
+    text: &str,
+    sentence_end: usize,
+    tokens: &[Token],
+    words: &[&str],
+    mentions: &[Mention],
+    after_verb: usize,
+) -> bool {
+    let Some((_, guest)) = mention_starting_at(mentions, after_verb) else {
+        return false;
+    };
+    // "… of Velsenia" after the name.
+    let mut to = guest.last;
+    if words.get(to) == Some(&"of") {
+        to += 1;
+        while words
+            .get(to)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            to += 1;
+        }
+    }
+    if !guest.has_name() || words.get(to) != Some(&"to") {
+        return false;
+    }
+    let place_start = tokens.get(to + 1).map_or(sentence_end, |t| t.start);
+    let rest = text[place_start..sentence_end].trim_end_matches(['.', ' ', '\n']);
+    !rest.contains([',', ';'])
+        && !rest
+            .split(' ')
+            .any(|w| matches!(w, "and" | "that" | "noting" | "where" | "as"))
 }
 
 /// An impersonal frame that opens the sentence ("Hope was expressed", "It was also agreed"):
@@ -252,6 +290,11 @@ fn subject_before<'t>(
                 None => break,
             }
         }
+        // "the President": the subject starts at its article, so that a clause joiner before
+        // it ("…, and the President agreed") is seen.
+        if matches!(word(first.wrapping_sub(1)), "the" | "The") {
+            first -= 1;
+        }
         if group.len() > 1 {
             return Some((SubjectRef::Mentions(group), first));
         }
@@ -261,11 +304,8 @@ fn subject_before<'t>(
                 .clone()
                 .or_else(|| mention.adjective.map(Cow::Borrowed));
             return match nationality {
-                Some(n) => Some((SubjectRef::Nationality(n), mention.first)),
-                None => mention
-                    .title
-                    .clone()
-                    .map(|t| (SubjectRef::Title(t), mention.first)),
+                Some(n) => Some((SubjectRef::Nationality(n), first)),
+                None => mention.title.clone().map(|t| (SubjectRef::Title(t), first)),
             };
         }
         return Some((SubjectRef::Mentions(group), first));
@@ -461,6 +501,14 @@ mod tests {
         assert_eq!(f[0].0, SubjectRef::Mentions(0..2));
         let f = frames("In a call with the President, Prime Minister Orsk said it works.");
         assert_eq!(f[0].0, SubjectRef::Mentions(1..2));
+        assert!(frames(
+            "Lina Orsk welcomed President Tomas Brenn to the Blue House in Vell today."
+        )
+        .is_empty());
+        assert_eq!(
+            frames("Lina Orsk welcomed President Brenn to Vell, noting the ties.").len(),
+            1
+        );
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
             (f[0].1.as_ref(), f[0].2.as_str()),

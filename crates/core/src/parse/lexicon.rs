@@ -24,6 +24,8 @@ pub struct Lexicon {
     pub verbs: PhraseIndex,
     /// Reporting verbs of the `addressee` class ("told reporters that").
     addressee_verbs: FxHashSet<&'static str>,
+    /// Reporting verbs of the `welcome` class ("welcomed X to Harlow today" is ceremony).
+    welcome_verbs: FxHashSet<&'static str>,
     abbreviations: FxHashSet<&'static str>,
     /// The most characters an abbreviation has.
     longest_abbreviation: usize,
@@ -281,6 +283,11 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter(|&&(_, class)| class.trim() == "addressee")
                 .map(|&(verb, _)| verb)
                 .collect(),
+            welcome_verbs: verbs
+                .iter()
+                .filter(|&&(_, class)| class.trim() == "welcome")
+                .map(|&(verb, _)| verb)
+                .collect(),
             longest_abbreviation: abbreviations.iter().map(|a| a.len()).max().unwrap_or(0),
             abbreviations,
             topic_only_keys: covering_words(data_lines(TOPIC_ONLY)),
@@ -432,6 +439,11 @@ impl Lexicon {
     }
 
     /// A reporting verb that may name an addressee before "that" ("told reporters that").
+    /// A verb of the `welcome` class: "X welcomed Y to <place>." alone is ceremony.
+    pub fn is_welcome_verb(&self, verb: &str) -> bool {
+        self.welcome_verbs.contains(verb)
+    }
+
     pub fn is_addressee_verb(&self, verb: &str) -> bool {
         self.addressee_verbs.contains(verb)
     }
