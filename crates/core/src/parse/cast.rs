@@ -5,7 +5,7 @@
 use super::frames::SubjectRef;
 use super::lexicon;
 use super::names::{mentions, Mention};
-use super::people::{is_person_like, People, Person};
+use super::people::{self, is_person_like, People, Person, CHAIR};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
 use super::tokens::{is_capitalized, tokenize};
@@ -35,7 +35,96 @@ pub(super) fn read(
             }
         }
     }
+    for sentence in sentences {
+        learn_titles_by_country(blocks, sentence, &mut people);
+    }
     (people, mention_persons)
+}
+
+/// "The President of Velmora briefed …" (a frame's subject) when no leader is of Velmora yet
+/// and one leader alone has no country and no other title: that leader is the President of
+/// Velmora, and "the President" (Kremlin style, after an opening with a bare name). "… the
+/// President of Orvania" in a headline is the alias "the President" of the leader with that
+/// title and country.
+fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, people: &mut People) {
+    let heading = blocks[sentence.block].kind == BlockKind::Heading;
+    let subjects: Vec<usize> = sentence.frames.iter().map(|f| f.subject_first).collect();
+    for mention in sentence.mentions {
+        let (Some(title), Some(country), false) = (
+            mention.title.as_deref(),
+            mention.country.as_deref(),
+            mention.has_name(),
+        ) else {
+            continue;
+        };
+        // "the President of Orvania", but not "Office of the Prime Minister of Kestria" (an
+        // institution's name: the publisher).
+        let word = |back: usize| {
+            mention
+                .first
+                .checked_sub(back)
+                .and_then(|i| sentence.words.get(i))
+                .copied()
+                .unwrap_or("")
+        };
+        let after_the =
+            word(1).eq_ignore_ascii_case("the") && !people::is_institution_word(word(3));
+        let of_country = |p: &usize| people.persons[*p].country.as_deref() == Some(country);
+        let holder = people.leaders().find(of_country);
+        match holder {
+            Some(p)
+                if heading && after_the && people.persons[p].title.as_deref() == Some(title) =>
+            {
+                people.add_role_alias(p, title);
+            }
+            None if subjects.contains(&mention.first) => {
+                let lone = {
+                    let mut free = people.leaders().filter(|&p| {
+                        let person = &people.persons[p];
+                        person.country.is_none()
+                            && person.title.as_deref().is_none_or(|t| t == title)
+                    });
+                    (free.next(), free.next())
+                };
+                if let (Some(p), None) = lone {
+                    let person = &mut people.persons[p];
+                    person.learn_title(title);
+                    person.country = Some(country.to_string());
+                    people.add_role_alias(p, title);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True when the words right before token `at` are one of `phrases` (lowercase words).
+fn preceded_by(sentence: &Sentence, at: usize, phrases: &[Vec<&str>]) -> bool {
+    phrases.iter().any(|phrase| {
+        at >= phrase.len()
+            && sentence.words[at - phrase.len()..at]
+                .iter()
+                .zip(phrase)
+                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+    })
+}
+
+/// True when the sentence ends with words that say its people took part ("… and Foreign
+/// Minister C of Z took part."): `data/taking_part.txt`.
+fn lists_who_took_part(sentence: &Sentence) -> bool {
+    let words: Vec<&str> = sentence
+        .words
+        .iter()
+        .copied()
+        .filter(|w| !w.is_empty())
+        .collect();
+    lexicon::lexicon().taking_part.iter().any(|phrase| {
+        words.len() > phrase.len()
+            && words[words.len() - phrase.len()..]
+                .iter()
+                .zip(phrase)
+                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+    })
 }
 
 /// "H.E. Mr. Leopold Ostheim, President of Sarovia": a bare title right after a person's
@@ -116,6 +205,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             .mentions
             .iter()
             .filter(|m| is_person_like(m) && !after_preposition(m));
+        let mut host = None;
         for mention in leaders {
             let role = if first {
                 Role::Principal
@@ -127,6 +217,13 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                 people.persons[p].role = Role::Principal;
             }
             first = false;
+            // "… paid a state visit to Kesaria at the invitation of Prime Minister Y": the host.
+            if preceded_by(opening, mention.first, &lexicon::lexicon().host_phrases) {
+                host = host.or(Some(p));
+            }
+        }
+        if let Some(host) = host {
+            people.make_principal(host);
         }
     }
     let next_leader_role = |people: &People| {
@@ -165,6 +262,24 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                     }
                     _ => {}
                 });
+            }
+        }
+        // "… chaired by Foreign Minister A of X": the chair leads the meeting.
+        for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+            if preceded_by(sentence, mention.first, &lexicon::lexicon().chair_phrases) {
+                let p = people.add(mention, Role::Principal);
+                people.make_principal(p);
+                people.persons[p].chair = true;
+                people.add_role_alias(p, CHAIR);
+            }
+        }
+        // "Foreign Minister B of Y and Foreign Minister C of Z took part.": leaders all.
+        if lists_who_took_part(sentence) {
+            for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
+                let p = people.add(mention, next_leader_role(&people));
+                if people.persons[p].role == Role::Attendee {
+                    people.persons[p].role = Role::Counterpart;
+                }
             }
         }
         if sentence.attendee_line {

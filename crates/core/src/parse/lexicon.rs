@@ -46,6 +46,12 @@ pub struct Lexicon {
     state_forms: FxHashSet<&'static str>,
     /// Lowercase nouns after a place name ("region"): the word before is no country.
     pub place_nouns: WordSet,
+    /// Phrases before a host's name ("at the invitation of"), as lowercase words.
+    pub host_phrases: Vec<Vec<&'static str>>,
+    /// Phrases before a chair's name ("chaired by"), as lowercase words.
+    pub chair_phrases: Vec<Vec<&'static str>>,
+    /// Last words of a sentence that lists who took part ("took part"), as lowercase words.
+    pub taking_part: Vec<Vec<&'static str>>,
     header_keys: Vec<&'static str>,
     /// Lowercase words inside names ("de", "bin").
     pub particles: WordSet,
@@ -223,6 +229,9 @@ const CLAUSE_JOINERS: &str = include_str!("../../data/clause_joiners.txt");
 const FRAME_ASIDES: &str = include_str!("../../data/frame_asides.txt");
 const ACRONYM_CONNECTORS: &str = include_str!("../../data/acronym_connectors.txt");
 const QUOTE_PRONOUNS: &str = include_str!("../../data/quote_pronouns.txt");
+const HOST_PHRASES: &str = include_str!("../../data/host_phrases.txt");
+const CHAIR_PHRASES: &str = include_str!("../../data/chair_phrases.txt");
+const TAKING_PART: &str = include_str!("../../data/taking_part.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -297,6 +306,9 @@ pub fn lexicon() -> &'static Lexicon {
             courtesy_titles: data_lines(COURTESY_TITLES).collect(),
             state_forms: data_lines(STATE_FORMS).collect(),
             place_nouns: WordSet::new(data_lines(PLACE_NOUNS)),
+            host_phrases: data_lines(HOST_PHRASES).map(words).collect(),
+            chair_phrases: data_lines(CHAIR_PHRASES).map(words).collect(),
+            taking_part: data_lines(TAKING_PART).map(words).collect(),
             header_keys: data_lines(HEADER_KEYS).collect(),
             particles: WordSet::new(data_lines(NAME_PARTICLES)),
             name_breakers: WordSet::new(data_lines(NAME_BREAKERS)),

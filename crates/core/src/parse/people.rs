@@ -11,6 +11,9 @@ use crate::model::{Participant, Role};
 use std::cell::Cell;
 use std::hash::Hasher;
 
+/// The role noun of whoever chairs a meeting: "The Chair briefed Ministers …" names them.
+pub const CHAIR: &str = "Chair";
+
 #[derive(Debug, Clone)]
 pub struct Person {
     /// The fullest name seen, as words.
@@ -22,6 +25,8 @@ pub struct Person {
     /// An unknown country adjective seen before the title ("Arvelian").
     pub adjective: Option<String>,
     pub role: Role,
+    /// Chairs the meeting ("chaired by …"): answers to "the Chair" ([`CHAIR`]).
+    pub chair: bool,
     /// Surface forms in order of first use (the canonical name among them; dropped on output).
     pub surfaces: Distinct<String>,
 }
@@ -399,6 +404,7 @@ impl People {
                 country: None,
                 adjective: None,
                 role,
+                chair: false,
                 surfaces: Distinct::default(),
             }),
         };
@@ -428,6 +434,7 @@ impl People {
             country: None,
             adjective: None,
             role,
+            chair: false,
             surfaces: Distinct::default(),
         })
     }
@@ -484,10 +491,12 @@ impl People {
         (0..self.persons.len()).filter(|&i| self.persons[i].is_leader())
     }
 
-    /// The leaders with this title ("Premier", "President").
+    /// The leaders with this title ("Premier", "President"); for [`CHAIR`], the chair.
     pub fn leaders_titled<'a>(&'a self, title: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.leaders()
-            .filter(move |&i| self.persons[i].title.as_deref() == Some(title))
+        self.leaders().filter(move |&i| {
+            let person = &self.persons[i];
+            person.title.as_deref() == Some(title) || (person.chair && title == CHAIR)
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use super::countries::country_for_adjective;
 use super::distinct::SCANNED;
 use super::frames::{Frame, SubjectRef};
 use super::lexicon;
-use super::people::People;
+use super::people::{self, People};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
 use super::tokens::{is_double_quote, Token};
@@ -110,6 +110,10 @@ impl LeaderIndex {
                 if let Some(key) = key {
                     map.entry(key.clone()).or_default().push(p);
                 }
+            }
+            if person.chair {
+                let chairs = index.by_title.entry(people::CHAIR.to_string());
+                chairs.or_default().push(p);
             }
         }
         Some(index)
