@@ -36,6 +36,15 @@ impl Bitset {
         self.words[i / 64] |= 1 << (i % 64);
     }
 
+    /// Adds every member of a list; one loop over the words, which the size-optimized build
+    /// keeps tight where a call per member would not be.
+    pub fn insert_all(&mut self, members: &[u32]) {
+        let words: &mut [u64] = &mut self.words;
+        for &i in members {
+            words[i as usize / 64] |= 1 << (i % 64);
+        }
+    }
+
     pub fn contains(&self, i: usize) -> bool {
         self.words
             .get(i / 64)
@@ -75,6 +84,20 @@ impl Bitset {
         out
     }
 
+    /// The members in increasing order, as a list (explicit loops: the size-optimized build
+    /// does not flatten [`Bitset::iter`]'s adapters).
+    pub fn members(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count());
+        for (i, &word) in self.words.iter().enumerate() {
+            let mut w = word;
+            while w != 0 {
+                out.push(i as u32 * 64 + w.trailing_zeros());
+                w &= w - 1;
+            }
+        }
+        out
+    }
+
     /// The members, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.words.iter().enumerate().flat_map(|(i, &word)| {
@@ -107,6 +130,10 @@ mod tests {
         assert_eq!(b.count(), 126);
         assert_eq!(a.not().count(), 126);
         assert_eq!(a.iter().collect::<Vec<_>>(), vec![0, 5, 64, 129]);
+        assert_eq!(a.members(), vec![0, 5, 64, 129]);
+        let mut d = Bitset::empty(130);
+        d.insert_all(&[129, 0, 64, 5, 5]);
+        assert_eq!(d, a);
         let mut c = a.clone();
         c.and(&b);
         assert_eq!(c.count(), 0);

@@ -224,9 +224,7 @@ impl Index {
                 let mut set = Bitset::empty(n);
                 for value in values {
                     if let Some(&id) = table.by_value.get(value) {
-                        for &doc in &table.postings[id as usize] {
-                            set.insert(doc as usize);
-                        }
+                        set.insert_all(&table.postings[id as usize]);
                     }
                 }
                 (facet, set)
@@ -258,9 +256,10 @@ impl Index {
         }
         let facets = sorted_by_key(facets, |f| f.facet as u64);
 
+        let total = result.count();
         Results {
-            total: result.count(),
-            page: self.page(&result, query.sort, query.page),
+            total,
+            page: self.page(&result, total, query.sort, query.page),
             facets,
         }
     }
@@ -269,10 +268,10 @@ impl Index {
     /// half the corpus is counted through its complement.
     fn count_values(&self, set: &Bitset, facets: &[Facet]) -> Vec<Vec<u32>> {
         let complement = set.count() * 2 > self.docs.len();
-        let walk: Vec<u32> = if complement {
-            set.not().iter().map(|d| d as u32).collect()
+        let walk = if complement {
+            set.not().members()
         } else {
-            set.iter().map(|d| d as u32).collect()
+            set.members()
         };
         facets
             .iter()
@@ -303,10 +302,9 @@ impl Index {
                 })
             })
             .collect();
-        // Most frequent first, then by id (ids follow labels).
-        let values = sorted_by_key(values, |v| {
-            (u64::from(u32::MAX - v.count) << 32) | u64::from(v.id)
-        });
+        // Most frequent first, then by id (ids follow labels): the values come in id order and
+        // the sort is stable, so the count alone is the key (two radix passes, not four).
+        let values = sorted_by_key(values, |v| u64::from(u32::MAX - v.count));
         FacetCounts { facet, values }
     }
 
@@ -323,7 +321,7 @@ impl Index {
     }
 
     /// One page of a result set, in the given order.
-    fn page(&self, result: &Bitset, sort: Sort, page: usize) -> Vec<u32> {
+    fn page(&self, result: &Bitset, total: usize, sort: Sort, page: usize) -> Vec<u32> {
         let skip = page.saturating_mul(PAGE_SIZE);
         match sort {
             Sort::Readout => result
@@ -332,6 +330,17 @@ impl Index {
                 .take(PAGE_SIZE)
                 .map(|d| d as u32)
                 .collect(),
+            // A few results are sorted by date; more are picked from the order of all.
+            Sort::Newest | Sort::Oldest if total * 64 <= self.docs.len() => {
+                let docs = result.members();
+                let newest = sort == Sort::Newest;
+                order(docs.iter().map(|&d| day_key(self.days[d as usize], newest)))
+                    .into_iter()
+                    .skip(skip)
+                    .take(PAGE_SIZE)
+                    .map(|i| docs[i as usize])
+                    .collect()
+            }
             Sort::Newest | Sort::Oldest => {
                 let order = if sort == Sort::Newest {
                     &self.newest
@@ -392,17 +401,19 @@ impl Index {
 impl FacetTable {
     /// How many of `docs` have each value.
     fn count(&self, docs: &[u32]) -> Vec<u32> {
-        let mut counts = vec![0; self.values.len()];
-        if self.doc_offsets.is_empty() {
+        // Slices, not vectors, in the loops: indexing a slice needs no call.
+        let mut counts = vec![0u32; self.values.len()];
+        let tally: &mut [u32] = &mut counts;
+        let (offsets, values): (&[u32], &[u32]) = (&self.doc_offsets, &self.doc_values);
+        if offsets.is_empty() {
             for &doc in docs {
-                counts[self.doc_values[doc as usize] as usize] += 1;
+                tally[values[doc as usize] as usize] += 1;
             }
         } else {
             for &doc in docs {
                 let d = doc as usize;
-                let values = self.doc_offsets[d] as usize..self.doc_offsets[d + 1] as usize;
-                for &v in &self.doc_values[values] {
-                    counts[v as usize] += 1;
+                for &v in &values[offsets[d] as usize..offsets[d + 1] as usize] {
+                    tally[v as usize] += 1;
                 }
             }
         }

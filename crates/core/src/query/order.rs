@@ -1,15 +1,46 @@
 //! One sort for every ordering the engine makes. Each distinct `sort_by` closure is compiled
 //! into its own copy of the sort routine, which the browser then downloads; sorting
-//! `(key, position)` pairs with a single routine keeps the wasm build small.
+//! `(key, position)` pairs with a single routine keeps the wasm build small. The routine is a
+//! radix sort: a few short loops (smaller than the standard library's sort), linear in the
+//! number of keys, and fast in the size-optimized build the browser runs.
 
 /// Positions `0..keys.len()` in increasing key order, ties by position.
 pub fn order(keys: impl IntoIterator<Item = u64>) -> Vec<u32> {
-    let mut pairs: Vec<(u64, u32)> = keys
-        .into_iter()
-        .enumerate()
-        .map(|(i, k)| (k, i as u32))
-        .collect();
-    pairs.sort_unstable();
+    radix_order(
+        keys.into_iter()
+            .enumerate()
+            .map(|(i, k)| (k, i as u32))
+            .collect(),
+    )
+}
+
+/// The positions of `(key, position)` pairs (given in position order) by key: a stable
+/// least-significant-digit radix sort, one byte a pass; a pass where every key has the same
+/// byte (the high bytes of small numbers) is skipped.
+fn radix_order(mut pairs: Vec<(u64, u32)>) -> Vec<u32> {
+    let mut spare = pairs.clone();
+    for shift in (0..64).step_by(8) {
+        let digit = |key: u64| ((key >> shift) & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for &(key, _) in &pairs {
+            starts[digit(key)] += 1;
+        }
+        if starts.contains(&pairs.len()) {
+            continue;
+        }
+        let mut sum = 0;
+        for start in starts.iter_mut() {
+            let count = *start;
+            *start = sum;
+            sum += count;
+        }
+        for &(key, position) in &pairs {
+            let slot = &mut starts[digit(key)];
+            spare[*slot] = (key, position);
+            *slot += 1;
+        }
+        std::mem::swap(&mut pairs, &mut spare);
+    }
     pairs.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -79,6 +110,9 @@ mod tests {
     #[test]
     fn orders_stably() {
         assert_eq!(order([3, 1, 3, 0]), vec![3, 1, 0, 2]);
+        let keys = [u64::MAX, 1 << 40, 7, 1 << 40, 0, 256, 255, u64::MAX - 1];
+        assert_eq!(order(keys), vec![4, 2, 6, 5, 1, 3, 7, 0]);
+        assert!(order([]).is_empty());
         assert_eq!(
             sorted_by_key(vec!["b", "a", "c"], |s| u64::from(s.as_bytes()[0])),
             vec!["a", "b", "c"]

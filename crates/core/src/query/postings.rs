@@ -167,9 +167,7 @@ impl Postings {
     /// Adds the statements having any of the words `range` to `set`.
     fn add_statements(&self, range: std::ops::Range<usize>, set: &mut Bitset) {
         let listed = self.doc_starts[range.start] as usize..self.doc_starts[range.end] as usize;
-        for &doc in &self.docs[listed] {
-            set.insert(doc as usize);
-        }
+        set.insert_all(&self.docs[listed]);
         let from = self
             .frequent
             .partition_point(|&t| (t as usize) < range.start);
