@@ -8,14 +8,15 @@
 // - input to next frame: from the input or click event to the frame after the page updated
 //   (rendering included), measured in the page with requestAnimationFrame.
 //
-// BENCH_COUNT=… changes the number of readouts (default 5000).
+// BENCH_COUNT=… changes the number of readouts (default 5000). Run by scripts/bench.sh, not by
+// the test suite: `node --test bench/app.bench.mjs` after a release build.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, launchBrowser, serveDist, watch } from './helpers.mjs';
-import { generatedCorpus } from './corpora.mjs';
+import { ROOT, launchBrowser, serveDist, watch } from '../tests/e2e/helpers.mjs';
+import { generatedCorpus } from '../tests/e2e/corpora.mjs';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 5000);
 /** Search text typed one character at a time, each character a query. */
