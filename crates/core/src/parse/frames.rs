@@ -166,7 +166,11 @@ pub fn find_frames<'t>(
         let subject = subject_before(words, mentions, k).or_else(|| {
             // "President Corvin opened the summit and called for …": the sentence's subject.
             (k > 1 && word(k - 1) == "and")
-                .then(|| leading.before(words, mentions, k - 1))
+                .then(|| {
+                    leading
+                        .before(words, mentions, k - 1)
+                        .or_else(|| topic_led_subject(text, tokens, words, mentions, k - 1))
+                })
                 .flatten()
         });
         let ceremony = lexicon().is_welcome_verb(&verb)
@@ -225,6 +229,28 @@ fn welcomes_to_a_place(
         && !rest
             .split(' ')
             .any(|w| matches!(w, "and" | "that" | "noting" | "where" | "as"))
+}
+
+/// "They also discussed X and agreed to Y", "He spoke about X (SORF) and conveyed Y", "They
+/// reviewed X, and emphasised Y": when what stands before the "and" at token `and` is
+/// topic-only, the coordinated verb's subject is the one that opens the sentence, whatever
+/// lies between (conventions: the first verb that gives content labels the statement).
+fn topic_led_subject<'t>(
+    text: &str,
+    tokens: &[Token],
+    words: &[&'t str],
+    mentions: &[Mention<'t>],
+    and: usize,
+) -> Option<(SubjectRef<'t>, usize)> {
+    let before = text.get(tokens.first()?.start..tokens.get(and)?.start)?;
+    work::add(before.len() / 16 + 1);
+    if !lexicon().is_topic_only(&before.to_ascii_lowercase()) {
+        return None;
+    }
+    // The opening subject ends before the first lowercase word after it ("They also …").
+    (1..and.min(8))
+        .filter(|&j| words[j].starts_with(|c: char| c.is_lowercase()))
+        .find_map(|j| subject_before(words, mentions, j).filter(|&(_, first)| first == 0))
 }
 
 /// An impersonal frame that opens the sentence ("Hope was expressed", "It was also agreed"):
@@ -508,6 +534,11 @@ mod tests {
         assert_eq!(
             frames("Lina Orsk welcomed President Brenn to Vell, noting the ties.").len(),
             1
+        );
+        let f = frames("They also discussed trade (WTO), and agreed to meet.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].2.as_str()),
+            (SubjectRef::Joint, "to meet.")
         );
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(

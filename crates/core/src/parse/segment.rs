@@ -61,6 +61,8 @@ pub fn layout(text: &str) -> Layout {
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     // Whether the last list item had a bullet ("-", "・") rather than a number.
     let mut last_item_was_bullet = false;
+    // Whether the last list item had a marker at all.
+    let mut last_item_marked = false;
     for (index, &(start, end)) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
@@ -68,9 +70,12 @@ pub fn layout(text: &str) -> Layout {
         }
         let next_line_blank = lines.get(index + 1).is_none_or(|&(s, e)| s == e);
         let line = &text[start..end];
+        // A line right after an item or a ":" line is an item too, unless the list's marked
+        // items ended with a final period ("・to launch … agreement." then prose).
         let unmarked_item = !previous_line_blank
             && blocks.last().is_some_and(|b| {
-                b.kind == BlockKind::ListItem
+                let closed = last_item_marked && text[..b.span.end].ends_with('.');
+                (b.kind == BlockKind::ListItem && !closed)
                     || (text[..b.span.end].ends_with(':') && b.kind != BlockKind::Heading)
             });
         let kind;
@@ -120,6 +125,9 @@ pub fn layout(text: &str) -> Layout {
             kind = BlockKind::Heading;
         } else {
             kind = BlockKind::Prose;
+        }
+        if kind == BlockKind::ListItem {
+            last_item_marked = content_start != start;
         }
         let continues_list = kind == BlockKind::ListItem
             && blocks.last().is_some_and(|b| {

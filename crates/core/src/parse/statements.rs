@@ -426,7 +426,24 @@ impl<'t> Statements<'t> {
     ) {
         self.resolved.clear();
         self.ambiguous = false;
+        // "The two presidents discussed progress made since they announced …": in a topic-only
+        // sentence, a frame inside the topic (its subject after a word that starts no clause)
+        // reports nothing.
+        let topic_only = sentence.frames.iter().any(|f| f.subject_first > 0) && {
+            let span = sentence.span;
+            self.is_topic_only(&self.text[span.start..span.end])
+        };
         for (f, frame) in sentence.frames.iter().enumerate() {
+            let before = frame
+                .subject_first
+                .checked_sub(1)
+                .and_then(|i| sentence.tokens.get(i))
+                .map(|t| t.text(self.text))
+                .unwrap_or("");
+            let new_clause = matches!(before, "," | ";") || is_clause_joiner(before);
+            if topic_only && frame.subject_first > 0 && !new_clause {
+                continue;
+            }
             let speakers = match (&frame.subject, last) {
                 (SubjectRef::Impersonal, Some(last)) => Some(last.clone()),
                 _ => self.resolve_subject(sentence, frame, people),
@@ -437,13 +454,6 @@ impl<'t> Statements<'t> {
             match self.resolved.last() {
                 None => self.resolved.push((speakers, f)),
                 Some((previous, _)) => {
-                    let before = frame
-                        .subject_first
-                        .checked_sub(1)
-                        .and_then(|i| sentence.tokens.get(i))
-                        .map(|t| t.text(self.text))
-                        .unwrap_or("");
-                    let new_clause = matches!(before, "," | ";") || is_clause_joiner(before);
                     let lists = &self.speaker_lists;
                     let differ = lists[previous.clone()] != lists[speakers.clone()];
                     let first = &sentence.frames[self.resolved[0].1];
