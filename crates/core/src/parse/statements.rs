@@ -390,7 +390,9 @@ impl<'t> Statements<'t> {
                         };
                         sentence.tokens[clause].start
                     }
-                    _ => frame.content.1,
+                    _ => self
+                        .topic_clause_start(frame.content)
+                        .unwrap_or(frame.content.1),
                 };
                 last = Some(speakers.clone());
                 self.push(
@@ -402,6 +404,23 @@ impl<'t> Statements<'t> {
                 );
             }
         }
+    }
+
+    /// Where a topic-only clause of other subjects starts inside a content ("… for its
+    /// leadership, and the two leaders discussed …"): the statement ends before it.
+    fn topic_clause_start(&mut self, content: (usize, usize)) -> Option<usize> {
+        let (start, end) = content;
+        let text = self.text.get(start..end)?;
+        let lex = lexicon::lexicon();
+        let mut from = 0;
+        while let Some(at) = text[from..].find(", and ") {
+            let clause = &text[from + at + ", and ".len()..];
+            if lex.opens_with_joint_subject(clause) && self.is_topic_only(clause) {
+                return Some(start + from + at);
+            }
+            from += at + 1;
+        }
+        None
     }
 
     /// Only says that the sides talked about something ("They exchanged views on …"), in any
