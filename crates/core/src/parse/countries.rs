@@ -3,6 +3,7 @@
 
 use super::distinct::SCANNED;
 use super::lexicon;
+use super::lexicon::country_for_adjective;
 use super::names::{self};
 use super::people::{self, People};
 use super::segment::{BlockKind, Layout};
@@ -294,35 +295,6 @@ fn country_from_pair(sentences: &[Sentence], people: &mut People) {
 /// 10").
 fn names_a_place(next: &str) -> bool {
     next.starts_with(|c: char| c.is_ascii_digit()) || lexicon::lexicon().place_nouns.contains(next)
-}
-
-/// The first country name an adjective may come from ("Arvelian" → "Arvel", "Arvela",
-/// "Arvelia", …) that `accept` takes.
-pub(super) fn country_for_adjective(
-    adjective: &str,
-    mut accept: impl FnMut(&str) -> bool,
-) -> Option<String> {
-    let mut candidate = String::new();
-    for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
-        let Some(stem) = adjective
-            .strip_suffix(suffix)
-            .filter(|s| s.chars().count() >= 3)
-        else {
-            continue;
-        };
-        if accept(stem) {
-            return Some(stem.to_string());
-        }
-        for ending in ["a", "ia", "e", "y", "o"] {
-            candidate.clear();
-            candidate.push_str(stem);
-            candidate.push_str(ending);
-            if accept(&candidate) {
-                return Some(candidate);
-            }
-        }
-    }
-    None
 }
 
 /// The leader whose country the publisher names ("Presidential Office of Kestria", "Kestrian

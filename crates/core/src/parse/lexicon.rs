@@ -341,6 +341,35 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// The first country name an adjective may come from ("Arvelian" → "Arvel", "Arvela",
+/// "Arvelia", …) that `accept` takes.
+pub fn country_for_adjective(
+    adjective: &str,
+    mut accept: impl FnMut(&str) -> bool,
+) -> Option<String> {
+    let mut candidate = String::new();
+    for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
+        let Some(stem) = adjective
+            .strip_suffix(suffix)
+            .filter(|s| s.chars().count() >= 3)
+        else {
+            continue;
+        };
+        if accept(stem) {
+            return Some(stem.to_string());
+        }
+        for ending in ["a", "ia", "e", "y", "o"] {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if accept(&candidate) {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
 /// A few words such that each phrase holds one of them, possibly inside a longer word
 /// ("exchange" is in "exchanged views"): chosen greedily, the word in most phrases first.
 fn covering_words(phrases: impl Iterator<Item = &'static str>) -> Vec<&'static str> {

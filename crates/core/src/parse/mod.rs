@@ -57,7 +57,12 @@ pub fn parse(raw: &str) -> Readout {
         event::dateline(&text, span.start, span.end)
     });
 
-    let buffers = sentences::Buffers::read(&text, &layout, first_prose, dateline.as_ref());
+    let buffers = sentences::Buffers::read(
+        &text,
+        &layout,
+        first_prose,
+        dateline.as_ref().map(|d| d.end),
+    );
     let sentences = buffers.sentences();
 
     let (mut people, mention_persons) =

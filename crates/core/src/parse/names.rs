@@ -207,7 +207,7 @@ impl<'t> MentionScanner<'t> {
                     let end = (from..).find(|&k| !name_word(k)).unwrap_or(from);
                     let institution = (from..end)
                         .rev()
-                        .find(|&k| super::people::is_institution_word(word(k)));
+                        .find(|&k| lexicon().institution_words.contains(word(k)));
                     if let Some(k) = institution.filter(|&k| k + 1 < end) {
                         j = k + 1;
                         continue;

@@ -1,7 +1,6 @@
 //! Pass 1, sentences: the readout's sentences, each with its tokens, words, name mentions and
 //! reporting frames. A sentence is a set of slices of buffers shared by the whole readout.
 
-use super::event::Dateline;
 use super::frames::{find_frames, Frame};
 use super::names::{Mention, MentionScanner};
 use super::segment::Layout;
@@ -48,20 +47,21 @@ struct Place {
 
 impl<'t> Buffers<'t> {
     /// Reads every sentence of the layout: tokens, then name mentions, then reporting frames.
-    /// A dateline opening the first prose block (`first_prose`) is left out of its sentence.
+    /// A dateline opening the first prose block (`first_prose`), which ends at `dateline_end`,
+    /// is left out of its first sentence.
     pub(super) fn read(
         text: &'t str,
         layout: &Layout,
         first_prose: Option<usize>,
-        dateline: Option<&Dateline>,
+        dateline_end: Option<usize>,
     ) -> Self {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentences: Vec<Place> = Vec::with_capacity(layout.sentences.len());
         for (b, block) in layout.blocks.iter().enumerate() {
             for (s, &span) in layout.sentences[block.sentences.clone()].iter().enumerate() {
                 let mut span = span;
-                if let (Some(d), true, 0) = (dateline, Some(b) == first_prose, s) {
-                    span.start = d.end.min(span.end);
+                if let (Some(end), true, 0) = (dateline_end, Some(b) == first_prose, s) {
+                    span.start = end.min(span.end);
                 }
                 let range = appended(&mut tokens, |out| {
                     tokenize_into(text, span.start, span.end, out)

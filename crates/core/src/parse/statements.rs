@@ -3,10 +3,10 @@
 //! list of every speaker list, and to its text as a byte range.
 
 use super::cast::{is_role_label, with_label_mention};
-use super::countries::country_for_adjective;
 use super::distinct::SCANNED;
 use super::frames::{Frame, SubjectRef};
 use super::lexicon;
+use super::lexicon::country_for_adjective;
 use super::people::{self, People};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
