@@ -63,6 +63,8 @@ pub fn layout(text: &str) -> Layout {
     let mut last_item_was_bullet = false;
     // Whether the last list item had a marker at all.
     let mut last_item_marked = false;
+    // The label of the transcript turn the text is in, if any.
+    let mut current_turn: Option<Span> = None;
     for (index, &(start, end)) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
@@ -123,9 +125,16 @@ pub fn layout(text: &str) -> Layout {
             continue;
         } else if blocks.is_empty() && next_line_blank && is_heading(line) {
             kind = BlockKind::Heading;
+        } else if let Some(label) = current_turn {
+            // A turn lasts until the next label: later paragraphs belong to it.
+            kind = BlockKind::Turn { label };
         } else {
             kind = BlockKind::Prose;
         }
+        current_turn = match kind {
+            BlockKind::Turn { label } => Some(label),
+            _ => None,
+        };
         if kind == BlockKind::ListItem {
             last_item_marked = content_start != start;
         }
@@ -274,8 +283,20 @@ fn turn_label_end(line: &str) -> Option<usize> {
     // The colon is looked for where a label can end, not through a whole paragraph.
     let head = line.get(..=LONGEST).unwrap_or(line);
     let colon = head.find(':')?;
-    let label = &line[..colon];
+    // "Tomasz Rydel (retranslated):", "… (via interpreter):": a note after the speaker.
+    let label = line[..colon].trim_end();
+    let label = match label
+        .strip_suffix(')')
+        .and_then(|l| l.rfind(" (").map(|o| &l[..o]))
+    {
+        Some(speaker) => speaker,
+        None => label,
+    };
     let after = &line[colon + 1..];
+    // "Chair's Statement: Summit of …" is a headline, not a speaker.
+    if label.contains("'s ") || label.contains("’s ") {
+        return None;
+    }
     if label.is_empty()
         || label.len() > LONGEST
         || !after.starts_with(' ')
@@ -295,7 +316,13 @@ fn turn_label_end(line: &str) -> Option<usize> {
         }
         if word.chars().next().is_some_and(char::is_uppercase) {
             capitalized += 1;
-        } else if !super::names::is_particle(word) {
+        } else if !super::names::is_particle(word)
+            && word != "of"
+            && !word
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase))
+        {
+            // "President of Dravonia Stanislav Vereshin:" holds "of"; "al-Tamari" a particle.
             return None;
         }
     }
@@ -510,19 +537,27 @@ mod tests {
 
     #[test]
     fn finds_turns_lists_headings_and_source_lines() {
-        let text = "Leaders Meet in Vell\n\nLina Orsk: Welcome. We are glad.\nTomas Brenn: Thank you.\n\nThey agreed on the following:\n- first item;\n2) second item\n\n(Source: Ministry)";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
-        assert!(matches!(kinds[0], BlockKind::Heading));
-        assert!(matches!(kinds[1], BlockKind::Turn { .. }));
-        assert!(matches!(kinds[2], BlockKind::Turn { .. }));
-        assert_eq!(kinds[3], BlockKind::Prose);
-        assert_eq!(kinds[4], BlockKind::ListItem);
-        assert_eq!(kinds[5], BlockKind::ListItem);
-        assert_eq!(kinds[6], BlockKind::SourceLine);
+        let text = "Leaders Meet in Vell\n\nThey agreed on the following:\n- first item;\n2) second item\n\nLina Orsk: Welcome. We are glad.\nTomas Brenn (retranslated): Thank you.\n\nWe will meet again.\n\n(Source: Ministry)";
         let blocks = layout(text).blocks;
-        assert_eq!(blocks[4].paragraph, blocks[3].paragraph);
+        let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+        assert!(matches!(kinds[0], BlockKind::Heading));
+        assert_eq!(kinds[1], BlockKind::Prose);
+        assert_eq!(kinds[2], BlockKind::ListItem);
+        assert_eq!(kinds[3], BlockKind::ListItem);
+        assert!(matches!(kinds[4], BlockKind::Turn { .. }));
+        let BlockKind::Turn { label } = kinds[5] else {
+            panic!("a turn with a note: {:?}", kinds[5]);
+        };
+        assert_eq!(&text[label.start..label.end], "Tomas Brenn (retranslated)");
+        // A turn lasts over the unlabelled paragraphs after it.
+        assert_eq!(kinds[6], BlockKind::Turn { label });
+        assert_eq!(kinds[7], BlockKind::SourceLine);
+        assert_eq!(blocks[2].paragraph, blocks[1].paragraph);
+        assert_eq!(turn_label_end("Chair's Statement: Summit of the Sea"), None);
+        assert!(turn_label_end("President of Dravonia Stanislav Vereshin: Friends,").is_some());
+        assert!(turn_label_end("Rashid Qa'im al-Tamari (via interpreter): Thanks.").is_some());
         assert_eq!(
-            &text[blocks[4].span.start..blocks[4].span.end],
+            &text[blocks[2].span.start..blocks[2].span.end],
             "first item;"
         );
     }

@@ -78,6 +78,8 @@ pub(super) struct Statements<'t> {
     /// Set when a subject of the current sentence could mean several participants ("The
     /// President" in a meeting of two presidents): the sentence is then left unattributed.
     pub(super) ambiguous: bool,
+    /// The label of the transcript turn that has made a statement, while the text is in it.
+    pub(super) turn_spoken: Option<Span>,
 }
 
 /// The leaders by what a subject may call them ("The President", "the Arvelian leader"), made
@@ -208,6 +210,7 @@ impl<'t> Statements<'t> {
             leaders: None,
             joint: None,
             ambiguous: false,
+            turn_spoken: None,
         }
     }
 
@@ -288,7 +291,9 @@ impl<'t> Statements<'t> {
                 };
                 let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
                 self.speaker_lists.push(speaker);
-                let mut first = true;
+                // A later paragraph of a turn that has spoken continues it.
+                // (Each label line is its own span: another turn never shares it.)
+                let mut first = self.turn_spoken != Some(label);
                 for s in sentences {
                     if is_vocative(&self.text[s.span.start..s.span.end]) {
                         continue;
@@ -302,6 +307,7 @@ impl<'t> Statements<'t> {
                         block.paragraph,
                     );
                     first = false;
+                    self.turn_spoken = Some(label);
                 }
             }
             BlockKind::Prose => {
