@@ -176,8 +176,15 @@ pub fn find_frames<'t>(
         let ceremony = lexicon().is_welcome_verb(&verb)
             && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
         if let (Some((subject, first)), false) = (subject, ceremony) {
+            // "A, he said, but B.": a frame inside its content keeps the whole sentence.
+            let inside = first >= 4
+                && punct(first - 1) == Some(',')
+                && punct(after_verb) == Some(',')
+                && word(after_verb + 1).starts_with(|c: char| c.is_lowercase());
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
+            } else if inside {
+                (tokens[0].start, sentence_end)
             } else {
                 let start = content_start(text, tokens, words, after_verb, verb_text);
                 (start, sentence_end)
@@ -539,6 +546,11 @@ mod tests {
         assert_eq!(
             (f[0].0.clone(), f[0].2.as_str()),
             (SubjectRef::Joint, "to meet.")
+        );
+        let f = frames("Vell is ready to help build a seed bank, he said, but it needs time.");
+        assert_eq!(
+            f[0].2,
+            "Vell is ready to help build a seed bank, he said, but it needs time."
         );
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
