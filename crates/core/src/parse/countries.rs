@@ -138,7 +138,11 @@ pub(super) fn infer_countries(
                 continue;
             }
             let word = core(k);
-            if !tokens::is_capitalized(word) || names_a_place(core(k + 1)) {
+            if !tokens::is_capitalized(word)
+                || names_a_place(core(k + 1))
+                // "the people of Rusk": a place the leader speaks about, not for.
+                || (k > 0 && core(k - 1) == "of")
+            {
                 continue;
             }
             let long = lex.may_start_long_country(word).then(|| {
