@@ -173,9 +173,12 @@ pub fn find_frames<'t>(
                 })
                 .flatten()
         });
-        let ceremony = lexicon().is_welcome_verb(&verb)
-            && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
-        if let (Some((subject, first)), false) = (subject, ceremony) {
+        // No frame: a `that`-class verb without "that", or a welcome that is ceremony.
+        let no_that = lexicon().is_that_verb(&verb) && word(after_verb) != "that";
+        let not_a_frame = no_that
+            || lexicon().is_welcome_verb(&verb)
+                && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
+        if let (Some((subject, first)), false) = (subject, not_a_frame) {
             // "A, he said, but B.": a frame inside its content keeps the whole sentence.
             let inside = first >= 4
                 && punct(first - 1) == Some(',')

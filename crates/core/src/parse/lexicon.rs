@@ -26,6 +26,8 @@ pub struct Lexicon {
     addressee_verbs: FxHashSet<&'static str>,
     /// Reporting verbs of the `welcome` class ("welcomed X to Harlow today" is ceremony).
     welcome_verbs: FxHashSet<&'static str>,
+    /// Reporting verbs of the `that` class: frames only before "that".
+    that_verbs: FxHashSet<&'static str>,
     abbreviations: FxHashSet<&'static str>,
     /// The most characters an abbreviation has.
     longest_abbreviation: usize,
@@ -297,6 +299,11 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter(|&&(_, class)| class.trim() == "welcome")
                 .map(|&(verb, _)| verb)
                 .collect(),
+            that_verbs: verbs
+                .iter()
+                .filter(|&&(_, class)| class.trim() == "that")
+                .map(|&(verb, _)| verb)
+                .collect(),
             longest_abbreviation: abbreviations.iter().map(|a| a.len()).max().unwrap_or(0),
             abbreviations,
             topic_only_keys: covering_words(data_lines(TOPIC_ONLY)),
@@ -480,6 +487,11 @@ impl Lexicon {
     }
 
     /// A reporting verb that may name an addressee before "that" ("told reporters that").
+    /// A verb of the `that` class: a frame only when "that" follows it.
+    pub fn is_that_verb(&self, verb: &str) -> bool {
+        self.that_verbs.contains(verb)
+    }
+
     /// A verb of the `welcome` class: "X welcomed Y to <place>." alone is ceremony.
     pub fn is_welcome_verb(&self, verb: &str) -> bool {
         self.welcome_verbs.contains(verb)
