@@ -48,7 +48,7 @@ pub(super) fn read(
 /// title and country.
 fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, people: &mut People) {
     let heading = blocks[sentence.block].kind == BlockKind::Heading;
-    let subjects: Vec<usize> = sentence.frames.iter().map(|f| f.subject_first).collect();
+    let is_subject = |at: usize| sentence.frames.iter().any(|f| f.subject_first == at);
     for mention in sentence.mentions {
         let (Some(title), Some(country), false) = (
             mention.title.as_deref(),
@@ -77,7 +77,7 @@ fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, peopl
             {
                 people.add_role_alias(p, title);
             }
-            None if subjects.contains(&mention.first) => {
+            None if is_subject(mention.first) => {
                 let lone = {
                     let mut free = people.leaders().filter(|&p| {
                         let person = &people.persons[p];
@@ -112,18 +112,14 @@ fn preceded_by(sentence: &Sentence, at: usize, phrases: &[Vec<&str>]) -> bool {
 /// True when the sentence ends with words that say its people took part ("… and Foreign
 /// Minister C of Z took part."): `data/taking_part.txt`.
 fn lists_who_took_part(sentence: &Sentence) -> bool {
-    let words: Vec<&str> = sentence
-        .words
-        .iter()
-        .copied()
-        .filter(|w| !w.is_empty())
-        .collect();
     lexicon::lexicon().taking_part.iter().any(|phrase| {
-        words.len() > phrase.len()
-            && words[words.len() - phrase.len()..]
-                .iter()
-                .zip(phrase)
-                .all(|(w, p)| w.eq_ignore_ascii_case(p))
+        // The sentence's last words, punctuation ("" words) aside, read backwards.
+        let mut words = sentence.words.iter().rev().filter(|w| !w.is_empty());
+        phrase
+            .iter()
+            .rev()
+            .all(|p| words.next().is_some_and(|w| w.eq_ignore_ascii_case(p)))
+            && words.next().is_some()
     })
 }
 

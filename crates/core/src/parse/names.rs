@@ -214,7 +214,10 @@ impl<'t> MentionScanner<'t> {
                     }
                 }
                 // "Minister for Foreign Affairs": "for" inside a listed title.
-                if next == "for" && continues_title(words, |k| word(j + k)) {
+                if next == "for"
+                    && ends_with_title(words)
+                    && continues_title(words, |k| word(j + k))
+                {
                     words.push("for");
                     spans.push((tokens[j].start, tokens[j].end));
                     j += 1;
