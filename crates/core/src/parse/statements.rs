@@ -239,6 +239,39 @@ impl<'t> Statements<'t> {
         });
     }
 
+    /// Pushes a frame's content; a direct quote of several sentences ('X said: "A. B."') gives
+    /// one statement per quoted sentence, the first with the frame's verb, the rest `continued`
+    /// (fixtures README decision).
+    fn push_quoted(
+        &mut self,
+        speakers: Range<usize>,
+        verb: Cow<'static, str>,
+        content: (usize, usize),
+        span: Span,
+        paragraph: usize,
+    ) {
+        let inner = clean_content(self.text, content.0.min(content.1), content.1);
+        let quoted = self.text[..inner.start].ends_with(is_double_quote);
+        let mut verb = verb;
+        let mut start = inner.start;
+        if quoted {
+            let body = &self.text[inner.clone()];
+            let bytes = body.as_bytes();
+            for (i, _) in body.match_indices(['.', '!', '?']) {
+                let next = body[i + 1..].strip_prefix(' ');
+                if next.is_some_and(|n| n.starts_with(char::is_uppercase))
+                    && !(i > 0 && bytes[i - 1].is_ascii_uppercase())
+                {
+                    let end = inner.start + i + 1;
+                    self.push(speakers.clone(), verb, (start, end), span, paragraph);
+                    verb = Cow::Borrowed("continued");
+                    start = end;
+                }
+            }
+        }
+        self.push(speakers, verb, (start, inner.end), span, paragraph);
+    }
+
     pub(super) fn block(
         &mut self,
         block: &segment::Block,
@@ -401,13 +434,8 @@ impl<'t> Statements<'t> {
                         .unwrap_or(frame.content.1),
                 };
                 last = Some(speakers.clone());
-                self.push(
-                    speakers,
-                    frame.verb.clone(),
-                    (frame.content.0, end.max(frame.content.0)),
-                    span,
-                    block.paragraph,
-                );
+                let content = (frame.content.0, end.max(frame.content.0));
+                self.push_quoted(speakers, frame.verb.clone(), content, span, block.paragraph);
             }
         }
     }
