@@ -142,17 +142,32 @@ fn same_words<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
             x == y
                 || (x.eq_ignore_ascii_case(y)
                     && (is_particle(&x.to_ascii_lowercase()) || is_capitals(x) || is_capitals(y)))
-                || (!(x.is_ascii() && y.is_ascii()) && same_folded(x, y))
+                || same_folded(x, y)
         })
 }
 
 /// A word written in capitals, of letters only ("SAEKI"): a surname in surname-first order.
 pub fn is_capitals(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    // Most words are told by their second letter: "Saeki" is not in capitals.
+    let mut chars = word.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    [first, second]
+        .into_iter()
+        .chain(chars)
+        .all(|c| c.is_alphabetic() && c.is_uppercase())
 }
 
 /// The same letters once diacritics are folded to ASCII, case kept ("Østvold", "Ostvold").
 fn same_folded(a: &str, b: &str) -> bool {
+    // Different ASCII first letters, or two ASCII words (nothing to fold): most pairs are
+    // told here.
+    match (a.bytes().next(), b.bytes().next()) {
+        (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() && x != y => return false,
+        _ if a.is_ascii() && b.is_ascii() => return false,
+        _ => {}
+    }
     // ASCII folds to itself: most names need no folding (it was a tenth of the parse time).
     if a.is_ascii() && b.is_ascii() {
         return a == b;
