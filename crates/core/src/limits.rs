@@ -337,14 +337,23 @@ pub fn fit(readout: &mut Readout) {
 /// shortened too).
 fn fit_participants(readout: &mut Readout, cut: &mut impl FnMut(&str)) {
     if readout.participants.len() > PARTICIPANTS {
-        let dropped: Vec<String> = readout.participants[PARTICIPANTS..]
+        // A set: each statement's speakers are looked up in it (a list made this quadratic).
+        let dropped: std::collections::HashSet<String> = readout.participants[PARTICIPANTS..]
             .iter()
             .map(|p| p.id.clone())
             .collect();
         readout.participants.truncate(PARTICIPANTS);
-        readout
-            .statements
-            .retain(|s| !s.speakers.iter().any(|id| dropped.contains(id)));
+        let mut keep: std::collections::HashMap<(*const String, usize), bool> =
+            std::collections::HashMap::new();
+        readout.statements.retain(|s| {
+            // Statements of the same speakers share one list: each list is read once
+            // (a thousand "They said …" of a thousand leaders would be a million reads).
+            let list = (s.speakers.as_ptr(), s.speakers.len());
+            *keep.entry(list).or_insert_with(|| {
+                crate::parse::work::add(s.speakers.len());
+                !s.speakers.iter().any(|id| dropped.contains(id))
+            })
+        });
         cut("the participants past the limit, with their statements");
     }
     for (p, person) in readout.participants.iter_mut().enumerate() {
