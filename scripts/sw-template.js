@@ -161,7 +161,9 @@ async function candidateToServe(cache) {
 async function offer(cache, response) {
   const body = await response.arrayBuffer();
   const id = await digest(body);
-  for (const key of [CORPUS, CANDIDATE, REJECTED]) {
+  // The candidate first: a verdict writes where it goes (kept or rejected) before it deletes
+  // the candidate, so a copy moving meanwhile is found in one place or the other.
+  for (const key of [CANDIDATE, REJECTED, CORPUS]) {
     const known = await cache.match(key);
     const knownId = known && (known.headers.get(MARK) || (key === CORPUS ? BUILD_CORPUS_ID : null));
     if (knownId === id) return;
@@ -193,8 +195,8 @@ async function verdict(value) {
 }
 
 async function reject(cache, id) {
-  await cache.delete(CANDIDATE);
   await cache.put(REJECTED, new Response(null, { status: 204, headers: { [MARK]: id } }));
+  await cache.delete(CANDIDATE);
 }
 
 // A stored response with `body` and its headers changed as `changes` says (null: removed).

@@ -282,7 +282,11 @@ test('an update the app reads replaces the corpus on the next load, and stays of
     await page.locator('.summary').waitFor({ timeout: 15000 });
     assert.equal(await shows('(fresh)'), true, 'the next load shows the update');
     assert.equal(await page.locator('.corpus-notice').count(), 0);
-    assert.deepEqual(await corpusCopies(page), { confirmed: freshText, candidate: null }, 'the update is the kept copy');
+    // The app's "ok" is not waited for: wait until the worker has kept the update.
+    await page.waitForFunction(async (fresh) => {
+      const at = (key) => caches.match(new URL(key, document.baseURI).href).then((r) => (r ? r.text() : null));
+      return await at('corpus.json') === fresh && await at('corpus.json?readouts-corpus=candidate') === null;
+    }, freshText, { timeout: 10000, polling: 100 });
 
     await app.context.setOffline(true);
     await page.reload();
