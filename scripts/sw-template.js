@@ -7,16 +7,29 @@
 // - activate: deletes the caches of older builds of the same scope, then controls open pages;
 // - fetch (same-origin GET requests only; everything else goes to the network untouched):
 //   build files cache-first; corpus.json from the cache, refreshed in the background for the
-//   next load; navigations to any route get the cached app shell (index.html), offline too;
+//   next load, a new copy kept only once the app has read it (see "The corpus" below);
+//   navigations to any route get the cached app shell (index.html), offline too;
 // - a new worker waits until a page posts { type: 'readouts:skip-waiting' } (the user
 //   accepted the update notice of static/sw-register.js); { type: 'readouts:version' } is
 //   answered with { type: 'readouts:version', version } on the given port or to the sender.
+//
+// The corpus: the cache holds a confirmed copy (the build's, then each one the app has read)
+// and at most one candidate (a newer copy from the background refresh). A request for
+// corpus.json gets the candidate if there is one, marked with the response header
+// `X-Readouts-Corpus: candidate/<id>` (<id>: the SHA-256 of its body, in hex), else the
+// confirmed copy. Whoever reads a candidate (the app, with Corpus::from_json; a page or a
+// worker, anything this worker controls) reports how it went with a GET request for
+// `corpus.json?readouts-corpus=ok/<id>` or `…=bad/<id>`, answered here without the network
+// (offline too): "ok" (answered 204) makes the candidate the confirmed copy; "bad" drops it
+// and remembers its id, so that the same body is not taken again, and is answered with the
+// confirmed copy for the reader to use instead. A candidate served once without a report (the reader was
+// closed, or froze on it) is dropped like a bad one the next time it would be served. So a
+// corpus the app cannot read never replaces one it can, online or offline.
 'use strict';
 
 /* BUILD */
 const BUILD = {
   version: 'template',
-  corpusSchema: null,
   files: [],
 };
 /* END BUILD */
@@ -28,6 +41,13 @@ const CACHE = CACHE_PREFIX + BUILD.version;
 const FILES = new Map(BUILD.files.map((file) => [new URL(file.path, self.location.href).href, file.integrity]));
 const SHELL = new URL('index.html', self.location.href).href;
 const CORPUS = new URL('corpus.json', self.location.href).href;
+// Cache keys of the corpus's other copies (requests with a query are never build files).
+const CANDIDATE = `${CORPUS}?readouts-corpus=candidate`;
+const REJECTED = `${CORPUS}?readouts-corpus=rejected`;
+const VERDICT = 'readouts-corpus';
+const MARK = 'X-Readouts-Corpus';
+// The id of the build's own corpus, from its integrity string (base64 SHA-256) in hex.
+const BUILD_CORPUS_ID = hexOfBase64((FILES.get(CORPUS) || '').replace(/^sha256-/, ''));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -92,6 +112,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromCache(request, FILES.has(file) ? file : SHELL));
     return;
   }
+  if (url.origin + url.pathname === CORPUS && url.searchParams.has(VERDICT)) {
+    event.respondWith(verdict(url.searchParams.get(VERDICT)));
+    return;
+  }
   if (url.search !== '' || !FILES.has(url.href)) return;
   event.respondWith(url.href === CORPUS ? corpus(event) : fromCache(request, url.href));
 });
@@ -103,34 +127,100 @@ async function fromCache(request, key) {
   return cached || fetch(request);
 }
 
-// Stale-while-revalidate: the cached corpus now; a fresh copy for the next load, kept only if
-// it is JSON with the schema version this build reads (an old app never gets a corpus it
-// cannot read). The page never waits for the refresh. A copy with the cached one's ETag or
-// Last-Modified is the same file: it is not read again.
+// Stale-while-revalidate, with the app as the judge of a new copy: the candidate if there is
+// one (served once), else the confirmed copy; a fresh copy becomes the candidate for the next
+// load unless it is the confirmed copy, the candidate or a rejected one. The page never waits
+// for the refresh.
 async function corpus(event) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(CORPUS);
+  const served = await candidateToServe(cache) || await cache.match(CORPUS);
   const refresh = fetch(CORPUS, { cache: 'no-cache', credentials: 'same-origin' }).then(async (response) => {
-    if (response.ok && !sameFile(cached, response)) {
-      const copy = await storable(response.clone());
-      try {
-        const json = JSON.parse(await response.clone().text());
-        if (json && json.schema_version === BUILD.corpusSchema) await cache.put(CORPUS, copy);
-      } catch {
-        // Not JSON: keep the cached corpus.
-      }
-    }
+    if (response.ok) await offer(cache, response.clone());
     return response;
   });
   event.waitUntil(refresh.catch(() => {}));
-  return cached || refresh;
+  return served || refresh;
 }
 
-function sameFile(a, b) {
-  if (!a) return false;
-  for (const header of ['etag', 'last-modified']) {
-    const value = a.headers.get(header);
-    if (value && value === b.headers.get(header)) return true;
+// The candidate, marked, if it has not been served yet; one served before without a verdict
+// is dropped as bad (its reader never said it could read it).
+async function candidateToServe(cache) {
+  const candidate = await cache.match(CANDIDATE);
+  if (!candidate) return null;
+  const id = candidate.headers.get(MARK);
+  if (candidate.headers.get('X-Readouts-Served')) {
+    await reject(cache, id);
+    return null;
   }
-  return false;
+  const body = await candidate.arrayBuffer();
+  await cache.put(CANDIDATE, copyOf(candidate, body, { 'X-Readouts-Served': '1' }));
+  return copyOf(candidate, body, { [MARK]: `candidate/${id}` });
+}
+
+// Keeps `response` as the candidate, unless its body is a copy already known.
+async function offer(cache, response) {
+  const body = await response.arrayBuffer();
+  const id = await digest(body);
+  // The candidate first: a verdict writes where it goes (kept or rejected) before it deletes
+  // the candidate, so a copy moving meanwhile is found in one place or the other.
+  for (const key of [CANDIDATE, REJECTED, CORPUS]) {
+    const known = await cache.match(key);
+    const knownId = known && (known.headers.get(MARK) || (key === CORPUS ? BUILD_CORPUS_ID : null));
+    if (knownId === id) return;
+  }
+  await cache.put(CANDIDATE, copyOf(response, body, { [MARK]: id }));
+}
+
+// `ok/<id>`: the candidate <id> becomes the confirmed copy (or, if a second reader dropped it
+// meanwhile, stops being rejected, to be offered again); `bad/<id>`: it is dropped, and the
+// answer is the confirmed copy.
+async function verdict(value) {
+  const [outcome, id] = String(value).split('/');
+  const cache = await caches.open(CACHE);
+  const candidate = await cache.match(CANDIDATE);
+  const isCandidate = candidate && candidate.headers.get(MARK) === id;
+  if (outcome === 'ok' && isCandidate) {
+    const body = await candidate.arrayBuffer();
+    await cache.put(CORPUS, copyOf(candidate, body, { [MARK]: id, 'X-Readouts-Served': null }));
+    await cache.delete(CANDIDATE);
+  } else if (outcome === 'ok') {
+    const rejected = await cache.match(REJECTED);
+    if (rejected && rejected.headers.get(MARK) === id) await cache.delete(REJECTED);
+  } else if (outcome === 'bad') {
+    if (isCandidate) await reject(cache, id);
+    const confirmed = await cache.match(CORPUS);
+    if (confirmed) return confirmed;
+  }
+  return new Response(null, { status: 204 });
+}
+
+async function reject(cache, id) {
+  await cache.put(REJECTED, new Response(null, { status: 204, headers: { [MARK]: id } }));
+  await cache.delete(CANDIDATE);
+}
+
+// A stored response with `body` and its headers changed as `changes` says (null: removed).
+function copyOf(response, body, changes) {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function digest(body) {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', body)));
+}
+
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function hexOfBase64(text) {
+  try {
+    return hex(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
 }

@@ -37,6 +37,45 @@ if ! bash scripts/build.sh; then
   exit 1
 fi
 
+# The first-load budget: the app's JavaScript and wasm, gzip -9, must stay within
+# FIRST_LOAD_BUDGET bytes: every file that index.html loads as a module, preloads or imports
+# from one (Trunk's start script, the wasm-bindgen glue and its snippets, the wasm). Classic
+# scripts that index.html loads besides (static/sw-register.js, deferred: the service worker's
+# registration, no part of the app's first render) are printed, and counted separately.
+FIRST_LOAD_BUDGET=250000
+first_load_budget() {
+  local files=() queue=() classic=() file ref total=0 size
+  local html
+  html=$(perl -0pe 's/<!--.*?-->//gs' dist/index.html) # without its comments
+  mapfile -t classic < <(grep -oE '<script[^>]* src="[^"]+"' <<<"$html" | grep -oE 'src="[^"]+"' | sed -E 's/^src="\.?\/?//; s/"$//')
+  mapfile -t queue < <(grep -oE '[A-Za-z0-9_./-]+\.(js|wasm)' <<<"$html" | sed 's|^\./||; s|^/||' | sort -u)
+  while [ "${#queue[@]}" -gt 0 ]; do
+    file=${queue[0]}
+    queue=("${queue[@]:1}")
+    [ -f "dist/$file" ] || continue
+    case " ${files[*]} ${classic[*]} " in *" $file "*) continue ;; esac
+    files+=("$file")
+    if [[ $file == *.js ]]; then
+      # Static and dynamic imports of other modules of the build (wasm-bindgen snippets).
+      while read -r ref; do
+        ref="$(dirname "$file")/${ref#./}"
+        queue+=("${ref#./}")
+      done < <(grep -oE "(from|import\() *['\"]\./[^'\"]+\.js['\"]" "dist/$file" | grep -oE "\./[^'\"]+\.js" || true)
+    fi
+  done
+  for file in "${files[@]}"; do
+    size=$(gzip -9 -c "dist/$file" | wc -c)
+    total=$((total + size))
+    printf 'first load:   %-52s %8s B gzip\n' "$file" "$size"
+  done
+  printf 'first load: %s B gzip of the app'"'"'s JS and wasm (budget %s B)\n' "$total" "$FIRST_LOAD_BUDGET"
+  for file in "${classic[@]}"; do
+    [ -f "dist/$file" ] && printf 'first load, counted separately: %s %s B gzip\n' "$file" "$(gzip -9 -c "dist/$file" | wc -c)"
+  done
+  [ "${#files[@]}" -gt 0 ] && [ "$total" -le "$FIRST_LOAD_BUDGET" ]
+}
+check "first-load budget (JS + wasm, gzip)" first_load_budget
+
 step "browser tests"
 mkdir -p target
 SUMMARY=target/e2e-summary.txt

@@ -21,15 +21,19 @@ use yew_router::prelude::*;
 #[component]
 pub fn App() -> Html {
     let state = use_state(|| LoadState::Loading);
+    let refused = use_state(|| false);
     {
-        let state = state.clone();
+        let (state, refused) = (state.clone(), refused.clone());
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded =
-                    crate::corpus_loader::fetch_corpus(crate::corpus_loader::CORPUS_URL).await;
+                    crate::corpus_loader::load_corpus(crate::corpus_loader::CORPUS_URL).await;
                 state.set(match loaded {
-                    Ok(corpus) => LoadState::Ready(corpus),
+                    Ok((corpus, was_refused)) => {
+                        refused.set(was_refused);
+                        LoadState::Ready(corpus)
+                    }
                     Err(err) => {
                         web_sys::console::error_1(
                             &format!("readouts: {}: {err}", err.title()).into(),
@@ -39,12 +43,12 @@ pub fn App() -> Html {
                 });
             });
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = state;
+            let _ = (state, refused);
         });
     }
     html! {
         <BrowserRouter>
-            <Shell state={(*state).clone()} />
+            <Shell state={(*state).clone()} refused={*refused} />
         </BrowserRouter>
     }
 }
@@ -52,6 +56,9 @@ pub fn App() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub state: LoadState,
+    /// A newer corpus could not be read: the page shows the last copy that could.
+    #[prop_or_default]
+    pub refused: bool,
 }
 
 /// The page layout around the routed content, for a given load state. Separate from [`App`]
@@ -93,19 +100,23 @@ pub fn Shell(props: &ShellProps) -> Html {
     let content = match &props.state {
         LoadState::Ready(index) => html! {
             <ContextProvider<SharedIndex> context={index.clone()}>
+                if props.refused {
+                    <p class="corpus-notice" role="status">{ "The newest update of the corpus could not be read: this is the last copy that could." }</p>
+                }
                 <Switch<Route> render={switch} />
             </ContextProvider<SharedIndex>>
         },
         other => html! { <LoadStatus state={other.clone()} /> },
     };
     if let Some(embed) = route.as_ref().filter(|r| r.is_embed()) {
-        let (query, fragment) = location.as_ref().map_or(("", ""), |l| {
-            (
-                l.query_str().trim_start_matches('?'),
-                l.hash().trim_start_matches('#'),
-            )
-        });
-        return crate::embed::layout(embed, query, fragment, content);
+        let query = location
+            .as_ref()
+            .map_or("", |l| l.query_str().trim_start_matches('?'));
+        let fragment = location
+            .as_ref()
+            .map(|l| crate::nav::fragment_id(l.hash()))
+            .unwrap_or_default();
+        return crate::embed::layout(embed, query, &fragment, content);
     }
     let skip = Callback::from(|e: MouseEvent| {
         // The document's <base href> would turn "#main" into a link to the home page.
@@ -158,6 +169,8 @@ mod tests {
     struct AtProps {
         path: &'static str,
         state: LoadState,
+        #[prop_or_default]
+        refused: bool,
     }
 
     /// The shell under a memory router at `path`.
@@ -175,13 +188,18 @@ mod tests {
         });
         html! {
             <Router history={(*history).clone()}>
-                <Shell state={props.state.clone()} />
+                <Shell state={props.state.clone()} refused={props.refused} />
             </Router>
         }
     }
 
     async fn page(path: &'static str, state: LoadState) -> String {
-        render::<At>(AtProps { path, state }).await
+        render::<At>(AtProps {
+            path,
+            state,
+            refused: false,
+        })
+        .await
     }
 
     #[tokio::test]
@@ -275,6 +293,22 @@ mod tests {
                 "{path}: {html}"
             );
         }
+    }
+
+    #[tokio::test]
+    async fn a_refused_update_is_noted_above_the_page() {
+        let html = render::<At>(AtProps {
+            path: "/",
+            state: LoadState::Ready(sample_index()),
+            refused: true,
+        })
+        .await;
+        assert!(
+            html.contains(r#"role="status" class="corpus-notice""#),
+            "{html}"
+        );
+        let html = page("/", LoadState::Ready(sample_index())).await;
+        assert!(!html.contains("corpus-notice"), "{html}");
     }
 
     #[tokio::test]

@@ -1,5 +1,11 @@
 //! Loading the bundled corpus: the fetch, the load states, and what each failure tells the
 //! reader. Reading and checking the JSON is [`readouts_core::Corpus::from_json`]'s job.
+//!
+//! The service worker (`scripts/sw-template.js`) keeps a corpus only once the app has read it:
+//! a newer copy comes marked with the header [`MARK`] (`candidate/<id>`), and the app reports
+//! with a request for `corpus.json?readouts-corpus=ok/<id>` or `…=bad/<id>`; the answer to
+//! "bad" is the last copy the app could read. Plain requests, so a Web Worker that the service
+//! worker controls can load the corpus the same way.
 
 use crate::platform::measure;
 use readouts_core::query::Index;
@@ -130,9 +136,52 @@ pub fn read_corpus(json: &str) -> Result<SharedIndex, LoadError> {
         .map_err(LoadError::Corpus)
 }
 
-/// Fetches and reads the corpus at `url` (relative URLs resolve against the document base).
+/// The response header with which the service worker marks a corpus it has not kept yet.
+pub const MARK: &str = "X-Readouts-Corpus";
+
+/// The id of a corpus the service worker marked with [`MARK`] as a candidate.
+pub fn candidate_id(mark: Option<&str>) -> Option<&str> {
+    mark?.strip_prefix("candidate/").filter(|id| !id.is_empty())
+}
+
+/// The request with which the app tells the service worker whether it could read the candidate
+/// `id` of the corpus at `url`.
+pub fn verdict_url(url: &str, ok: bool, id: &str) -> String {
+    let outcome = if ok { "ok" } else { "bad" };
+    format!("{url}?readouts-corpus={outcome}/{id}")
+}
+
+/// Fetches and reads the corpus at `url` (relative URLs resolve against the document base),
+/// telling the service worker whether a new copy could be read. Also says whether a new copy
+/// was refused (the index is then that of the last good copy, which the service worker sends
+/// in answer to "bad").
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_corpus(url: &str) -> Result<SharedIndex, LoadError> {
+pub async fn load_corpus(url: &str) -> Result<(SharedIndex, bool), LoadError> {
+    let mut at = url.to_string();
+    loop {
+        let (body, mark) = fetch_corpus(&at).await?;
+        let read = read_corpus(&body);
+        let refused = at != url;
+        match (candidate_id(mark.as_deref()), read) {
+            (Some(id), Err(_)) if !refused => {
+                web_sys::console::warn_1(&"readouts: the newest corpus could not be read (readouts check tells why): showing the last copy that could".into());
+                at = verdict_url(url, false, id);
+            }
+            (Some(id), read) => {
+                // Nothing to wait for: the service worker keeps the copy.
+                if let Some(window) = web_sys::window() {
+                    let _ = window.fetch_with_str(&verdict_url(url, read.is_ok(), id));
+                }
+                return read.map(|index| (index, refused));
+            }
+            (None, read) => return read.map(|index| (index, refused)),
+        }
+    }
+}
+
+/// Fetches the corpus at `url`: its text and its [`MARK`] header.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_corpus(url: &str) -> Result<(String, Option<String>), LoadError> {
     use gloo_net::http::Request;
 
     let response = Request::get(url)
@@ -154,11 +203,12 @@ pub async fn fetch_corpus(url: &str) -> Result<SharedIndex, LoadError> {
             status_text: response.status_text(),
         });
     }
+    let mark = response.headers().get(MARK);
     let body = response.text().await.map_err(|err| LoadError::Body {
         url: resolved,
         message: err.to_string(),
     })?;
-    read_corpus(&body)
+    Ok((body, mark))
 }
 
 #[cfg(test)]
@@ -195,6 +245,22 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "the server answered HTTP 404 Not Found for http://127.0.0.1/corpus.json"
+        );
+    }
+
+    #[test]
+    fn only_candidates_marked_by_the_service_worker_get_a_verdict() {
+        assert_eq!(candidate_id(Some("candidate/ab12")), Some("ab12"));
+        assert_eq!(candidate_id(Some("candidate/")), None);
+        assert_eq!(candidate_id(Some("ab12")), None);
+        assert_eq!(candidate_id(None), None);
+        assert_eq!(
+            verdict_url("corpus.json", false, "ab12"),
+            "corpus.json?readouts-corpus=bad/ab12"
+        );
+        assert_eq!(
+            verdict_url("corpus.json", true, "ab12"),
+            "corpus.json?readouts-corpus=ok/ab12"
         );
     }
 

@@ -124,7 +124,7 @@ pub fn embed_code(base: &str, route: &Route, query: &Query, title: &str) -> Opti
 /// statements if anything does, and the site ("Statements (topic: BRICS; speaker: Xi
 /// Jinping) · readouts").
 pub fn frame_title(page: &str, narrowed_by: &[(String, String)]) -> String {
-    let mut title = page.to_string();
+    let mut title = crate::format::short(page);
     if !narrowed_by.is_empty() {
         let parts: Vec<String> = narrowed_by
             .iter()
@@ -160,7 +160,9 @@ pub fn narrowed_by(index: &Index, query: &Query) -> Vec<(String, String)> {
 
 /// Posts the document's height to the parent window, and from the first call on, whenever
 /// it changes (a `ResizeObserver` on the document element). The shell calls it after each
-/// move of an embed. Nothing outside a frame, or natively.
+/// move of an embed. Each message once: one that says what the last one said (the observer's
+/// first call, a move that changes neither height nor address) is not sent again. Nothing
+/// outside a frame, or natively.
 pub fn height_messages() {
     #[cfg(target_arch = "wasm32")]
     browser::height_messages();
@@ -178,9 +180,15 @@ pub async fn copy_embed_code(text_id: &'static str, status_id: &'static str) {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use std::cell::RefCell;
     use std::sync::atomic::{AtomicBool, Ordering};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
+
+    thread_local! {
+        /// The last height message sent (height and path).
+        static LAST: RefCell<(u32, String)> = const { RefCell::new((0, String::new())) };
+    }
 
     /// Whether the observer is set up (once per document: an embed stays an embed).
     static OBSERVING: AtomicBool = AtomicBool::new(false);
@@ -232,6 +240,16 @@ mod browser {
             location.pathname().unwrap_or_default(),
             location.search().unwrap_or_default()
         );
+        let fresh = LAST.with_borrow_mut(|last| {
+            let fresh = last.0 != height || last.1 != path;
+            if fresh {
+                *last = (height, path.clone());
+            }
+            fresh
+        });
+        if !fresh {
+            return;
+        }
         let message = js_sys::Object::new();
         let set = |key: &str, value: JsValue| {
             let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);

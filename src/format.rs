@@ -10,6 +10,25 @@ pub fn human_date(iso: &str) -> String {
         .unwrap_or_else(|| iso.to_string())
 }
 
+/// How many characters of a title or name the page shows where it names something (a card's
+/// readout, a filter, the document title): longer ones are shortened, the full text kept in a
+/// tooltip (and on the readout's own page). A thousand-character title helps nobody on a card, and keeps every
+/// line of the layout short work for the browser.
+pub const SHORT_TEXT: usize = 160;
+
+/// `text` cut to `max` characters with "…", or None when it is no longer than that.
+pub fn clip(text: &str, max: usize) -> Option<String> {
+    let (cut, _) = text.char_indices().nth(max)?;
+    let mut out = text[..cut].trim_end().to_string();
+    out.push('…');
+    Some(out)
+}
+
+/// `text`, shortened to [`SHORT_TEXT`] characters if longer.
+pub fn short(text: &str) -> String {
+    clip(text, SHORT_TEXT).unwrap_or_else(|| text.to_string())
+}
+
 /// Whether `value` is a `YYYY-MM-DD` date, fit for a `<time datetime>` attribute.
 pub fn is_iso_date(value: &str) -> bool {
     Date::parse_iso(value).is_some()
@@ -52,6 +71,16 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_is_clipped_on_a_char_boundary() {
+        assert_eq!(clip("short", 10), None);
+        assert_eq!(clip("exactly10!", 10), None);
+        assert_eq!(clip("ééééé ééééé", 6).as_deref(), Some("ééééé…"));
+        let long = "T".repeat(100_000);
+        assert_eq!(short(&long).chars().count(), SHORT_TEXT + 1);
+        assert_eq!(short("Talks"), "Talks");
+    }
 
     #[test]
     fn formats_valid_dates_and_keeps_the_rest() {

@@ -21,7 +21,8 @@ pub enum Mode {
     Replace,
 }
 
-/// The URL of `route` with a query string and a fragment, below the router's basename.
+/// The URL of `route` with a query string and a fragment (an element id, percent-encoded as
+/// the route's ids are: [`fragment_id`] reads it back), below the router's basename.
 pub fn href(basename: Option<&str>, route: &Route, query: &str, fragment: Option<&str>) -> String {
     let mut out = format!("{}{}", basename.unwrap_or(""), route.to_path());
     if !query.is_empty() {
@@ -30,9 +31,16 @@ pub fn href(basename: Option<&str>, route: &Route, query: &str, fragment: Option
     }
     if let Some(fragment) = fragment {
         out.push('#');
-        out.push_str(fragment);
+        out.push_str(&urlencoding::encode(fragment));
     }
     out
+}
+
+/// The element id of a URL's fragment (`location.hash`, with or without its `#`): decoded, as
+/// [`href`] encodes it; a fragment that is not valid percent-encoded UTF-8 is taken as written.
+pub fn fragment_id(hash: &str) -> String {
+    let hash = hash.trim_start_matches('#');
+    urlencoding::decode(hash).map_or_else(|_| hash.to_string(), |id| id.into_owned())
 }
 
 /// Goes to `route` with `query` and `fragment`. The browser router gets the exact URL;
@@ -251,5 +259,21 @@ mod tests {
             None,
         );
         assert_eq!((out.href.as_str(), out.target), ("/p/x", None));
+    }
+
+    #[test]
+    fn fragments_are_percent_encoded_and_read_back() {
+        let id = "a b#c%d/é\"<>";
+        let url = href(None, &Route::Readout { id: "r".into() }, "", Some(id));
+        let (_, fragment) = url.split_once('#').unwrap();
+        assert!(
+            fragment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)),
+            "{url}"
+        );
+        assert_eq!(fragment_id(&format!("#{fragment}")), id);
+        assert_eq!(fragment_id("#astana-s1"), "astana-s1");
+        assert_eq!(fragment_id("#bad%ff"), "bad%ff");
     }
 }

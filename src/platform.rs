@@ -44,7 +44,7 @@ pub fn set_title(page: &str) {
     let title = if page.is_empty() {
         "readouts".to_string()
     } else {
-        format!("{page} · readouts")
+        format!("{} · readouts", crate::format::short(page))
     };
     #[cfg(target_arch = "wasm32")]
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -2,7 +2,7 @@
 //! search, a date bound), and "Clear all". Nothing when the view is not narrowed.
 
 use crate::components::facet_list::nouns;
-use crate::format::human_date;
+use crate::format::{human_date, short};
 use crate::nav::first_page;
 use readouts_core::query::{Index, Query};
 use yew::prelude::*;
@@ -28,11 +28,11 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
     if !query.text.trim().is_empty() {
         let mut next = first_page(query);
         next.text.clear();
-        chips.push(chip("search".into(), query.text.trim().to_string(), next));
+        chips.push(chip("search".into(), short(query.text.trim()), next));
     }
     for (facet, values) in &query.filters {
         for value in values {
-            let label = index.label_of(*facet, value).unwrap_or(value).to_string();
+            let label = short(index.label_of(*facet, value).unwrap_or(value));
             chips.push(chip(
                 nouns(*facet).0.to_string(),
                 label,

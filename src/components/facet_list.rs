@@ -6,7 +6,7 @@
 //! [`LONG`] values are ever rendered at once.
 
 use crate::corpus_loader::SharedIndex;
-use crate::format::thousands;
+use crate::format::{clip, thousands, SHORT_TEXT};
 use crate::platform::{focus_id, Scroll};
 use readouts_core::fold::fold;
 use readouts_core::query::{Facet, FacetCounts, Results};
@@ -98,7 +98,11 @@ pub fn FacetList(props: &FacetListProps) -> Html {
     };
 
     let items = shown.iter().map(|v| {
-        let label = props.index.label(facet, v.id).to_string();
+        // A long label is shortened on the page, whole in its tooltip.
+        let full = props.index.label(facet, v.id);
+        let clipped = clip(full, SHORT_TEXT);
+        let tooltip = clipped.is_some().then(|| AttrValue::from(full.to_string()));
+        let label = clipped.unwrap_or_else(|| full.to_string());
         let value = props.index.value(facet, v.id).to_string();
         let id = format!("facet-{key}-{}", v.id);
         let onchange = {
@@ -125,7 +129,7 @@ pub fn FacetList(props: &FacetListProps) -> Html {
             <li key={v.id} class={classes!("facet-value", v.selected.then_some("selected"))}>
                 // The name says the count in words; the visible label shows it as a number.
                 <input type="checkbox" id={id.clone()} checked={v.selected} aria-label={format!("{label}, {} {noun}", thousands(v.count as usize))} {onchange} />
-                <label for={id}>
+                <label for={id} title={tooltip}>
                     <span class="facet-label">{ label }</span>
                     <span class="facet-count">{ thousands(v.count as usize) }</span>
                 </label>

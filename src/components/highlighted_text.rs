@@ -1,7 +1,44 @@
-//! Text with the parts a search matched wrapped in `<mark>`: text nodes only, never HTML.
+//! Text with the parts a search matched wrapped in `<mark>`: text nodes only, never HTML;
+//! and long runs of text without white space given break opportunities ([`breakable`]).
 
 use readouts_core::query::Index;
 use yew::prelude::*;
+
+/// The most characters without white space that the page lays out without a break
+/// opportunity.
+pub const RUN: usize = 64;
+
+/// `text` as text nodes, with a `<wbr>` every [`RUN`] characters inside longer runs without
+/// white space. Chromium lays out a long run of some letters ("TTTT…", "AVAV…": pairs the
+/// font kerns) under `overflow-wrap: anywhere` in time quadratic in its length (64,000 of
+/// them took ten seconds, a million never finished); in short runs it is linear. The text,
+/// and what is copied from it, is unchanged. Text without such a run is one text node.
+pub fn breakable(text: &str) -> Html {
+    let mut run = 0;
+    let long = text.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > RUN
+    });
+    if !long {
+        return Html::from(text);
+    }
+    let mut parts = Vec::new();
+    let (mut start, mut run) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            run = 0;
+            continue;
+        }
+        if run == RUN {
+            parts.push(Html::from(&text[start..i]));
+            parts.push(html! { <wbr /> });
+            (start, run) = (i, 0);
+        }
+        run += 1;
+    }
+    parts.push(Html::from(&text[start..]));
+    parts.into_iter().collect()
+}
 
 /// `text` with each byte range of `ranges` (increasing, not overlapping) in a `<mark>`.
 /// Ranges that do not fit the text (out of order, out of range, inside a character) are
@@ -14,13 +51,13 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
             continue;
         }
         if at < start {
-            parts.push(Html::from(&text[at..start]));
+            parts.push(breakable(&text[at..start]));
         }
-        parts.push(html! { <mark>{ &text[start..end] }</mark> });
+        parts.push(html! { <mark>{ breakable(&text[start..end]) }</mark> });
         at = end;
     }
     if at < text.len() {
-        parts.push(Html::from(&text[at..]));
+        parts.push(breakable(&text[at..]));
     }
     parts.into_iter().collect()
 }
@@ -28,7 +65,7 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
 /// `text` with what the search text `search` matches marked (see [`Index::highlights`]).
 pub fn highlighted(text: &str, search: &str) -> Html {
     if search.trim().is_empty() {
-        return Html::from(text);
+        return breakable(text);
     }
     marked(text, &Index::highlights(text, search))
 }
@@ -51,6 +88,24 @@ mod tests {
 
     async fn show(text: &'static str, search: &'static str) -> String {
         render::<Highlighted>(Props { text, search }).await
+    }
+
+    #[tokio::test]
+    async fn long_runs_get_break_opportunities_and_keep_their_text() {
+        let long: &'static str =
+            Box::leak(format!("{} ok {}", "T".repeat(130), "é".repeat(64)).into_boxed_str());
+        let html = show(long, "").await;
+        let t64 = "T".repeat(64);
+        assert_eq!(
+            html,
+            format!("<p>{t64}<wbr>{t64}<wbr>TT ok {}</p>", "é".repeat(64))
+        );
+        assert_eq!(
+            show("short words stay whole", "").await,
+            "<p>short words stay whole</p>"
+        );
+        let marked = show(long, "ok").await;
+        assert!(marked.contains("<wbr>TT <mark>ok</mark> "), "{marked}");
     }
 
     #[tokio::test]

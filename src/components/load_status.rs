@@ -51,6 +51,9 @@ fn hint(err: &LoadError) -> &'static str {
         LoadError::Http { .. } | LoadError::Body { .. } => {
             "The file corpus.json must be served next to the app; rebuilding the app (scripts/serve.sh) creates it."
         }
+        LoadError::Corpus(CorpusError::TooLarge { .. } | CorpusError::Limits(_)) => {
+            "Bring what the message names within the limits (readouts limits lists them) and check the file with readouts check."
+        }
         LoadError::Corpus(CorpusError::Json { .. }) => {
             "The file is damaged or was not written by readouts; rebuild it from the corpus folder."
         }

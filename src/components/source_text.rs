@@ -5,6 +5,7 @@
 //! and in its accessible name, so colour is never the only cue. Statements read from one
 //! sentence share its mark: the first is the mark, the others follow as small labelled links.
 
+use crate::components::highlighted_text::breakable;
 use crate::corpus_loader::SharedIndex;
 use crate::format::join_names;
 use crate::nav::AppLink;
@@ -41,7 +42,7 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
     let spans: Vec<_> = readout.statements.iter().map(|s| s.span).collect();
     let paragraphs = source_layout(text, &spans).into_iter().map(|p| {
         let pieces = p.pieces.into_iter().map(|piece| match piece {
-            Piece::Plain { start, end } => Html::from(&text[start..end]),
+            Piece::Plain { start, end } => breakable(&text[start..end]),
             Piece::Marked {
                 start,
                 end,
@@ -49,7 +50,7 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
             } => {
                 let mut statements = statements.iter().map(|&i| &readout.statements[i]);
                 let Some(first) = statements.next() else {
-                    return Html::from(&text[start..end]);
+                    return breakable(&text[start..end]);
                 };
                 let (names, colour) = speaker(readout, first);
                 let also = statements.map(|s| {
@@ -74,7 +75,7 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
                             title={format!("{names} ({}): open the statement", first.verb)}
                         >
                             <span class="hl-speaker">{ names }<span class="visually-hidden">{ ": " }</span></span>
-                            { &text[start..end] }
+                            { breakable(&text[start..end]) }
                         </AppLink>
                         { for also }
                     </>

@@ -6,7 +6,7 @@
 
 use crate::components::highlighted_text::highlighted;
 use crate::corpus_loader::SharedIndex;
-use crate::format::{human_date, is_iso_date, join_names};
+use crate::format::{clip, human_date, is_iso_date, join_names, short, SHORT_TEXT};
 use crate::nav::{use_links, Link, Links};
 use crate::route::Route;
 use readouts_core::{Participant, Readout, Statement};
@@ -80,7 +80,10 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
             <footer class="card-source">
                 <p class="readout-title">
                     <span class="visually-hidden">{ "From the readout " }</span>
-                    <cite>{ anchor(readout_link, None, None, Html::from(readout_title(readout))) }</cite>
+                    <cite title={clip(readout_title(readout), SHORT_TEXT)
+                        .map(|_| AttrValue::from(readout_title(readout).to_string()))}>
+                        { anchor(readout_link, None, None, Html::from(short(readout_title(readout)))) }
+                    </cite>
                 </p>
                 { readout_meta(readout) }
                 <p class="card-links">

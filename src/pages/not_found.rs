@@ -122,7 +122,7 @@ fn suggestions(index: &SharedIndex, kind: Kind, id: &str) -> Vec<(Route, String)
                 (
                     Route::Readout { id: r.id.clone() },
                     r.id.clone(),
-                    r.title.clone(),
+                    crate::format::short(&r.title),
                 )
             })
             .collect(),

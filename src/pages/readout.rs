@@ -9,7 +9,7 @@ use crate::components::statement_card::{readout_meta, readout_title};
 use crate::corpus_loader::SharedIndex;
 use crate::embed::frame_title;
 use crate::format::{count, human_date, is_iso_date};
-use crate::nav::{use_embedded, AppLink};
+use crate::nav::{fragment_id, use_embedded, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
@@ -28,7 +28,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
     let index = use_context::<SharedIndex>();
     let embedded = use_embedded();
     let fragment = use_location()
-        .map(|l| l.hash().trim_start_matches('#').to_string())
+        .map(|l| fragment_id(l.hash()))
         .unwrap_or_default();
     let readout = index.as_ref().and_then(|i| i.readout(&props.id));
     use_title(readout.map(|r| readout_title(r).to_string()));
@@ -53,6 +53,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
     html! {
         <article class="readout-page" aria-labelledby="readout-title">
             <div class="page-head">
+                // The readout's own page: its whole title (at most `readouts limits`' title_bytes).
                 <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
                 if !embedded {
                     { embed_button(&Route::Readout { id: readout.id.clone() }, &Query::default(), &frame_title(readout_title(readout), &[])) }

@@ -3,6 +3,7 @@
 //! readout. In an embed: the card and its context only.
 
 use crate::components::embed_code::embed_button;
+use crate::components::highlighted_text::breakable;
 use crate::components::statement_card::{readout_title, StatementCard};
 use crate::corpus_loader::SharedIndex;
 use crate::embed::frame_title;
@@ -57,7 +58,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
                 <nav class="breadcrumbs" aria-label="Breadcrumb">
                     <ol>
                         <li><AppLink to={Route::Home}>{ "Statements" }</AppLink></li>
-                        <li><AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink></li>
+                        <li><AppLink to={Route::Readout { id: readout.id.clone() }}>{ crate::format::short(readout_title(readout)) }</AppLink></li>
                         <li aria-current="page">{ format!("Statement {}", position + 1) }</li>
                     </ol>
                 </nav>
@@ -106,8 +107,8 @@ fn context(readout: &Readout, statement: &Statement) -> Html {
         return Html::default();
     };
     let pieces = paragraph.pieces.into_iter().map(|piece| match piece {
-        Piece::Plain { start, end } => Html::from(&text[start..end]),
-        Piece::Marked { start, end, .. } => html! { <mark>{ &text[start..end] }</mark> },
+        Piece::Plain { start, end } => breakable(&text[start..end]),
+        Piece::Marked { start, end, .. } => html! { <mark>{ breakable(&text[start..end]) }</mark> },
     });
     html! {
         <section class="context" aria-labelledby="context-title">

@@ -219,6 +219,14 @@ test('a host page on another site embeds a statement and a filtered list: they r
       assert.ok(Math.abs(messages.at(-1).data.height - sizes.element) <= 1, `#${id}: the last message is the iframe's height`);
     }
 
+    // Each message is sent once: never twice the same height and path in a row.
+    for (const id of ['statement', 'list']) {
+      const messages = (await page.evaluate(() => window.__messages)).filter((m) => m.frame === id).map((m) => m.data);
+      for (let i = 1; i < messages.length; i += 1) {
+        assert.notDeepEqual(messages[i], messages[i - 1], `#${id}: message ${i} repeats the one before: ${JSON.stringify(messages)}`);
+      }
+    }
+
     // The full view is not framed, nor an unknown path.
     await refused(page, 'view');
     await refused(page, 'unknown');

@@ -47,7 +47,7 @@ async function buildFiles(dir, prefix = '') {
   return out.sort();
 }
 
-/** The BUILD object of a generated sw.js: { version, corpusSchema, files }. */
+/** The BUILD object of a generated sw.js: { version, files }. */
 async function workerBuild(dir) {
   const text = await readFile(path.join(dir, 'sw.js'), 'utf8');
   const block = text.match(/const BUILD = (\{[\s\S]*?\n\});/);
@@ -168,45 +168,133 @@ test('after a first visit, every route works offline with the corpus', async () 
   }
 });
 
-test('the corpus is served from the cache and refreshed in the background for the next load', async () => {
+/** The corpus copies the service worker keeps: the confirmed one, and the candidate if any. */
+function corpusCopies(page) {
+  return page.evaluate(async () => {
+    const text = async (key) => {
+      const response = await caches.match(new URL(key, document.baseURI).href);
+      return response ? response.text() : null;
+    };
+    return { confirmed: await text('corpus.json'), candidate: await text('corpus.json?readouts-corpus=candidate') };
+  });
+}
+
+/** The page shows the statements (`count` cards) and no error. */
+async function showsStatements(page, count, what) {
+  await page.locator('.summary').waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('.load-error').count(), 0, `${what}: no error panel`);
+  assert.equal(await page.locator('article.card').count(), count, `${what}: every statement as a card`);
+}
+
+/** A copy of the build served and visited until its service worker controls the page. */
+async function controlledCopy() {
   const copy = await copyOfDist();
   const server = await startServer({ root: copy.dir });
   const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.summary').waitFor({ timeout: 15000 });
+  await untilControlled(page);
   const corpusFile = path.join(copy.dir, 'corpus.json');
-  const original = JSON.parse(await readFile(corpusFile, 'utf8'));
-  const cachedCorpus = (page) => page.evaluate(() => caches.match('corpus.json').then((r) => r.json()));
-  const shows = (page, text) => page.evaluate((t) => document.body.textContent.includes(t), text);
+  return {
+    page,
+    context,
+    corpusFile,
+    original: await readFile(corpusFile, 'utf8'),
+    close: async () => {
+      await context.close();
+      await server.close();
+      await copy.cleanup();
+    },
+  };
+}
+
+// The service worker keeps a new corpus only once the app has read it (scripts/sw-template.js,
+// src/corpus_loader.rs): each of these, served as an update, must never replace the good copy.
+const UNREADABLE = {
+  'no readouts': '{"schema_version":1}',
+  'readouts that are not a list': '{"schema_version":1,"readouts":"garbage"}',
+  'a readout without fields': '{"schema_version":1,"readouts":[{}]}',
+};
+
+for (const [name, body] of Object.entries(UNREADABLE)) {
+  for (const offline of [false, true]) {
+    test(`an update the app cannot read (${name}) never replaces the good corpus (${offline ? 'offline' : 'online'})`, async () => {
+      const app = await controlledCopy();
+      const { page } = app;
+      try {
+        const seen = watch(page);
+        const warnings = [];
+        page.on('console', (msg) => {
+          if (msg.type() === 'warning') warnings.push(msg.text());
+        });
+        const total = JSON.parse(app.original).readouts.reduce((n, r) => n + r.statements.length, 0);
+        await writeFile(app.corpusFile, body);
+        // This load shows the cached corpus and fetches the update as a candidate.
+        await page.reload();
+        await showsStatements(page, total, 'the load that fetches the update');
+        await page.waitForFunction((b) => caches.match(new URL('corpus.json?readouts-corpus=candidate', document.baseURI).href)
+          .then((r) => r && r.text()).then((t) => t === b), body, { timeout: 10000, polling: 100 });
+        if (offline) await app.context.setOffline(true);
+
+        // The next load is served the candidate, cannot read it, and shows the good copy.
+        await page.reload();
+        await showsStatements(page, total, 'the load served the update');
+        assert.match(await page.locator('.corpus-notice').textContent(), /newest update of the corpus could not be read/);
+        assert.ok(warnings.some((w) => w.startsWith('readouts: the newest corpus could not be read')), warnings.join('\n'));
+        assert.deepEqual(await corpusCopies(page), { confirmed: app.original, candidate: null }, 'the good copy stays, the update is dropped');
+
+        // And every load after it, without a notice: the same update is not taken again.
+        for (let i = 0; i < 2; i += 1) {
+          await page.reload();
+          await showsStatements(page, total, `load ${i + 1} after`);
+          assert.equal(await page.locator('.corpus-notice').count(), 0, 'no notice once the update is dropped');
+        }
+        assert.deepEqual(await corpusCopies(page), { confirmed: app.original, candidate: null });
+        assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+}
+
+test('an update the app reads replaces the corpus on the next load, and stays offline', async () => {
+  const app = await controlledCopy();
+  const { page } = app;
+  const shows = (text) => page.evaluate((t) => document.body.textContent.includes(t), text);
   try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.locator('.summary').waitFor({ timeout: 15000 });
-    await untilControlled(page);
-
-    // A corpus this build cannot read (another schema version) is never cached.
-    await writeFile(corpusFile, JSON.stringify({ ...original, schema_version: 99 }));
-    await page.reload();
-    await page.locator('.summary').waitFor({ timeout: 15000 });
-    await page.waitForTimeout(500);
-    assert.equal((await cachedCorpus(page)).schema_version, original.schema_version, 'the readable corpus stays cached');
-    await page.reload();
-    await page.locator('.summary').waitFor({ timeout: 15000 });
-
-    // A newer corpus of the same schema: this load still shows the cached one, the next the new.
-    const fresh = structuredClone(original);
+    const seen = watch(page);
+    const fresh = JSON.parse(app.original);
     fresh.readouts[0].title = `${fresh.readouts[0].title} (fresh)`;
-    await writeFile(corpusFile, JSON.stringify(fresh));
+    const freshText = JSON.stringify(fresh);
+    await writeFile(app.corpusFile, freshText);
+    // This load still shows the cached corpus at once; the update waits as the candidate.
     await page.reload();
     await page.locator('.summary').waitFor({ timeout: 15000 });
-    assert.equal(await shows(page, '(fresh)'), false, 'served from the cache at once');
-    await page.waitForFunction(() => caches.match('corpus.json').then((r) => r.json())
-      .then((c) => c.readouts[0].title.endsWith('(fresh)')), null, { timeout: 10000, polling: 100 });
+    assert.equal(await shows('(fresh)'), false, 'served from the cache at once');
+    await page.waitForFunction(() => caches.match(new URL('corpus.json?readouts-corpus=candidate', document.baseURI).href)
+      .then((r) => Boolean(r)), null, { timeout: 10000, polling: 100 });
+    assert.equal((await corpusCopies(page)).confirmed, app.original, 'not kept before the app has read it');
+
+    // The next load reads it, and the worker keeps it.
     await page.reload();
     await page.locator('.summary').waitFor({ timeout: 15000 });
-    assert.equal(await shows(page, '(fresh)'), true, 'the next load shows the refreshed corpus');
+    assert.equal(await shows('(fresh)'), true, 'the next load shows the update');
+    assert.equal(await page.locator('.corpus-notice').count(), 0);
+    // The app's "ok" is not waited for: wait until the worker has kept the update.
+    await page.waitForFunction(async (fresh) => {
+      const at = (key) => caches.match(new URL(key, document.baseURI).href).then((r) => (r ? r.text() : null));
+      return await at('corpus.json') === fresh && await at('corpus.json?readouts-corpus=candidate') === null;
+    }, freshText, { timeout: 10000, polling: 100 });
+
+    await app.context.setOffline(true);
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.equal(await shows('(fresh)'), true, 'offline, the kept update');
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
   } finally {
-    await context.close();
-    await server.close();
-    await copy.cleanup();
+    await app.close();
   }
 });
 

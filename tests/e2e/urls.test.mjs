@@ -1,6 +1,7 @@
 // Addresses from anyone: the project's own server (scripts/serve.sh → server.mjs) sends exactly
 // the headers of the build's _headers, so the Content-Security-Policy holds and only /embed/
-// can be framed; malformed percent-escapes get 400.
+// can be framed; malformed percent-escapes get 400; ids with any characters (`../`, `%`, `#`,
+// `?`, spaces) are linked, reloaded and shown; `/index.html` is the home page.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -130,5 +131,71 @@ test('serve.sh sends exactly the headers of _headers: the policy holds and only 
     await server.close();
     await host.close();
     await rm(hostDir, { recursive: true, force: true });
+  }
+});
+
+/** The built corpus with its first readout renamed to `id` (its statements to `<id>-s<n>`). */
+async function corpusWithReadoutId(id) {
+  const corpus = await builtCorpus();
+  const readout = corpus.readouts[0];
+  readout.id = id;
+  readout.statements.forEach((s, i) => { s.id = `${id}-s${i + 1}`; });
+  return { corpus: JSON.stringify(corpus), readout };
+}
+
+test('ids with any characters are linked, reloaded and shown; "show in source" is percent-encoded', async () => {
+  const { corpus, readout } = await corpusWithReadoutId('../../etc/passwd 100% #1?');
+  const file = await tempCorpus(corpus);
+  const server = await serveDist({ corpusFile: file.file });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(server.url);
+    const statement = readout.statements[0];
+    const card = page.locator(`article.card[data-statement="${statement.id.replaceAll('"', '\\"')}"]`);
+    await card.waitFor({ timeout: 15000 });
+    const href = await card.locator('a.show-in-source').getAttribute('href');
+    const [pathPart, fragment] = [href.slice(0, href.indexOf('#')), href.slice(href.indexOf('#') + 1)];
+    assert.equal(pathPart, `/r/${encodeURIComponent(readout.id)}`);
+    assert.equal(fragment, encodeURIComponent(statement.id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+      'the fragment is percent-encoded as the path is');
+
+    // Following it focuses the statement's mark in the readout; so does a reload of that URL.
+    const focused = () => page.waitForFunction((id) => document.activeElement?.id === id, statement.id, { timeout: 10000 });
+    await card.locator('a.show-in-source').click();
+    await focused();
+    const response = await page.reload();
+    assert.equal(response.status(), 200, 'the reload is answered with the app');
+    await page.locator('#readout-title').waitFor({ timeout: 15000 });
+    await focused();
+    // The permalink and the readout, opened directly.
+    for (const route of [`s/${encodeURIComponent(statement.id)}`, `r/${encodeURIComponent(readout.id)}`]) {
+      const direct = await page.goto(new URL(route, server.url).href);
+      assert.equal(direct.status(), 200, route);
+      await page.locator('h1').first().waitFor({ timeout: 15000 });
+      assert.doesNotMatch(await page.locator('h1').first().textContent(), /not found|No (statement|readout)/i, route);
+    }
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors, ...seen.httpErrors], []);
+  } finally {
+    await context.close();
+    await server.close();
+    await file.cleanup();
+  }
+});
+
+test('/index.html is the home page, with its query', async () => {
+  const server = await serveDist();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL('index.html?sort=oldest', server.url).href);
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.equal(await page.getByRole('heading', { name: 'Page not found' }).count(), 0);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/?sort=oldest', 'the address is the home page');
+    assert.equal(await page.locator('#sort-select').inputValue(), 'oldest', 'the query applies');
+  } finally {
+    await context.close();
+    await server.close();
   }
 });
