@@ -482,10 +482,8 @@ impl<'t> Statements<'t> {
         // "The two presidents discussed progress made since they announced …": in a topic-only
         // sentence, a frame inside the topic (its subject after a word that starts no clause)
         // reports nothing.
-        let topic_only = sentence.frames.iter().any(|f| f.subject_first > 0) && {
-            let span = sentence.span;
-            self.is_topic_only(&self.text[span.start..span.end])
-        };
+        // Read only when a frame could be inside the topic.
+        let mut topic_only: Option<bool> = None;
         for (f, frame) in sentence.frames.iter().enumerate() {
             let before = frame
                 .subject_first
@@ -494,8 +492,14 @@ impl<'t> Statements<'t> {
                 .map(|t| t.text(self.text))
                 .unwrap_or("");
             let new_clause = matches!(before, "," | ";") || is_clause_joiner(before);
-            if topic_only && frame.subject_first > 0 && !new_clause {
-                continue;
+            if frame.subject_first > 0 && !new_clause {
+                let span = sentence.span;
+                let text = self.text;
+                if *topic_only
+                    .get_or_insert_with(|| self.is_topic_only(&text[span.start..span.end]))
+                {
+                    continue;
+                }
             }
             let speakers = match (&frame.subject, last) {
                 (SubjectRef::Impersonal, Some(last)) => Some(last.clone()),
