@@ -1,6 +1,6 @@
 //! The root component: starts loading the corpus, lays out the page (skip link, header with
 //! the site navigation, main landmark, footer; for `/embed/…` routes, the embed layout of
-//! [`crate::embed::EmbedLayout`] instead) and routes. Pages below it get the index from a
+//! [`crate::embed::layout`] instead) and routes. Pages below it get the index from a
 //! context once the corpus is loaded; until then, or when loading fails, the main landmark
 //! shows the load status instead.
 

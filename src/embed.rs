@@ -1,6 +1,6 @@
 //! Embeds: the app's views in other sites' iframes, below `/embed/` ([`Route::embedded`]).
 //!
-//! - [`EmbedLayout`]: the layout of an embed. No site header, navigation or footer; an
+//! - [`layout`]: the layout of an embed. No site header, navigation or footer; an
 //!   attribution link, "Full view on readouts ↗", that opens the same view (the path without
 //!   `/embed`, the same query) in a new tab; the [`Embedded`] context, under which pages leave
 //!   out their search box, filter panel and page navigation, and links open the full app in a

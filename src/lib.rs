@@ -12,7 +12,7 @@
 //! - [`pages`]: one component per route.
 //! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
 //!   lists, search box, pager, source text, bar chart, …).
-//! - [`format`]: small display helpers (dates, plurals, thousands).
+//! - [`format`](mod@format): small display helpers (dates, plurals, thousands).
 //! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
 //! - [`scroll_memory`]: the reader's place on each page, restored on Back and Forward.
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.

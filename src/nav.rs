@@ -81,7 +81,7 @@ pub fn use_query() -> Query {
     Query::from_query_string(location.as_ref().map_or("", |l| l.query_str()))
 }
 
-/// Given as a context by the embed layout ([`crate::embed::EmbedLayout`]): the page below it
+/// Given as a context by the embed layout ([`crate::embed::layout`]): the page below it
 /// is in another site's iframe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Embedded;
