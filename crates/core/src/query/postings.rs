@@ -21,19 +21,8 @@ pub struct Postings {
     /// `words[word_ends[t - 1]..word_ends[t]]` (from 0 for the first).
     words: String,
     word_ends: Vec<u32>,
-    /// The statements having word `t`, increasing: `docs[doc_starts[t]..doc_starts[t + 1]]`,
-    /// empty for a frequent word. Words are sorted, so the words with a prefix have their
-    /// statements in one slice.
-    doc_starts: Vec<u32>,
-    docs: Vec<u32>,
-    /// The frequent words, increasing, and the statements of the `i`-th as the set whose words
-    /// are `frequent_sets[i * set_words..(i + 1) * set_words]`.
-    frequent: Vec<u32>,
-    frequent_sets: Vec<u64>,
-    set_words: usize,
-    /// The places of word `t`, increasing: `places[place_starts[t]..place_starts[t + 1]]`.
-    place_starts: Vec<u32>,
-    places: Vec<u32>,
+    /// The statements and places of each word.
+    inverted: Inverted,
     /// The place of each statement's first word, and one past the last statement.
     firsts: Vec<u32>,
 }
@@ -104,13 +93,7 @@ impl Postings {
         Postings {
             words,
             word_ends,
-            doc_starts: inverted.doc_starts,
-            docs: inverted.docs,
-            frequent: inverted.frequent,
-            frequent_sets: inverted.frequent_sets,
-            set_words: inverted.set_words,
-            place_starts: inverted.place_starts,
-            places: inverted.places,
+            inverted,
             firsts,
         }
     }
@@ -145,7 +128,8 @@ impl Postings {
     }
 
     fn places_of(&self, t: usize) -> &[u32] {
-        &self.places[self.place_starts[t] as usize..self.place_starts[t + 1] as usize]
+        &self.inverted.places
+            [self.inverted.place_starts[t] as usize..self.inverted.place_starts[t + 1] as usize]
     }
 
     /// Adds the statements having a word that starts with `prefix` to `set`.
@@ -166,14 +150,22 @@ impl Postings {
 
     /// Adds the statements having any of the words `range` to `set`.
     fn add_statements(&self, range: std::ops::Range<usize>, set: &mut Bitset) {
-        let listed = self.doc_starts[range.start] as usize..self.doc_starts[range.end] as usize;
-        set.insert_all(&self.docs[listed]);
+        let listed = self.inverted.doc_starts[range.start] as usize
+            ..self.inverted.doc_starts[range.end] as usize;
+        set.insert_all(&self.inverted.docs[listed]);
         let from = self
+            .inverted
             .frequent
             .partition_point(|&t| (t as usize) < range.start);
-        let to = self.frequent.partition_point(|&t| (t as usize) < range.end);
+        let to = self
+            .inverted
+            .frequent
+            .partition_point(|&t| (t as usize) < range.end);
         for i in from..to {
-            set.or_words(&self.frequent_sets[i * self.set_words..(i + 1) * self.set_words]);
+            set.or_words(
+                &self.inverted.frequent_sets
+                    [i * self.inverted.set_words..(i + 1) * self.inverted.set_words],
+            );
         }
     }
 
@@ -249,11 +241,17 @@ fn seek(list: &[u32], from: usize, target: u32) -> usize {
 
 /// The statements and places of each word.
 struct Inverted {
+    /// The statements having word `t`, increasing: `docs[doc_starts[t]..doc_starts[t + 1]]`,
+    /// empty for a frequent word. Words are sorted, so the words with a prefix have their
+    /// statements in one slice.
     doc_starts: Vec<u32>,
     docs: Vec<u32>,
+    /// The frequent words, increasing, and the statements of the `i`-th as the set whose words
+    /// are `frequent_sets[i * set_words..(i + 1) * set_words]`.
     frequent: Vec<u32>,
     frequent_sets: Vec<u64>,
     set_words: usize,
+    /// The places of word `t`, increasing: `places[place_starts[t]..place_starts[t + 1]]`.
     place_starts: Vec<u32>,
     places: Vec<u32>,
 }
@@ -389,8 +387,8 @@ mod tests {
             })
             .collect();
         let p = Postings::new(texts.iter().map(String::as_str));
-        assert_eq!(p.frequent.len(), 2, "the, word");
-        assert_eq!(p.docs.len(), 20, "rare0, rare10, …");
+        assert_eq!(p.inverted.frequent.len(), 2, "the, word");
+        assert_eq!(p.inverted.docs.len(), 20, "rare0, rare10, …");
         let prefix = |w: &str| found(&p, texts.len(), |p, set| p.add_prefixed(w, set));
         assert_eq!(prefix("the").len(), 200);
         assert_eq!(
