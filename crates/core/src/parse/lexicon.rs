@@ -9,8 +9,10 @@ use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub struct Lexicon {
-    /// Titles ("Prime Minister" before "Prime").
+    /// Titles ("Prime Minister" before "Prime"), and their abbreviations ("PM").
     titles: PhraseIndex,
+    /// Abbreviation of a title → the title ("PM" → "Prime Minister").
+    title_abbreviations: FxHashMap<&'static str, &'static str>,
     /// Country adjective (as written) → country name.
     pub demonyms: FxHashMap<&'static str, &'static str>,
     /// Country names ("South Africa").
@@ -208,6 +210,7 @@ pub struct Pattern {
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const TITLES: &str = include_str!("../../data/titles.txt");
+const TITLE_ABBREVIATIONS: &str = include_str!("../../data/title_abbreviations.tsv");
 const TOPICS: &str = include_str!("../../data/topics.tsv");
 const REPORTING_VERBS: &str = include_str!("../../data/reporting_verbs.tsv");
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
@@ -249,7 +252,14 @@ fn words(phrase: &'static str) -> Vec<&'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let titles = PhraseIndex::new(data_lines(TITLES));
+        let title_abbreviations: FxHashMap<&str, &str> = data_lines(TITLE_ABBREVIATIONS)
+            .filter_map(|line| {
+                let (short, full) = line.split_once('\t')?;
+                Some((short.trim(), full.trim()))
+            })
+            .collect();
+        let titles =
+            PhraseIndex::new(data_lines(TITLES).chain(title_abbreviations.keys().copied()));
         let mut demonyms = FxHashMap::default();
         let mut country_names = Vec::new();
         for line in data_lines(COUNTRIES) {
@@ -340,6 +350,7 @@ pub fn lexicon() -> &'static Lexicon {
             quote_pronouns: WordSet::new(data_lines(QUOTE_PRONOUNS)),
             topic_index,
             titles,
+            title_abbreviations,
             demonyms,
             countries,
             country_names: country_names.into_iter().collect(),
@@ -464,6 +475,15 @@ impl Lexicon {
         self.titles.longest_at(words, at).map(|(len, _)| len)
     }
 
+    /// The title an abbreviation stands for ("PM" → "Prime Minister"), if `word` is one.
+    pub fn full_title(&self, word: &str) -> Option<&'static str> {
+        // Every abbreviation is in capitals: most titles need no lookup.
+        if !word.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        self.title_abbreviations.get(word).copied()
+    }
+
     /// The longest country name starting at `words[at]`: its length in words.
     pub fn country_at(&self, words: &[&str], at: usize) -> Option<usize> {
         self.countries.longest_at(words, at).map(|(len, _)| len)
@@ -556,6 +576,9 @@ mod tests {
         let lex = lexicon();
         assert_eq!(lex.demonyms.get("Russian"), Some(&"Russia"));
         assert_eq!(lex.title_at(&["Prime", "Minister", "X"], 0), Some(2));
+        assert_eq!(lex.title_at(&["PM", "Dalvi"], 0), Some(1));
+        assert_eq!(lex.full_title("PM"), Some("Prime Minister"));
+        assert_eq!(lex.full_title("Premier"), None);
         assert_eq!(lex.country_at(&["South", "Africa"], 0), Some(2));
         assert!(lex.topics.iter().any(|t| t.label == "BRICS"));
         assert!(lex.topics.iter().all(|t| !t.patterns.is_empty()));

@@ -369,7 +369,11 @@ fn read_run<'t>(
                 title_end += 1;
             }
             title_span = Some((spans[at].0, title_end));
-            let title = joined(text, &words[at..=title_last], &spans[at..=title_last]);
+            // "PM Harsh Dalvi": an abbreviation's title is the full one.
+            let title = match lex.full_title(words[at]).filter(|_| title_last == at) {
+                Some(full) => Cow::Borrowed(full),
+                None => joined(text, &words[at..=title_last], &spans[at..=title_last]),
+            };
             (Some(title), next)
         }
         None => {
@@ -515,5 +519,17 @@ mod tests {
         let m = &read("The Premier stressed it.")[0];
         assert_eq!(m.title.as_deref(), Some("Premier"));
         assert!(!m.has_name());
+    }
+
+    #[test]
+    fn an_abbreviated_title_is_the_full_title() {
+        let ms = read("PM thanked PM Harsh Dalvi.");
+        assert_eq!(ms[0].title.as_deref(), Some("Prime Minister"));
+        assert!(!ms[0].has_name());
+        assert_eq!(ms[1].title.as_deref(), Some("Prime Minister"));
+        assert_eq!(
+            (ms[1].name_text, ms[1].surface.as_ref()),
+            ("Harsh Dalvi", "PM Harsh Dalvi")
+        );
     }
 }

@@ -36,6 +36,7 @@ pub(super) fn read(
         rest = tail;
         builder.block(block, block_sentences, people, diagnostics);
     }
+    builder.learn_role_aliases(blocks, sentences, people);
     (builder.drafts, builder.speaker_lists)
 }
 
@@ -619,36 +620,81 @@ impl<'t> Statements<'t> {
         Some(one)
     }
 
-    /// The one leader a bare title ("The President") can mean, who then has it as an alias
-    /// ("the President"). When several hold the title, a principal known only by it ("The
-    /// Prime Minister") owns it; otherwise no one, and [`Statements::ambiguous`] is set.
-    fn leader_titled(&mut self, people: &mut People, title: &str) -> Option<usize> {
+    /// The one leader a bare title ("The President", "PM") can mean. When several hold the
+    /// title, a principal known only by it ("The Prime Minister") owns it; otherwise no one,
+    /// and [`Statements::ambiguous`] is set. (Its alias "the President" is learnt by
+    /// [`Statements::learn_role_aliases`], from every mention with "the".)
+    fn leader_titled(&mut self, people: &People, title: &str) -> Option<usize> {
         let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
-        let pick = {
-            let mut titled = leaders_titled(leaders.as_ref(), people, title);
-            match (titled.next(), titled.next()) {
-                (None, _) => {
-                    drop(titled);
-                    self.leader_of_short_title(people, title)
+        let mut titled = leaders_titled(leaders.as_ref(), people, title);
+        match (titled.next(), titled.next()) {
+            (None, _) => {
+                drop(titled);
+                self.leader_of_short_title(people, title)
+            }
+            (Some(one), None) => Some(one),
+            (Some(first), Some(second)) => {
+                let bare = format!("The {title}");
+                let owner = [first, second]
+                    .into_iter()
+                    .chain(titled)
+                    .find(|&p| people.persons[p].name_text == bare);
+                if owner.is_none() {
+                    self.ambiguous = true;
                 }
-                (Some(one), None) => Some(one),
-                (Some(first), Some(second)) => {
-                    let bare = format!("The {title}");
-                    let owner = [first, second]
-                        .into_iter()
-                        .chain(titled)
-                        .find(|&p| people.persons[p].name_text == bare);
-                    if owner.is_none() {
-                        self.ambiguous = true;
+                owner
+            }
+        }
+    }
+
+    /// A role noun with "the" ("the Chancellor", "the Foreign Minister"), wherever it stands
+    /// (a subject, an object, a sentence that is no statement), is an alias of the one leader
+    /// it can mean (see [`Statements::leader_titled`]). Not in headlines (a bare title there
+    /// names no one: fixtures README), nor a title with a complement ("the President of the
+    /// Commission") or a country ("the President of Velmora", learnt by the cast pass).
+    pub(super) fn learn_role_aliases(
+        &mut self,
+        blocks: &[segment::Block],
+        sentences: &[Sentence],
+        people: &mut People,
+    ) {
+        // Whom each title means: the people do not change here, so each title is resolved once.
+        let mut meant: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        for sentence in sentences {
+            if blocks[sentence.block].kind == BlockKind::Heading {
+                continue;
+            }
+            let word = |i: usize| sentence.words.get(i).copied().unwrap_or("");
+            for mention in sentence.mentions {
+                let Some(title) = mention.title.as_deref() else {
+                    continue;
+                };
+                // "The" opens a mention at a sentence's start ("The President underscored").
+                let article = word(mention.first) == "The"
+                    || (mention.first > 0 && word(mention.first - 1).eq_ignore_ascii_case("the"));
+                let bare = !mention.has_name()
+                    && mention.country.is_none()
+                    && mention.adjective.is_none()
+                    && article
+                    && word(mention.last) != "of";
+                if !bare || lexicon::lexicon().is_courtesy_title(title) {
+                    continue;
+                }
+                let pick = match meant.get(title) {
+                    Some(&pick) => pick,
+                    None => {
+                        let ambiguous = self.ambiguous;
+                        let pick = self.leader_titled(people, title);
+                        self.ambiguous = ambiguous;
+                        meant.insert(title, pick);
+                        pick
                     }
-                    owner
+                };
+                if let Some(p) = pick {
+                    people.add_role_alias(p, title);
                 }
             }
-        };
-        if let Some(pick) = pick {
-            people.add_role_alias(pick, title);
         }
-        pick
     }
 }
 
