@@ -5,7 +5,7 @@
 
 use super::lexicon::{lexicon, PhraseIndex};
 use super::names::Mention;
-use super::tokens::{is_double_quote, Token};
+use super::tokens::{ascii_lower, is_double_quote, Token};
 use super::work;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -17,8 +17,11 @@ pub enum SubjectRef<'t> {
     Mentions(Range<usize>),
     /// "He", "She".
     Pronoun,
-    /// "They", "The two sides", "Both leaders", "The two heads of state".
+    /// "They", "The two sides", "Both leaders", "The two heads of state", and a bare plural
+    /// opening a clause ("Ministers", "Heads of State and Government", "Foreign Ministers").
     Joint,
+    /// "Several Ministers", "Some participants": no one can be named (no statement).
+    Indefinite,
     /// "The Premier": a title without a name.
     Title(Cow<'t, str>),
     /// "The Arvelian leader", "the Russian President": a leader by country or its adjective.
@@ -59,8 +62,12 @@ fn is_adverb(word: &str) -> bool {
         || lexicon().frame_adverbs.contains(word)
 }
 
+/// A last word of a joint subject ("sides", "Ministers"), case aside.
 fn is_joint_head(word: &str) -> bool {
-    lexicon().joint_heads.contains(word)
+    let heads = &lexicon().joint_heads;
+    heads.contains(word)
+        || (word.starts_with(|c: char| c.is_ascii_uppercase())
+            && heads.contains(ascii_lower(word).as_str()))
 }
 
 /// Appends all frames of a sentence to `frames`, in order. The caller decides which to keep.
@@ -298,6 +305,9 @@ fn subject_before<'t>(
         return None;
     }
     let word = |i: usize| words.get(i).copied().unwrap_or("");
+    if let Some(plural) = plural_subject_before(words, end) {
+        return Some(plural);
+    }
     if let Some((m, mention)) = mention_ending_at(mentions, end) {
         // Joint subjects: "A and B", "A, B and C", "The President and the Prime Minister",
         // "The Prime Minister and President B". Mentions are in text order: each member of the
@@ -365,16 +375,52 @@ fn subject_before<'t>(
             end - 3,
         ));
     }
-    if is_joint_head(last) {
-        let start = (end.saturating_sub(6)..end)
-            .rev()
-            .find(|&i| matches!(word(i), "The" | "the" | "Both" | "both" | "All" | "all"))?;
-        let phrase_is_plain = (start..end).all(|i| {
-            let w = word(i);
-            !w.is_empty() && (w.chars().next().is_some_and(char::is_lowercase) || i == start)
-        });
-        if phrase_is_plain {
-            return Some((SubjectRef::Joint, start));
+    None
+}
+
+/// A plural subject ending before token `end`: "The two sides", "Both leaders", "the heads of
+/// state" (joint); a bare plural opening the sentence or a clause, "Ministers", "Heads of State
+/// and Government", "Foreign Ministers" (joint: every leader, as chairs' summaries use them);
+/// "Several Ministers", "some participants" (indefinite). Its words are lowercase words, heads
+/// of `data/joint_heads.txt` in any case, and portfolios ("Foreign"); its determiner is "the",
+/// "both", "all" or a word of `data/indefinite_subjects.txt`.
+pub(super) fn plural_subject_before<'t>(
+    words: &[&str],
+    end: usize,
+) -> Option<(SubjectRef<'t>, usize)> {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    if end == 0 || !is_joint_head(word(end - 1)) {
+        return None;
+    }
+    let lex = lexicon();
+    // Every word from `i` to the head is a head or a portfolio: a bare plural so far.
+    let mut bare = true;
+    for i in (end.saturating_sub(7)..end).rev() {
+        let w = word(i);
+        if matches!(w, "The" | "the" | "Both" | "both" | "All" | "all") {
+            return Some((SubjectRef::Joint, i));
+        }
+        let lower = ascii_lower(w);
+        if lex.indefinite_subjects.contains(lower.as_str()) {
+            // "A number of Ministers", "the majority of leaders"
+            let start = if matches!(word(i.wrapping_sub(1)), "A" | "a") {
+                i - 1
+            } else {
+                i
+            };
+            return Some((SubjectRef::Indefinite, start));
+        }
+        let head = is_joint_head(w) || lex.portfolios.contains(w);
+        let plain = head
+            || matches!(w, "of" | "and")
+            || w.starts_with(|c: char| c.is_lowercase()) && w.chars().all(char::is_alphabetic);
+        if !plain {
+            return None;
+        }
+        bare &= head || matches!(w, "of" | "and");
+        // The sentence's or a clause's first word: a bare plural is every leader.
+        if i == 0 || word(i - 1).is_empty() {
+            return (bare && head).then_some((SubjectRef::Joint, i));
         }
     }
     None
@@ -560,6 +606,34 @@ mod tests {
             (f[0].1.as_ref(), f[0].2.as_str()),
             ("according to", "the talks went well.")
         );
+    }
+
+    #[test]
+    fn reads_bare_and_indefinite_plural_subjects() {
+        for (text, subject) in [
+            ("Ministers agreed to meet.", SubjectRef::Joint),
+            (
+                "Heads of State and Government welcomed it.",
+                SubjectRef::Joint,
+            ),
+            ("The Foreign Ministers stressed peace.", SubjectRef::Joint),
+            ("On trade, leaders called for talks.", SubjectRef::Joint),
+            (
+                "Several Ministers stressed the need.",
+                SubjectRef::Indefinite,
+            ),
+            (
+                "A number of delegations raised concerns.",
+                SubjectRef::Indefinite,
+            ),
+        ] {
+            let f = frames(text);
+            assert_eq!(f[0].0, subject, "{text}");
+        }
+        // A plural inside a clause is no subject; a title before "of State" is a person.
+        assert!(frames("It helps ministers stressed by work.").is_empty());
+        let f = frames("The Secretary of State stressed peace.");
+        assert_eq!(f[0].0, SubjectRef::Title("Secretary of State".into()));
     }
 
     fn raw_frames(text: &str) -> Vec<Frame<'_>> {

@@ -69,6 +69,10 @@ pub struct Lexicon {
     pub institution_words: WordSet,
     /// Last words of joint subjects ("sides", "leaders").
     pub joint_heads: WordSet,
+    /// Words that make a plural subject indefinite ("several", "some"), lowercase.
+    pub indefinite_subjects: WordSet,
+    /// Modal verbs after a joint subject that make the sentence a proposal ("should").
+    pub joint_modals: WordSet,
     /// Words between a subject and its verb ("also", "in turn").
     pub frame_adverbs: WordSet,
     /// Words before a name that make it a place ("in", "near").
@@ -224,6 +228,8 @@ const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.txt")
 const PORTFOLIOS: &str = include_str!("../../data/portfolios.txt");
 const INSTITUTION_WORDS: &str = include_str!("../../data/institution_words.txt");
 const JOINT_HEADS: &str = include_str!("../../data/joint_heads.txt");
+const INDEFINITE_SUBJECTS: &str = include_str!("../../data/indefinite_subjects.txt");
+const JOINT_MODALS: &str = include_str!("../../data/joint_modals.txt");
 const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
 const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
@@ -333,6 +339,8 @@ pub fn lexicon() -> &'static Lexicon {
             portfolios: WordSet::new(data_lines(PORTFOLIOS)),
             institution_words: WordSet::new(data_lines(INSTITUTION_WORDS)),
             joint_heads: WordSet::new(data_lines(JOINT_HEADS)),
+            indefinite_subjects: WordSet::new(data_lines(INDEFINITE_SUBJECTS)),
+            joint_modals: WordSet::new(data_lines(JOINT_MODALS)),
             frame_adverbs: WordSet::new(data_lines(FRAME_ADVERBS)),
             impersonal_frames: data_lines(IMPERSONAL_FRAMES)
                 .filter_map(|line| {
@@ -603,6 +611,8 @@ mod tests {
             PORTFOLIOS,
             INSTITUTION_WORDS,
             JOINT_HEADS,
+            INDEFINITE_SUBJECTS,
+            JOINT_MODALS,
             FRAME_ADVERBS,
             OPENING_PREPOSITIONS,
             CLAUSE_JOINERS,

@@ -4,7 +4,7 @@
 
 use super::cast::{is_role_label, with_label_mention};
 use super::distinct::SCANNED;
-use super::frames::{Frame, SubjectRef};
+use super::frames::{plural_subject_before, Frame, SubjectRef};
 use super::lexicon;
 use super::lexicon::country_for_adjective;
 use super::people::{self, People};
@@ -375,9 +375,21 @@ impl<'t> Statements<'t> {
                 });
                 continue;
             }
+            if self.resolved.is_empty() && opens_with_indefinite_subject(sentence) {
+                diagnostics.push(Diagnostic {
+                    level: Level::Warning,
+                    message: "an indefinite subject (\"Several Ministers …\"): no one can be named, sentence not attributed".into(),
+                    span: Some(span),
+                });
+                continue;
+            }
             if self.resolved.is_empty() {
+                let proposal = last.is_some() && is_joint_proposal(sentence);
+                let joint_narrative = !proposal
+                    && (lexicon::lexicon().opens_with_joint_subject(sentence_text)
+                        || opens_with_plural_subject(sentence));
                 if starts_with_participant(sentence, self.mention_persons)
-                    || lexicon::lexicon().opens_with_joint_subject(sentence_text)
+                    || joint_narrative
                     || self.is_topic_only(sentence_text)
                 {
                     continue;
@@ -554,6 +566,7 @@ impl<'t> Statements<'t> {
                 self.speaker_lists.extend(pick);
                 pick.is_some()
             }
+            SubjectRef::Indefinite => false,
             SubjectRef::Nationality(hint) => {
                 let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
                 let pick = leader_of_nationality(leaders.as_ref(), people, hint);
@@ -714,6 +727,49 @@ pub(super) fn starts_with_participant(
         .is_some_and(|m| {
             sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
         })
+}
+
+/// "The two sides should …", "Both countries must …", "They need to …": a joint subject (with
+/// at most one noun after it: "the two countries") opening the sentence before a modal of
+/// `data/joint_modals.txt`. In a speaker's paragraph, it is the speaker's proposal for both
+/// sides, a continuation, not narrative.
+fn is_joint_proposal(sentence: &Sentence) -> bool {
+    let words = sentence.words;
+    let modals = &lexicon::lexicon().joint_modals;
+    let Some(modal) = (1..words.len().min(8)).find(|&i| modals.contains(words[i])) else {
+        return false;
+    };
+    let joint_before = |end: usize| {
+        matches!(
+            plural_subject_before(words, end),
+            Some((SubjectRef::Joint, 0))
+        )
+    };
+    let noun = |i: usize| words[i].starts_with(|c: char| c.is_ascii_lowercase());
+    (words[0] == "They" && modal == 1)
+        || joint_before(modal)
+        || (modal >= 2 && noun(modal - 1) && joint_before(modal - 1))
+}
+
+/// True when a plural subject opens the sentence ("Leaders will meet again …", "The Foreign
+/// Ministers held …", "Several delegations …"): without a frame, narrative, never a
+/// continuation. ("The two countries will …" is not one: "two" heads a subject only before a
+/// verb, and such a sentence in a speaker's paragraph may well be theirs.)
+fn opens_with_plural_subject(sentence: &Sentence) -> bool {
+    let words = sentence.words;
+    (1..words.len().min(8)).any(|i| {
+        !matches!(words[i - 1], "two" | "both" | "Both")
+            && matches!(plural_subject_before(words, i), Some((_, 0)))
+    })
+}
+
+/// True when the sentence's first frame has an indefinite subject at its start ("Several
+/// Ministers stressed …"): it reports what some unnamed people said.
+fn opens_with_indefinite_subject(sentence: &Sentence) -> bool {
+    sentence
+        .frames
+        .first()
+        .is_some_and(|f| f.subject == SubjectRef::Indefinite && f.subject_first == 0)
 }
 
 /// Removes later repeats from `list[from..]`, keeping the first of each in order (a subject
