@@ -123,18 +123,35 @@ pub fn find_frames<'t>(
     let verbs = &lexicon().verbs;
     let mut v = 0;
     while v < tokens.len() {
-        let Some((len, verb)) = verb_at(verbs, words, v) else {
+        let Some((len, listed)) = verb_at(verbs, words, v) else {
             v += 1;
             continue;
         };
         let verb_text = &text[tokens[v].start..tokens[v + len - 1].end];
         // The verb as written: nearly always the list's own spelling, which costs nothing.
-        let verb: Cow<'static, str> = if verb_text == verb {
-            Cow::Borrowed(verb)
+        let verb: Cow<'static, str> = if verb_text == listed {
+            Cow::Borrowed(listed)
         } else {
             Cow::Owned(verb_text.to_string())
         };
         let after_verb = v + len;
+        // ", agreeing on …": the opening subject's, when nothing before it is a frame.
+        if lexicon().is_participle_verb(listed) {
+            if v > 0 && punct(v - 1) == Some(',') && frames.len() == from {
+                if let Some((subject, first)) = opening_subject(words, mentions, v - 1) {
+                    let start = content_start(text, tokens, words, after_verb, verb_text);
+                    frames.push(Frame {
+                        subject,
+                        subject_first: first,
+                        verb,
+                        content: (start, sentence_end),
+                        trailing: false,
+                    });
+                }
+            }
+            v = after_verb;
+            continue;
+        }
         // Only punctuation (and closing quotes) between the verb and the sentence end?
         let at_end = only_punct_from(after_verb);
 
@@ -264,9 +281,21 @@ fn topic_led_subject<'t>(
     if !lexicon().is_topic_only(&before.to_ascii_lowercase()) {
         return None;
     }
-    // The opening subject ends before the first lowercase word after it ("They also …").
-    (1..and.min(8))
-        .filter(|&j| words[j].starts_with(|c: char| c.is_lowercase()))
+    opening_subject(words, mentions, and)
+}
+
+/// The subject that opens the sentence, if it ends before token `until`: it ends before the
+/// first lowercase word after it ("They also …", "President A met …") that joins no members
+/// ("The President and the Prime Minister also …").
+fn opening_subject<'t>(
+    words: &[&'t str],
+    mentions: &[Mention<'t>],
+    until: usize,
+) -> Option<(SubjectRef<'t>, usize)> {
+    (1..until.min(8))
+        .filter(|&j| {
+            words[j].starts_with(|c: char| c.is_lowercase()) && !matches!(words[j], "and" | "the")
+        })
         .find_map(|j| subject_before(words, mentions, j).filter(|&(_, first)| first == 0))
 }
 
@@ -634,6 +663,19 @@ mod tests {
         assert!(frames("It helps ministers stressed by work.").is_empty());
         let f = frames("The Secretary of State stressed peace.");
         assert_eq!(f[0].0, SubjectRef::Title("Secretary of State".into()));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_reports_for_the_opening_subject() {
+        let f = frames("The President and the Premier also spoke about fish, agreeing on quotas.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].1.as_ref(), f[0].2.as_str()),
+            (SubjectRef::Mentions(0..2), "agreeing", "on quotas.")
+        );
+        // After a frame, or without a comma, a participle is no frame of its own.
+        assert_eq!(frames("Orsk thanked Vane, noting the ties.").len(), 1);
+        assert!(frames("Orsk thanked Vane for expressing support.")[0].1 == "thanked");
+        assert!(frames("It was a year of growing ties, noting nothing.").is_empty());
     }
 
     fn raw_frames(text: &str) -> Vec<Frame<'_>> {

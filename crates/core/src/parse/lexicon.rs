@@ -30,6 +30,9 @@ pub struct Lexicon {
     welcome_verbs: FxHashSet<&'static str>,
     /// Reporting verbs of the `that` class: frames only before "that".
     that_verbs: FxHashSet<&'static str>,
+    /// Reporting verbs of the `participle` class: frames only after a comma, for the
+    /// sentence's opening subject.
+    participle_verbs: FxHashSet<&'static str>,
     abbreviations: FxHashSet<&'static str>,
     /// The most characters an abbreviation has.
     longest_abbreviation: usize,
@@ -320,6 +323,11 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter(|&&(_, class)| class.trim() == "that")
                 .map(|&(verb, _)| verb)
                 .collect(),
+            participle_verbs: verbs
+                .iter()
+                .filter(|&&(_, class)| class.trim() == "participle")
+                .map(|&(verb, _)| verb)
+                .collect(),
             longest_abbreviation: abbreviations.iter().map(|a| a.len()).max().unwrap_or(0),
             abbreviations,
             topic_only_keys: covering_words(data_lines(TOPIC_ONLY)),
@@ -518,6 +526,11 @@ impl Lexicon {
     /// A verb of the `that` class: a frame only when "that" follows it.
     pub fn is_that_verb(&self, verb: &str) -> bool {
         self.that_verbs.contains(verb)
+    }
+
+    /// A verb of the `participle` class: ", agreeing on …" reports for the opening subject.
+    pub fn is_participle_verb(&self, verb: &str) -> bool {
+        self.participle_verbs.contains(verb)
     }
 
     /// A verb of the `welcome` class: "X welcomed Y to <place>." alone is ceremony.

@@ -10,7 +10,7 @@ use super::lexicon::country_for_adjective;
 use super::people::{self, People};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
-use super::tokens::{is_double_quote, Token};
+use super::tokens::{is_double_quote, strip_possessive, Token};
 use super::work;
 use crate::fxhash::FxHashMap;
 use crate::model::*;
@@ -712,7 +712,7 @@ impl<'t> Statements<'t> {
 }
 
 /// True when the sentence opens with a participant acting, not speaking ("X held a welcome
-/// ceremony", "The two leaders discussed …"): narrative, never a continuation.
+/// ceremony", "The President hosted …"): narrative, never a continuation.
 pub(super) fn starts_with_participant(
     sentence: &Sentence,
     mention_persons: &[Option<usize>],
@@ -725,7 +725,17 @@ pub(super) fn starts_with_participant(
         .iter()
         .position(|m| m.first == first || m.first == first + 1)
         .is_some_and(|m| {
-            sentence.mentions[m].has_name() && mention_persons[sentence.mentions_from + m].is_some()
+            let mention = &sentence.mentions[m];
+            // "The President hosted …": a bare title, not a possessive ("The President's visit
+            // …" may be the last speaker's words).
+            let bare_title = !mention.has_name()
+                && mention.title.is_some()
+                && sentence
+                    .words
+                    .get(mention.last - 1)
+                    .is_some_and(|w| strip_possessive(w).len() == w.len());
+            (mention.has_name() && mention_persons[sentence.mentions_from + m].is_some())
+                || bare_title
         })
 }
 
