@@ -98,6 +98,49 @@ fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, peopl
     }
 }
 
+/// Leaders the opening sentence names only by title, after its first word: "the President of
+/// Kelvany" ("The Prime Minister spoke to the President of Kelvany …") is a counterpart named
+/// "The President of Kelvany", of Kelvany; "the Prime Minister" without a country, when no
+/// named leader holds that title ("President Ostrova called the Prime Minister …", UK style),
+/// is the publisher's own leader, whom the readout never names: the principal, named "The
+/// Prime Minister" (fixtures README). Not a title after "as" ("… on his appointment as the
+/// Prime Minister"), nor one with a country adjective ("the Iraqi Prime Minister").
+fn untitled_leaders(opening: &Sentence, people: &mut People) {
+    let word = |i: usize| opening.words.get(i).copied().unwrap_or("");
+    for mention in opening.mentions {
+        let Some(title) = mention.title.as_deref() else {
+            continue;
+        };
+        let article = mention.first.checked_sub(1).map(word);
+        if mention.has_name()
+            || mention.first == 0
+            || mention.adjective.is_some()
+            || !article.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            || word(mention.first.wrapping_sub(2)) == "as"
+            || lexicon::lexicon().is_courtesy_title(title)
+        {
+            continue;
+        }
+        match mention.country.as_deref() {
+            Some(country) => {
+                let known = people.leaders().any(|p| {
+                    let person = &people.persons[p];
+                    person.country.as_deref() == Some(country)
+                });
+                if !known {
+                    people.add_unnamed(title, country, &format!("The {title} of {country}"));
+                }
+            }
+            None => {
+                if people.leaders_titled(title).next().is_none() {
+                    let p = people.add_titled(title, &format!("The {title}"), Role::Counterpart);
+                    people.make_principal(p);
+                }
+            }
+        }
+    }
+}
+
 /// True when the words right before token `at` are one of `phrases` (lowercase words).
 fn preceded_by(sentence: &Sentence, at: usize, phrases: &[Vec<&str>]) -> bool {
     phrases.iter().any(|phrase| {
@@ -218,6 +261,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                 host = host.or(Some(p));
             }
         }
+        untitled_leaders(opening, &mut people);
         if let Some(host) = host {
             people.make_principal(host);
         }

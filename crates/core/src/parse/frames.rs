@@ -123,10 +123,18 @@ pub fn find_frames<'t>(
     let verbs = &lexicon().verbs;
     let mut v = 0;
     while v < tokens.len() {
-        let Some((len, listed)) = verb_at(verbs, words, v) else {
+        let Some((mut len, listed)) = verb_at(verbs, words, v) else {
             v += 1;
             continue;
         };
+        // "opened by sending": the act in "-ing" belongs to the verb; without one, no frame.
+        if lexicon().is_opener_verb(listed) {
+            if !word(v + len).ends_with("ing") {
+                v += len;
+                continue;
+            }
+            len += 1;
+        }
         let verb_text = &text[tokens[v].start..tokens[v + len - 1].end];
         // The verb as written: nearly always the list's own spelling, which costs nothing.
         let verb: Cow<'static, str> = if verb_text == listed {
@@ -135,19 +143,26 @@ pub fn find_frames<'t>(
             Cow::Owned(verb_text.to_string())
         };
         let after_verb = v + len;
-        // ", agreeing on …": the opening subject's, when nothing before it is a frame.
+        // ", agreeing on …": the opening subject's, when nothing before it is a frame;
+        // "…, with the Prime Minister setting out …": the subject after "with".
         if lexicon().is_participle_verb(listed) {
-            if v > 0 && punct(v - 1) == Some(',') && frames.len() == from {
-                if let Some((subject, first)) = opening_subject(words, mentions, v - 1) {
-                    let start = content_start(text, tokens, words, after_verb, verb_text);
-                    frames.push(Frame {
-                        subject,
-                        subject_first: first,
-                        verb,
-                        content: (start, sentence_end),
-                        trailing: false,
-                    });
-                }
+            let after_comma = v > 0 && punct(v - 1) == Some(',');
+            let subject = if after_comma && frames.len() == from {
+                opening_subject(words, mentions, v - 1)
+            } else {
+                subject_before(words, mentions, v).filter(|&(_, first)| {
+                    first >= 2 && word(first - 1) == "with" && punct(first - 2) == Some(',')
+                })
+            };
+            if let Some((subject, first)) = subject {
+                let start = content_start(text, tokens, words, after_verb, verb_text);
+                frames.push(Frame {
+                    subject,
+                    subject_first: first,
+                    verb,
+                    content: (start, sentence_end),
+                    trailing: false,
+                });
             }
             v = after_verb;
             continue;

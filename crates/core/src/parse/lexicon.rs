@@ -33,6 +33,8 @@ pub struct Lexicon {
     /// Reporting verbs of the `participle` class: frames only after a comma, for the
     /// sentence's opening subject.
     participle_verbs: FxHashSet<&'static str>,
+    /// Reporting verbs of the `opener` class: frames only before a word in "-ing".
+    opener_verbs: FxHashSet<&'static str>,
     abbreviations: FxHashSet<&'static str>,
     /// The most characters an abbreviation has.
     longest_abbreviation: usize,
@@ -328,6 +330,11 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter(|&&(_, class)| class.trim() == "participle")
                 .map(|&(verb, _)| verb)
                 .collect(),
+            opener_verbs: verbs
+                .iter()
+                .filter(|&&(_, class)| class.trim() == "opener")
+                .map(|&(verb, _)| verb)
+                .collect(),
             longest_abbreviation: abbreviations.iter().map(|a| a.len()).max().unwrap_or(0),
             abbreviations,
             topic_only_keys: covering_words(data_lines(TOPIC_ONLY)),
@@ -531,6 +538,11 @@ impl Lexicon {
     /// A verb of the `participle` class: ", agreeing on …" reports for the opening subject.
     pub fn is_participle_verb(&self, verb: &str) -> bool {
         self.participle_verbs.contains(verb)
+    }
+
+    /// A verb of the `opener` class: "opened by" + a word in "-ing" is one verb.
+    pub fn is_opener_verb(&self, verb: &str) -> bool {
+        self.opener_verbs.contains(verb)
     }
 
     /// A verb of the `welcome` class: "X welcomed Y to <place>." alone is ceremony.

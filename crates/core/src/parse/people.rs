@@ -249,7 +249,14 @@ pub struct People {
     by_end_word: Option<FxHashMap<u64, Vec<usize>>>,
     /// Set once a leader is known: roles only ever rise from attendee to leader.
     has_leader: Cell<bool>,
+    /// Leaders known so far only by title and country ("The President of Kelvany"), whom a
+    /// later titled name may name ([`People::add`]); at most [`UNNAMED`].
+    unnamed: Vec<usize>,
 }
+
+/// The most leaders known only by title and country that a later name may name: an opening
+/// names one or two; past that, adding a person stays a lookup, not a scan.
+const UNNAMED: usize = 4;
 
 /// The key of a word in [`People::by_end_word`]: its hash in ASCII lowercase.
 fn end_word_key(word: &str) -> u64 {
@@ -416,7 +423,10 @@ impl People {
     /// (keeping the fullest name). A leader role wins over attendee. What the mention tells
     /// beyond the name is learnt later, in text order, by [`People::learn`].
     pub fn add(&mut self, mention: &Mention, role: Role) -> usize {
-        let index = match self.find(&mention.name) {
+        let found = self
+            .find(&mention.name)
+            .or_else(|| self.unnamed_for(mention));
+        let index = match found {
             Some(i) => i,
             None => self.push(Person {
                 name: Vec::new(),
@@ -434,8 +444,9 @@ impl People {
         let diacritics = mention.name.len() == person.name.len()
             && !mention.name_text.is_ascii()
             && person.name_text.is_ascii();
-        if mention.name.len() > person.name.len() || diacritics {
+        if mention.name.len() > person.name.len() || diacritics || self.unnamed.contains(&index) {
             person.take_name(mention);
+            self.unnamed.retain(|&p| p != index);
             self.index_name(index);
         }
         let person = &mut self.persons[index];
@@ -458,6 +469,33 @@ impl People {
             chair: false,
             surfaces: Distinct::default(),
         })
+    }
+
+    /// Adds a counterpart the text names only by title and country ("The President of
+    /// Kelvany", `name`), whom a later mention with that title and a name may name.
+    pub fn add_unnamed(&mut self, title: &str, country: &str, name: &str) -> usize {
+        let p = self.add_titled(title, name, Role::Counterpart);
+        self.persons[p].country = Some(country.to_string());
+        if self.unnamed.len() < UNNAMED {
+            self.unnamed.push(p);
+        }
+        p
+    }
+
+    /// The leader known only by title and country that a titled name not yet known names: the
+    /// same title, no other country, and no other such leader it could be.
+    fn unnamed_for(&self, mention: &Mention) -> Option<usize> {
+        let title = mention.title.as_deref().filter(|_| mention.has_name())?;
+        let mut fits = self.unnamed.iter().copied().filter(|&p| {
+            let person = &self.persons[p];
+            person.title.as_deref() == Some(title)
+                && mention
+                    .country
+                    .as_deref()
+                    .is_none_or(|c| person.country.as_deref() == Some(c))
+        });
+        let one = fits.next()?;
+        fits.next().is_none().then_some(one)
     }
 
     /// Records what a mention tells about a known person: title, country, surface form, and a
