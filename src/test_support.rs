@@ -61,8 +61,10 @@ pub async fn render_at(path: &'static str, index: SharedIndex, content: Html) ->
 
 /// A small corpus for component tests: a seed-like readout (a statement, a joint statement,
 /// a hostile statement by an unknown speaker, each spanning its sentence of the source text)
-/// and a phone call without an event date.
+/// and a phone call without an event date, whose text opens with its `date` line (before its
+/// prose, as the parser reads it).
 pub fn sample_index() -> crate::corpus_loader::SharedIndex {
+    const CALL_DATE_LINE: &str = "date 2024-07-14 ";
     use readouts_core::*;
 
     let participant = |id: &str, name: &str, country: &str, role| Participant {
@@ -88,7 +90,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
             span: if readout == "astana" {
                 span(text)
             } else {
-                Span::new(0, 6)
+                Span::new(CALL_DATE_LINE.len(), CALL_DATE_LINE.len() + 6)
             },
             paragraph: 0,
             topics: topics.iter().map(|s| s.to_string().into()).collect(),
@@ -141,6 +143,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
         topics: vec!["SCO".into()],
         source: Source {
             text: source.into(),
+            prose_start: 0,
             publisher: None,
             url: None,
         },
@@ -165,7 +168,8 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
         statements: vec![statement("call", 0, &["xi-jinping"], "said", "Hello.", &[])],
         topics: vec![],
         source: Source {
-            text: "Hello.".into(),
+            text: format!("{CALL_DATE_LINE}Hello."),
+            prose_start: CALL_DATE_LINE.len(),
             publisher: None,
             url: None,
         },

@@ -40,7 +40,8 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
     };
     let text = &readout.source.text;
     let spans: Vec<_> = readout.statements.iter().map(|s| s.span).collect();
-    let paragraphs = source_layout(text, &spans).into_iter().map(|p| {
+    // Only the prose: the `date` line before `prose_start` is shown as provenance instead.
+    let paragraphs = source_layout(text, readout.source.prose_start, &spans).into_iter().map(|p| {
         let pieces = p.pieces.into_iter().map(|piece| match piece {
             Piece::Plain { start, end } => breakable(&text[start..end]),
             Piece::Marked {

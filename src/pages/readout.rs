@@ -227,6 +227,26 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_date_line_before_the_prose_is_not_shown() {
+        let html = render_at(
+            "/r/call",
+            sample_index(),
+            html! { <ReadoutPage id="call" /> },
+        )
+        .await;
+        assert!(
+            html.contains(r#"<div class="source-text"><p><a href="/s/call-s1""#),
+            "{html}"
+        );
+        assert!(!html.contains("date 2024-07-14"), "{html}");
+        // The publication date is shown as provenance instead.
+        assert!(
+            html.contains(r#"<dt>Published</dt><dd><time datetime="2024-07-14">"#),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
     async fn an_unknown_readout_is_not_found() {
         let html = render_at(
             "/r/astan",

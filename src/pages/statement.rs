@@ -96,7 +96,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
 /// The statement's paragraph of the source, with its sentence marked.
 fn context(readout: &Readout, statement: &Statement) -> Html {
     let text = &readout.source.text;
-    let Some(paragraph) = source_layout(text, &[statement.span])
+    let Some(paragraph) = source_layout(text, readout.source.prose_start, &[statement.span])
         .into_iter()
         .find(|p| {
             p.pieces
@@ -161,6 +161,21 @@ mod tests {
         assert!(html.contains(r#"href="/s/astana-s3""#), "{html}");
         assert!(html.contains(r#"href="/r/astana#astana-s2""#), "{html}");
         assert!(html.contains("Everything Vladimir Putin said"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn the_context_leaves_out_the_date_line() {
+        let html = render_at(
+            "/s/call-s1",
+            sample_index(),
+            html! { <StatementPage id="call-s1" /> },
+        )
+        .await;
+        assert!(
+            html.contains(r#"<blockquote class="source-text"><p><mark>Hello.</mark></p>"#),
+            "{html}"
+        );
+        assert!(!html.contains("date 2024-07-14"), "{html}");
     }
 
     #[tokio::test]

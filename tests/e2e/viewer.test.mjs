@@ -217,6 +217,35 @@ test('"show in source" focuses the highlight, which names its speaker and leads 
   await page.close();
 });
 
+test('the readout page shows the prose without the date line, each statement marked on its own sentence', async () => {
+  // The seed opens with its date line, on the first line of the prose.
+  assert.ok(seed.source.text.startsWith('date 2024-07-14 '), seed.source.text.slice(0, 40));
+  assert.equal(seed.source.prose_start, 'date 2024-07-14 '.length);
+  const { page, seen } = await open('/?sort=readout');
+  const first = seed.statements[0];
+  await page.locator(`#statement-${first.id}`).getByRole('link', { name: 'Show in source' }).click();
+  await page.waitForURL(`**/r/${seed.id}#${first.id}`);
+  await page.waitForFunction((id) => document.activeElement?.id === id, first.id);
+  assert.ok(!(await page.locator('main').textContent()).includes('date 2024-07-14'));
+  assert.match(await page.locator('.source-text p').first().textContent(), /^On the evening of July 3, 2024 local time, President Xi Jinping met/);
+  // The publication date is shown as provenance.
+  assert.equal(await page.locator('.about time').getAttribute('datetime'), '2024-07-14');
+  // Every mark holds exactly its statement's sentence (the speaker's name aside); statements
+  // of one sentence (the same span) share its mark.
+  const marks = await page.$$eval('.source-text a.hl', (links) => links.map((a) => {
+    const copy = a.cloneNode(true);
+    copy.querySelector('.hl-speaker')?.remove();
+    return [a.id, copy.textContent];
+  }));
+  assert.equal(marks.length + await page.locator('.source-text a.hl-also').count(), seed.statements.length);
+  assert.equal(marks[0][0], first.id);
+  for (const [id, text] of marks) {
+    assert.equal(text, sourceSlice(seed.statements.find((s) => s.id === id)), id);
+  }
+  noErrors(seen);
+  await page.close();
+});
+
 test('permalinks open directly, and unknown ids get a helpful page', async () => {
   const statement = seed.statements[7];
   let { page, seen } = await open(`/s/${statement.id}`);

@@ -90,6 +90,15 @@ fn header_goes_into_the_readout_and_out_of_the_text() {
     assert_eq!(h.published.as_deref(), Some("2024-05-03"));
     assert!(!h.source.text.contains("url:") && !h.source.text.contains("---"));
     assert!(h.source.text.contains("Elena Varga-Holm stressed that"));
+    // The text's `date` line stays in the text (spans index it) but before the prose the
+    // readout page shows; the header is in neither.
+    let (date_line, prose) = h.source.text.split_at(h.source.prose_start);
+    assert_eq!(date_line, "date 2024-05-02\n\n");
+    assert!(
+        prose.starts_with("On the evening of May 1, 2024"),
+        "{prose}"
+    );
+    assert_eq!(t.source.prose_start, 0);
     // A transcript's `Name: text` lines are not a header.
     assert!(t.source.text.contains("President Kaelen: Thank you"));
     assert_eq!(t.source.url, None);

@@ -164,10 +164,22 @@ pub struct Statement {
 }
 
 /// The readout's text, normalized, and where it came from.
+///
+/// `text` is the whole text the parser read, so every [`Span`] stays an index into it and
+/// parsing `text` again gives the same readout. What the parser read as metadata rather than
+/// as the readout (a first line `date YYYY-MM-DD`, whose date is [`Readout::published`]) comes
+/// before [`Source::prose_start`]; the readout's own prose, the part shown as the readout, is
+/// `&text[prose_start..]`, and every statement's span lies inside it. A file's `key: value`
+/// header never reaches `text` (the CLI removes it before parsing). See `docs/corpus-format.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// The normalized text every [`Span`] indexes into.
     pub text: String,
+    /// The byte offset in `text` where the readout's prose starts (0 when the text starts with
+    /// it). Absent in corpora written before it existed, which read as 0: their text was shown
+    /// whole, and still is.
+    #[serde(default)]
+    pub prose_start: usize,
     pub publisher: Option<String>,
     pub url: Option<String>,
 }
@@ -480,6 +492,7 @@ mod tests {
             topics: vec![],
             source: Source {
                 text: "x".into(),
+                prose_start: 0,
                 publisher: None,
                 url: None,
             },

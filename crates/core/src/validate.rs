@@ -14,6 +14,8 @@
 //!   participant of its readout who is not an attendee (attendees never speak);
 //! - every span (statements and diagnostics) has `start <= end`, lies inside `source.text`, and
 //!   starts and ends on char boundaries;
+//! - `source.prose_start` lies inside `source.text` on a char boundary, and every statement's
+//!   span lies in the prose after it (a statement is never read from the `date` line);
 //! - `published` and `event.date`, when present, are real calendar dates written `YYYY-MM-DD`;
 //! - every value is within the [limits] (the app refuses a corpus past them).
 //!
@@ -140,6 +142,7 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
     }
 
     let text = readout.source.text.as_str();
+    let prose_start = check_prose_start(readout, at, problems);
     let prefix = format!("{}-s", readout.id);
     for (s, statement) in readout.statements.iter().enumerate() {
         let st = format!("{at}.statements[{s}]");
@@ -184,7 +187,16 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
                 Some(_) => {}
             }
         }
-        check_span(statement.span, text, &format!("{st}.span"), problems);
+        let path = format!("{st}.span");
+        if check_span(statement.span, text, &path, problems) && statement.span.start < prose_start {
+            let Span { start, end } = statement.span;
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "span [{start}, {end}] starts before the readout's prose (source.prose_start {prose_start})"
+                ),
+            ));
+        }
     }
 
     for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
@@ -194,15 +206,35 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
     }
 }
 
-/// A span must be ordered, inside the text, and on char boundaries.
-fn check_span(span: Span, text: &str, path: &str, problems: &mut Vec<Problem>) {
+/// `source.prose_start` must index the text on a char boundary. Returns it when it does, else
+/// 0 (so that the statement spans are not also reported for a bad `prose_start`).
+fn check_prose_start(readout: &Readout, at: &str, problems: &mut Vec<Problem>) -> usize {
+    let (text, start) = (&readout.source.text, readout.source.prose_start);
+    let message = if start > text.len() {
+        format!(
+            "prose_start {start} is past the end of source.text ({} bytes)",
+            text.len()
+        )
+    } else if !text.is_char_boundary(start) {
+        format!("prose_start {start} is inside a multi-byte character")
+    } else {
+        return start;
+    };
+    problems.push(Problem::new(format!("{at}.source.prose_start"), message));
+    0
+}
+
+/// A span must be ordered, inside the text, and on char boundaries. True when it is.
+fn check_span(span: Span, text: &str, path: &str, problems: &mut Vec<Problem>) -> bool {
     let Span { start, end } = span;
     if start > end {
         problems.push(Problem::new(
             path,
             format!("span [{start}, {end}] starts after it ends"),
         ));
-    } else if end > text.len() {
+        return false;
+    }
+    if end > text.len() {
         problems.push(Problem::new(
             path,
             format!(
@@ -210,16 +242,19 @@ fn check_span(span: Span, text: &str, path: &str, problems: &mut Vec<Problem>) {
                 text.len()
             ),
         ));
-    } else {
-        for (name, at) in [("start", start), ("end", end)] {
-            if !text.is_char_boundary(at) {
-                problems.push(Problem::new(
-                    path,
-                    format!("span [{start}, {end}]: {name} {at} is inside a multi-byte character"),
-                ));
-            }
+        return false;
+    }
+    let mut ok = true;
+    for (name, at) in [("start", start), ("end", end)] {
+        if !text.is_char_boundary(at) {
+            problems.push(Problem::new(
+                path,
+                format!("span [{start}, {end}]: {name} {at} is inside a multi-byte character"),
+            ));
+            ok = false;
         }
     }
+    ok
 }
 
 /// True for a real calendar date written exactly `YYYY-MM-DD` (Gregorian, leap years included).
@@ -256,6 +291,7 @@ mod tests {
             topics: vec![],
             source: Source {
                 text,
+                prose_start: 0,
                 publisher: None,
                 url: None,
             },
@@ -468,6 +504,52 @@ mod tests {
         let mut c = good();
         c.readouts[1].diagnostics[0].span = None;
         assert_eq!(validate(&c), vec![]);
+    }
+
+    #[test]
+    fn prose_start_indexes_the_text_on_a_char_boundary() {
+        let mut c = good();
+        let len = c.readouts[0].source.text.len();
+        c.readouts[0].source.prose_start = len + 1;
+        only(&c, "readouts[0].source.prose_start", "past the end");
+        // "É" is two bytes: 1 is inside it.
+        let mut c = good();
+        c.readouts[1].source.prose_start = 1;
+        only(&c, "readouts[1].source.prose_start", "inside a multi-byte");
+    }
+
+    #[test]
+    fn statements_lie_in_the_prose() {
+        // A text that opens with its date line: the statements are in the prose after it.
+        let mut c = good();
+        let r = &mut c.readouts[0];
+        let line = "date 2024-07-14\n";
+        r.source.text.insert_str(0, line);
+        r.source.prose_start = line.len();
+        for s in &mut r.statements {
+            s.span = Span::new(s.span.start + line.len(), s.span.end + line.len());
+        }
+        r.diagnostics[0].span = Some(Span::new(0, 4));
+        assert_eq!(validate(&c), vec![]);
+        // A statement read from the date line is refused, by path.
+        c.readouts[0].statements[1].span = Span::new(0, 15);
+        only(
+            &c,
+            "readouts[0].statements[1].span",
+            "before the readout's prose (source.prose_start 16)",
+        );
+        // A span already reported is not reported twice.
+        c.readouts[0].statements[1].span = Span::new(15, 0);
+        only(&c, "readouts[0].statements[1].span", "starts after it ends");
+    }
+
+    #[test]
+    fn a_corpus_without_prose_start_reads_as_prose_from_the_start() {
+        let json = good().to_json().replace("\"prose_start\": 0,", "");
+        assert!(!json.contains("prose_start"));
+        let c = Corpus::from_json(&json).unwrap();
+        assert!(c.readouts.iter().all(|r| r.source.prose_start == 0));
+        assert_eq!(c, good());
     }
 
     #[test]

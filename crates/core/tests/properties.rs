@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 /// Every invariant the rest of the system relies on: the corpus validation (ids, speakers
 /// that are non-attendee participants listed once, spans on char boundaries inside the text,
-/// real dates), the same checks written out so that a failure names the span or speaker at
-/// fault, and a normalized stored text.
+/// statement spans inside the prose, real dates), the same checks written out so that a
+/// failure names the span or speaker at fault, and a normalized stored text.
 fn check(readout: &Readout) -> Result<(), TestCaseError> {
     let corpus = Corpus {
         schema_version: SCHEMA_VERSION,
@@ -35,6 +35,22 @@ fn check(readout: &Readout) -> Result<(), TestCaseError> {
         prop_assert!(
             text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
             "span {span:?} not on char boundaries"
+        );
+    }
+    // The prose (what the readout page shows) starts inside the text on a char boundary, and
+    // every statement is a sentence of it, never of the `date` line before it.
+    let prose_start = readout.source.prose_start;
+    prop_assert!(
+        text.is_char_boundary(prose_start),
+        "prose_start {prose_start} is not a char boundary of the text ({} bytes)",
+        text.len()
+    );
+    for statement in &readout.statements {
+        prop_assert!(
+            statement.span.start >= prose_start,
+            "{} starts before the prose ({prose_start}): {:?}",
+            statement.id,
+            statement.span
         );
     }
     // The stored text is normalized (what `normalize` promises): no CR, no non-breaking or
@@ -185,5 +201,59 @@ fn multibyte_characters_at_every_position() {
             let readout = parse(&text);
             check(&readout).unwrap_or_else(|e| panic!("{salt} at {at}: {e}"));
         }
+    }
+}
+
+/// The `date` line is the publication date and nothing else: with or without it, on its own
+/// line or on the first line of the prose, every sample gives the same statements, the
+/// prose starts right after it, and nothing of the line is shown as the readout.
+#[test]
+fn the_date_line_is_never_part_of_the_prose() {
+    for (index, sample) in samples().iter().enumerate() {
+        let bare = without_date_line(sample);
+        let plain = parse(bare);
+        check(&plain).unwrap_or_else(|e| panic!("sample #{index} without its date line: {e}"));
+        assert_eq!(plain.source.prose_start, 0, "sample #{index}");
+        for line in [
+            "date 2030-01-01\n\n",
+            "date 2030-01-01\n",
+            "Date: 2030-01-01 ",
+        ] {
+            let dated = parse(&format!("{line}{bare}"));
+            let at = format!("sample #{index} after {line:?}");
+            check(&dated).unwrap_or_else(|e| panic!("{at}: {e}"));
+            assert_eq!(dated.published.as_deref(), Some("2030-01-01"), "{at}");
+            let (head, prose) = dated.source.text.split_at(dated.source.prose_start);
+            assert_eq!(head.trim_end(), line.trim_end(), "{at}");
+            assert_eq!(prose, plain.source.text, "{at}");
+            // The same statements, each at the same place of the prose.
+            let shifted = |r: &Readout| -> Vec<_> {
+                r.statements
+                    .iter()
+                    .map(|s| {
+                        let span = [s.span.start, s.span.end].map(|b| b - r.source.prose_start);
+                        (s.speakers.clone(), s.verb.clone(), s.text.clone(), span)
+                    })
+                    .collect()
+            };
+            assert_eq!(shifted(&dated), shifted(&plain), "{at}");
+        }
+    }
+}
+
+/// `text` without its opening `date YYYY-MM-DD` (and the spaces and blank lines after it), on
+/// its own line or on the first line of the prose (as in the seed), if it has one.
+fn without_date_line(text: &str) -> &str {
+    let Some(rest) = text.trim_start().strip_prefix("date ") else {
+        return text;
+    };
+    match rest.split_at_checked(10) {
+        Some((date, after))
+            if date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && after.chars().next().is_none_or(char::is_whitespace) =>
+        {
+            after.trim_start()
+        }
+        _ => text,
     }
 }

@@ -20,6 +20,10 @@ fn seed() -> Readout {
 fn seed_matches_the_conventions() {
     let r = seed();
     assert_eq!(r.published.as_deref(), Some("2024-07-14"));
+    // The `date` line is the publication date, not the readout: its prose starts after it.
+    let (date_line, prose) = r.source.text.split_at(r.source.prose_start);
+    assert_eq!(date_line, "date 2024-07-14 ");
+    assert!(prose.starts_with("On the evening of July 3, 2024 local time"));
     assert_eq!(r.event.date.as_deref(), Some("2024-07-03"));
     assert_eq!(r.event.time_of_day, Some(TimeOfDay::Evening));
     assert_eq!(r.event.location.as_deref(), Some("Astana"));

@@ -151,6 +151,7 @@ pub(crate) mod tests {
             topics: vec![],
             source: Source {
                 text: String::new(),
+                prose_start: 0,
                 publisher: (!publisher.is_empty()).then(|| publisher.into()),
                 url: None,
             },

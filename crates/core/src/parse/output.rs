@@ -122,6 +122,7 @@ pub(super) fn assemble(parsed: Parsed) -> Readout {
         statements,
         topics: readout_topics,
         source: Source {
+            prose_start: layout.prose_start,
             text,
             publisher,
             url: None,

@@ -37,6 +37,9 @@ pub struct Block {
 pub struct Layout {
     /// The `date YYYY-MM-DD` header, if the text starts with one.
     pub published: Option<Date>,
+    /// Where the readout's prose starts: after the `date` header and the spaces that follow
+    /// it, else 0. Every block, and so every sentence and statement, starts at or after it.
+    pub prose_start: usize,
     pub blocks: Vec<Block>,
     /// Every sentence of every block, in text order.
     pub sentences: Vec<Span>,
@@ -167,6 +170,7 @@ pub fn layout(text: &str) -> Layout {
     }
     Layout {
         published,
+        prose_start: body_start,
         blocks,
         sentences: all_sentences,
     }
@@ -517,6 +521,25 @@ mod tests {
             &text[layout.blocks[0].span.start..layout.blocks[0].span.end],
             "On the evening of July 3 they met."
         );
+        assert_eq!(
+            &text[layout.prose_start..],
+            "On the evening of July 3 they met."
+        );
+    }
+
+    #[test]
+    fn the_prose_starts_after_the_date_header_and_its_blank_lines() {
+        let text = "Date: 2031-05-02\n\nTalks\n\nA met B.";
+        let layout = layout(text);
+        assert_eq!(&text[layout.prose_start..], "Talks\n\nA met B.");
+        assert!(layout
+            .blocks
+            .iter()
+            .all(|b| b.span.start >= layout.prose_start));
+        // Without a header, or with a date that is not one, the prose is the whole text.
+        for text in ["A met B.", "date 2031-05-02x A met B.", "Dated 2031-05-02."] {
+            assert_eq!(super::layout(text).prose_start, 0, "{text}");
+        }
     }
 
     #[test]

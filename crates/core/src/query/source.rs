@@ -5,6 +5,9 @@
 //! overlap; overlapping spans become one marked piece listing all of them, so that the text is
 //! shown once and every statement still has a place in it. Spans that do not index the text
 //! (out of range, not on char boundaries) are left out.
+//!
+//! Only the readout's prose is laid out: the text from `source.prose_start`, so the `date`
+//! line the parser read as the publication date is never shown as part of the readout.
 
 use crate::model::Span;
 
@@ -32,15 +35,24 @@ pub enum Piece {
     },
 }
 
-/// Cuts `text` into paragraphs (separated by blank lines) and marks each statement's span.
-pub fn source_layout(text: &str, spans: &[Span]) -> Vec<SourceParagraph> {
+/// Cuts the prose of `text`, from `prose_start` ([`Source::prose_start`]; the whole text when
+/// it is not a char boundary of it), into paragraphs (separated by blank lines) and marks each
+/// statement's span; what lies before the prose is left out, spans clipped to it.
+///
+/// [`Source::prose_start`]: crate::model::Source::prose_start
+pub fn source_layout(text: &str, prose_start: usize, spans: &[Span]) -> Vec<SourceParagraph> {
+    let prose_start = if text.is_char_boundary(prose_start) {
+        prose_start
+    } else {
+        0
+    };
     let valid: Vec<(usize, Span)> = spans
         .iter()
         .copied()
         .enumerate()
         .filter(|(_, s)| s.start < s.end && s.slice(text).is_some())
         .collect();
-    paragraphs(text)
+    paragraphs(text, prose_start)
         .into_iter()
         .map(|(start, end)| {
             // The spans within this paragraph, clipped to it, in text order (kept in order by
@@ -90,13 +102,13 @@ pub fn source_layout(text: &str, spans: &[Span]) -> Vec<SourceParagraph> {
         .collect()
 }
 
-/// Byte ranges of the paragraphs: text between runs of two or more line breaks, trimmed of
-/// surrounding line breaks; empty paragraphs are skipped.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the paragraphs from `from`: text between runs of two or more line breaks,
+/// trimmed of surrounding line breaks; empty paragraphs are skipped.
+fn paragraphs(text: &str, from: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut start = from;
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < bytes.len() {
         if bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n') {
             push_trimmed(text, start, i, &mut out);
@@ -151,7 +163,7 @@ mod tests {
             let start = text.find(a).unwrap();
             Span::new(start, start + a.len())
         };
-        let layout = source_layout(text, &[s("A said x."), s("B said y."), s("C said z.")]);
+        let layout = source_layout(text, 0, &[s("A said x."), s("B said y."), s("C said z.")]);
         assert_eq!(
             marked(text, &layout),
             vec![
@@ -179,6 +191,7 @@ mod tests {
         let text = "They agreed to meet. Then more.";
         let layout = source_layout(
             text,
+            0,
             &[Span::new(0, 20), Span::new(0, 20), Span::new(5, 26)],
         );
         assert_eq!(
@@ -195,6 +208,7 @@ mod tests {
         let text = "Ólafur spoke.";
         let layout = source_layout(
             text,
+            0,
             &[
                 Span::new(1, 4),
                 Span::new(3, 99),
@@ -209,7 +223,47 @@ mod tests {
                 ("[ spoke.]".to_string(), vec![3]),
             ]]
         );
-        assert!(source_layout("", &[]).is_empty());
-        assert!(source_layout("\n\n\n", &[]).is_empty());
+        assert!(source_layout("", 0, &[]).is_empty());
+        assert!(source_layout("\n\n\n", 0, &[]).is_empty());
+    }
+
+    #[test]
+    fn only_the_prose_is_laid_out() {
+        let text = "date 2024-07-14 A said x. B said y.\n\nC said z.";
+        let prose_start = "date 2024-07-14 ".len();
+        let spans = [
+            Span::new(prose_start, prose_start + 9),
+            // A span that reaches into the date line (validation refuses it) is clipped.
+            Span::new(0, prose_start + 2),
+            Span::new(text.len() - 9, text.len()),
+        ];
+        let layout = source_layout(text, prose_start, &spans);
+        assert_eq!(layout[0].start, prose_start);
+        assert_eq!(
+            marked(text, &layout),
+            vec![
+                vec![
+                    ("[A said x.]".to_string(), vec![0, 1]),
+                    (" B said y.".to_string(), vec![]),
+                ],
+                vec![("[C said z.]".to_string(), vec![2])],
+            ]
+        );
+        // On its own line, with a blank line after it.
+        let text = "date 2024-07-14\n\nA said x.";
+        let layout = source_layout(text, text.find('A').unwrap(), &[]);
+        assert_eq!(
+            marked(text, &layout),
+            vec![vec![("A said x.".to_string(), vec![])]]
+        );
+        // A prose start that does not index the text: the whole text, as for old corpora.
+        for bad in [1_000, 1] {
+            let text = "Ólafur spoke.";
+            let layout = source_layout(text, bad, &[]);
+            assert_eq!(
+                marked(text, &layout),
+                vec![vec![(text.to_string(), vec![])]]
+            );
+        }
     }
 }

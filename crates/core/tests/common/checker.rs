@@ -360,7 +360,7 @@ fn check_expected(text: &str, expected: &Expected, out: &mut Outcome) {
 
 /// The invariants every readout must keep, whatever the fixture expects: the corpus
 /// validation of [`validate`] (ids, speakers, spans on char boundaries inside the text,
-/// dates), non-empty statement spans, texts and verbs, a normalized `source.text`, and the
+/// statement spans inside the prose after the `date` line, dates), non-empty statement spans, texts and verbs, a normalized `source.text`, and the
 /// same readout when the text is parsed twice.
 fn check_structure(input: &str, readout: &Readout, out: &mut Outcome) {
     let corpus = Corpus {
