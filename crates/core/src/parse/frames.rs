@@ -317,6 +317,47 @@ fn opening_subject<'t>(
 /// An impersonal frame that opens the sentence ("Hope was expressed", "It was also agreed"):
 /// the first token after it, and the verb its statements are labelled with.
 fn impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
+    listed_impersonal_opening(words).or_else(|| passive_opening(words))
+}
+
+/// A passive sentence opening ("Talks were held …", "Agreements were signed …"): the tokens of
+/// its "was" or "were" and of its participle (a short noun phrase, then adverbs between them).
+pub(super) fn passive_participle(words: &[&str]) -> Option<(usize, usize)> {
+    let be = (1..words.len().min(10)).find(|&i| matches!(words[i], "was" | "were"))?;
+    if words[..be].iter().any(|w| w.is_empty()) {
+        return None;
+    }
+    let mut i = be + 1;
+    while words.get(i).is_some_and(|w| is_adverb(w)) {
+        i += 1;
+    }
+    (i < words.len()).then_some((be, i))
+}
+
+/// "A mutual commitment was expressed to …", "Deep concern was voiced over …": a short noun
+/// phrase of lowercase words after its first, "was" or "were", adverbs, and a participle of
+/// `data/impersonal_participles.txt`. Its content starts at the sentence's start (token 0),
+/// or after the participle when the phrase is "It".
+fn passive_opening(words: &[&str]) -> Option<(usize, &'static str)> {
+    let (be, i) = passive_participle(words)?;
+    let phrase_is_plain = words[1..be]
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+    if !phrase_is_plain || !words[0].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let verb = lexicon()
+        .impersonal_participles
+        .iter()
+        .find(|&&p| p == words[i])?;
+    // The noun phrase holds the content ("A mutual commitment … to develop trade"): the text
+    // is the whole sentence; after "It was …", what follows the participle.
+    let after = if words[0] == "It" { i + 1 } else { 0 };
+    Some((after, verb))
+}
+
+/// An opening of `data/impersonal_frames.tsv`.
+fn listed_impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
     let first = words.first()?;
     lexicon()
         .impersonal_frames
@@ -406,10 +447,10 @@ fn subject_before<'t>(
         "They" | "they" => return Some((SubjectRef::Joint, end - 1)),
         _ => {}
     }
-    // "The Arvelian leader"
+    // "The Arvelian leader", "the Solmarian side" (Kremlin style: the leader of that side)
     if matches!(
         last,
-        "leader" | "president" | "premier" | "chancellor" | "head"
+        "leader" | "president" | "premier" | "chancellor" | "head" | "side"
     ) && end >= 3
         && matches!(word(end - 3), "The" | "the")
         && word(end - 2).chars().next().is_some_and(char::is_uppercase)

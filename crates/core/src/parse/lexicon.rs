@@ -46,6 +46,10 @@ pub struct Lexicon {
     /// Openings of impersonal frames ("hope was expressed") as lowercase words, with the verb
     /// their statements are labelled with.
     pub impersonal_frames: Vec<(Vec<&'static str>, &'static str)>,
+    /// Participles of impersonal passive frames ("… was expressed"), lowercase.
+    pub impersonal_participles: Vec<&'static str>,
+    /// Participles of narrative passive sentences ("… were held"), lowercase.
+    pub narrative_participles: WordSet,
     /// Openings of joint subjects, lowercase.
     joint_subjects: Vec<&'static str>,
     role_labels: FxHashSet<&'static str>,
@@ -237,6 +241,8 @@ const INDEFINITE_SUBJECTS: &str = include_str!("../../data/indefinite_subjects.t
 const JOINT_MODALS: &str = include_str!("../../data/joint_modals.txt");
 const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
+const IMPERSONAL_PARTICIPLES: &str = include_str!("../../data/impersonal_participles.txt");
+const NARRATIVE_PARTICIPLES: &str = include_str!("../../data/narrative_participles.txt");
 const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
 const STATE_FORMS: &str = include_str!("../../data/state_forms.txt");
 const PLACE_NOUNS: &str = include_str!("../../data/place_nouns.txt");
@@ -366,6 +372,8 @@ pub fn lexicon() -> &'static Lexicon {
                     ))
                 })
                 .collect(),
+            impersonal_participles: data_lines(IMPERSONAL_PARTICIPLES).collect(),
+            narrative_participles: WordSet::new(data_lines(NARRATIVE_PARTICIPLES)),
             opening_prepositions: WordSet::new(data_lines(OPENING_PREPOSITIONS)),
             clause_joiners: WordSet::new(data_lines(CLAUSE_JOINERS)),
             frame_asides: WordSet::new(data_lines(FRAME_ASIDES)),
@@ -638,6 +646,8 @@ mod tests {
             JOINT_HEADS,
             INDEFINITE_SUBJECTS,
             JOINT_MODALS,
+            IMPERSONAL_PARTICIPLES,
+            NARRATIVE_PARTICIPLES,
             FRAME_ADVERBS,
             OPENING_PREPOSITIONS,
             CLAUSE_JOINERS,

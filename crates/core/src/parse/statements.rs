@@ -4,7 +4,7 @@
 
 use super::cast::{is_role_label, with_label_mention};
 use super::distinct::SCANNED;
-use super::frames::{plural_subject_before, Frame, SubjectRef};
+use super::frames::{passive_participle, plural_subject_before, Frame, SubjectRef};
 use super::lexicon;
 use super::lexicon::country_for_adjective;
 use super::people::{self, People};
@@ -158,8 +158,21 @@ pub(super) fn leader_of_nationality(
                 c == hint || Some(c) == country || country_for_adjective(hint, |g| g == c).is_some()
             }) || person.adjective.as_deref() == Some(hint)
         });
-        let one = fits.next()?;
-        return fits.next().is_none().then_some(one);
+        return match (fits.next(), fits.next()) {
+            (Some(one), None) => Some(one),
+            (Some(_), Some(_)) => None,
+            // "The Dravonian side stressed …" when no leader is known to be of Dravonia: the one
+            // leader whose country is not known yet (the other side is known). Few people only:
+            // the index of many is made from countries that must not change.
+            (None, _) => {
+                let mut free = people.leaders().filter(|&p| {
+                    let person = &people.persons[p];
+                    person.country.is_none() && person.adjective.is_none()
+                });
+                let one = free.next()?;
+                free.next().is_none().then_some(one)
+            }
+        };
     };
     let mut found: Option<usize> = None;
     let mut several = false;
@@ -387,7 +400,8 @@ impl<'t> Statements<'t> {
                 let proposal = last.is_some() && is_joint_proposal(sentence);
                 let joint_narrative = !proposal
                     && (lexicon::lexicon().opens_with_joint_subject(sentence_text)
-                        || opens_with_plural_subject(sentence));
+                        || opens_with_plural_subject(sentence)
+                        || is_narrative_passive(sentence));
                 if starts_with_participant(sentence, self.mention_persons)
                     || joint_narrative
                     || self.is_topic_only(sentence_text)
@@ -770,6 +784,16 @@ fn opens_with_plural_subject(sentence: &Sentence) -> bool {
     (1..words.len().min(8)).any(|i| {
         !matches!(words[i - 1], "two" | "both" | "Both")
             && matches!(plural_subject_before(words, i), Some((_, 0)))
+    })
+}
+
+/// "Talks were held …", "Agreements were signed …": a passive of
+/// `data/narrative_participles.txt` opening the sentence only tells what happened.
+fn is_narrative_passive(sentence: &Sentence) -> bool {
+    passive_participle(sentence.words).is_some_and(|(_, i)| {
+        lexicon::lexicon()
+            .narrative_participles
+            .contains(sentence.words[i])
     })
 }
 
