@@ -405,7 +405,10 @@ fn subject_before<'t>(
                 "the" | "The" => first - 1,
                 _ => first,
             };
-            if at < 2 || !matches!(word(at - 1), "and" | "") {
+            // A comma joins members only before an "and" ("A, B and C"): in "On the Corran
+            // Gulf, Lu Wenhai clarified …" the place is no member.
+            let joiner = if group.len() == 1 { "and" } else { "" };
+            if at < 2 || !(word(at - 1) == "and" || word(at - 1) == joiner) {
                 break;
             }
             // A bare title joins only with "and" ("In a call with the President, Prime
@@ -447,18 +450,25 @@ fn subject_before<'t>(
         "They" | "they" => return Some((SubjectRef::Joint, end - 1)),
         _ => {}
     }
-    // "The Arvelian leader", "the Solmarian side" (Kremlin style: the leader of that side)
+    // "The Arvelian leader", "the Solmarian side" (Kremlin style: the leader of that side),
+    // "The Huaxian foreign minister" (one lowercase word between)
     if matches!(
         last,
-        "leader" | "president" | "premier" | "chancellor" | "head" | "side"
-    ) && end >= 3
-        && matches!(word(end - 3), "The" | "the")
-        && word(end - 2).chars().next().is_some_and(char::is_uppercase)
-    {
-        return Some((
-            SubjectRef::Nationality(Cow::Borrowed(word(end - 2))),
-            end - 3,
-        ));
+        "leader" | "president" | "premier" | "chancellor" | "head" | "side" | "minister"
+    ) {
+        let modifier = usize::from(matches!(word(end.wrapping_sub(2)), "foreign" | "prime"));
+        let adjective = end.checked_sub(2 + modifier).filter(|&a| a >= 1)?;
+        if matches!(word(adjective - 1), "The" | "the")
+            && word(adjective)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            return Some((
+                SubjectRef::Nationality(Cow::Borrowed(word(adjective))),
+                adjective - 1,
+            ));
+        }
     }
     None
 }
