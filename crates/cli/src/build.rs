@@ -2,7 +2,8 @@
 //!
 //! The files are parsed in the order given (`parse`) or in file-name order (`build`), readout
 //! ids are made unique in that order, and the corpus is serialized with
-//! [`Corpus::to_json`], so the same inputs always give byte-identical output. A file that cannot
+//! [`Corpus::to_json`] (compact, as `build` writes it; `parse` prints it indented, with
+//! [`Corpus::to_json_pretty`]), so the same inputs always give byte-identical output. A file that cannot
 //! be read fails the whole command (every such file is reported first); parser diagnostics of
 //! level error are only warnings.
 //!

@@ -62,7 +62,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse readout files and print a corpus JSON (one readout per file) to stdout.
+    /// Parse readout files and print a corpus JSON (one readout per file, indented) to stdout.
     ///
     /// Each file is read whole, up to 8 MiB (a larger one is refused); a pipe may be named too
     /// (`/dev/stdin`).
@@ -76,8 +76,9 @@ enum Command {
     ///
     /// Files are read in file-name order (not recursively; hidden files and directories are
     /// skipped). Readout ids are made unique in that order by appending -2, -3, ... The output
-    /// is written atomically and is byte-identical for the same inputs. A file that cannot be
-    /// read fails the build and leaves OUT untouched; parser errors are only warnings.
+    /// is compact JSON (no indentation), written atomically, and byte-identical for the same
+    /// inputs. A file that cannot be read fails the build and leaves OUT untouched; parser
+    /// errors are only warnings.
     ///
     /// Only regular files are read: a .txt name that is a named pipe (FIFO), a device or a
     /// socket fails the build, without waiting on it. A file over 8 MiB fails it too. A
@@ -183,7 +184,7 @@ fn parse(files: &[PathBuf]) -> Result<(), Failure> {
     })?;
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(corpus.to_json().as_bytes())
+        .write_all(corpus.to_json_pretty().as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| {
             Failure(format!(

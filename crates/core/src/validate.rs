@@ -545,7 +545,7 @@ mod tests {
 
     #[test]
     fn a_corpus_without_prose_start_reads_as_prose_from_the_start() {
-        let json = good().to_json().replace("\"prose_start\": 0,", "");
+        let json = good().to_json().replace("\"prose_start\":0,", "");
         assert!(!json.contains("prose_start"));
         let c = Corpus::from_json(&json).unwrap();
         assert!(c.readouts.iter().all(|r| r.source.prose_start == 0));
