@@ -6,6 +6,9 @@
 // It also writes _headers (Netlify / Cloudflare Pages syntax) with the caching headers and a
 // Content-Security-Policy holding the hash of Trunk's inline module script, with
 // frame-ancestors 'none' for every path but the /embed/ views, which get frame-ancestors *.
+// Release builds also get precompressed copies (FILE.br, FILE.gz) of the corpus and the hashed
+// scripts, wasm and styles (scripts/compress.mjs), written after the scripts are compacted;
+// the worker never lists them (they are encodings of its files, decoded by the browser).
 //
 // Trunk runs it as a post-build hook (Trunk.toml) on the staging folder, so dist/ never holds a
 // build without its worker. By hand:
@@ -14,12 +17,14 @@
 //
 // Debug builds (TRUNK_PROFILE=debug, as in `trunk serve`) get a worker that caches nothing and
 // removes the caches of earlier workers, so development always sees the latest files.
-// As a module: `generate(dir, { profile, publicUrl })` returns { version, files, bytes, csp }.
+// As a module: `generate(dir, { profile, publicUrl })` returns { version, files, bytes, csp,
+// profile, compressed } (compressed: compressBuild's sizes; empty for debug builds).
 
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compressBuild, describe, sourceOf } from './compress.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(HERE, 'sw-template.js');
@@ -122,6 +127,9 @@ function headersFile({ publicUrl, files, csp }) {
   const revalidate = files.filter((file) => !hashed.includes(file) && !VIEW_ROUTES.includes(file)).concat(['sw.js']);
   return [
     '# Written by scripts/gen-sw.mjs for this build (Netlify / Cloudflare Pages syntax).',
+    '# FILE.br and FILE.gz are precompressed copies of corpus.json and the hashed files: a server',
+    '# that can should send one by Accept-Encoding, with Content-Encoding and Vary: Accept-Encoding',
+    '# (nginx: gzip_static, brotli_static). Netlify and Cloudflare Pages compress on their own. README: Static hosting.',
     rule(`${publicUrl}*`, [
       `Content-Security-Policy: ${framingPolicy(csp, false)}`,
       'X-Content-Type-Options: nosniff',
@@ -193,13 +201,17 @@ export async function generate(dir, { profile = 'release', publicUrl } = {}) {
   });
   publicUrl ??= html.match(/<base\s+href="([^"]*)"/)?.[1] ?? '/';
   if (!publicUrl.endsWith('/')) publicUrl += '/';
+  let compressed = [];
   if (profile === 'release') {
     const compacted = await compactScripts(dir, html, publicUrl);
     if (compacted !== html) await writeAtomic(path.join(dir, 'index.html'), compacted);
     html = compacted;
+    compressed = await compressBuild(dir);
   }
 
-  const names = (await listFiles(dir)).sort();
+  const listed = await listFiles(dir);
+  // A compressed copy next to its file is a transfer encoding of it, not a file of the app.
+  const names = listed.filter((name) => !listed.includes(sourceOf(name))).sort();
   const files = [];
   let bytes = 0;
   for (const name of names) {
@@ -234,7 +246,7 @@ export async function generate(dir, { profile = 'release', publicUrl } = {}) {
 
   const csp = contentSecurityPolicy(inlineScripts);
   await writeAtomic(path.join(dir, '_headers'), headersFile({ publicUrl, files: names, csp }));
-  return { version, files, bytes, csp, profile };
+  return { version, files, bytes, csp, profile, compressed };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -248,6 +260,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       ? `build ${result.version}, precaches ${result.files.length} files (${result.bytes} B)`
       : 'debug build: a worker that caches nothing';
     console.log(`gen-sw: sw.js and _headers, ${what}`);
+    if (result.compressed.length > 0) console.log(describe(result.compressed));
   } catch (err) {
     console.error(err.message);
     process.exit(1);

@@ -200,8 +200,12 @@ async function reject(cache, id) {
 }
 
 // A stored response with `body` and its headers changed as `changes` says (null: removed).
+// `body` is what the browser decoded: the copy says so (no Content-Encoding, its own length),
+// whatever encoding the server sent (a precompressed copy: tests/e2e/server.mjs).
 function copyOf(response, body, changes) {
   const headers = new Headers(response.headers);
+  headers.delete('Content-Encoding');
+  headers.set('Content-Length', String(body.byteLength));
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) headers.delete(name);
     else headers.set(name, value);

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
 import { startServer } from './server.mjs';
 import { generate } from '../../scripts/gen-sw.mjs';
+import { sourceOf } from '../../scripts/compress.mjs';
 import { ICONS, ICON_DIR, decodePng, renderIcon } from '../../scripts/gen-icons.mjs';
 
 let browser;
@@ -35,13 +36,19 @@ function launchPersistent(dir) {
   });
 }
 
-/** Every file of a build folder but the worker, the header rules and hidden files, as the worker lists them. */
+/**
+ * Every file of a build folder but the worker, the header rules, hidden files and the
+ * precompressed copies of other files (FILE.br, FILE.gz), as the worker lists them.
+ */
 async function buildFiles(dir, prefix = '') {
   const out = [];
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const names = new Set(entries.map((entry) => entry.name));
+  for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.name.startsWith('.')) continue; // Trunk's staging folder (.stage) after a failed build
     if (entry.isDirectory()) out.push(...await buildFiles(dir, rel));
+    else if (names.has(sourceOf(entry.name))) continue;
     else if (!(prefix === '' && ['sw.js', '_headers'].includes(entry.name))) out.push(rel);
   }
   return out.sort();

@@ -6,6 +6,12 @@
 // Test options serve corpus.json from another file or fail it with an HTTP status, and add
 // headers.
 //
+// Compression: a file with precompressed copies next to it (FILE.br, FILE.gz: written by the
+// build, scripts/compress.mjs) is sent as the copy that the request's Accept-Encoding prefers
+// (chooseEncoding), with Content-Encoding, the file's own Content-Type, and
+// `Vary: Accept-Encoding` on every response for that path; a copy older than its file is never
+// sent (the file was changed after the build: the plain file goes instead).
+//
 // Paths: a malformed percent-escape is answered 400; a path that names no file of the root
 // (whatever its characters: `..`, `%2F`, `%25` decoded inside an id) is an app route, answered
 // with index.html for pages (the app links to ids with any characters) and 404 otherwise.
@@ -18,6 +24,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENCODINGS } from '../../scripts/compress.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -47,16 +54,22 @@ const MIME = {
  *   instead of those of root's _headers (see parseHeaderRules and headersForPath)
  * @param {'last' | 'join'} [options.headersMode='last'] how root's _headers rules combine:
  *   as Netlify ('last') or Cloudflare Pages ('join') serve them
- * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, requests: string[], sent: {url: string, status: number, encoding: string | null}[], close: () => Promise<void>}>}
+ *   requests: each request's decoded path; sent: each response, with the request's path and
+ *   query as sent, and its Content-Encoding (null: the body as it is)
  */
 export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {}, headersFor, headersMode = 'last' } = {}) {
   const rootDir = path.resolve(root);
   const requests = [];
+  const sent = [];
 
   const server = createServer(async (req, res) => {
     // Without header rules, the server's own: Cache-Control by file name, nosniff.
     let extra = null;
-    const send = (res, req, status, type, body, cache) => sendResponse(res, req, status, type, body, cache, extra ?? headers);
+    const send = (res, req, status, type, body, cache, transport = {}) => {
+      sent.push({ url: req.url, status, encoding: transport['Content-Encoding'] ?? null });
+      return sendResponse(res, req, status, type, body, cache, extra ?? headers, transport);
+    };
     try {
       const url = new URL(req.url, 'http://localhost');
       // The build's header rules for this path (null without a _headers file): the response
@@ -78,7 +91,8 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
         return send(res, req, corpusStatus, 'text/plain; charset=utf-8', `status ${corpusStatus}\n`);
       }
       if (pathname === '/corpus.json' && corpusFile) {
-        return send(res, req, 200, MIME['.json'], await readFile(corpusFile), 'no-cache');
+        const { body, transport } = await negotiated(corpusFile, req.headers['accept-encoding']);
+        return send(res, req, 200, MIME['.json'], body, 'no-cache', transport);
       }
       const file = fileOf(rootDir, url.pathname);
       const found = file === null ? null
@@ -87,8 +101,9 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
         const ext = path.extname(found).toLowerCase();
         // Trunk gives built files hashed names: those never change. The rest must revalidate.
         const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(found);
-        return send(res, req, 200, MIME[ext] ?? 'application/octet-stream', await readFile(found),
-          hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        const { body, transport } = await negotiated(found, req.headers['accept-encoding']);
+        return send(res, req, 200, MIME[ext] ?? 'application/octet-stream', body,
+          hashed ? 'public, max-age=31536000, immutable' : 'no-cache', transport);
       }
       // SPA fallback: an unknown path that is not a file name is an app route.
       const wantsPage = path.extname(pathname) === '' || (req.headers.accept ?? '').includes('text/html');
@@ -110,6 +125,7 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
     url: `http://${host}:${actualPort}/`,
     port: actualPort,
     requests,
+    sent,
     close: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());
@@ -197,17 +213,72 @@ async function isFile(file) {
   }
 }
 
+/**
+ * The content coding to send, of those `available` (tokens, in the server's order of
+ * preference): the one that `acceptEncoding` (a request's Accept-Encoding) gives the highest
+ * q-value, `*` standing for any coding it does not name; null for none (send the file as it
+ * is: also for a missing or empty header, and for codings refused with q=0).
+ */
+export function chooseEncoding(acceptEncoding, available) {
+  const weights = new Map();
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [token, ...params] = part.split(';').map((p) => p.trim());
+    if (!token) continue;
+    const q = params.map((p) => /^q=([0-9.]+)$/i.exec(p)).find(Boolean);
+    const weight = q ? Number(q[1]) : 1;
+    weights.set(token.toLowerCase(), Number.isFinite(weight) ? weight : 0);
+  }
+  let best = null;
+  let bestWeight = 0;
+  for (const encoding of available) {
+    const weight = weights.get(encoding) ?? weights.get('*') ?? 0;
+    if (weight > bestWeight) [best, bestWeight] = [encoding, weight];
+  }
+  return best;
+}
+
+/**
+ * The precompressed copies of `file` (FILE.br, FILE.gz), as [{ encoding, file }]; `file` is
+ * null for a copy older than its file, which is never sent.
+ */
+export async function precompressedCopies(file) {
+  const source = await stat(file, { bigint: true });
+  const copies = [];
+  for (const { encoding, suffix } of ENCODINGS) {
+    const copy = await stat(file + suffix, { bigint: true }).catch(() => null);
+    if (copy?.isFile()) copies.push({ encoding, file: copy.mtimeNs >= source.mtimeNs ? file + suffix : null });
+  }
+  return copies;
+}
+
+/**
+ * The body to send for `file` and the transport headers that go with it: its copy in the
+ * coding the request prefers (Content-Encoding), else the file; `Vary: Accept-Encoding`
+ * whenever the file has copies, since the answer depends on that header.
+ */
+async function negotiated(file, acceptEncoding) {
+  const copies = await precompressedCopies(file);
+  const usable = copies.filter((c) => c.file !== null);
+  const encoding = chooseEncoding(acceptEncoding, usable.map((c) => c.encoding));
+  const transport = copies.length > 0 ? { Vary: 'Accept-Encoding' } : {};
+  if (encoding === null) return { body: await readFile(file), transport };
+  const copy = usable.find((c) => c.encoding === encoding);
+  return { body: await readFile(copy.file), transport: { ...transport, 'Content-Encoding': encoding } };
+}
+
 /** Marks header sets that come from rules: they replace the server's own headers. */
 const RULES = Symbol('rules');
 
-// With header rules (`extra[RULES]`), exactly their headers (and Content-Type and
-// Content-Length); otherwise the server's Cache-Control and nosniff, and `extra`.
-function sendResponse(res, req, status, type, body, cache = 'no-store', extra = {}) {
+// With header rules (`extra[RULES]`), exactly their headers (and Content-Type, Content-Length
+// and the `transport` headers: Content-Encoding, Vary); otherwise the server's Cache-Control
+// and nosniff, `extra` and `transport`.
+function sendResponse(res, req, status, type, body, cache = 'no-store', extra = {}, transport = {}) {
   const { [RULES]: fromRules, ...given } = extra;
   const own = fromRules ? {} : { 'Cache-Control': cache, 'X-Content-Type-Options': 'nosniff' };
   res.writeHead(status, {
     ...own,
     ...given,
+    ...transport,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
   });

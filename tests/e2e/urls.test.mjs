@@ -62,8 +62,11 @@ async function serveSh() {
   };
 }
 
-/** Response headers that HTTP itself adds, not the build's rules. */
-const TRANSPORT = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+/**
+ * Response headers that HTTP itself adds, not the build's rules (the server's choice of a
+ * precompressed copy, Content-Encoding and Vary, is checked in compressed.test.mjs).
+ */
+const TRANSPORT = new Set(['content-type', 'content-length', 'content-encoding', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 function ruleHeaders(response) {
   const out = {};
