@@ -104,7 +104,8 @@ fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, peopl
 /// named leader holds that title ("President Ostrova called the Prime Minister …", UK style),
 /// is the publisher's own leader, whom the readout never names: the principal, named "The
 /// Prime Minister" (fixtures README). Not a title after "as" ("… on his appointment as the
-/// Prime Minister"), nor one with a country adjective ("the Iraqi Prime Minister").
+/// Prime Minister"), nor an appositive after a comma ("Lena Moravec, the President of
+/// Carpathia"), nor one with a country adjective ("the Iraqi Prime Minister").
 fn untitled_leaders(opening: &Sentence, people: &mut People) {
     let word = |i: usize| opening.words.get(i).copied().unwrap_or("");
     for mention in opening.mentions {
@@ -116,7 +117,7 @@ fn untitled_leaders(opening: &Sentence, people: &mut People) {
             || mention.first == 0
             || mention.adjective.is_some()
             || !article.is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            || word(mention.first.wrapping_sub(2)) == "as"
+            || matches!(word(mention.first.wrapping_sub(2)), "as" | "")
             || lexicon::lexicon().is_courtesy_title(title)
         {
             continue;

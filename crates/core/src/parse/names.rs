@@ -341,10 +341,14 @@ fn read_run<'t>(
             }
             let mut next = at + len;
             let mut title_last = at + len - 1;
-            // Honorifics between title and name: "Prime Minister Shri Narendra …".
-            while words
-                .get(next)
-                .is_some_and(|w| matches!(*w, "Shri" | "Sri" | "Smt" | "Shrimati"))
+            // Honorifics between title and name: "Prime Minister Shri Narendra …", "External
+            // Affairs Minister Dr. Rohan Iyer" (never part of the name).
+            while words.get(next).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "Shri" | "Sri" | "Smt" | "Shrimati" | "Dr" | "Mr" | "Mrs" | "Ms"
+                )
+            }) && next + 1 < words.len()
             {
                 next += 1;
             }
