@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the corpus JSON types and schema version.
 //! - [`parse()`]: readout text → [`Readout`], never failing, with diagnostics.
+//! - [`explain()`]: the same, with why each sentence made statements or none ([`mod@explain`]).
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
 //!
@@ -10,6 +11,7 @@
 
 pub mod compare;
 pub mod date;
+pub mod explain;
 pub mod fold;
 mod fxhash;
 pub mod limits;
@@ -27,7 +29,22 @@ pub use model::*;
 /// so), and overlong values are shortened by [`limits::fit`].
 pub fn parse(raw: &str) -> Readout {
     let (text, cut) = limits::within_source_limit(raw);
-    let mut readout = parse::parse(text);
+    let readout = parse::parse(text);
+    finish(readout, text, cut)
+}
+
+/// Parses one readout's text as [`parse()`] does (the same readout) and says, for every
+/// sentence, why it made statements or none: the parser's own record of its decisions
+/// (see [`mod@explain`]). Slower than [`parse()`]; for people reading a parse, not for builds.
+pub fn explain(raw: &str) -> explain::Explanation {
+    let (text, cut) = limits::within_source_limit(raw);
+    let (readout, trace) = parse::parse_traced(text);
+    explain::assemble(finish(readout, text, cut), trace)
+}
+
+/// What [`parse()`] does after the parser: a diagnostic when the text was `cut` at the
+/// source limit, and [`limits::fit`].
+fn finish(mut readout: Readout, text: &str, cut: bool) -> Readout {
     if cut {
         readout.diagnostics.push(Diagnostic {
             level: Level::Warning,

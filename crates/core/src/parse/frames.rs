@@ -6,7 +6,10 @@
 use super::lexicon::{lexicon, PhraseIndex};
 use super::names::Mention;
 use super::tokens::{ascii_lower, is_double_quote, Token};
+use super::trace::Unframed;
 use super::work;
+use crate::explain::{VerbNote, VerbReason};
+use crate::model::Span;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -71,14 +74,16 @@ fn is_joint_head(word: &str) -> bool {
 }
 
 /// Appends all frames of a sentence to `frames`, in order. The caller decides which to keep.
-/// `words` are the tokens as text, "" for punctuation.
-pub fn find_frames<'t>(
+/// `words` are the tokens as text, "" for punctuation. `unframed`: where to note each
+/// reporting verb that made no frame, and why (`()` notes nothing, and costs nothing).
+pub fn find_frames<'t, U: Unframed>(
     text: &'t str,
     sentence_end: usize,
     tokens: &[Token],
     words: &[&'t str],
     mentions: &[Mention<'t>],
     frames: &mut Vec<Frame<'t>>,
+    unframed: &mut U,
 ) {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let punct = |i: usize| tokens.get(i).and_then(|t| t.punct);
@@ -217,6 +222,19 @@ pub fn find_frames<'t>(
         let not_a_frame = no_that
             || lexicon().is_welcome_verb(&verb)
                 && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
+        if U::NOTES && (subject.is_none() || not_a_frame) {
+            let reason = match (&subject, no_that) {
+                (None, _) => VerbReason::NoSubject,
+                (Some(_), true) => VerbReason::NoThat,
+                (Some(_), false) => VerbReason::Ceremony,
+            };
+            let span = Span::new(tokens[v].start, tokens[after_verb - 1].end);
+            unframed.note(VerbNote {
+                verb: verb.to_string(),
+                span,
+                reason,
+            });
+        }
         if let (Some((subject, first)), false) = (subject, not_a_frame) {
             // "A, he said, but B.": a frame inside its content keeps the whole sentence.
             let inside = first >= 4
@@ -755,6 +773,7 @@ mod tests {
             &words,
             &mentions(text, &tokens),
             &mut frames,
+            &mut (),
         );
         frames
     }

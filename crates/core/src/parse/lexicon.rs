@@ -562,6 +562,18 @@ impl Lexicon {
         self.addressee_verbs.contains(verb)
     }
 
+    /// The class of a reporting verb in `data/reporting_verbs.tsv` (`say`, `addressee`,
+    /// `that`, `welcome`), for explanations: read from the data file on each call (no table
+    /// is kept for it, since parsing never asks), spaces in the verb as written ignored.
+    pub fn verb_class(&self, verb: &str) -> Option<&'static str> {
+        let written = verb.split_whitespace();
+        data_lines(REPORTING_VERBS).find_map(|line| {
+            let (listed, class) = line.split_once('\t').unwrap_or((line, "say"));
+            let same = listed.split(' ').eq(written.clone());
+            same.then_some(class.trim())
+        })
+    }
+
     /// A word after which a period does not end a sentence ("Mr", "Gen", "etc").
     pub fn is_abbreviation(&self, word: &str) -> bool {
         // Every abbreviation is short: most words need no lookup.

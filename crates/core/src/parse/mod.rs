@@ -18,7 +18,9 @@
 //! The scanners they share read words, not passes: [`tokens`], [`names`] (mentions such as
 //! "Russian President Vladimir Putin"), [`frames`] ("X stressed that …"), [`dates`]; word lists
 //! come from `crates/core/data/` through [`lexicon`]. Byte-level tricks stay in the scanners.
-//! Nothing fails: what cannot be read becomes a [`Diagnostic`].
+//! Nothing fails: what cannot be read becomes a [`Diagnostic`]. To explain a parse,
+//! [`parse_traced`] runs the same passes with a [`trace::Trace`], in which the frame scanner
+//! and the statements pass note their decisions sentence by sentence.
 
 mod cast;
 mod countries;
@@ -36,6 +38,7 @@ mod sentences;
 mod statements;
 mod tokens;
 mod topics;
+pub(crate) mod trace;
 pub mod work;
 
 use crate::model::*;
@@ -43,6 +46,20 @@ use segment::{layout, BlockKind};
 
 /// Parses one readout. Never panics; what it cannot read becomes a diagnostic.
 pub fn parse(raw: &str) -> Readout {
+    run(raw, None)
+}
+
+/// Parses one readout as [`parse`] does, and records why each sentence made statements or
+/// none ([`trace`], for [`crate::explain()`]).
+pub(crate) fn parse_traced(raw: &str) -> (Readout, trace::Trace) {
+    let mut trace = trace::Trace::default();
+    let readout = run(raw, Some(&mut trace));
+    (readout, trace)
+}
+
+/// The passes in order; `trace`, when explaining, is handed to those that decide about
+/// sentences.
+fn run(raw: &str, mut trace: Option<&mut trace::Trace>) -> Readout {
     let text = normalize::normalize(raw);
     let layout = layout(&text);
     let mut diagnostics = Vec::new();
@@ -62,8 +79,22 @@ pub fn parse(raw: &str) -> Readout {
         &layout,
         first_prose,
         dateline.as_ref().map(|d| d.end),
+        trace.as_deref_mut(),
     );
     let sentences = buffers.sentences();
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.begin(&sentences, &layout.blocks);
+        // The header ends with its date ("date 2024-05-03"), which may share its line.
+        trace.date_line = layout.published.and_then(|date| {
+            let iso = date.to_string();
+            let at = text.get(..iso.len() + 8)?.find(&iso)?;
+            Some(Span::new(0, at + iso.len()))
+        });
+        trace.dateline = first_prose.zip(dateline.as_ref()).map(|(b, d)| {
+            let end = text.get(..d.end).map_or(d.end, |t| t.trim_end().len());
+            Span::new(layout.blocks[b].span.start, end)
+        });
+    }
 
     let (mut people, mention_persons) =
         cast::read(&text, &layout.blocks, &sentences, buffers.mentions());
@@ -74,6 +105,7 @@ pub fn parse(raw: &str) -> Readout {
         &mention_persons,
         &mut people,
         &mut diagnostics,
+        trace,
     );
 
     let readout_topics = topics::tag_readout(&text, &sentences, &mut drafts);

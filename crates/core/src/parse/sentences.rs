@@ -5,6 +5,7 @@ use super::frames::{find_frames, Frame};
 use super::names::{Mention, MentionScanner};
 use super::segment::Layout;
 use super::tokens::{token_words, tokenize_into, Token};
+use super::trace::Trace;
 use crate::model::*;
 use std::ops::Range;
 
@@ -48,12 +49,14 @@ struct Place {
 impl<'t> Buffers<'t> {
     /// Reads every sentence of the layout: tokens, then name mentions, then reporting frames.
     /// A dateline opening the first prose block (`first_prose`), which ends at `dateline_end`,
-    /// is left out of its first sentence.
+    /// is left out of its first sentence. `trace`, when explaining, notes the reporting verbs
+    /// that made no frame.
     pub(super) fn read(
         text: &'t str,
         layout: &Layout,
         first_prose: Option<usize>,
         dateline_end: Option<usize>,
+        mut trace: Option<&mut Trace>,
     ) -> Self {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentences: Vec<Place> = Vec::with_capacity(layout.sentences.len());
@@ -86,17 +89,19 @@ impl<'t> Buffers<'t> {
             });
         }
         let mut frames: Vec<Frame> = Vec::with_capacity(sentences.len());
-        for place in &mut sentences {
+        for (s, place) in sentences.iter_mut().enumerate() {
             let range = place.tokens.clone();
             place.frames = appended(&mut frames, |out| {
-                find_frames(
-                    text,
-                    place.span.end,
-                    &tokens[range.clone()],
-                    &words[range.clone()],
-                    &mentions[place.mentions.clone()],
-                    out,
-                )
+                let (tokens, words) = (&tokens[range.clone()], &words[range.clone()]);
+                let mentions = &mentions[place.mentions.clone()];
+                let end = place.span.end;
+                match trace.as_deref_mut() {
+                    None => find_frames(text, end, tokens, words, mentions, out, &mut ()),
+                    Some(trace) => {
+                        let unframed = trace.verbs_of(s);
+                        find_frames(text, end, tokens, words, mentions, out, unframed)
+                    }
+                }
             });
             place.attendee_line =
                 is_attendee_line(&words[range], &text[place.span.start..place.span.end]);

@@ -11,14 +11,17 @@ use super::people::{self, People};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
 use super::tokens::{is_double_quote, strip_possessive, Token};
+use super::trace::Trace;
 use super::work;
+use crate::explain::{FrameOutcome, Resolution, Verdict};
 use crate::fxhash::FxHashMap;
 use crate::model::*;
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// The statement drafts of the readout, block by block, and the speaker lists their
-/// `speakers` are ranges of. `mention_persons`: the person each mention names.
+/// `speakers` are ranges of. `mention_persons`: the person each mention names. `trace`, when
+/// explaining, gets each sentence's verdict.
 pub(super) fn read(
     text: &str,
     blocks: &[segment::Block],
@@ -26,11 +29,14 @@ pub(super) fn read(
     mention_persons: &[Option<usize>],
     people: &mut People,
     diagnostics: &mut Vec<Diagnostic>,
+    trace: Option<&mut Trace>,
 ) -> (Vec<Draft>, Vec<usize>) {
     let mut builder = Statements::new(text, mention_persons, sentences.len());
+    builder.trace = trace;
     // Sentences are in block order: each block's are the next run of them.
     let mut rest: &[Sentence] = sentences;
     for (b, block) in blocks.iter().enumerate() {
+        builder.first_sentence = sentences.len() - rest.len();
         let (block_sentences, tail) =
             rest.split_at(rest.iter().take_while(|s| s.block == b).count());
         rest = tail;
@@ -81,6 +87,10 @@ pub(super) struct Statements<'t> {
     pub(super) ambiguous: bool,
     /// The label of the transcript turn that has made a statement, while the text is in it.
     pub(super) turn_spoken: Option<Span>,
+    /// When explaining: the record of each sentence's verdict ([`Statements::decide`]).
+    pub(super) trace: Option<&'t mut Trace>,
+    /// The readout-wide index of the current block's first sentence (for the trace).
+    pub(super) first_sentence: usize,
 }
 
 /// The leaders by what a subject may call them ("The President", "the Arvelian leader"), made
@@ -225,6 +235,44 @@ impl<'t> Statements<'t> {
             joint: None,
             ambiguous: false,
             turn_spoken: None,
+            trace: None,
+            first_sentence: 0,
+        }
+    }
+
+    /// When explaining: notes the verdict of the current block's sentence `i`, made with the
+    /// drafts from `drafts_from` on. `verdict` is called only then.
+    fn decide(
+        &mut self,
+        i: usize,
+        sentence: &Sentence,
+        drafts_from: usize,
+        verdict: impl FnOnce() -> Verdict,
+    ) {
+        if let Some(trace) = self.trace.as_deref_mut() {
+            let drafts = drafts_from..self.drafts.len();
+            trace.decide(
+                self.first_sentence + i,
+                sentence,
+                self.text,
+                drafts,
+                verdict(),
+            );
+        }
+    }
+
+    /// When explaining: notes what became of frame `f` of the sentence being read.
+    fn fate(
+        &mut self,
+        f: usize,
+        outcome: FrameOutcome,
+        speakers: Option<&Range<usize>>,
+        resolved_by: Option<Resolution>,
+        people: &People,
+    ) {
+        if let Some(trace) = self.trace.as_deref_mut() {
+            let speakers = speakers.map_or(&[][..], |r| &self.speaker_lists[r.clone()]);
+            trace.fate(f, outcome, speakers, resolved_by, people);
         }
     }
 
@@ -296,10 +344,17 @@ impl<'t> Statements<'t> {
         match block.kind {
             BlockKind::Heading | BlockKind::SourceLine => {
                 self.list_frame = None;
+                for (i, s) in sentences.iter().enumerate() {
+                    self.decide(i, s, self.drafts.len(), || match block.kind {
+                        BlockKind::Heading => Verdict::Heading,
+                        _ => Verdict::SourceLine,
+                    });
+                }
             }
             BlockKind::ListItem => match self.list_frame.clone() {
                 Some((speakers, verb)) => {
-                    for s in sentences {
+                    for (i, s) in sentences.iter().enumerate() {
+                        let from = self.drafts.len();
                         self.push(
                             speakers.clone(),
                             verb.clone(),
@@ -307,6 +362,7 @@ impl<'t> Statements<'t> {
                             s.span,
                             block.paragraph,
                         );
+                        self.decide(i, s, from, || Verdict::ListItem);
                     }
                 }
                 None => self.prose(block, sentences, people, diagnostics),
@@ -327,11 +383,20 @@ impl<'t> Statements<'t> {
                 });
                 let Some(speaker) = speaker else {
                     if role_label {
+                        for (i, s) in sentences.iter().enumerate() {
+                            self.decide(i, s, self.drafts.len(), || Verdict::RoleLabel);
+                        }
                         return;
+                    }
+                    let message = format!("transcript label \"{label_text}\" names no participant");
+                    for (i, s) in sentences.iter().enumerate() {
+                        self.decide(i, s, self.drafts.len(), || Verdict::UnknownLabel {
+                            diagnostic: message.clone(),
+                        });
                     }
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,
-                        message: format!("transcript label \"{label_text}\" names no participant"),
+                        message,
                         span: Some(label),
                     });
                     return;
@@ -341,8 +406,10 @@ impl<'t> Statements<'t> {
                 // A later paragraph of a turn that has spoken continues it.
                 // (Each label line is its own span: another turn never shares it.)
                 let mut first = self.turn_spoken != Some(label);
-                for s in sentences {
+                for (i, s) in sentences.iter().enumerate() {
+                    let from = self.drafts.len();
                     if is_vocative(&self.text[s.span.start..s.span.end]) {
+                        self.decide(i, s, from, || Verdict::Vocative);
                         continue;
                     }
                     let verb = if first { "said" } else { "continued" };
@@ -353,6 +420,7 @@ impl<'t> Statements<'t> {
                         s.span,
                         block.paragraph,
                     );
+                    self.decide(i, s, from, || Verdict::Turn);
                     first = false;
                     self.turn_spoken = Some(label);
                 }
@@ -373,39 +441,61 @@ impl<'t> Statements<'t> {
     ) {
         // The last speakers of this paragraph, for unattributed sentences.
         let mut last: Option<Range<usize>> = None;
-        for sentence in sentences {
+        for (i, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let sentence_text = &self.text[span.start..span.end];
+            let from = self.drafts.len();
             if sentence.attendee_line || is_vocative(sentence_text) {
+                self.decide(i, sentence, from, || match sentence.attendee_line {
+                    true => Verdict::AttendeeLine,
+                    false => Verdict::Vocative,
+                });
                 continue;
             }
             self.resolve_frames(sentence, people, last.as_ref());
             if self.resolved.is_empty() && self.ambiguous {
+                let message = "a title-only subject that could mean several participants: sentence not attributed";
+                self.decide(i, sentence, from, || Verdict::AmbiguousSubject {
+                    diagnostic: message.into(),
+                });
                 diagnostics.push(Diagnostic {
                     level: Level::Warning,
-                    message: "a title-only subject that could mean several participants: sentence not attributed".into(),
+                    message: message.into(),
                     span: Some(span),
                 });
                 continue;
             }
             if self.resolved.is_empty() && opens_with_indefinite_subject(sentence) {
+                let message = "an indefinite subject (\"Several Ministers …\"): no one can be named, sentence not attributed";
+                self.decide(i, sentence, from, || Verdict::IndefiniteSubject {
+                    diagnostic: message.into(),
+                });
                 diagnostics.push(Diagnostic {
                     level: Level::Warning,
-                    message: "an indefinite subject (\"Several Ministers …\"): no one can be named, sentence not attributed".into(),
+                    message: message.into(),
                     span: Some(span),
                 });
                 continue;
             }
             if self.resolved.is_empty() {
+                // A joint subject before a modal in a speaker's paragraph continues them.
                 let proposal = last.is_some() && is_joint_proposal(sentence);
-                let joint_narrative = !proposal
+                let narrative = if starts_with_participant(sentence, self.mention_persons) {
+                    Some(Verdict::ParticipantActing)
+                } else if !proposal
                     && (lexicon::lexicon().opens_with_joint_subject(sentence_text)
-                        || opens_with_plural_subject(sentence)
-                        || is_narrative_passive(sentence));
-                if starts_with_participant(sentence, self.mention_persons)
-                    || joint_narrative
-                    || self.is_topic_only(sentence_text)
+                        || opens_with_plural_subject(sentence))
                 {
+                    Some(Verdict::JointNarrative)
+                } else if !proposal && is_narrative_passive(sentence) {
+                    Some(Verdict::NarrativePassive)
+                } else if self.is_topic_only(sentence_text) {
+                    Some(Verdict::TopicOnly)
+                } else {
+                    None
+                };
+                if let Some(verdict) = narrative {
+                    self.decide(i, sentence, from, || verdict);
                     continue;
                 }
                 match &last {
@@ -417,14 +507,21 @@ impl<'t> Statements<'t> {
                             span,
                             block.paragraph,
                         );
+                        self.decide(i, sentence, from, || Verdict::Continued);
                     }
                     None => {
                         if !sentence.frames.is_empty() {
+                            let message = "a reporting verb whose subject is not a participant: sentence not attributed";
+                            self.decide(i, sentence, from, || Verdict::SubjectNotParticipant {
+                                diagnostic: message.into(),
+                            });
                             diagnostics.push(Diagnostic {
                                 level: Level::Warning,
-                                message: "a reporting verb whose subject is not a participant: sentence not attributed".into(),
+                                message: message.into(),
                                 span: Some(span),
                             });
+                        } else {
+                            self.decide(i, sentence, from, || Verdict::NoFrame);
                         }
                     }
                 }
@@ -435,6 +532,18 @@ impl<'t> Statements<'t> {
                 let verb = sentence.frames[*frame].verb.clone();
                 last = Some(speakers.clone());
                 self.list_frame = Some((speakers.clone(), verb));
+                if self.trace.is_some() {
+                    let (speakers, frame) = self.resolved[0].clone();
+                    let names = self.speaker_lists[speakers]
+                        .iter()
+                        .map(|&p| people.persons[p].name_text.clone())
+                        .collect();
+                    let verb = sentence.frames[frame].verb.to_string();
+                    self.decide(i, sentence, from, || Verdict::ListIntro {
+                        speakers: names,
+                        verb,
+                    });
+                }
                 continue;
             }
             for k in 0..self.resolved.len() {
@@ -464,6 +573,7 @@ impl<'t> Statements<'t> {
                 let content = (frame.content.0, end.max(frame.content.0));
                 self.push_quoted(speakers, frame.verb.clone(), content, span, block.paragraph);
             }
+            self.decide(i, sentence, from, || Verdict::Frames);
         }
     }
 
@@ -525,26 +635,50 @@ impl<'t> Statements<'t> {
                 if *topic_only
                     .get_or_insert_with(|| self.is_topic_only(&text[span.start..span.end]))
                 {
+                    self.fate(f, FrameOutcome::InsideTopic, None, None, people);
                     continue;
                 }
             }
+            let was_ambiguous = self.ambiguous;
             let speakers = match (&frame.subject, last) {
                 (SubjectRef::Impersonal, Some(last)) => Some(last.clone()),
                 _ => self.resolve_subject(sentence, frame, people),
             };
             let Some(speakers) = speakers else {
+                let outcome = match self.ambiguous && !was_ambiguous {
+                    true => FrameOutcome::Ambiguous,
+                    false => FrameOutcome::Unresolved,
+                };
+                self.fate(f, outcome, None, None, people);
                 continue;
             };
-            match self.resolved.last() {
-                None => self.resolved.push((speakers, f)),
+            // For a later frame: whether its speakers differ from the first's, and whether its
+            // content comes after the first's.
+            let compared = match self.resolved.last() {
+                None => {
+                    self.resolved.push((speakers.clone(), f));
+                    None
+                }
                 Some((previous, _)) => {
                     let lists = &self.speaker_lists;
                     let differ = lists[previous.clone()] != lists[speakers.clone()];
                     let first = &sentence.frames[self.resolved[0].1];
-                    if new_clause && differ && frame.content.0 > first.content.0 {
-                        self.resolved.push((speakers, f));
+                    let later = frame.content.0 > first.content.0;
+                    if new_clause && differ && later {
+                        self.resolved.push((speakers.clone(), f));
                     }
+                    Some((differ, later))
                 }
+            };
+            if self.trace.is_some() {
+                let outcome = match (compared, new_clause) {
+                    (None, _) | (Some((true, true)), true) => FrameOutcome::Statement,
+                    (Some(_), false) => FrameOutcome::NotNewClause,
+                    (Some((false, _)), true) => FrameOutcome::SameSpeakers,
+                    (Some((true, false)), true) => FrameOutcome::Earlier,
+                };
+                let by = resolution(&frame.subject, last.is_some());
+                self.fate(f, outcome, Some(&speakers), by, people);
             }
         }
     }
@@ -723,6 +857,20 @@ impl<'t> Statements<'t> {
             }
         }
     }
+}
+
+/// How a subject of this kind is resolved (`after_statement`: the paragraph has a statement
+/// before the sentence, which an impersonal frame continues); an indefinite one never is.
+fn resolution(subject: &SubjectRef, after_statement: bool) -> Option<Resolution> {
+    Some(match subject {
+        SubjectRef::Mentions(_) => Resolution::Names,
+        SubjectRef::Pronoun => Resolution::LastSpeaker,
+        SubjectRef::Impersonal if after_statement => Resolution::ParagraphSpeakers,
+        SubjectRef::Joint | SubjectRef::Impersonal => Resolution::EveryLeader,
+        SubjectRef::Title(_) => Resolution::Title,
+        SubjectRef::Nationality(_) => Resolution::Nationality,
+        SubjectRef::Indefinite => return None,
+    })
 }
 
 /// True when the sentence opens with a participant acting, not speaking ("X held a welcome
