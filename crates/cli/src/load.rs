@@ -17,10 +17,7 @@ pub struct Loaded {
 /// Loads the text of the readout file `path`. Fails only on a malformed header or a file with
 /// nothing after its header; the parser itself never fails.
 pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
-    let split = header::split(text).map_err(|cause| Failure::at(path, cause))?;
-    if split.body.trim().is_empty() {
-        return Err(Failure::at(path, "no readout text after the header"));
-    }
+    let split = split_header(path, text)?;
     let mut readout = parse(split.body);
     split.header.apply(&mut readout);
     // The header's title or URL may be past the corpus limits: the corpus stays readable.
@@ -30,6 +27,16 @@ pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
     }
     let warnings = warnings(path, &readout, split.header_lines);
     Ok(Loaded { readout, warnings })
+}
+
+/// The header and the readout text of the file `path`. Fails on a malformed header or a
+/// file with nothing after its header.
+pub fn split_header<'a>(path: &Path, text: &'a str) -> Result<header::Split<'a>, Failure> {
+    let split = header::split(text).map_err(|cause| Failure::at(path, cause))?;
+    if split.body.trim().is_empty() {
+        return Err(Failure::at(path, "no readout text after the header"));
+    }
+    Ok(split)
 }
 
 /// The parser's error diagnostics as warnings: `<file>: line N: <message>`, N counted in the

@@ -1,6 +1,8 @@
 //! `readouts`: parse official readouts of leaders' meetings into a JSON corpus.
 //!
 //! - `readouts parse FILE...` prints a corpus of the given readout files to stdout;
+//!   `readouts parse --explain [--json] FILE...` says instead, for every sentence, whether it
+//!   became a statement and why (see [`mod@explain`]);
 //! - `readouts build DIR -o OUT` parses every `.txt` in DIR (file-name order, not recursive)
 //!   into one corpus, written atomically; the same inputs give byte-identical output. It reads
 //!   regular files only, follows symbolic links only to files inside DIR (unless
@@ -20,6 +22,7 @@
 
 mod build;
 mod check;
+mod explain;
 mod folder;
 mod fsio;
 mod header;
@@ -71,6 +74,14 @@ enum Command {
         /// Readout text files (UTF-8, at most 8 MiB each).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print, for every sentence, whether it became a statement and why (the reporting
+        /// frame, whom its subject resolved to, the verb and its class) or why not, with its
+        /// line:column in the file; no corpus.
+        #[arg(long)]
+        explain: bool,
+        /// With --explain: print the explanations as JSON (an array, one object per file).
+        #[arg(long, requires = "explain")]
+        json: bool,
     },
     /// Parse every .txt file of a directory into one corpus file.
     ///
@@ -137,7 +148,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Parse { files } => parse(&files),
+        Command::Parse {
+            files,
+            explain: false,
+            ..
+        } => parse(&files),
+        Command::Parse { files, json, .. } => explain(&files, json),
         Command::Build {
             dir,
             output,
@@ -182,9 +198,25 @@ fn parse(files: &[PathBuf]) -> Result<(), Failure> {
             failure
         }
     })?;
+    write_stdout(&corpus.to_json_pretty())
+}
+
+/// `readouts parse --explain [--json] FILE...`.
+fn explain(files: &[PathBuf], json: bool) -> Result<(), Failure> {
+    let explained = explain::explain_files(files)?;
+    let out = if json {
+        explain::to_json(&explained)
+    } else {
+        explain::to_text(&explained)
+    };
+    write_stdout(&out)
+}
+
+/// Writes `out` to stdout; a closed or failing stdout is a failure, not a panic.
+fn write_stdout(out: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(corpus.to_json_pretty().as_bytes())
+        .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| {
             Failure(format!(
