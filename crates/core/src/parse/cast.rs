@@ -29,8 +29,20 @@ pub(super) fn read(
         for (m, mention) in sentence.mentions.iter().enumerate() {
             if let Some(p) = mention_persons[sentence.mentions_from + m] {
                 people.learn(p, mention);
-                if let Some(next) = sentence.mentions.get(m + 1) {
-                    learn_appositive(text, sentence, mention, next, &mut people.persons[p]);
+                // "Bryn Caddick, MP, Prime Minister of Tessaly": past post-nominal letters.
+                let mut comma = mention.last;
+                let mut next = m + 1;
+                while let Some(letters) = sentence.mentions.get(next).filter(|n| {
+                    n.first == comma + 1
+                        && n.title.is_none()
+                        && n.name.len() == 1
+                        && lexicon::lexicon().post_nominals.contains(n.name[0])
+                }) {
+                    comma = letters.last;
+                    next += 1;
+                }
+                if let Some(next) = sentence.mentions.get(next) {
+                    learn_appositive(text, sentence, comma, next, &mut people.persons[p]);
                 }
             }
         }
@@ -172,12 +184,12 @@ fn lists_who_took_part(sentence: &Sentence) -> bool {
 fn learn_appositive(
     text: &str,
     sentence: &Sentence,
-    mention: &Mention,
+    comma: usize,
     next: &Mention,
     person: &mut Person,
 ) {
-    let comma = sentence.tokens.get(mention.last);
-    if next.has_name() || next.first != mention.last + 1 || comma.and_then(|t| t.punct) != Some(',')
+    let comma_token = sentence.tokens.get(comma);
+    if next.has_name() || next.first != comma + 1 || comma_token.and_then(|t| t.punct) != Some(',')
     {
         return;
     }
