@@ -174,11 +174,31 @@ fn write_sentence(out: &mut String, r: &Readout, at: &Locator, s: &SentenceNote)
             excerpt(&st.text),
         );
     }
+    // Where the block decides (a turn's label, a list's ":" line, a heading), the frames and
+    // verbs inside the sentence were not read: `--json` lists them, the text leaves them out.
+    if block_decided(s) {
+        return;
+    }
     for frame in &s.frames {
-        let _ = writeln!(out, "  frame: {}", frame_line(text, frame));
+        let intro = matches!(s.verdict, Verdict::ListIntro { .. });
+        let _ = writeln!(out, "  frame: {}", frame_line(text, frame, intro));
     }
     for verb in &s.verbs {
         let _ = writeln!(out, "  verb: {}", verb_line(verb));
+    }
+}
+
+/// True when the sentence's block, not its words, decided its verdict.
+fn block_decided(s: &SentenceNote) -> bool {
+    match s.verdict {
+        Verdict::Turn
+        | Verdict::ListItem
+        | Verdict::Heading
+        | Verdict::SourceLine
+        | Verdict::RoleLabel
+        | Verdict::UnknownLabel { .. } => true,
+        Verdict::Vocative => matches!(s.block, BlockNote::Turn { .. }),
+        _ => false,
     }
 }
 
@@ -237,7 +257,8 @@ fn verdict(v: &Verdict) -> String {
 
 /// `subject names "President Lind", verb "said" (say) → Ana Lind, by name: makes the
 /// statement`.
-fn frame_line(text: &str, f: &FrameNote) -> String {
+/// `intro`: the sentence introduces a list, which its statement-making frame does instead.
+fn frame_line(text: &str, f: &FrameNote, intro: bool) -> String {
     let subject = match &f.subject {
         SubjectNote::Names { text } => format!("names \"{}\"", excerpt(text)),
         SubjectNote::Pronoun => "a pronoun".to_string(),
@@ -269,6 +290,7 @@ fn frame_line(text: &str, f: &FrameNote) -> String {
         let _ = write!(line, " → {}{by}", f.speakers.join(" and "));
     }
     let outcome = match f.outcome {
+        FrameOutcome::Statement if intro => "introduces the list",
         FrameOutcome::Statement => "makes the statement",
         FrameOutcome::Unresolved => "the subject names no participant",
         FrameOutcome::Ambiguous => "the subject could mean several participants",

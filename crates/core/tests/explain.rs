@@ -184,6 +184,15 @@ fn verbs_that_make_no_frame_say_why() {
         reasons.contains(&("maintained", VerbReason::NoThat)),
         "{reasons:?}"
     );
+
+    // The verb of an impersonal opening is that frame's, not a verb without a subject.
+    let e =
+        explained("President Ana Lind met President Jon Brek.\n\nIt was agreed to meet in May.");
+    let agreed = e.sentences.last().unwrap();
+    assert_eq!(agreed.verdict, Verdict::Frames);
+    assert_eq!(agreed.frames[0].subject, SubjectNote::Impersonal);
+    assert_eq!(agreed.frames[0].class, "impersonal");
+    assert!(agreed.verbs.is_empty(), "{:?}", agreed.verbs);
 }
 
 #[test]

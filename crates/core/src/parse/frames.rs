@@ -114,7 +114,10 @@ pub fn find_frames<'t, U: Unframed>(
         }
     }
 
+    // Where an impersonal opening ends: its own verb ("It was agreed") makes no other frame.
+    let mut opening_end = 0;
     if let Some((after, verb)) = impersonal_opening(words) {
+        opening_end = after;
         let start = content_start(text, tokens, words, after, "");
         frames.push(Frame {
             subject: SubjectRef::Impersonal,
@@ -222,7 +225,7 @@ pub fn find_frames<'t, U: Unframed>(
         let not_a_frame = no_that
             || lexicon().is_welcome_verb(&verb)
                 && welcomes_to_a_place(text, sentence_end, tokens, words, mentions, after_verb);
-        if U::NOTES && (subject.is_none() || not_a_frame) {
+        if U::NOTES && (subject.is_none() || not_a_frame) && v >= opening_end {
             let reason = match (&subject, no_that) {
                 (None, _) => VerbReason::NoSubject,
                 (Some(_), true) => VerbReason::NoThat,
