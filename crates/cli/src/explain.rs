@@ -301,6 +301,9 @@ fn frame_line(text: &str, f: &FrameNote, intro: bool) -> String {
         FrameOutcome::NotRead => "not read: the block decides",
     };
     let _ = write!(line, ": {outcome}");
+    if !f.candidates.is_empty() {
+        let _ = write!(line, " ({})", f.candidates.join(" or "));
+    }
     // A statement's text is shown with it; another frame's content is shown here.
     if f.outcome != FrameOutcome::Statement {
         let _ = write!(line, "; content {}", quoted(text, f.content));

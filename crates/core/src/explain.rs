@@ -159,6 +159,8 @@ pub struct FrameNote {
     pub resolved_by: Option<Resolution>,
     /// What became of the frame.
     pub outcome: FrameOutcome,
+    /// When the subject is ambiguous: the participants it could mean (names).
+    pub candidates: Vec<String>,
 }
 
 /// A frame's subject as the frame scanner read it.

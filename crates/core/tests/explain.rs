@@ -129,6 +129,13 @@ fn prose_verdicts_name_their_rules() {
         v("The President noted"),
         Verdict::AmbiguousSubject { .. }
     ));
+    let noted = e
+        .sentences
+        .iter()
+        .find(|s| e.readout.source.text[s.span.start..].starts_with("The President noted"))
+        .unwrap();
+    assert_eq!(noted.frames[0].outcome, FrameOutcome::Ambiguous);
+    assert_eq!(noted.frames[0].candidates, ["Ana Lind", "Jon Brek"]);
     assert_eq!(v("The two leaders discussed"), Verdict::JointNarrative);
     assert_eq!(v("The ministry said"), Verdict::NoFrame);
     assert_eq!(v("There was an exchange"), Verdict::TopicOnly);

@@ -776,6 +776,11 @@ impl<'t> Statements<'t> {
         let one = fits.next()?;
         if fits.next().is_some() {
             self.ambiguous = true;
+            if let Some(trace) = self.trace.as_deref_mut() {
+                let shortened =
+                    |&p: &usize| people.persons[p].title.as_deref().is_some_and(shortens);
+                trace.could_mean(people.leaders().filter(shortened), people);
+            }
             return None;
         }
         Some(one)
@@ -802,6 +807,10 @@ impl<'t> Statements<'t> {
                     .find(|&p| people.persons[p].name_text == bare);
                 if owner.is_none() {
                     self.ambiguous = true;
+                    if let Some(trace) = self.trace.as_deref_mut() {
+                        let index = self.leaders.as_ref().and_then(Option::as_ref);
+                        trace.could_mean(leaders_titled(index, people, title), people);
+                    }
                 }
                 owner
             }

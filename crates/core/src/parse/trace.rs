@@ -28,6 +28,8 @@ pub(crate) struct Trace {
     /// What became of the frames of the sentence being read, by frame index, until its
     /// verdict is noted.
     fates: Vec<Fate>,
+    /// The participants the last ambiguous subject could mean, until a frame's fate takes them.
+    could_mean: Vec<String>,
 }
 
 /// One sentence's record.
@@ -48,9 +50,19 @@ struct Fate {
     outcome: FrameOutcome,
     speakers: Vec<String>,
     resolved_by: Option<Resolution>,
+    /// For an ambiguous subject: whom it could mean.
+    candidates: Vec<String>,
 }
 
 impl Trace {
+    /// Notes whom an ambiguous subject could mean (`persons`: indices of `people`), for the
+    /// fate of the frame being resolved.
+    pub(super) fn could_mean(&mut self, persons: impl Iterator<Item = usize>, people: &People) {
+        self.could_mean.clear();
+        let names = persons.map(|p| people.persons[p].name_text.clone());
+        self.could_mean.extend(names);
+    }
+
     /// The verb notes of sentence `sentence`, for the frame scanner to append to.
     pub(super) fn verbs_of(&mut self, sentence: usize) -> &mut Vec<VerbNote> {
         if self.verbs.len() <= sentence {
@@ -97,6 +109,11 @@ impl Trace {
             .iter()
             .map(|&p| people.persons[p].name_text.clone())
             .collect();
+        let candidates = std::mem::take(&mut self.could_mean);
+        let candidates = match outcome {
+            FrameOutcome::Ambiguous => candidates,
+            _ => Vec::new(),
+        };
         // A frame noted twice (resolved, then found to be part of the first one's clause)
         // keeps its last outcome.
         self.fates.retain(|f| f.frame != frame);
@@ -105,6 +122,7 @@ impl Trace {
             outcome,
             speakers,
             resolved_by,
+            candidates,
         });
     }
 
@@ -118,6 +136,7 @@ impl Trace {
         drafts: Range<usize>,
         verdict: Verdict,
     ) {
+        self.could_mean.clear();
         let mut fates = std::mem::take(&mut self.fates);
         let frames = sentence
             .frames
@@ -129,9 +148,12 @@ impl Trace {
                     text,
                     sentence,
                     frame,
-                    fate.map(|fate| {
-                        let speakers = std::mem::take(&mut fate.speakers);
-                        (fate.outcome, speakers, fate.resolved_by)
+                    fate.map(|fate| Fate {
+                        frame: f,
+                        outcome: fate.outcome,
+                        speakers: std::mem::take(&mut fate.speakers),
+                        resolved_by: fate.resolved_by,
+                        candidates: std::mem::take(&mut fate.candidates),
                     }),
                 )
             })
@@ -152,14 +174,14 @@ impl Trace {
 }
 
 /// A frame as the explanation shows it.
-fn frame_note(
-    text: &str,
-    sentence: &Sentence,
-    frame: &Frame,
-    fate: Option<(FrameOutcome, Vec<String>, Option<Resolution>)>,
-) -> FrameNote {
-    let (outcome, speakers, resolved_by) =
-        fate.unwrap_or((FrameOutcome::NotRead, Vec::new(), None));
+fn frame_note(text: &str, sentence: &Sentence, frame: &Frame, fate: Option<Fate>) -> FrameNote {
+    let fate = fate.unwrap_or(Fate {
+        frame: 0,
+        outcome: FrameOutcome::NotRead,
+        speakers: Vec::new(),
+        resolved_by: None,
+        candidates: Vec::new(),
+    });
     let subject = match &frame.subject {
         SubjectRef::Mentions(group) => {
             let first = &sentence.mentions[group.start];
@@ -192,9 +214,10 @@ fn frame_note(
         subject,
         trailing: frame.trailing,
         content: Span::new(frame.content.0, frame.content.1.max(frame.content.0)),
-        speakers,
-        resolved_by,
-        outcome,
+        speakers: fate.speakers,
+        resolved_by: fate.resolved_by,
+        outcome: fate.outcome,
+        candidates: fate.candidates,
     }
 }
 
