@@ -69,6 +69,14 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Meeting,
+        EventKind::Talks,
+        EventKind::PhoneCall,
+        EventKind::VideoCall,
+        EventKind::Multilateral,
+    ];
+
     /// The JSON name, also used in URLs and labels.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -258,57 +258,19 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// The kind of event, from the number of leaders and the words of the opening paragraph.
+/// The kind of event, from the number of leaders and the phrases of the opening paragraph
+/// (`data/event_kinds.tsv`).
 pub fn kind(leaders: usize, opening: &str) -> EventKind {
     if leaders >= 3 {
         return EventKind::Multilateral;
     }
-    // Every phrase below is ASCII: ASCII lowercase is enough to find them in any case.
+    // Every phrase of the list is ASCII: ASCII lowercase is enough to find them in any case.
     let lower = opening.to_ascii_lowercase();
-    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
-    // Each group's phrases all hold one of a few short words (tested first): most openings
-    // hold none of them, and then the group's phrases need no search.
-    if has(&["video", "virtual"])
-        && has(&[
-            "video call",
-            "video link",
-            "videoconference",
-            "video conference",
-            "virtual meeting",
-            "via video",
-            "virtually",
-            "video talks",
-            "video meeting",
-        ])
-    {
-        EventKind::VideoCall
-    } else if has(&["phone", "call", "spoke", "talked"])
-        && has(&[
-            "phone",
-            "telephone",
-            "call with",
-            "a call",
-            "calls with",
-            "spoke with",
-            "spoke to",
-            "talked with",
-        ])
-        && !has(&[" met ", " meets ", " met with", "in person"])
-    {
-        EventKind::PhoneCall
-    } else if has(&["talks"])
-        && has(&[
-            "held talks",
-            "hold talks",
-            "holds talks",
-            "talks with",
-            "talks in",
-        ])
-    {
-        EventKind::Talks
-    } else {
-        EventKind::Meeting
-    }
+    lexicon::lexicon()
+        .event_kinds
+        .iter()
+        .find(|k| k.matches(&lower))
+        .map_or(EventKind::Meeting, |k| k.kind)
 }
 
 /// The first `in <Place>` of the tokens whose place is neither a person, a country nor a date.

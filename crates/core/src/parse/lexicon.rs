@@ -6,6 +6,7 @@
 
 use super::tokens::ascii_lower;
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::model::EventKind;
 use std::sync::OnceLock;
 
 pub struct Lexicon {
@@ -96,6 +97,10 @@ pub struct Lexicon {
     pub acronym_connectors: WordSet,
     /// Words opening quoted speech, lowercase ("we").
     pub quote_pronouns: WordSet,
+    /// Phrases of the opening paragraph that tell the event's kind, kind by kind, in order.
+    pub event_kinds: Vec<EventKindPhrases>,
+    /// Phrases of a sentence that lists who else attended ("were present").
+    pub attendee_markers: Markers,
 }
 
 /// Words as written, behind a [`WordFilter`]: most words not in the set are told without
@@ -257,6 +262,8 @@ const QUOTE_PRONOUNS: &str = include_str!("../../data/quote_pronouns.txt");
 const HOST_PHRASES: &str = include_str!("../../data/host_phrases.txt");
 const CHAIR_PHRASES: &str = include_str!("../../data/chair_phrases.txt");
 const TAKING_PART: &str = include_str!("../../data/taking_part.txt");
+const EVENT_KINDS: &str = include_str!("../../data/event_kinds.tsv");
+const ATTENDEE_MARKERS: &str = include_str!("../../data/attendee_markers.txt");
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -383,6 +390,8 @@ pub fn lexicon() -> &'static Lexicon {
             frame_asides: WordSet::new(data_lines(FRAME_ASIDES)),
             acronym_connectors: WordSet::new(data_lines(ACRONYM_CONNECTORS)),
             quote_pronouns: WordSet::new(data_lines(QUOTE_PRONOUNS)),
+            event_kinds: EventKindPhrases::read(EVENT_KINDS),
+            attendee_markers: Markers::new(data_lines(ATTENDEE_MARKERS)),
             topic_index,
             titles,
             title_abbreviations,
@@ -439,6 +448,184 @@ fn covering_words(phrases: impl Iterator<Item = &'static str>) -> Vec<&'static s
         keys.push(best);
     }
     keys
+}
+
+/// A phrase as listed, without the double quotes that keep the spaces at its ends (`" met "`).
+fn unquoted(phrase: &'static str) -> &'static str {
+    phrase
+        .strip_prefix('"')
+        .and_then(|p| p.strip_suffix('"'))
+        .unwrap_or(phrase)
+}
+
+/// The phrases of one event kind (`data/event_kinds.tsv`), lowercase ASCII, found anywhere in
+/// an opening paragraph.
+pub struct EventKindPhrases {
+    pub kind: EventKind,
+    /// Words one of which every sign holds: an opening without any needs no search.
+    keys: Vec<&'static str>,
+    signs: Vec<&'static str>,
+    unless: Vec<&'static str>,
+}
+
+impl EventKindPhrases {
+    /// The kinds of `data`, in the order they first appear; a line of an unknown kind or
+    /// role is skipped (a test checks that none is).
+    fn read(data: &'static str) -> Vec<EventKindPhrases> {
+        let mut kinds: Vec<EventKindPhrases> = Vec::new();
+        for line in data_lines(data) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(role), Some(phrase)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Some(kind) = EventKind::ALL.into_iter().find(|k| k.as_str() == kind) else {
+                continue;
+            };
+            let at = match kinds.iter().position(|k| k.kind == kind) {
+                Some(at) => at,
+                None => {
+                    kinds.push(EventKindPhrases {
+                        kind,
+                        keys: Vec::new(),
+                        signs: Vec::new(),
+                        unless: Vec::new(),
+                    });
+                    kinds.len() - 1
+                }
+            };
+            match role {
+                "sign" => kinds[at].signs.push(unquoted(phrase)),
+                "unless" => kinds[at].unless.push(unquoted(phrase)),
+                _ => {}
+            }
+        }
+        for kind in &mut kinds {
+            kind.keys = covering_words(kind.signs.iter().copied());
+        }
+        kinds
+    }
+
+    /// True when `lower`, an opening in ASCII lowercase, holds a sign of this kind and none
+    /// of its unless-phrases.
+    pub fn matches(&self, lower: &str) -> bool {
+        let has = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
+        has(&self.keys) && has(&self.signs) && !has(&self.unless)
+    }
+}
+
+/// Phrases found anywhere in a sentence's ASCII lowercase, behind a test on its words that
+/// spares most sentences the lowering and the search: each phrase has a key word, the shortest
+/// of its words after the first with four letters or more (short words such as "in" are
+/// everywhere), which starts a word of any sentence that holds the phrase; a phrase without
+/// one is keyed by its first word, which ends a word of such a sentence ("unaccompanied by").
+pub struct Markers {
+    phrases: Vec<&'static str>,
+    /// Keys that start a word, and keys that end one.
+    starts: Vec<&'static str>,
+    ends: Vec<&'static str>,
+    /// The first four bytes of the keys of `starts`, and the last four of those of `ends`:
+    /// one bit test tells most words.
+    heads: QuadFilter,
+    tails: QuadFilter,
+    /// Bit `b % 32` set for the first byte `b` of a key of `starts` (either case).
+    first_letters: u32,
+    /// The fewest letters a key of `ends` has (most words are shorter).
+    shortest_end: usize,
+    /// Set when a phrase has no key of four letters: then every sentence is searched.
+    unkeyed: bool,
+}
+
+impl Markers {
+    fn new(phrases: impl Iterator<Item = &'static str>) -> Self {
+        let mut markers = Markers {
+            phrases: phrases.collect(),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            heads: QuadFilter::default(),
+            tails: QuadFilter::default(),
+            first_letters: 0,
+            shortest_end: usize::MAX,
+            unkeyed: false,
+        };
+        for phrase in &markers.phrases {
+            let letters = |w: &'static str| w.trim_matches(|c: char| !c.is_alphanumeric());
+            let mut words = phrase.split(' ').map(letters);
+            let first = words.next().unwrap_or_default();
+            match words.filter(|w| w.len() >= 4).min_by_key(|w| w.len()) {
+                Some(key) => {
+                    markers.heads.insert(&key.as_bytes()[..4]);
+                    markers.first_letters |= 1 << (key.as_bytes()[0] % 32);
+                    markers.starts.push(key);
+                }
+                None if first.len() >= 4 => {
+                    markers.tails.insert(&first.as_bytes()[first.len() - 4..]);
+                    markers.ends.push(first);
+                    markers.shortest_end = markers.shortest_end.min(first.len());
+                }
+                None => markers.unkeyed = true,
+            }
+        }
+        markers
+    }
+
+    /// True when `sentence`, whose words are `words`, holds one of the phrases, in any case.
+    pub fn found_in(&self, words: &[&str], sentence: &str) -> bool {
+        let keyed = self.unkeyed
+            || words.iter().any(|w| {
+                let bytes = w.as_bytes();
+                if bytes.len() < 4 {
+                    return false;
+                }
+                let same = |a: &[u8], b: &str| a.eq_ignore_ascii_case(b.as_bytes());
+                (self.first_letters & (1 << (bytes[0] % 32)) != 0
+                    && self.heads.may_contain(&bytes[..4])
+                    && self
+                        .starts
+                        .iter()
+                        .any(|k| bytes.len() >= k.len() && same(&bytes[..k.len()], k)))
+                    || (bytes.len() >= self.shortest_end
+                        && self.tails.may_contain(&bytes[bytes.len() - 4..])
+                        && self.ends.iter().any(|k| {
+                            bytes.len() >= k.len() && same(&bytes[bytes.len() - k.len()..], k)
+                        }))
+            });
+        if !keyed {
+            return false;
+        }
+        let lower = sentence.to_ascii_lowercase();
+        self.phrases.iter().any(|m| lower.contains(m))
+    }
+}
+
+/// A 4096-bit filter over four bytes, ASCII case aside: "no" is certain, "maybe" needs a real
+/// comparison.
+struct QuadFilter([u64; 64]);
+
+impl Default for QuadFilter {
+    fn default() -> Self {
+        QuadFilter([0; 64])
+    }
+}
+
+impl QuadFilter {
+    fn slot(four: &[u8]) -> usize {
+        let mut quad = [0; 4];
+        quad.copy_from_slice(&four[..4]);
+        // `| 0x20` folds ASCII case without a test: it maps other bytes too, but always alike.
+        let folded = u32::from_le_bytes(quad) | 0x2020_2020;
+        (folded.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    fn insert(&mut self, four: &[u8]) {
+        let slot = Self::slot(four);
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    fn may_contain(&self, four: &[u8]) -> bool {
+        let slot = Self::slot(four);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// Phrases (titles, country names, reporting verbs) by first word, longest first, behind a
@@ -686,6 +873,63 @@ mod tests {
         assert!(lex.sentence_starters.contains("Recalling"));
         assert!(lex.institution_words.contains("Council"));
         assert!(lex.frame_adverbs.contains("also") && !lex.frame_adverbs.contains("ly"));
+    }
+
+    /// Every file of `crates/core/data/` opens with its documentation, is listed in the
+    /// folder's README and is read here: no list is dead, none undocumented.
+    #[test]
+    fn every_data_file_is_documented_listed_and_read() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        let readme = std::fs::read_to_string(format!("{folder}/README.md")).unwrap();
+        let source = include_str!("lexicon.rs");
+        let mut files = 0;
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name == "README.md" {
+                continue;
+            }
+            files += 1;
+            let text = std::fs::read_to_string(format!("{folder}/{name}")).unwrap();
+            assert!(
+                text.starts_with("# "),
+                "{name} opens without its documentation"
+            );
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "{name} is not in data/README.md"
+            );
+            let read = format!("include_str!(\"../../data/{name}\")");
+            assert!(source.contains(&read), "{name} is not read by the lexicon");
+        }
+        assert!(files > 20, "only {files} data files found in {folder}");
+    }
+
+    #[test]
+    fn event_kind_phrases_load() {
+        let kinds = &lexicon().event_kinds;
+        let lines = data_lines(EVENT_KINDS).count();
+        let loaded: usize = kinds.iter().map(|k| k.signs.len() + k.unless.len()).sum();
+        assert_eq!(
+            loaded, lines,
+            "a line of event_kinds.tsv has an unknown kind or role"
+        );
+        assert_eq!(kinds[0].kind, EventKind::VideoCall);
+        assert!(kinds[1].unless.contains(&" met "));
+        assert!(kinds.iter().all(|k| !k.keys.is_empty()));
+    }
+
+    #[test]
+    fn attendee_markers_are_keyed_by_a_rare_word() {
+        let markers = &lexicon().attendee_markers;
+        assert!(markers.starts.contains(&"took") && markers.starts.contains(&"others"));
+        assert_eq!(markers.ends, ["accompanied"]);
+        assert!(!markers.unkeyed);
+        let found = |s: &str| markers.found_in(&s.split([' ', ',']).collect::<Vec<_>>(), s);
+        assert!(found("A and B, among others, were present."));
+        assert!(found("Also Present were A and B."));
+        assert!(found("The Minister, unaccompanied by aides, met B."));
+        assert!(!found("The meeting was attended by A."));
+        assert!(!found("A presented the plan."));
     }
 
     #[test]

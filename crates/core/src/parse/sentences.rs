@@ -2,6 +2,7 @@
 //! reporting frames. A sentence is a set of slices of buffers shared by the whole readout.
 
 use super::frames::{find_frames, Frame};
+use super::lexicon;
 use super::names::{Mention, MentionScanner};
 use super::segment::Layout;
 use super::tokens::{token_words, tokenize_into, Token};
@@ -146,48 +147,10 @@ pub(super) fn appended<T>(buffer: &mut Vec<T>, fill: impl FnOnce(&mut Vec<T>)) -
     from..buffer.len()
 }
 
-/// "A and B, among others, were present", "Also present were …", "… attended the meeting".
+/// "A and B, among others, were present", "Also present were …", "… attended the meeting":
+/// a phrase of `data/attendee_markers.txt`.
 pub(super) fn is_attendee_line(words: &[&str], sentence: &str) -> bool {
-    // Every marker below holds one of these words; most sentences hold none.
-    let starts = |w: &str, prefix: &str| {
-        w.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
-    let ends = |w: &str, suffix: &str| {
-        w.len() >= suffix.len()
-            && w.get(w.len() - suffix.len()..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
-    };
-    let maybe = words.iter().any(|w| {
-        // The shortest of them, "took", has four letters.
-        if w.len() < 4 {
-            return false;
-        }
-        let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-        (match first {
-            Some(b'p') => starts(w, "present"),
-            Some(b'a') => starts(w, "attend"),
-            Some(b'j') => starts(w, "joined"),
-            Some(b't') => w.eq_ignore_ascii_case("took"),
-            _ => false,
-        }) || ends(w, "accompanied")
-    });
-    if !maybe {
-        return false;
-    }
-    let lower = sentence.to_ascii_lowercase();
-    [
-        "were present",
-        "was present",
-        "also present",
-        "were also present",
-        "among others, attended",
-        "also attended",
-        "were in attendance",
-        "also took part in the meeting",
-        "accompanied by",
-        "also joined",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
+    lexicon::lexicon()
+        .attendee_markers
+        .found_in(words, sentence)
 }
