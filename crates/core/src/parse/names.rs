@@ -213,15 +213,25 @@ impl<'t> MentionScanner<'t> {
                         continue;
                     }
                 }
-                // "Minister for Foreign Affairs": "for" inside a listed title.
-                if next == "for"
-                    && ends_with_title(words)
-                    && continues_title(words, |k| word(j + k))
-                {
-                    words.push("for");
-                    spans.push((tokens[j].start, tokens[j].end));
-                    j += 1;
-                    continue;
+                // "Minister for Foreign Affairs", "Minister for Europe and Foreign Affairs",
+                // "Minister of Foreign Affairs and Trade": the rest of a listed title, its
+                // "for", "of" and "and" included.
+                if matches!(next, "for" | "of") && ends_with_title(words) {
+                    if let Some(rest) = title_rest(words, |k| word(j + k)) {
+                        words.extend((j..j + rest).map(word));
+                        spans.extend((j..j + rest).map(|t| (tokens[t].start, tokens[t].end)));
+                        j += rest;
+                        // "… of Kaminato" after the title: read on as after any title.
+                        if word(j) == "of" && name_word(j + 1) {
+                            words.push("of");
+                            spans.push((tokens[j].start, tokens[j].end));
+                            j += 1;
+                        }
+                        if name_word(j) {
+                            continue;
+                        }
+                        break;
+                    }
                 }
                 if next == "of" && ends_with_title(words) && name_word(j + 1) {
                     words.push("of");
@@ -269,22 +279,24 @@ fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[(usize, usize)]) -> Cow
     }
 }
 
-/// True when "for" and the words after it (`after(1)`, `after(2)`, …) continue a title that
-/// starts in `words` ("Minister" + "for Foreign Affairs").
-fn continues_title<'w>(words: &[&'w str], after: impl Fn(usize) -> &'w str) -> bool {
+/// How many words from `after(0)` ("for" or "of") on complete a listed title that starts in
+/// `words` and goes past them ("Minister" + "for Europe and Foreign Affairs"): the longest
+/// such rest, if any. The words after may be capitalized or "and", "of", "for".
+fn title_rest<'w>(words: &[&'w str], after: impl Fn(usize) -> &'w str) -> Option<usize> {
     let lex = lexicon();
     let mut candidate = words.to_vec();
-    candidate.push("for");
+    candidate.push(after(0));
     candidate.extend(
         (1..=lex.longest_title())
-            .map(after)
-            .take_while(|w| is_capitalized(w)),
+            .map(&after)
+            .take_while(|w| is_capitalized(w) || matches!(*w, "and" | "of" | "for")),
     );
     let from = words.len().saturating_sub(lex.longest_title());
-    (from..words.len()).any(|at| {
-        lex.title_at(&candidate, at)
-            .is_some_and(|n| at + n > words.len() + 1)
-    })
+    (from..words.len())
+        .filter_map(|at| lex.title_at(&candidate, at).map(|n| at + n))
+        .filter(|&end| end > words.len() + 1)
+        .max()
+        .map(|end| end - words.len())
 }
 
 fn ends_with_title(words: &[&str]) -> bool {
@@ -523,6 +535,17 @@ mod tests {
         let m = &read("The Premier stressed it.")[0];
         assert_eq!(m.title.as_deref(), Some("Premier"));
         assert!(!m.has_name());
+    }
+
+    #[test]
+    fn titles_of_several_portfolios_are_read_whole() {
+        let ms = read("Minister for Europe and Foreign Affairs Ana Belo met Tomas Orr.");
+        assert_eq!(
+            (ms[0].title.as_deref(), ms[0].name_text),
+            (Some("Minister for Europe and Foreign Affairs"), "Ana Belo")
+        );
+        let ms = read("The Secretary of State stressed it.");
+        assert_eq!(ms[0].title.as_deref(), Some("Secretary of State"));
     }
 
     #[test]

@@ -759,15 +759,25 @@ impl<'t> Statements<'t> {
     }
 
     /// The one leader whose title a short title shortens ("the Secretary" for the Secretary of
-    /// State, "the Minister" for a Foreign Minister), when no leader holds it exactly; several
+    /// State, "the Minister" for a Foreign Minister, "the Foreign Minister" for a Minister for
+    /// Europe and Foreign Affairs), when no leader holds it exactly; several
     /// make the subject ambiguous.
     fn leader_of_short_title(&mut self, people: &People, title: &str) -> Option<usize> {
+        // "the Foreign Minister" for a "Minister for Europe and Foreign Affairs": a portfolio
+        // before "Minister" found inside a "Minister of/for …" title.
+        let portfolio = title.strip_suffix(" Minister");
         let shortens = |full: &str| {
             full.strip_prefix(title)
                 .is_some_and(|rest| rest.starts_with(' '))
                 || full
                     .strip_suffix(title)
                     .is_some_and(|rest| rest.ends_with(' '))
+                || portfolio.is_some_and(|p| {
+                    full.starts_with("Minister ")
+                        && full.match_indices(p).any(|(at, _)| {
+                            full[..at].ends_with(' ') && full[at + p.len()..].starts_with(' ')
+                        })
+                })
         };
         work::add(people.persons.len());
         let mut fits = people
