@@ -380,6 +380,10 @@ fn passive_opening(words: &[&str]) -> Option<(usize, &'static str)> {
 /// An opening of `data/impersonal_frames.tsv`.
 fn listed_impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
     let first = words.first()?;
+    // The filter folds ASCII case, as the comparison below does.
+    if !lexicon().impersonal_firsts.may_contain(first) {
+        return None;
+    }
     lexicon()
         .impersonal_frames
         .iter()

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub impersonal_participles: Vec<&'static str>,
     /// Participles of narrative passive sentences ("… were held"), lowercase.
     pub narrative_participles: WordSet,
+    /// The first words of [`Lexicon::impersonal_frames`]: most sentences open with none.
+    pub impersonal_firsts: WordFilter,
     /// Openings of joint subjects, lowercase.
     joint_subjects: Vec<&'static str>,
     role_labels: FxHashSet<&'static str>,
@@ -385,6 +387,13 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             impersonal_participles: data_lines(IMPERSONAL_PARTICIPLES).collect(),
             narrative_participles: WordSet::new(data_lines(NARRATIVE_PARTICIPLES)),
+            impersonal_firsts: data_lines(IMPERSONAL_FRAMES).fold(
+                WordFilter::default(),
+                |mut filter, line| {
+                    filter.insert(line.split([' ', '\t']).next().unwrap_or_default());
+                    filter
+                },
+            ),
             opening_prepositions: WordSet::new(data_lines(OPENING_PREPOSITIONS)),
             clause_joiners: WordSet::new(data_lines(CLAUSE_JOINERS)),
             frame_asides: WordSet::new(data_lines(FRAME_ASIDES)),

@@ -406,12 +406,7 @@ fn push_trimmed(text: &str, out: &mut Vec<Span>, start: usize, end: usize) {
 /// True when the period at `dot` ends an abbreviation or a one-letter initial.
 fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
     let before = &text[sentence_start..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return false;
     }
@@ -426,6 +421,22 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         return !is_sentence_end_letter;
     }
     lexicon().is_abbreviation(word)
+}
+
+/// Where the word (letters, digits and periods) that ends `before` starts: by bytes while they
+/// are ASCII, as nearly all are, else by characters.
+fn word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'.';
+    match bytes.iter().rposition(|b| !in_word(b)) {
+        Some(i) if bytes[i] < 0x80 => i + 1,
+        None => 0,
+        Some(_) => before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            }),
+    }
 }
 
 /// The first index in `i..end` holding one of the ASCII `stops` or a non-ASCII byte, or `end`.

@@ -395,10 +395,12 @@ fn lexicon_matches_at(words: &[&str], at: usize, pattern: &Pattern) -> bool {
             if pattern.case_sensitive {
                 p == w
             } else {
+                // Two ASCII words lower alike only when they are equal but for ASCII case.
                 p.eq_ignore_ascii_case(w)
-                    || p.chars()
-                        .flat_map(char::to_lowercase)
-                        .eq(w.chars().flat_map(char::to_lowercase))
+                    || (!(p.is_ascii() && w.is_ascii())
+                        && p.chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(w.chars().flat_map(char::to_lowercase)))
             }
         })
 }
