@@ -74,13 +74,12 @@ fn run(raw: &str, mut trace: Option<&mut trace::Trace>) -> Readout {
         event::dateline(&text, span.start, span.end)
     });
 
-    let buffers = sentences::Buffers::read(
-        &text,
-        &layout,
-        first_prose,
-        dateline.as_ref().map(|d| d.end),
-        trace.as_deref_mut(),
-    );
+    let dateline_end = dateline.as_ref().map(|d| d.end);
+    // Two copies of the pass: the one `parse` runs notes nothing (`()`), at no cost.
+    let buffers = match trace.as_deref_mut() {
+        None => sentences::Buffers::read(&text, &layout, first_prose, dateline_end, &mut ()),
+        Some(trace) => sentences::Buffers::read(&text, &layout, first_prose, dateline_end, trace),
+    };
     let sentences = buffers.sentences();
     if let Some(trace) = trace.as_deref_mut() {
         trace.begin(&sentences, &layout.blocks);

@@ -6,7 +6,7 @@ use super::lexicon;
 use super::names::{Mention, MentionScanner};
 use super::segment::Layout;
 use super::tokens::{token_words, tokenize_into, Token};
-use super::trace::Trace;
+use super::trace::VerbSink;
 use crate::model::*;
 use std::ops::Range;
 
@@ -50,14 +50,14 @@ struct Place {
 impl<'t> Buffers<'t> {
     /// Reads every sentence of the layout: tokens, then name mentions, then reporting frames.
     /// A dateline opening the first prose block (`first_prose`), which ends at `dateline_end`,
-    /// is left out of its first sentence. `trace`, when explaining, notes the reporting verbs
-    /// that made no frame.
+    /// is left out of its first sentence. `unframed` notes the reporting verbs that made no
+    /// frame: `()` when parsing (which compiles that out), the trace when explaining.
     pub(super) fn read(
         text: &'t str,
         layout: &Layout,
         first_prose: Option<usize>,
         dateline_end: Option<usize>,
-        mut trace: Option<&mut Trace>,
+        unframed: &mut impl VerbSink,
     ) -> Self {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         let mut sentences: Vec<Place> = Vec::with_capacity(layout.sentences.len());
@@ -96,13 +96,8 @@ impl<'t> Buffers<'t> {
                 let (tokens, words) = (&tokens[range.clone()], &words[range.clone()]);
                 let mentions = &mentions[place.mentions.clone()];
                 let end = place.span.end;
-                match trace.as_deref_mut() {
-                    None => find_frames(text, end, tokens, words, mentions, out, &mut ()),
-                    Some(trace) => {
-                        let unframed = trace.verbs_of(s);
-                        find_frames(text, end, tokens, words, mentions, out, unframed)
-                    }
-                }
+                let unframed = unframed.sentence(s);
+                find_frames(text, end, tokens, words, mentions, out, unframed)
             });
             place.attendee_line =
                 is_attendee_line(&words[range], &text[place.span.start..place.span.end]);

@@ -234,6 +234,27 @@ impl Unframed for () {
     fn note(&mut self, _: VerbNote) {}
 }
 
+/// The [`Unframed`] sink of each sentence: `()` for all of them when parsing, the trace's list
+/// of the sentence when explaining.
+pub(crate) trait VerbSink {
+    type Sentence: Unframed;
+    fn sentence(&mut self, sentence: usize) -> &mut Self::Sentence;
+}
+
+impl VerbSink for () {
+    type Sentence = ();
+    fn sentence(&mut self, _: usize) -> &mut () {
+        self
+    }
+}
+
+impl VerbSink for Trace {
+    type Sentence = Vec<VerbNote>;
+    fn sentence(&mut self, sentence: usize) -> &mut Vec<VerbNote> {
+        self.verbs_of(sentence)
+    }
+}
+
 impl Unframed for Vec<VerbNote> {
     const NOTES: bool = true;
     fn note(&mut self, note: VerbNote) {
