@@ -75,7 +75,10 @@ pub(super) fn infer_countries(
         }
     }
     let leaders_without: Vec<usize> = (0..people.persons.len())
-        .filter(|&p| people.persons[p].country.is_none() && people.persons[p].is_leader())
+        .filter(|&p| {
+            let person = &people.persons[p];
+            person.country.is_none() && person.is_leader() && !person.institution
+        })
         .collect();
     if leaders_without.is_empty() {
         return;

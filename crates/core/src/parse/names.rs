@@ -24,6 +24,9 @@ pub struct Mention<'t> {
     pub name_text: &'t str,
     /// Title and name as written, without adjective or possessive: a candidate alias.
     pub surface: Cow<'t, str>,
+    /// The title is an institution's office ("President of the Aurean Council Emilia Rask",
+    /// "President Emilia Rask of the Aurean Council"): the person speaks for no country.
+    pub institution: bool,
 }
 
 /// The words of a name: up to four kept inline, as nearly every name is, more on the heap.
@@ -165,6 +168,7 @@ impl<'t> MentionScanner<'t> {
             words.clear();
             spans.clear();
             let mut j = i;
+            let mut institution = false;
             loop {
                 let w = word(j);
                 if w.is_empty() {
@@ -205,10 +209,11 @@ impl<'t> MentionScanner<'t> {
                 if next == "of" && word(j + 1) == "the" && ends_with_title(words) {
                     let from = j + 2;
                     let end = (from..).find(|&k| !name_word(k)).unwrap_or(from);
-                    let institution = (from..end)
+                    let office = (from..end)
                         .rev()
                         .find(|&k| lexicon().institution_words.contains(word(k)));
-                    if let Some(k) = institution.filter(|&k| k + 1 < end) {
+                    if let Some(k) = office.filter(|&k| k + 1 < end) {
+                        institution = true;
                         j = k + 1;
                         continue;
                     }
@@ -243,6 +248,16 @@ impl<'t> MentionScanner<'t> {
             }
             let last = j;
             if let Some(mut mention) = read_run(text, words, spans, first, last) {
+                // "President Emilia Rask of the Aurean Council": an institution's office.
+                let of_institution = || {
+                    word(last) == "of"
+                        && word(last + 1) == "the"
+                        && (last + 2..last + 7)
+                            .take_while(|&k| is_capitalized(word(k)))
+                            .any(|k| lexicon().institution_words.contains(word(k)))
+                };
+                mention.institution = institution
+                    || (mention.title.is_some() && mention.has_name() && of_institution());
                 // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
                 if mention.title.is_some() && mention.has_name() && word(last) == "of" {
                     let rest = [word(last + 1), word(last + 2), word(last + 3)];
@@ -436,6 +451,7 @@ fn read_run<'t>(
         name,
         name_text,
         surface,
+        institution: false,
     })
 }
 

@@ -27,6 +27,9 @@ pub struct Person {
     pub role: Role,
     /// Chairs the meeting ("chaired by …"): answers to "the Chair" ([`CHAIR`]).
     pub chair: bool,
+    /// Holds an institution's office ("President of the Aurean Council"): speaks for no
+    /// country, so none is inferred (fixtures README).
+    pub institution: bool,
     /// Surface forms in order of first use (the canonical name among them; dropped on output).
     pub surfaces: Distinct<String>,
 }
@@ -436,6 +439,7 @@ impl People {
                 adjective: None,
                 role,
                 chair: false,
+                institution: false,
                 surfaces: Distinct::default(),
             }),
         };
@@ -467,6 +471,7 @@ impl People {
             adjective: None,
             role,
             chair: false,
+            institution: false,
             surfaces: Distinct::default(),
         })
     }
@@ -522,6 +527,7 @@ impl People {
         if person.adjective.is_none() {
             person.adjective = mention.adjective.map(str::to_string);
         }
+        person.institution |= mention.institution;
         if mention.has_name() {
             person.add_surface(&mention.surface);
         }
