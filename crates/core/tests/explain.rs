@@ -82,6 +82,53 @@ fn every_fixture_is_explained_consistently() {
     assert!(seen >= 50, "only {seen} fixtures");
 }
 
+/// The fixtures' texts, read once.
+fn fixture_texts() -> &'static [String] {
+    static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+
+    /// Fixtures cut and salted at random places are explained consistently too (never a
+    /// panic, never a statement unaccounted for).
+    #[test]
+    fn mutated_fixtures_are_explained_consistently(
+        sample in proptest::prelude::any::<proptest::sample::Index>(),
+        cuts in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), 0usize..60, 0usize..4),
+            1..5,
+        ),
+    ) {
+        let mut text = sample.get(fixture_texts()).clone();
+        for (at, len, salt) in cuts {
+            let floor = |mut i: usize| {
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let start = floor(at.index(text.len() + 1));
+            let end = floor((start + len).min(text.len()));
+            text.replace_range(start..end, ["", ":\n", " said that ", "\n\n- "][salt]);
+        }
+        check_consistent("mutated fixture", &text, &explain(&text));
+    }
+}
+
 #[test]
 fn generated_and_adversarial_readouts_are_explained_consistently() {
     for (name, raw) in readouts_synth::corpus(40, 11) {
