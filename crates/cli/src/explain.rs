@@ -65,9 +65,9 @@ pub fn to_json(explained: &[Explained]) -> String {
     json
 }
 
-/// The explanations as text for a person: per file, a summary and the participants, then
-/// every sentence with its place (`line:column` in the file), an excerpt, the verdict, the
-/// statements it made, its frames and the verbs that made none.
+/// The explanations as text for a person: per file, a summary, the participants and the
+/// readout's diagnostics, then every sentence with its place (`line:column` in the file), an
+/// excerpt, the verdict, the statements it made, its frames and the verbs that made none.
 pub fn to_text(explained: &[Explained]) -> String {
     let mut out = String::new();
     for (n, one) in explained.iter().enumerate() {
@@ -105,6 +105,17 @@ fn write_file(out: &mut String, one: &Explained) {
             let _ = write!(out, ", {a}");
         }
         let _ = writeln!(out, ")");
+    }
+    for d in &r.diagnostics {
+        let level = format!("{:?}", d.level).to_lowercase();
+        match d.span {
+            Some(span) => {
+                let _ = writeln!(out, "  {level} at {}: {}", at.place(span.start), d.message);
+            }
+            None => {
+                let _ = writeln!(out, "  {level}: {}", d.message);
+            }
+        }
     }
     if let Some(span) = e.date_line {
         let _ = writeln!(
