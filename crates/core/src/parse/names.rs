@@ -182,7 +182,9 @@ impl<'t> MentionScanner<'t> {
                 }
                 // "Mr.", "John F. Kennedy": a period after a title abbreviation or an initial.
                 let dot = tokens.get(j).is_some_and(|t| t.punct == Some('.'));
-                if dot && (w.chars().count() == 1 || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "St"))
+                if dot
+                    && (w.chars().count() == 1
+                        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St"))
                 {
                     j += 1;
                 }
@@ -395,7 +397,7 @@ fn read_run<'t>(
             }
             let mut title_end = spans[title_last].1;
             if text[title_end..].starts_with('.')
-                && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr")
+                && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
             {
                 title_end += 1;
             }
