@@ -168,7 +168,14 @@ fn preceded_by(sentence: &Sentence, at: usize, phrases: &[Vec<&str>]) -> bool {
 /// True when the sentence ends with words that say its people took part ("… and Foreign
 /// Minister C of Z took part."): `data/taking_part.txt`.
 fn lists_who_took_part(sentence: &Sentence) -> bool {
+    let last = sentence.words.iter().rev().find(|w| !w.is_empty());
     lexicon::lexicon().taking_part.iter().any(|phrase| {
+        // Most sentences end with a word that ends no phrase.
+        if let (Some(p), Some(w)) = (phrase.last(), last) {
+            if !w.eq_ignore_ascii_case(p) {
+                return false;
+            }
+        }
         // The sentence's last words, punctuation ("" words) aside, read backwards.
         let mut words = sentence.words.iter().rev().filter(|w| !w.is_empty());
         phrase

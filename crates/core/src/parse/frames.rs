@@ -68,9 +68,10 @@ fn is_adverb(word: &str) -> bool {
 /// A last word of a joint subject ("sides", "Ministers"), case aside.
 fn is_joint_head(word: &str) -> bool {
     let heads = &lexicon().joint_heads;
-    heads.contains(word)
-        || (word.starts_with(|c: char| c.is_ascii_uppercase())
-            && heads.contains(ascii_lower(word).as_str()))
+    heads.may_contain(word)
+        && (heads.contains(word)
+            || word.starts_with(|c: char| c.is_ascii_uppercase())
+                && heads.contains(ascii_lower(word).as_str()))
 }
 
 /// Appends all frames of a sentence to `frames`, in order. The caller decides which to keep.
@@ -520,8 +521,8 @@ pub(super) fn plural_subject_before<'t>(
         if matches!(w, "The" | "the" | "Both" | "both" | "All" | "all") {
             return Some((SubjectRef::Joint, i));
         }
-        let lower = ascii_lower(w);
-        if lex.indefinite_subjects.contains(lower.as_str()) {
+        let indefinite = &lex.indefinite_subjects;
+        if indefinite.may_contain(w) && indefinite.contains(ascii_lower(w).as_str()) {
             // "A number of Ministers", "the majority of leaders"
             let start = if matches!(word(i.wrapping_sub(1)), "A" | "a") {
                 i - 1

@@ -125,6 +125,12 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         self.filter.may_contain(word) && self.words.contains(word)
     }
+
+    /// False when neither the word nor any ASCII case of it is in the set (the filter folds
+    /// ASCII case): a test before lowering a word to look it up.
+    pub fn may_contain(&self, word: &str) -> bool {
+        self.filter.may_contain(word)
+    }
 }
 
 /// Patterns, as `(entry, pattern)` positions, by their lowercase first word, behind a
