@@ -425,6 +425,8 @@ fn subject_before<'t>(
         // group is the one before the next.
         let mut group = m..m + 1;
         let mut first = mention.first;
+        // Set when the last member joined after ", and": a list only with a third member.
+        let mut serial = false;
         loop {
             // "… and the Prime Minister": the article before a member is no part of it.
             let at = match word(first.wrapping_sub(1)) {
@@ -434,13 +436,25 @@ fn subject_before<'t>(
             // A comma joins members only before an "and" ("A, B and C"): in "On the Corran
             // Gulf, Lu Wenhai clarified …" the place is no member.
             let joiner = if group.len() == 1 { "and" } else { "" };
-            if at < 2 || !(word(at - 1) == "and" || word(at - 1) == joiner) {
+            if at < 2 {
                 break;
             }
+            // After a serial ", and", only commas join ("A, B, and C").
+            let and_joins = word(at - 1) == "and" && !serial;
+            if !(and_joins || word(at - 1) == joiner) {
+                break;
+            }
+            // "A, B, and C": the member before a serial comma ends at the comma.
+            let end = if word(at - 1) == "and" && word(at - 2).is_empty() && group.len() == 1 {
+                serial = true;
+                at - 2
+            } else {
+                at - 1
+            };
             // A bare title joins only with "and" ("In a call with the President, Prime
             // Minister B said …" is one speaker).
             let member = group.start.checked_sub(1).filter(|&p| {
-                mentions[p].last == at - 1 && (word(at - 1) == "and" || mentions[p].has_name())
+                mentions[p].last == end && (word(at - 1) == "and" || mentions[p].has_name())
             });
             match member {
                 Some(p) => {
@@ -449,6 +463,12 @@ fn subject_before<'t>(
                 }
                 None => break,
             }
+        }
+        // "… between Westmarch and Kelvany, and the President spoke …": ", and" alone joins
+        // clauses, not members.
+        if serial && group.len() == 2 {
+            group = m..m + 1;
+            first = mention.first;
         }
         // "the President": the subject starts at its article, so that a clause joiner before
         // it ("…, and the President agreed") is seen.
@@ -755,6 +775,18 @@ mod tests {
         assert!(frames("It helps ministers stressed by work.").is_empty());
         let f = frames("The Secretary of State stressed peace.");
         assert_eq!(f[0].0, SubjectRef::Title("Secretary of State".into()));
+    }
+
+    #[test]
+    fn serial_commas_join_three_members_but_not_two() {
+        let f = frames("Lina Orsk, Tomas Brenn, and Ana Ruiz agreed to meet.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(0..3));
+        let f = frames("They praised ties between Vell and Kestria, and Ana Ruiz noted it.");
+        assert!(f
+            .iter()
+            .any(|f| f.0 == SubjectRef::Mentions(2..3) && f.1 == "noted"));
+        let f = frames("On the Corran Gulf, Lu Wenhai clarified it.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(1..2));
     }
 
     #[test]
