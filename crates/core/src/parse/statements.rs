@@ -14,7 +14,7 @@ use super::tokens::{is_double_quote, strip_possessive, Token};
 use super::trace::Trace;
 use super::work;
 use crate::explain::{FrameOutcome, Resolution, Verdict};
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::model::*;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -838,8 +838,12 @@ impl<'t> Statements<'t> {
         sentences: &[Sentence],
         people: &mut People,
     ) {
-        // Whom each title means: the people do not change here, so each title is resolved once.
-        let mut meant: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        // Titles already resolved (the people do not change here, so each title is resolved,
+        // and its alias added, once): a few inline, without allocating; more hashed.
+        const FEW: usize = 6;
+        let mut few: [&str; FEW] = [""; FEW];
+        let mut known = 0;
+        let mut more: Option<FxHashSet<&str>> = None;
         for sentence in sentences {
             if blocks[sentence.block].kind == BlockKind::Heading {
                 continue;
@@ -860,16 +864,20 @@ impl<'t> Statements<'t> {
                 if !bare || lexicon::lexicon().is_courtesy_title(title) {
                     continue;
                 }
-                let pick = match meant.get(title) {
-                    Some(&pick) => pick,
-                    None => {
-                        let ambiguous = self.ambiguous;
-                        let pick = self.leader_titled(people, title);
-                        self.ambiguous = ambiguous;
-                        meant.insert(title, pick);
-                        pick
-                    }
-                };
+                let seen = few[..known].contains(&title)
+                    || more.as_ref().is_some_and(|more| more.contains(title));
+                if seen {
+                    continue;
+                }
+                if known < FEW {
+                    few[known] = title;
+                    known += 1;
+                } else {
+                    more.get_or_insert_with(FxHashSet::default).insert(title);
+                }
+                let ambiguous = self.ambiguous;
+                let pick = self.leader_titled(people, title);
+                self.ambiguous = ambiguous;
                 if let Some(p) = pick {
                     people.add_role_alias(p, title);
                 }
