@@ -38,7 +38,7 @@ pub fn App() -> Html {
                         web_sys::console::error_1(
                             &format!("readouts: {}: {err}", err.title()).into(),
                         );
-                        LoadState::Failed(err)
+                        LoadState::Failed(err.into())
                     }
                 });
             });
@@ -314,7 +314,7 @@ mod tests {
     #[tokio::test]
     async fn load_errors_replace_the_content() {
         let err = read_corpus(r#"{"schema_version": 2, "readouts": []}"#).unwrap_err();
-        let html = page("/", LoadState::Failed(err)).await;
+        let html = page("/", LoadState::Failed(err.into())).await;
         assert!(html.contains(r#"role="alert""#), "{html}");
         assert!(html.contains("schema_version 2"), "{html}");
         assert!(html.contains("schema_version 1"), "{html}");

@@ -121,12 +121,13 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Where the app is with its corpus.
+/// Where the app is with its corpus. The error is shared, so that handing the state to the
+/// page copies no strings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
     Loading,
     Ready(SharedIndex),
-    Failed(LoadError),
+    Failed(Rc<LoadError>),
 }
 
 /// Reads a fetched corpus body (the `readouts:parse` measure) and indexes it.
