@@ -2,8 +2,9 @@
 //!
 //! The text lives in the URL (`q`), which drops surrounding spaces; the box keeps what was
 //! typed ("china ") and only takes the URL's value when it really changes (back, forward,
-//! "clear all"). The first keystroke after the box gains focus asks for a new history entry,
-//! the following ones for a replacement, so that Back leaves the search in one step.
+//! "clear all"). Every keystroke is reported at once (the results follow it); the browser
+//! writes the URL once typing pauses, or when the box reports that the text is settled (the
+//! box left, Enter): see [`crate::components::deferred_search`].
 
 use yew::prelude::*;
 
@@ -17,14 +18,16 @@ pub struct SearchBoxProps {
     /// What the input is labelled ("Search statements").
     #[prop_or(AttrValue::Static("Search statements"))]
     pub label: AttrValue,
-    /// Called with the new text and whether it should get its own history entry.
-    pub on_change: Callback<(String, bool)>,
+    /// Called on every keystroke with the new text.
+    pub on_change: Callback<String>,
+    /// Called when the text is settled for now: the box lost focus, or Enter was pressed.
+    #[prop_or_default]
+    pub on_settle: Callback<()>,
 }
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let draft = use_state(|| props.value.to_string());
-    let fresh = use_mut_ref(|| true);
     {
         let draft = draft.clone();
         use_effect_with(props.value.clone(), move |value| {
@@ -35,18 +38,16 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     }
     let oninput = {
         let draft = draft.clone();
-        let fresh = fresh.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             draft.set(text.clone());
-            let push = std::mem::replace(&mut *fresh.borrow_mut(), false);
-            on_change.emit((text, push));
+            on_change.emit(text);
         })
     };
-    let onfocus = Callback::from(move |_: FocusEvent| *fresh.borrow_mut() = true);
-    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let onblur = props.on_settle.reform(|_: FocusEvent| ());
+    let onsubmit = props.on_settle.reform(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
             <label for={SEARCH_INPUT_ID}>{ props.label.clone() }</label>
@@ -58,7 +59,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 spellcheck="false"
                 aria-describedby="search-hint"
                 {oninput}
-                {onfocus}
+                {onblur}
             />
             <p id="search-hint" class="hint">
                 { "Words match by their beginning · " }<kbd>{ "\"exact phrase\"" }</kbd>
@@ -79,6 +80,7 @@ mod tests {
             value: "\"global south\" <x>".into(),
             label: "Search statements".into(),
             on_change: Callback::noop(),
+            on_settle: Callback::noop(),
         })
         .await;
         assert!(

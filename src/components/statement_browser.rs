@@ -3,21 +3,22 @@
 //! it; a participant's page shows their statements (a scope the URL does not carry). In an
 //! embed, only the results: the embed shows the view its URL chose.
 //!
-//! Facet toggles, dates, sort, pages and removed filters push a history entry; search
-//! keystrokes replace it (see [`SearchBox`]). Each query runs once per URL and is timed as the
-//! performance measure `readouts:query`.
+//! Facet toggles, dates, sort, pages and removed filters push a history entry; a search gets
+//! one entry, its URL written once typing pauses ([`use_deferred_search`], [`SearchBox`]) while
+//! the results follow every keystroke. Each query runs once per text and URL and is timed as
+//! the performance measure `readouts:query`.
 
+use crate::components::deferred_search::use_deferred_search;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::search_box::SearchBox;
 use crate::components::statement_results::StatementResults;
 use crate::corpus_loader::SharedIndex;
-use crate::nav::{first_page, go, use_embedded, use_query, Mode};
+use crate::nav::{use_embedded, use_query};
 use crate::platform::measure;
 use crate::route::Route;
-use readouts_core::query::{Facet, Query};
+use readouts_core::query::Facet;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementBrowserProps {
@@ -41,9 +42,10 @@ pub struct StatementBrowserProps {
 #[component]
 pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
     let index = use_context::<SharedIndex>();
-    let navigator = use_navigator();
     let embedded = use_embedded();
-    let query = Rc::new(use_query());
+    let url_query = Rc::new(use_query());
+    let search = use_deferred_search(&props.route, url_query.clone());
+    let query = search.query;
     let effective = match &props.scope {
         Some((facet, value)) => {
             let mut q = (*query).clone();
@@ -62,23 +64,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
         return Html::default();
     };
 
-    let go_to = {
-        let route = props.route.clone();
-        move |q: &Query, mode: Mode| {
-            if let Some(navigator) = &navigator {
-                go(navigator, &route, &q.to_query_string(), None, mode);
-            }
-        }
-    };
-    let on_search = {
-        let (go_to, query) = (go_to.clone(), query.clone());
-        Callback::from(move |(text, push): (String, bool)| {
-            let mut next = first_page(&query);
-            next.text = text;
-            go_to(&next, if push { Mode::Push } else { Mode::Replace })
-        })
-    };
-    let on_change = Callback::from(move |q: Query| go_to(&q, Mode::Push));
+    let on_change = search.on_change;
     // Headings: the optional title, then "Filters" and "Results", then the cards.
     let level = if props.title.is_some() { 3 } else { 2 };
 
@@ -88,7 +74,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                 <h2 class="browser-title">{ title.clone() }</h2>
             }
             if !embedded {
-                <SearchBox value={AttrValue::from(query.text.clone())} label={props.search_label.clone()} on_change={on_search} />
+                <SearchBox value={AttrValue::from(url_query.text.clone())} label={props.search_label.clone()} on_change={search.on_input} on_settle={search.settle} />
             }
             <div class="browser-body">
                 if !embedded {

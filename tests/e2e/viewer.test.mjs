@@ -1,5 +1,5 @@
 // The viewer on the seed corpus, driven as a person would: filter by speaker, search a phrase,
-// reload and go back and forward, open participant and readout pages from a card and come back,
+// the address written once typing pauses (a paused clock), reload and go back and forward, open participant and readout pages from a card and come back,
 // "show in source" and back to the card, deep links and unknown ids, the whole flow with the
 // keyboard only, the polite result announcement, landmarks and labels; screenshots of the three
 // kinds of page at phone and desktop width.
@@ -331,6 +331,74 @@ test('the whole flow works with the keyboard alone, with visible focus', async (
   await page.keyboard.press('Enter');
   await page.waitForURL(`**/s/${target}`);
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  noErrors(seen);
+  await page.close();
+});
+
+test('the results follow every keystroke, the address once typing pauses, or at once on Enter, leaving the box or another change', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  // Every write of the address, as the app makes it.
+  await page.addInitScript(() => {
+    window.addressWrites = [];
+    for (const name of ['pushState', 'replaceState']) {
+      const write = history[name];
+      history[name] = function (state, title, url) {
+        window.addressWrites.push(`${name === 'pushState' ? 'push' : 'replace'} ${new URL(url, location.href).search}`);
+        return write.call(this, state, title, url);
+      };
+    }
+  });
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor({ timeout: 15000 });
+  // Time stands still from here: only runFor moves it.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()) + 1000);
+  const writes = () => page.evaluate(() => window.addressWrites.splice(0));
+  const box = page.getByLabel('Search statements');
+  const entries = await page.evaluate(() => history.length);
+  await writes();
+
+  await box.pressSequentially('russia');
+  await page.locator('.result-count', { hasText: /^\d+ of 14 statements$/ }).waitFor();
+  const shown = await cards(page);
+  assert.ok(shown.length > 0 && shown.every((c) => c.marks.some((m) => /^russia/i.test(m))), 'the cards of the typed text, marked');
+  assert.equal(new URL(page.url()).search, '', 'the address waits for a pause');
+  assert.deepEqual(await writes(), []);
+  await page.clock.runFor(400);
+  await page.waitForURL(/\?q=russia$/);
+  assert.deepEqual(await writes(), ['push ?q=russia'], 'one new entry for the search');
+
+  // More text, then Enter: written at once, over the same entry.
+  await box.pressSequentially(' OR brics');
+  assert.equal(new URL(page.url()).search, '?q=russia');
+  await box.press('Enter');
+  await page.waitForURL(/\?q=russia\+OR\+brics$/);
+  // Leaving the box writes it at once too.
+  await box.pressSequentially(' -summit');
+  await page.keyboard.press('Tab');
+  await page.waitForURL(/\?q=russia\+OR\+brics\+-summit$/);
+  assert.deepEqual(await writes(), ['replace ?q=russia+OR+brics', 'replace ?q=russia+OR+brics+-summit']);
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one entry for the whole search');
+
+  // Typed, then a facet: the search is written first (still the same search: its entry),
+  // and the facet gets its own entry.
+  await box.fill('brics');
+  await page.getByRole('checkbox', { name: /^Xi Jinping, / }).check();
+  await page.waitForURL(/speaker=xi-jinping/);
+  assert.deepEqual(await writes(), ['replace ?q=brics', 'push ?q=brics&speaker=xi-jinping']);
+  await page.goBack();
+  await page.waitForURL(/\?q=brics$/);
+
+  // Back while a text waits: the text is not written over the entry Back went to.
+  await box.pressSequentially(' sco');
+  await page.goBack();
+  await page.waitForURL((url) => url.search === '');
+  await page.clock.runFor(400);
+  assert.deepEqual(await writes(), [], 'nothing written after Back');
+  assert.equal(new URL(page.url()).search, '');
+  await page.locator('.result-count', { hasText: /^14 statements$/ }).waitFor();
+  assert.equal(await box.inputValue(), '', 'the box shows the address\'s text');
   noErrors(seen);
   await page.close();
 });
