@@ -71,14 +71,30 @@ pub(super) fn read(
     };
     let leaders = people.leaders().count();
     let kind = kind(leaders, opening_text);
+    // "PM call with President X: 3 March 2050": a full date in the headline before the
+    // opening (UK Prime Minister's Office style) is the call's day when the text gives none,
+    // and the anchor of "this morning" when nothing else is.
+    let headline_date = || {
+        let first = opening_block?;
+        let heading = layout.blocks[..first]
+            .iter()
+            .find(|b| b.kind == BlockKind::Heading)?;
+        let tokens = tokenize(text, heading.span.start, heading.span.end);
+        date_phrases(text, &tokens)
+            .into_iter()
+            .find(|p| matches!(p, DatePhrase::Calendar { year: Some(_), .. }))
+            .and_then(|p| p.resolve(None))
+    };
     let anchor = layout
         .published
-        .or_else(|| dateline.and_then(|d| d.date).and_then(|p| p.resolve(None)));
+        .or_else(|| dateline.and_then(|d| d.date).and_then(|p| p.resolve(None)))
+        .or_else(headline_date);
     let date = opening
         .iter()
         .flat_map(|s| date_phrases(text, s.tokens))
         .chain(dateline.and_then(|d| d.date))
-        .find_map(|p| p.resolve(anchor));
+        .find_map(|p| p.resolve(anchor))
+        .or_else(headline_date);
     let time = opening.iter().find_map(|s| time_of_day(text, s.tokens));
     let location = match kind {
         EventKind::PhoneCall | EventKind::VideoCall => None,
