@@ -245,6 +245,10 @@ pub fn find_frames<'t, U: Unframed>(
                 && punct(first - 1) == Some(',')
                 && punct(after_verb) == Some(',')
                 && word(after_verb + 1).starts_with(|c: char| c.is_lowercase());
+            // "…, and the Prime Minister accepted.": a clause of its own with nothing after
+            // its verb, not a frame after its content (the clause before is another's).
+            let joined = first > 0 && lexicon().clause_joiners.contains(word(first - 1));
+            let at_end = at_end && !joined;
             let content = if at_end {
                 (tokens[0].start, tokens[first].start)
             } else if inside {

@@ -285,7 +285,9 @@ impl<'t> Statements<'t> {
         paragraph: usize,
     ) {
         let text = clean_content(self.text, content.0.min(content.1), content.1);
-        if text.is_empty() || speakers.is_empty() {
+        // Content of punctuation alone ("…, and B accepted.") is none.
+        let has_words = self.text[text.clone()].chars().any(char::is_alphanumeric);
+        if !has_words || speakers.is_empty() {
             return;
         }
         if speakers.len() == 1 {
