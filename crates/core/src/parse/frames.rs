@@ -346,6 +346,23 @@ fn impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
     listed_impersonal_opening(words).or_else(|| passive_opening(words))
 }
 
+/// True when `words[at..end]` is a title in the plural ("Prime Ministers", "Foreign
+/// Ministers"): its last word without its "s" makes a listed title.
+fn opens_plural_title(words: &[&str], at: usize, end: usize) -> bool {
+    let mut title = [""; 4];
+    let Some(last) = words.get(end - 1).and_then(|w| w.strip_suffix('s')) else {
+        return false;
+    };
+    if end - at > title.len() {
+        return false;
+    }
+    for (slot, word) in title.iter_mut().zip(&words[at..end]) {
+        *slot = word;
+    }
+    title[end - at - 1] = last;
+    lexicon().title_at(&title[..end - at], 0) == Some(end - at)
+}
+
 /// A passive sentence opening ("Talks were held …", "Agreements were signed …"): the tokens of
 /// its "was" or "were" and of its participle (a short noun phrase, then adverbs between them).
 pub(super) fn passive_participle(words: &[&str]) -> Option<(usize, usize)> {
@@ -558,7 +575,8 @@ pub(super) fn plural_subject_before<'t>(
         let head = is_joint_head(w) || lex.portfolios.contains(w);
         let plain = head
             || matches!(w, "of" | "and")
-            || w.starts_with(|c: char| c.is_lowercase()) && w.chars().all(char::is_alphabetic);
+            || w.starts_with(|c: char| c.is_lowercase()) && w.chars().all(char::is_alphabetic)
+            || opens_plural_title(words, i, end);
         if !plain {
             return None;
         }
@@ -763,6 +781,8 @@ mod tests {
             ),
             ("The Foreign Ministers stressed peace.", SubjectRef::Joint),
             ("On trade, leaders called for talks.", SubjectRef::Joint),
+            ("The two Prime Ministers welcomed it.", SubjectRef::Joint),
+            ("Both Prime Ministers agreed to meet.", SubjectRef::Joint),
             (
                 "Several Ministers stressed the need.",
                 SubjectRef::Indefinite,
