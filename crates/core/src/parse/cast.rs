@@ -8,7 +8,7 @@ use super::names::{mentions, Mention};
 use super::people::{self, is_person_like, People, Person, CHAIR};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
-use super::tokens::{is_capitalized, tokenize};
+use super::tokens::{is_capitalized, strip_possessive, tokenize};
 use crate::fxhash::FxHashSet;
 use crate::model::*;
 
@@ -125,7 +125,13 @@ fn untitled_leaders(opening: &Sentence, people: &mut People) {
             continue;
         };
         let article = mention.first.checked_sub(1).map(word);
+        // "the Governor's House": a possessive title names a place or a thing, not a leader.
+        let possessive = mention
+            .last
+            .checked_sub(1)
+            .is_some_and(|l| strip_possessive(word(l)).len() < word(l).len());
         if mention.has_name()
+            || possessive
             || mention.first == 0
             || mention.adjective.is_some()
             || !article.is_some_and(|w| w.eq_ignore_ascii_case("the"))

@@ -338,8 +338,19 @@ fn read_run<'t>(
     let end = spans.last()?.1;
     super::work::add(words.len());
     let lex = lexicon();
+    // A run ends at a possessive ("the President's invitation"): its last word is read without
+    // it, so that a title is still a title (a few words copied on the stack).
+    let mut unpossessed = [""; 8];
+    let title_words: &[&str] = match words.split_last() {
+        Some((last, rest)) if words.len() <= 8 && strip_possessive(last).len() < last.len() => {
+            unpossessed[..rest.len()].copy_from_slice(rest);
+            unpossessed[rest.len()] = strip_possessive(last);
+            &unpossessed[..words.len()]
+        }
+        _ => words,
+    };
     let title_at = (0..words.len())
-        .find_map(|at| lex.title_at(words, at).map(|n| (at, n)))
+        .find_map(|at| lex.title_at(title_words, at).map(|n| (at, n)))
         .map(|(at, len)| {
             // "Trade Minister", "Energy Minister": a portfolio before "Minister" is the title's.
             if at > 0 && len == 1 && words[at] == "Minister" && is_portfolio(words[at - 1]) {
@@ -405,7 +416,10 @@ fn read_run<'t>(
             // "PM Harsh Dalvi": an abbreviation's title is the full one.
             let title = match lex.full_title(words[at]).filter(|_| title_last == at) {
                 Some(full) => Cow::Borrowed(full),
-                None => joined(text, &words[at..=title_last], &spans[at..=title_last]),
+                None => match joined(text, &words[at..=title_last], &spans[at..=title_last]) {
+                    Cow::Borrowed(t) => Cow::Borrowed(strip_possessive(t)),
+                    Cow::Owned(t) => Cow::Owned(strip_possessive(&t).to_string()),
+                },
             };
             (Some(title), next)
         }
