@@ -120,6 +120,13 @@ impl<'t> Topics<'t> {
         // The words of one sentence with "&" kept (a connector in names such as "R & D").
         let mut words: Vec<&str> = Vec::new();
         for &(tokens, sentence_words) in sentences {
+            // Most sentences hold neither a "(" nor a double quote: they define nothing.
+            let defines = tokens
+                .iter()
+                .any(|t| t.punct.is_some_and(|c| c == '(' || is_double_quote(c)));
+            if !defines {
+                continue;
+            }
             words.clear();
             // "(" acronym ")": the acronym is the token after each "(".
             let bracketed = tokens
