@@ -13,7 +13,7 @@
 use crate::nav::{first_page, go, Mode};
 use crate::route::Route;
 use gloo_timers::callback::Timeout;
-use readouts_core::query::Query;
+use readouts_core::query::{Facet, Query};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,6 +35,8 @@ struct Place {
     route: Route,
     /// The URL's query.
     query: Rc<Query>,
+    /// The query shown: the URL's, with the typed text if any.
+    shown: Rc<Query>,
 }
 
 impl Place {
@@ -69,6 +71,10 @@ pub struct DeferredSearch {
     /// Goes to another query with a new history entry, the typed text written first (a
     /// facet, dates, the sort, a filter removed), so that Back returns to the search.
     pub on_change: Callback<Query>,
+    /// Toggles a facet's value of the query shown, as `on_change` goes. It reads the browser's
+    /// state when called, so the one of an earlier render does the same: facet lists keep
+    /// theirs while their counts stay the same (they do not render again).
+    pub on_toggle: Callback<(Facet, String)>,
 }
 
 /// The search of the browser at `route` whose URL holds `query`.
@@ -94,18 +100,25 @@ pub fn use_deferred_search(route: &Route, query: Rc<Query>) -> DeferredSearch {
         navigator,
         route: route.clone(),
         query,
+        shown: shown.clone(),
     });
     drop(state);
-    let (on_input, settle, on_change) = callbacks(typing, redraw);
+    let (on_input, settle, on_change, on_toggle) = callbacks(typing, redraw);
     DeferredSearch {
         query: shown,
         on_input,
         settle,
         on_change,
+        on_toggle,
     }
 }
 
-type Callbacks = (Callback<String>, Callback<()>, Callback<Query>);
+type Callbacks = (
+    Callback<String>,
+    Callback<()>,
+    Callback<Query>,
+    Callback<(Facet, String)>,
+);
 
 fn callbacks(typing: Rc<RefCell<Typing>>, redraw: UseForceUpdateHandle) -> Callbacks {
     let on_input = {
@@ -130,13 +143,22 @@ fn callbacks(typing: Rc<RefCell<Typing>>, redraw: UseForceUpdateHandle) -> Callb
         let typing = typing.clone();
         Callback::from(move |()| write_url(&typing))
     };
-    let on_change = Callback::from(move |next: Query| {
+    let on_change = {
+        let typing = typing.clone();
+        Callback::from(move |next: Query| {
+            write_url(&typing);
+            if let Some(place) = &typing.borrow().place {
+                place.go(&next, Mode::Push);
+            }
+        })
+    };
+    let on_toggle = Callback::from(move |(facet, value): (Facet, String)| {
         write_url(&typing);
         if let Some(place) = &typing.borrow().place {
-            place.go(&next, Mode::Push);
+            place.go(&place.shown.toggled(facet, &value), Mode::Push);
         }
     });
-    (on_input, settle, on_change)
+    (on_input, settle, on_change, on_toggle)
 }
 
 /// `query` searching `text`, on its first page.

@@ -18,13 +18,29 @@ pub const SHORT: usize = 10;
 /// Values shown at most, expanded or found.
 pub const LONG: usize = 100;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FacetListProps {
     pub index: SharedIndex,
     pub results: Rc<Results>,
     pub facet: Facet,
-    /// Called with the facet and the value name to toggle.
+    /// Called with the facet and the value name to toggle. It must act on the browser's
+    /// state when called, not on what it captured: a list whose counts are unchanged keeps
+    /// the callback of an earlier render (see the `PartialEq` below).
     pub on_toggle: Callback<(Facet, String)>,
+}
+
+impl FacetListProps {
+    fn counts(&self) -> Option<&FacetCounts> {
+        self.results.facets.iter().find(|f| f.facet == self.facet)
+    }
+}
+
+/// Equal while this facet's counts are (the callback aside): of the panel's lists, only those
+/// whose counts changed render again (a keystroke that keeps a facet's counts leaves it alone).
+impl PartialEq for FacetListProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.facet == other.facet && self.index == other.index && self.counts() == other.counts()
+    }
 }
 
 /// The singular and plural nouns for a facet's values.
@@ -60,19 +76,9 @@ pub fn FacetList(props: &FacetListProps) -> Html {
         });
     }
 
-    let empty = FacetCounts {
-        facet,
-        values: Vec::new(),
-    };
-    let counts = props
-        .results
-        .facets
-        .iter()
-        .find(|f| f.facet == facet)
-        .unwrap_or(&empty);
-    if counts.values.is_empty() {
+    let Some(counts) = props.counts().filter(|c| !c.values.is_empty()) else {
         return Html::default();
-    }
+    };
     let (singular, plural) = nouns(facet);
     let key = facet.key();
     let list_id = format!("facet-{key}-values");
@@ -261,6 +267,34 @@ mod tests {
         .await;
         assert_eq!(html.matches("checked").count(), 1, "{html}");
         assert!(html.contains(r#"class="facet-value selected""#), "{html}");
+    }
+
+    #[test]
+    fn props_are_equal_while_the_facets_counts_are() {
+        let index = sample_index();
+        let props = |query: &Query| FacetListProps {
+            index: index.clone(),
+            results: Rc::new(index.search(query)),
+            facet: Facet::Speaker,
+            on_toggle: Callback::noop(),
+        };
+        let all = props(&Query::default());
+        // Another order (other results: the page) and another callback, the same counts.
+        let oldest = props(&Query {
+            sort: readouts_core::query::Sort::Oldest,
+            ..Query::default()
+        });
+        assert_ne!(all.results, oldest.results);
+        assert!(all == oldest, "the same counts: no new render");
+        // A speaker chosen: this facet's values change (one is selected).
+        let chosen = props(&Query::default().toggled(Facet::Speaker, "xi-jinping"));
+        assert!(all != chosen, "other counts: a new render");
+        // Another facet's counts changing leaves this one's list alone.
+        let mut other = props(&Query::default());
+        Rc::make_mut(&mut other.results)
+            .facets
+            .retain(|f| f.facet != Facet::Kind);
+        assert!(all == other);
     }
 
     #[tokio::test]

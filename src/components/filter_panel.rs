@@ -31,8 +31,10 @@ pub struct FilterPanelProps {
     pub hidden: Option<Facet>,
     /// The level of the panel's heading.
     pub level: u8,
-    /// Called with the query to go to.
+    /// Called with the query to go to (dates).
     pub on_change: Callback<Query>,
+    /// Called with a facet and the value to toggle.
+    pub on_toggle: Callback<(Facet, String)>,
 }
 
 #[component]
@@ -40,12 +42,6 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let open = use_state(|| false);
     let extent = use_memo(props.index.clone(), |index| index.date_extent());
     let query = &props.query;
-    let on_toggle = {
-        let (on_change, query) = (props.on_change.clone(), query.clone());
-        Callback::from(move |(facet, value): (Facet, String)| {
-            on_change.emit(query.toggled(facet, &value))
-        })
-    };
     let on_dates = {
         let (on_change, query) = (props.on_change.clone(), query.clone());
         Callback::from(move |(from, to): (Option<String>, Option<String>)| {
@@ -63,7 +59,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         .filter(|f| Some(*f) != props.hidden)
         .map(|facet| {
             html! {
-                <FacetList key={facet.key()} index={props.index.clone()} results={props.results.clone()} {facet} on_toggle={on_toggle.clone()} />
+                <FacetList key={facet.key()} index={props.index.clone()} results={props.results.clone()} {facet} on_toggle={props.on_toggle.clone()} />
             }
         });
     let active = query.filters.values().map(|v| v.len()).sum::<usize>()

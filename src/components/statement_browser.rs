@@ -85,6 +85,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                         hidden={props.scope.as_ref().map(|(facet, _)| *facet)}
                         {level}
                         on_change={on_change.clone()}
+                        on_toggle={search.on_toggle}
                     />
                 }
                 <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} />
