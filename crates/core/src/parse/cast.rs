@@ -118,8 +118,13 @@ fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, peopl
 /// Prime Minister" (fixtures README). Not a title after "as" ("… on his appointment as the
 /// Prime Minister"), nor an appositive after a comma ("Lena Moravec, the President of
 /// Carpathia"), nor one with a country adjective ("the Iraqi Prime Minister").
-fn untitled_leaders(opening: &Sentence, people: &mut People) {
+fn untitled_leaders(text: &str, opening: &Sentence, people: &mut People) {
     let word = |i: usize| opening.words.get(i).copied().unwrap_or("");
+    // A principal already known only by title ("The Prime Minister spoke to …") stays it.
+    let titled_principal = people
+        .persons
+        .iter()
+        .any(|p| p.role == Role::Principal && p.name_text.starts_with("The "));
     for mention in opening.mentions {
         let Some(title) = mention.title.as_deref() else {
             continue;
@@ -140,8 +145,15 @@ fn untitled_leaders(opening: &Sentence, people: &mut People) {
         {
             continue;
         }
-        match mention.country.as_deref() {
-            Some(country) => {
+        // "the Secretary-General of the Northern Alliance": an institution's office, named
+        // with it; "the President of the Aurean Commission, Elke Brandt, …": the name follows.
+        let complement = (word(mention.last) == "of").then(|| {
+            let from = mention.last + 1 + usize::from(word(mention.last + 1) == "the");
+            let end = (from..).find(|&k| !is_capitalized(word(k))).unwrap_or(from);
+            (from, end)
+        });
+        match (mention.country.as_deref(), complement) {
+            (Some(country), _) => {
                 let known = people.leaders().any(|p| {
                     let person = &people.persons[p];
                     person.country.as_deref() == Some(country)
@@ -150,10 +162,25 @@ fn untitled_leaders(opening: &Sentence, people: &mut People) {
                     people.add_unnamed(title, country, &format!("The {title} of {country}"));
                 }
             }
-            None => {
+            (None, Some((from, end))) => {
+                let named_after = word(end).is_empty()
+                    && opening
+                        .mentions
+                        .iter()
+                        .any(|m| m.first == end + 1 && is_person_like(m));
+                if end > from && !named_after {
+                    let of = &text[opening.tokens[mention.last].start..opening.tokens[end - 1].end];
+                    let p =
+                        people.add_titled(title, &format!("The {title} {of}"), Role::Counterpart);
+                    people.persons[p].institution = true;
+                }
+            }
+            (None, None) => {
                 if people.leaders_titled(title).next().is_none() {
                     let p = people.add_titled(title, &format!("The {title}"), Role::Counterpart);
-                    people.make_principal(p);
+                    if !titled_principal {
+                        people.make_principal(p);
+                    }
                 }
             }
         }
@@ -287,7 +314,7 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                 host = host.or(Some(p));
             }
         }
-        untitled_leaders(opening, &mut people);
+        untitled_leaders(text, opening, &mut people);
         if let Some(host) = host {
             people.make_principal(host);
         }
