@@ -1,6 +1,7 @@
 //! Text with the parts a search matched wrapped in `<mark>`: text nodes only, never HTML;
 //! and long runs of text without white space given break opportunities ([`breakable`]).
 
+use readouts_core::model::Span;
 use readouts_core::query::Index;
 use yew::prelude::*;
 
@@ -40,13 +41,13 @@ pub fn breakable(text: &str) -> Html {
     parts.into_iter().collect()
 }
 
-/// `text` with each byte range of `ranges` (increasing, not overlapping) in a `<mark>`.
-/// Ranges that do not fit the text (out of order, out of range, inside a character) are
-/// skipped, so bad input still shows the whole text.
-pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
-    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+/// `text` with each span of `spans` (increasing, not overlapping) in a `<mark>`. Spans that
+/// do not fit the text (out of order, out of range, inside a character) are skipped, so bad
+/// input still shows the whole text.
+pub fn marked(text: &str, spans: &[Span]) -> Html {
+    let mut parts = Vec::with_capacity(spans.len() * 2 + 1);
     let mut at = 0;
-    for &(start, end) in ranges {
+    for &Span { start, end } in spans {
         if start < at || start >= end || text.get(start..end).is_none() {
             continue;
         }
@@ -123,19 +124,20 @@ mod tests {
     }
 
     #[derive(Properties, PartialEq)]
-    struct RangeProps {
-        ranges: Vec<(usize, usize)>,
+    struct SpanProps {
+        spans: Vec<Span>,
     }
 
     #[component]
-    fn Marked(props: &RangeProps) -> Html {
-        html! { <p>{ marked("Ólafur spoke", &props.ranges) }</p> }
+    fn Marked(props: &SpanProps) -> Html {
+        html! { <p>{ marked("Ólafur spoke", &props.spans) }</p> }
     }
 
     #[tokio::test]
-    async fn skips_ranges_that_do_not_fit() {
-        let html = render::<Marked>(RangeProps {
-            ranges: vec![(1, 3), (0, 7), (3, 5), (8, 99), (8, 13)],
+    async fn skips_spans_that_do_not_fit() {
+        let spans = [(1, 3), (0, 7), (3, 5), (8, 99), (8, 13)];
+        let html = render::<Marked>(SpanProps {
+            spans: spans.into_iter().map(|(a, b)| Span::new(a, b)).collect(),
         })
         .await;
         assert_eq!(html, "<p><mark>Ólafur</mark> <mark>spoke</mark></p>");

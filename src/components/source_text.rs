@@ -43,15 +43,11 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
     // Only the prose: the `date` line before `prose_start` is shown as provenance instead.
     let paragraphs = source_layout(text, readout.source.prose_start, &spans).into_iter().map(|p| {
         let pieces = p.pieces.into_iter().map(|piece| match piece {
-            Piece::Plain { start, end } => breakable(&text[start..end]),
-            Piece::Marked {
-                start,
-                end,
-                statements,
-            } => {
+            Piece::Plain { span } => breakable(&text[span.range()]),
+            Piece::Marked { span, statements } => {
                 let mut statements = statements.iter().map(|&i| &readout.statements[i]);
                 let Some(first) = statements.next() else {
-                    return breakable(&text[start..end]);
+                    return breakable(&text[span.range()]);
                 };
                 let (names, colour) = speaker(readout, first);
                 let also = statements.map(|s| {
@@ -76,7 +72,7 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
                             title={format!("{names} ({}): open the statement", first.verb)}
                         >
                             <span class="hl-speaker">{ names }<span class="visually-hidden">{ ": " }</span></span>
-                            { breakable(&text[start..end]) }
+                            { breakable(&text[span.range()]) }
                         </AppLink>
                         { for also }
                     </>

@@ -107,8 +107,8 @@ fn context(readout: &Readout, statement: &Statement) -> Html {
         return Html::default();
     };
     let pieces = paragraph.pieces.into_iter().map(|piece| match piece {
-        Piece::Plain { start, end } => breakable(&text[start..end]),
-        Piece::Marked { start, end, .. } => html! { <mark>{ breakable(&text[start..end]) }</mark> },
+        Piece::Plain { span } => breakable(&text[span.range()]),
+        Piece::Marked { span, .. } => html! { <mark>{ breakable(&text[span.range()]) }</mark> },
     });
     html! {
         <section class="context" aria-labelledby="context-title">

@@ -232,6 +232,12 @@ impl Span {
     pub fn slice(self, text: &str) -> Option<&str> {
         text.get(self.start..self.end)
     }
+
+    /// The span as a range, to index a string (`&text[span.range()]`, which panics where
+    /// [`Span::slice`] gives `None`).
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
 }
 
 impl From<[usize; 2]> for Span {

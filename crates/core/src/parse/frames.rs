@@ -41,8 +41,9 @@ pub struct Frame<'t> {
     pub subject_first: usize,
     /// The verb as written ("pointed out", "according to").
     pub verb: Cow<'static, str>,
-    /// Byte range of the content.
-    pub content: (usize, usize),
+    /// Where the content lies in the text (its start may pass its end when nothing follows
+    /// the verb; statements read it as empty).
+    pub content: Span,
     /// Set for frames that stand after their content ("…, X said.").
     pub trailing: bool,
 }
@@ -107,7 +108,7 @@ pub fn find_frames<'t, U: Unframed>(
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: i,
                         verb: Cow::Borrowed("according to"),
-                        content: (start, sentence_end),
+                        content: Span::new(start, sentence_end),
                         trailing: false,
                     });
                 }
@@ -124,7 +125,7 @@ pub fn find_frames<'t, U: Unframed>(
             subject: SubjectRef::Impersonal,
             subject_first: 0,
             verb: Cow::Borrowed(verb),
-            content: (start, sentence_end),
+            content: Span::new(start, sentence_end),
             trailing: false,
         });
     }
@@ -169,7 +170,7 @@ pub fn find_frames<'t, U: Unframed>(
                     subject,
                     subject_first: first,
                     verb,
-                    content: (start, sentence_end),
+                    content: Span::new(start, sentence_end),
                     trailing: false,
                 });
             }
@@ -189,7 +190,7 @@ pub fn find_frames<'t, U: Unframed>(
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: v,
                         verb,
-                        content: (tokens[0].start, tokens[v - 1].start),
+                        content: Span::new(tokens[0].start, tokens[v - 1].start),
                         trailing: true,
                     });
                     v = after_verb;
@@ -250,12 +251,12 @@ pub fn find_frames<'t, U: Unframed>(
             let joined = first > 0 && lexicon().clause_joiners.contains(word(first - 1));
             let at_end = at_end && !joined;
             let content = if at_end {
-                (tokens[0].start, tokens[first].start)
+                Span::new(tokens[0].start, tokens[first].start)
             } else if inside {
-                (tokens[0].start, sentence_end)
+                Span::new(tokens[0].start, sentence_end)
             } else {
                 let start = content_start(text, tokens, words, after_verb, verb_text);
-                (start, sentence_end)
+                Span::new(start, sentence_end)
             };
             frames.push(Frame {
                 subject,
@@ -714,7 +715,7 @@ mod tests {
         raw_frames(text)
             .into_iter()
             .map(|f| {
-                let content = text[f.content.0..f.content.1].to_string();
+                let content = text[f.content.range()].to_string();
                 (f.subject, f.verb, content)
             })
             .collect()
@@ -848,7 +849,7 @@ mod tests {
         let found = raw_frames(text);
         assert!(found[0].trailing);
         assert_eq!(
-            &text[found[0].content.0..found[0].content.1],
+            &text[found[0].content.range()],
             "\"We will stand together,\" "
         );
         let found = raw_frames("\"Never,\" said President Orsk.");

@@ -3,6 +3,7 @@
 
 use super::lexicon::lexicon;
 use super::tokens::{is_capitalized, strip_possessive, token_words, Token};
+use crate::model::Span;
 use std::borrow::Cow;
 
 /// A run of capitalized words in a sentence, read as adjective + title + name. Its text
@@ -123,7 +124,7 @@ pub fn mentions<'t>(text: &'t str, tokens: &[Token]) -> Vec<Mention<'t>> {
 #[derive(Default)]
 pub struct MentionScanner<'t> {
     words: Vec<&'t str>,
-    spans: Vec<(usize, usize)>,
+    spans: Vec<Span>,
 }
 
 impl<'t> MentionScanner<'t> {
@@ -175,7 +176,7 @@ impl<'t> MentionScanner<'t> {
                     break;
                 }
                 words.push(w);
-                spans.push((tokens[j].start, tokens[j].end));
+                spans.push(tokens[j].span());
                 j += 1;
                 if strip_possessive(w).len() < w.len() {
                     break;
@@ -201,7 +202,7 @@ impl<'t> MentionScanner<'t> {
                     };
                     if name_word(k) {
                         words.extend((j..k).map(word));
-                        spans.extend((j..k).map(|t| (tokens[t].start, tokens[t].end)));
+                        spans.extend((j..k).map(|t| tokens[t].span()));
                         j = k;
                         continue;
                     }
@@ -226,12 +227,12 @@ impl<'t> MentionScanner<'t> {
                 if matches!(next, "for" | "of") && ends_with_title(words) {
                     if let Some(rest) = title_rest(words, |k| word(j + k)) {
                         words.extend((j..j + rest).map(word));
-                        spans.extend((j..j + rest).map(|t| (tokens[t].start, tokens[t].end)));
+                        spans.extend((j..j + rest).map(|t| tokens[t].span()));
                         j += rest;
                         // "… of Kaminato" after the title: read on as after any title.
                         if word(j) == "of" && name_word(j + 1) {
                             words.push("of");
-                            spans.push((tokens[j].start, tokens[j].end));
+                            spans.push(tokens[j].span());
                             j += 1;
                         }
                         if name_word(j) {
@@ -242,7 +243,7 @@ impl<'t> MentionScanner<'t> {
                 }
                 if next == "of" && ends_with_title(words) && name_word(j + 1) {
                     words.push("of");
-                    spans.push((tokens[j].start, tokens[j].end));
+                    spans.push(tokens[j].span());
                     j += 1;
                     continue;
                 }
@@ -265,8 +266,8 @@ impl<'t> MentionScanner<'t> {
                     let rest = [word(last + 1), word(last + 2), word(last + 3)];
                     let len = lexicon().country_at(&rest, 0).unwrap_or(1);
                     if is_capitalized(rest[0]) && !is_starter(rest[0]) {
-                        let spans: Vec<(usize, usize)> = (last + 1..last + 1 + len)
-                            .map(|t| (tokens[t].start, tokens[t].end))
+                        let spans: Vec<Span> = (last + 1..last + 1 + len)
+                            .map(|t| tokens[t].span())
                             .collect();
                         mention.country = Some(joined(text, &rest[..len], &spans));
                     }
@@ -279,13 +280,13 @@ impl<'t> MentionScanner<'t> {
 }
 
 /// `words` one space apart: a slice of the text when it spells them so, else a new string.
-fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[(usize, usize)]) -> Cow<'t, str> {
+fn joined<'t>(text: &'t str, words: &[&'t str], spans: &[Span]) -> Cow<'t, str> {
     match (spans.first(), spans.last()) {
         (Some(first), Some(last)) => {
-            let slice = &text[first.0..last.1];
+            let slice = &text[first.start..last.end];
             let spaced = spans
                 .windows(2)
-                .all(|w| w[1].0 == w[0].1 + 1 && text.as_bytes()[w[0].1] == b' ');
+                .all(|w| w[1].start == w[0].end + 1 && text.as_bytes()[w[0].end] == b' ');
             if spaced && words.len() == spans.len() {
                 Cow::Borrowed(slice)
             } else {
@@ -331,11 +332,11 @@ fn ends_with_title(words: &[&str]) -> bool {
 fn read_run<'t>(
     text: &'t str,
     words: &[&'t str],
-    spans: &[(usize, usize)],
+    spans: &[Span],
     first: usize,
     last: usize,
 ) -> Option<Mention<'t>> {
-    let end = spans.last()?.1;
+    let end = spans.last()?.end;
     super::work::add(words.len());
     let lex = lexicon();
     // A run ends at a possessive ("the President's invitation"): its last word is read without
@@ -362,7 +363,7 @@ fn read_run<'t>(
     let mut country = None;
     let mut adjective = None;
     // Byte range of the title as written ("Mr." with its period).
-    let mut title_span: Option<(usize, usize)> = None;
+    let mut title_span: Option<Span> = None;
     let (title, name_from) = match title_at {
         Some((at, len)) => {
             let pre = &words[..at];
@@ -406,13 +407,13 @@ fn read_run<'t>(
                 }
                 next += 1 + n;
             }
-            let mut title_end = spans[title_last].1;
+            let mut title_end = spans[title_last].end;
             if text[title_end..].starts_with('.')
                 && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
             {
                 title_end += 1;
             }
-            title_span = Some((spans[at].0, title_end));
+            title_span = Some(Span::new(spans[at].start, title_end));
             // "PM Harsh Dalvi": an abbreviation's title is the full one.
             let title = match lex.full_title(words[at]).filter(|_| title_last == at) {
                 Some(full) => Cow::Borrowed(full),
@@ -443,19 +444,19 @@ fn read_run<'t>(
     }
     let (name_start, name_text) = match spans.get(name_from..) {
         Some([first_word, .., last_word]) => (
-            first_word.0,
-            strip_possessive(&text[first_word.0..last_word.1]),
+            first_word.start,
+            strip_possessive(&text[first_word.start..last_word.end]),
         ),
-        Some([only]) => (only.0, strip_possessive(&text[only.0..only.1])),
+        Some([only]) => (only.start, strip_possessive(&text[only.range()])),
         _ => (end, ""),
     };
     let surface = match title_span {
-        Some((t_start, t_end)) if name.is_empty() => Cow::Borrowed(&text[t_start..t_end]),
+        Some(title) if name.is_empty() => Cow::Borrowed(&text[title.range()]),
         // Title and name one space apart: the slice that holds both.
-        Some((t_start, t_end)) if name_start == t_end + 1 && text.as_bytes()[t_end] == b' ' => {
-            Cow::Borrowed(&text[t_start..name_start + name_text.len()])
+        Some(title) if name_start == title.end + 1 && text.as_bytes()[title.end] == b' ' => {
+            Cow::Borrowed(&text[title.start..name_start + name_text.len()])
         }
-        Some((t_start, t_end)) => Cow::Owned(format!("{} {name_text}", &text[t_start..t_end])),
+        Some(title) => Cow::Owned(format!("{} {name_text}", &text[title.range()])),
         None => Cow::Borrowed(name_text),
     };
     Some(Mention {

@@ -71,7 +71,7 @@ pub(super) fn assemble(parsed: Parsed) -> Readout {
             id: statement_id(&id, n),
             speakers: shared.list(d.speakers),
             verb: d.verb,
-            text: text[d.text].to_string(),
+            text: text[d.text.range()].to_string(),
             span: d.span,
             paragraph: d.paragraph,
             topics: d.topics,

@@ -68,12 +68,12 @@ pub fn layout(text: &str) -> Layout {
     let mut last_item_marked = false;
     // The label of the transcript turn the text is in, if any.
     let mut current_turn: Option<Span> = None;
-    for (index, &(start, end)) in lines.iter().enumerate() {
+    for (index, &Span { start, end }) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
             continue;
         }
-        let next_line_blank = lines.get(index + 1).is_none_or(|&(s, e)| s == e);
+        let next_line_blank = lines.get(index + 1).is_none_or(|l| l.is_empty());
         let line = &text[start..end];
         // A line right after an item or a ":" line is an item too, unless the list's marked
         // items ended with a final period ("・to launch … agreement." then prose).
@@ -185,12 +185,13 @@ fn joins_next_line(text: &str, block: &Block) -> bool {
     ) && block.kind != BlockKind::Heading
 }
 
-fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+/// `text[start..end]` without its leading and trailing whitespace.
+fn trim_span(text: &str, mut start: usize, mut end: usize) -> Span {
     let slice = &text[start..end];
     let trimmed_front = slice.trim_start();
     start += slice.len() - trimmed_front.len();
     end -= trimmed_front.len() - trimmed_front.trim_end().len();
-    (start, end)
+    Span::new(start, end)
 }
 
 /// `date 2024-07-14` (or `Date: 2024-07-14`) at the very start: the date and where the body starts.
@@ -356,13 +357,13 @@ pub fn sentences(text: &str, block: Span, out: &mut Vec<Span>) {
             None => break,
         };
         let next = i + c.len_utf8();
-        while quoted.get(region).is_some_and(|&(_, e)| e < i) {
+        while quoted.get(region).is_some_and(|q| q.end < i) {
             region += 1;
         }
         let closes_quote = is_double_quote(c)
-            && quoted.get(region).is_some_and(|&(_, e)| e == i)
+            && quoted.get(region).is_some_and(|q| q.end == i)
             && text[..i].ends_with(['.', '!', '?', '…']);
-        let inside_quote = quoted.get(region).is_some_and(|&(s, e)| s < i && i < e);
+        let inside_quote = quoted.get(region).is_some_and(|q| q.start < i && i < q.end);
         if closes_quote || (matches!(c, '.' | '!' | '?' | '…') && !inside_quote) {
             // Take closing quotes and brackets.
             let mut end = next;
@@ -397,9 +398,9 @@ pub fn sentences(text: &str, block: Span, out: &mut Vec<Span>) {
 }
 
 fn push_trimmed(text: &str, out: &mut Vec<Span>, start: usize, end: usize) {
-    let (start, end) = trim_span(text, start, end);
-    if start < end {
-        out.push(Span::new(start, end));
+    let span = trim_span(text, start, end);
+    if !span.is_empty() {
+        out.push(span);
     }
 }
 
@@ -462,8 +463,9 @@ fn skip_to<const N: usize>(bytes: &[u8], mut i: usize, end: usize, stops: [u8; N
     i
 }
 
-/// Byte ranges inside balanced double quotes of the block; empty when the quotes do not balance.
-fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
+/// The quotations of the block, each from its opening quote to its closing one (excluded), in
+/// order; none when the quotes do not balance.
+fn quoted_regions(text: &str, block: Span) -> Vec<Span> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -484,7 +486,7 @@ fn quoted_regions(text: &str, block: Span) -> Vec<(usize, usize)> {
         match (c, open) {
             ('"' | '“' | '„' | '«', None) => open = Some(found),
             ('"' | '”' | '»', Some(o)) => {
-                regions.push((o, found));
+                regions.push(Span::new(o, found));
                 open = None;
             }
             ('“' | '«', Some(_)) => return Vec::new(),

@@ -51,8 +51,8 @@ pub(super) struct Draft {
     /// A range of [`Statements::speaker_lists`]: indices into the people.
     pub(super) speakers: Range<usize>,
     pub(super) verb: Cow<'static, str>,
-    /// The statement's text: a byte range of the normalized text.
-    pub(super) text: Range<usize>,
+    /// Where the statement's text lies in the normalized text.
+    pub(super) text: Span,
     pub(super) span: Span,
     pub(super) paragraph: usize,
     pub(super) topics: Vec<Cow<'static, str>>,
@@ -280,13 +280,13 @@ impl<'t> Statements<'t> {
         &mut self,
         speakers: Range<usize>,
         verb: Cow<'static, str>,
-        content: (usize, usize),
+        content: Span,
         span: Span,
         paragraph: usize,
     ) {
-        let text = clean_content(self.text, content.0.min(content.1), content.1);
+        let text = clean_content(self.text, content);
         // Content of punctuation alone ("…, and B accepted.") is none.
-        let has_words = self.text[text.clone()].chars().any(char::is_alphanumeric);
+        let has_words = self.text[text.range()].chars().any(char::is_alphanumeric);
         if !has_words || speakers.is_empty() {
             return;
         }
@@ -310,16 +310,16 @@ impl<'t> Statements<'t> {
         &mut self,
         speakers: Range<usize>,
         verb: Cow<'static, str>,
-        content: (usize, usize),
+        content: Span,
         span: Span,
         paragraph: usize,
     ) {
-        let inner = clean_content(self.text, content.0.min(content.1), content.1);
+        let inner = clean_content(self.text, content);
         let quoted = self.text[..inner.start].ends_with(is_double_quote);
         let mut verb = verb;
         let mut start = inner.start;
         if quoted {
-            let body = &self.text[inner.clone()];
+            let body = &self.text[inner.range()];
             let bytes = body.as_bytes();
             for (i, _) in body.match_indices(['.', '!', '?']) {
                 let next = body[i + 1..].strip_prefix(' ');
@@ -327,13 +327,19 @@ impl<'t> Statements<'t> {
                     && !(i > 0 && bytes[i - 1].is_ascii_uppercase())
                 {
                     let end = inner.start + i + 1;
-                    self.push(speakers.clone(), verb, (start, end), span, paragraph);
+                    self.push(
+                        speakers.clone(),
+                        verb,
+                        Span::new(start, end),
+                        span,
+                        paragraph,
+                    );
                     verb = Cow::Borrowed("continued");
                     start = end;
                 }
             }
         }
-        self.push(speakers, verb, (start, inner.end), span, paragraph);
+        self.push(speakers, verb, Span::new(start, inner.end), span, paragraph);
     }
 
     pub(super) fn block(
@@ -360,7 +366,7 @@ impl<'t> Statements<'t> {
                         self.push(
                             speakers.clone(),
                             verb.clone(),
-                            (s.span.start, s.span.end),
+                            s.span,
                             s.span,
                             block.paragraph,
                         );
@@ -418,7 +424,7 @@ impl<'t> Statements<'t> {
                     self.push(
                         speakers.clone(),
                         Cow::Borrowed(verb),
-                        (s.span.start, s.span.end),
+                        s.span,
                         s.span,
                         block.paragraph,
                     );
@@ -505,7 +511,7 @@ impl<'t> Statements<'t> {
                         self.push(
                             speakers.clone(),
                             Cow::Borrowed("continued"),
-                            (span.start, span.end),
+                            span,
                             span,
                             block.paragraph,
                         );
@@ -569,10 +575,10 @@ impl<'t> Statements<'t> {
                     }
                     _ => self
                         .topic_clause_start(frame.content)
-                        .unwrap_or(frame.content.1),
+                        .unwrap_or(frame.content.end),
                 };
                 last = Some(speakers.clone());
-                let content = (frame.content.0, end.max(frame.content.0));
+                let content = Span::new(frame.content.start, end.max(frame.content.start));
                 self.push_quoted(speakers, frame.verb.clone(), content, span, block.paragraph);
             }
             self.decide(i, sentence, from, || Verdict::Frames);
@@ -581,9 +587,9 @@ impl<'t> Statements<'t> {
 
     /// Where a topic-only clause of other subjects starts inside a content ("… for its
     /// leadership, and the two leaders discussed …"): the statement ends before it.
-    fn topic_clause_start(&mut self, content: (usize, usize)) -> Option<usize> {
-        let (start, end) = content;
-        let text = self.text.get(start..end)?;
+    fn topic_clause_start(&mut self, content: Span) -> Option<usize> {
+        let start = content.start;
+        let text = content.slice(self.text)?;
         let lex = lexicon::lexicon();
         let mut from = 0;
         while let Some(at) = text[from..].find(", and ") {
@@ -665,7 +671,7 @@ impl<'t> Statements<'t> {
                     let lists = &self.speaker_lists;
                     let differ = lists[previous.clone()] != lists[speakers.clone()];
                     let first = &sentence.frames[self.resolved[0].1];
-                    let later = frame.content.0 > first.content.0;
+                    let later = frame.content.start > first.content.start;
                     if new_clause && differ && later {
                         self.resolved.push((speakers.clone(), f));
                     }
@@ -1009,13 +1015,14 @@ pub(super) fn is_vocative(sentence: &str) -> bool {
         || (trimmed.ends_with('!') && trimmed.split(' ').count() <= 4 && !trimmed.contains('.'))
 }
 
-/// Where a statement's text lies in `text[start..end]`: without spaces, a leading colon or
-/// comma, a trailing comma, and quotation marks that enclose the whole of it.
-pub(super) fn clean_content(text: &str, start: usize, end: usize) -> Range<usize> {
-    let raw = &text[start..end];
+/// Where a statement's text lies in a frame's `content`: without spaces, a leading colon or
+/// comma, a trailing comma, and quotation marks that enclose the whole of it. A content whose
+/// start passes its end is empty.
+pub(super) fn clean_content(text: &str, content: Span) -> Span {
+    let raw = &text[content.start.min(content.end)..content.end];
     let within = |s: &str| {
         let from = s.as_ptr() as usize - text.as_ptr() as usize;
-        from..from + s.len()
+        Span::new(from, from + s.len())
     };
     let mut s = raw.trim().trim_start_matches([':', ',', ' ']).trim();
     s = s.trim_end_matches([',', ';', ' ']);

@@ -1,5 +1,7 @@
 //! Word and punctuation tokens with byte offsets into the normalized text.
 
+use crate::model::Span;
+
 /// One token: a word (letters, digits, inner hyphens and apostrophes) or one punctuation char.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -18,6 +20,11 @@ impl Token {
 
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
+    }
+
+    /// Where the token lies in the text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
     }
 }
 

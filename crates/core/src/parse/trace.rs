@@ -213,7 +213,10 @@ fn frame_note(text: &str, sentence: &Sentence, frame: &Frame, fate: Option<Fate>
         class: class.to_string(),
         subject,
         trailing: frame.trailing,
-        content: Span::new(frame.content.0, frame.content.1.max(frame.content.0)),
+        content: Span::new(
+            frame.content.start,
+            frame.content.end.max(frame.content.start),
+        ),
         speakers: fate.speakers,
         resolved_by: fate.resolved_by,
         outcome: fate.outcome,

@@ -8,7 +8,7 @@ use super::postings::Postings;
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE};
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::{Corpus, Readout, Statement};
+use crate::model::{Corpus, Readout, Span, Statement};
 
 /// The values of one facet: their names, labels, and which statements have each.
 struct FacetTable {
@@ -358,8 +358,9 @@ impl Index {
         }
     }
 
-    /// Byte ranges of `text` that the search text matches, for highlighting.
-    pub fn highlights(text: &str, search: &str) -> Vec<(usize, usize)> {
+    /// The spans of `text` that the search text matches, for highlighting: in order, merged
+    /// where they overlap.
+    pub fn highlights(text: &str, search: &str) -> Vec<Span> {
         let clauses: Vec<Clause> = parse_search(search)
             .into_iter()
             .filter(|c| !c.negated)
@@ -370,7 +371,7 @@ impl Index {
             for term in clauses.iter().flat_map(|c| &c.any_of) {
                 match term {
                     Term::Word(prefix) if w.folded.starts_with(prefix.as_str()) => {
-                        ranges.push((w.start, w.end));
+                        ranges.push(Span::new(w.start, w.end));
                     }
                     Term::Phrase(phrase)
                         if ws.len() >= i + phrase.len()
@@ -379,19 +380,19 @@ impl Index {
                                 .zip(phrase)
                                 .all(|(a, b)| a.folded == *b) =>
                     {
-                        ranges.push((w.start, ws[i + phrase.len() - 1].end));
+                        ranges.push(Span::new(w.start, ws[i + phrase.len() - 1].end));
                     }
                     _ => {}
                 }
             }
         }
-        let ranges = sorted_by_key(ranges, |&(start, _)| start as u64);
+        let ranges = sorted_by_key(ranges, |span| span.start as u64);
         // Merge overlaps.
-        let mut merged: Vec<(usize, usize)> = Vec::new();
-        for (s, e) in ranges {
+        let mut merged: Vec<Span> = Vec::new();
+        for span in ranges {
             match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
             }
         }
         merged

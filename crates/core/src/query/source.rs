@@ -14,23 +14,20 @@ use crate::model::Span;
 /// One paragraph of the source: its byte range and its pieces, in order, covering it exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceParagraph {
-    pub start: usize,
-    pub end: usize,
+    pub span: Span,
     pub pieces: Vec<Piece>,
 }
 
-/// A byte range of a paragraph.
+/// A part of a paragraph, by its span in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     Plain {
-        start: usize,
-        end: usize,
+        span: Span,
     },
     /// Covered by the spans of these statements (indexes into the `spans` given to
     /// [`source_layout`], increasing).
     Marked {
-        start: usize,
-        end: usize,
+        span: Span,
         statements: Vec<usize>,
     },
 }
@@ -54,7 +51,8 @@ pub fn source_layout(text: &str, prose_start: usize, spans: &[Span]) -> Vec<Sour
         .collect();
     paragraphs(text, prose_start)
         .into_iter()
-        .map(|(start, end)| {
+        .map(|paragraph| {
+            let Span { start, end } = paragraph;
             // The spans within this paragraph, clipped to it, in text order (kept in order by
             // insertion: spans mostly come in order, and the app's wasm is spared a sort).
             let mut clipped: Vec<(usize, usize, usize)> = Vec::new();
@@ -69,42 +67,44 @@ pub fn source_layout(text: &str, prose_start: usize, spans: &[Span]) -> Vec<Sour
             let mut at = start;
             for (a, b, i) in clipped {
                 match pieces.last_mut() {
-                    Some(Piece::Marked {
-                        end: last_end,
-                        statements,
-                        ..
-                    }) if a < *last_end => {
-                        *last_end = (*last_end).max(b);
+                    Some(Piece::Marked { span, statements }) if a < span.end => {
+                        span.end = span.end.max(b);
                         if let Err(at) = statements.binary_search(&i) {
                             statements.insert(at, i);
                         }
                     }
                     _ => {
                         if at < a {
-                            pieces.push(Piece::Plain { start: at, end: a });
+                            pieces.push(Piece::Plain {
+                                span: Span::new(at, a),
+                            });
                         }
                         pieces.push(Piece::Marked {
-                            start: a,
-                            end: b,
+                            span: Span::new(a, b),
                             statements: vec![i],
                         });
                     }
                 }
-                if let Some(Piece::Marked { end, .. }) = pieces.last() {
-                    at = *end;
+                if let Some(Piece::Marked { span, .. }) = pieces.last() {
+                    at = span.end;
                 }
             }
             if at < end {
-                pieces.push(Piece::Plain { start: at, end });
+                pieces.push(Piece::Plain {
+                    span: Span::new(at, end),
+                });
             }
-            SourceParagraph { start, end, pieces }
+            SourceParagraph {
+                span: paragraph,
+                pieces,
+            }
         })
         .collect()
 }
 
-/// Byte ranges of the paragraphs from `from`: text between runs of two or more line breaks,
-/// trimmed of surrounding line breaks; empty paragraphs are skipped.
-fn paragraphs(text: &str, from: usize) -> Vec<(usize, usize)> {
+/// The paragraphs from `from`: text between runs of two or more line breaks, trimmed of
+/// surrounding line breaks; empty paragraphs are skipped.
+fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = from;
     let bytes = text.as_bytes();
@@ -124,12 +124,12 @@ fn paragraphs(text: &str, from: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start_matches('\n').len();
     let trail = slice.len() - slice.trim_end_matches('\n').len();
     if start + lead < end - trail {
-        out.push((start + lead, end - trail));
+        out.push(Span::new(start + lead, end - trail));
     }
 }
 
@@ -144,12 +144,10 @@ mod tests {
                 p.pieces
                     .iter()
                     .map(|piece| match piece {
-                        Piece::Plain { start, end } => (text[*start..*end].to_string(), vec![]),
-                        Piece::Marked {
-                            start,
-                            end,
-                            statements,
-                        } => (format!("[{}]", &text[*start..*end]), statements.clone()),
+                        Piece::Plain { span } => (text[span.range()].to_string(), vec![]),
+                        Piece::Marked { span, statements } => {
+                            (format!("[{}]", &text[span.range()]), statements.clone())
+                        }
                     })
                     .collect()
             })
@@ -180,8 +178,8 @@ mod tests {
         // The pieces cover each paragraph exactly.
         for p in &layout {
             assert_eq!(
-                &text[p.start..p.end],
-                text[p.start..p.end].trim_matches('\n')
+                &text[p.span.range()],
+                text[p.span.range()].trim_matches('\n')
             );
         }
     }
@@ -238,7 +236,7 @@ mod tests {
             Span::new(text.len() - 9, text.len()),
         ];
         let layout = source_layout(text, prose_start, &spans);
-        assert_eq!(layout[0].start, prose_start);
+        assert_eq!(layout[0].span.start, prose_start);
         assert_eq!(
             marked(text, &layout),
             vec![
