@@ -40,8 +40,12 @@ export const ENCODINGS = [
 /** Files larger than this get brotli quality 9 instead of 11 (see the head of this file). */
 export const BROTLI_MAX_QUALITY_BYTES = 8 * 1024 * 1024;
 
-/** Trunk's content-hashed names (`app-0123456789abcdef.css`, `…_bg.wasm`) of scripts, wasm and styles. */
-const HASHED_ASSET = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/**
+ * Trunk's content-hashed names (`app-0123456789abcdef.css`, `…_bg.wasm`) of scripts, wasm and
+ * styles. Trunk writes the hash in hex without leading zeros: 16 digits, but one build in 16 has
+ * 15 (and fewer, more rarely), so the pattern takes 12 to 16.
+ */
+const HASHED_ASSET = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 /** Whether the build file `name` (relative to the build folder) gets compressed copies. */
 export function isCompressible(name) {

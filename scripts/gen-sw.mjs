@@ -123,7 +123,7 @@ export function framingPolicy(csp, embed) {
 function headersFile({ publicUrl, files, csp }) {
   const at = (file) => `${publicUrl}${file}`;
   const rule = (pattern, headers) => [pattern, ...headers.map((h) => `  ${h}`)].join('\n');
-  const hashed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file));
+  const hashed = files.filter((file) => /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/.test(file));
   const revalidate = files.filter((file) => !hashed.includes(file) && !VIEW_ROUTES.includes(file)).concat(['sw.js']);
   return [
     '# Written by scripts/gen-sw.mjs for this build (Netlify / Cloudflare Pages syntax).',

@@ -354,7 +354,7 @@ test('below a base path, the worker\'s scope and caches stay within it, offline 
 async function rebuild(dir) {
   const indexFile = path.join(dir, 'index.html');
   let html = await readFile(indexFile, 'utf8');
-  const [tag, oldCss] = html.match(/<link rel="stylesheet" href="\/(app-[0-9a-f]{16}\.css)"[^>]*>/);
+  const [tag, oldCss] = html.match(/<link rel="stylesheet" href="\/(app-[0-9a-f]{12,16}\.css)"[^>]*>/);
   const css = `${await readFile(path.join(dir, oldCss), 'utf8')}\nbody { --readouts-build: "2"; }\n`;
   const newCss = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;

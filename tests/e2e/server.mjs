@@ -100,7 +100,7 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       if (found) {
         const ext = path.extname(found).toLowerCase();
         // Trunk gives built files hashed names: those never change. The rest must revalidate.
-        const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(found);
+        const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(found);
         const { body, transport } = await negotiated(found, req.headers['accept-encoding']);
         return send(res, req, 200, MIME[ext] ?? 'application/octet-stream', body,
           hashed ? 'public, max-age=31536000, immutable' : 'no-cache', transport);
