@@ -299,7 +299,9 @@ pub fn place(
     mentions.iter().find_map(|m| {
         let before = m.first.checked_sub(1).and_then(|i| tokens.get(i))?;
         let is_in = before.is_word() && matches!(before.text(text), "in" | "In");
-        if !is_in || m.title.is_some() || m.name.is_empty() {
+        // "in Downing Street" read as "Street" (a leading "-ing" word skipped): no place.
+        let whole = m.last - m.first == m.name.len();
+        if !is_in || m.title.is_some() || m.name.is_empty() || !whole {
             return None;
         }
         let name = m.name.join(" ");
@@ -310,6 +312,20 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_a_whole_name_after_in() {
+        let find = |text: &str| {
+            let tokens = tokenize(text, 0, text.len());
+            let mentions = super::super::names::mentions(text, &tokens);
+            place(text, &tokens, &mentions, |_| false)
+        };
+        assert_eq!(
+            find("They met in Port Alder today.").as_deref(),
+            Some("Port Alder")
+        );
+        assert_eq!(find("They met in Downing Street today."), None);
+    }
 
     #[test]
     fn reads_datelines() {
