@@ -139,6 +139,8 @@ impl WordSet {
 pub struct FirstWordIndex {
     by_word: FxHashMap<String, Vec<(usize, usize)>>,
     filter: WordFilter,
+    /// The words' lengths and first letters, for the ASCII words looked up.
+    first_bytes: LengthFirstByte,
 }
 
 impl FirstWordIndex {
@@ -148,6 +150,7 @@ impl FirstWordIndex {
         for (word, at) in firsts {
             let word = word.to_lowercase();
             index.filter.insert(&word);
+            index.first_bytes.insert(&word);
             index.by_word.entry(word).or_default().push(at);
         }
         index
@@ -169,6 +172,10 @@ impl FirstWordIndex {
     pub fn lookup(&self, word: &str) -> &[(usize, usize)] {
         let get = |key: &str| self.by_word.get(key).map_or(&[][..], Vec::as_slice);
         if word.is_ascii() {
+            // ASCII lowers to the same length and first byte, lowered.
+            if !self.first_bytes.may_contain_lowered(word) {
+                return &[];
+            }
             if !word.bytes().any(|b| b.is_ascii_uppercase()) {
                 return get(word);
             }
@@ -671,7 +678,18 @@ impl LengthFirstByte {
     fn may_contain(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&first| self.0[word.len().min(15)] >> (first & 63) & 1 != 0)
+            .is_some_and(|&first| self.has(word.len(), first))
+    }
+
+    /// [`LengthFirstByte::may_contain`] for the word in ASCII lowercase.
+    fn may_contain_lowered(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.has(word.len(), first.to_ascii_lowercase()))
+    }
+
+    fn has(&self, len: usize, first: u8) -> bool {
+        self.0[len.min(15)] >> (first & 63) & 1 != 0
     }
 }
 
