@@ -3,7 +3,7 @@
 //! A frame is a subject (names, a pronoun, a joint phrase or a bare title), a reporting verb as
 //! written, and the byte range of the content it introduces.
 
-use super::lexicon::{lexicon, PhraseIndex};
+use super::lexicon::{lexicon, PhraseIndex, Pronoun};
 use super::names::Mention;
 use super::tokens::{ascii_lower, is_double_quote, Token};
 use super::trace::Unframed;
@@ -304,7 +304,7 @@ fn welcomes_to_a_place(
     !rest.contains([',', ';'])
         && !rest
             .split(' ')
-            .any(|w| matches!(w, "and" | "that" | "noting" | "where" | "as"))
+            .any(|w| lexicon().ceremony_clause_words.contains(w))
 }
 
 /// "They also discussed X and agreed to Y", "He spoke about X (SORF) and conveyed Y", "They
@@ -513,18 +513,16 @@ fn subject_before<'t>(
         return Some((SubjectRef::Mentions(group), first));
     }
     let last = word(end - 1);
-    match last {
-        "He" | "he" | "She" | "she" => return Some((SubjectRef::Pronoun, end - 1)),
-        "They" | "they" => return Some((SubjectRef::Joint, end - 1)),
-        _ => {}
+    let lex = lexicon();
+    match lex.subject_pronoun(last) {
+        Some(Pronoun::One) => return Some((SubjectRef::Pronoun, end - 1)),
+        Some(Pronoun::Joint) => return Some((SubjectRef::Joint, end - 1)),
+        None => {}
     }
     // "The Arvelian leader", "the Solmarian side" (Kremlin style: the leader of that side),
     // "The Huaxian foreign minister" (one lowercase word between)
-    if matches!(
-        last,
-        "leader" | "president" | "premier" | "chancellor" | "head" | "side" | "minister"
-    ) {
-        let modifier = usize::from(matches!(word(end.wrapping_sub(2)), "foreign" | "prime"));
+    if lex.nationality_heads.contains(last) {
+        let modifier = usize::from(lex.head_modifiers.contains(word(end.wrapping_sub(2))));
         let adjective = end.checked_sub(2 + modifier).filter(|&a| a >= 1)?;
         if matches!(word(adjective - 1), "The" | "the")
             && word(adjective)
@@ -560,7 +558,7 @@ pub(super) fn plural_subject_before<'t>(
     let mut bare = true;
     for i in (end.saturating_sub(7)..end).rev() {
         let w = word(i);
-        if matches!(w, "The" | "the" | "Both" | "both" | "All" | "all") {
+        if lex.joint_determiners.contains(w) {
             return Some((SubjectRef::Joint, i));
         }
         let indefinite = &lex.indefinite_subjects;
@@ -645,7 +643,11 @@ impl<'t> LeadingSubject<'t> {
         if self.read.is_none() {
             self.read(words, mentions);
         }
-        let pronoun = matches!(words.first(), Some(&("He" | "She")));
+        // "He stressed …": a singular pronoun, capitalized, opening the sentence.
+        let pronoun = words.first().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && lexicon().subject_pronoun(w) == Some(Pronoun::One)
+        });
         if pronoun && self.pronoun_words_end >= until {
             return Some((SubjectRef::Pronoun, 0));
         }

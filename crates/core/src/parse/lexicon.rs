@@ -99,6 +99,26 @@ pub struct Lexicon {
     pub acronym_connectors: WordSet,
     /// Words opening quoted speech, lowercase ("we").
     pub quote_pronouns: WordSet,
+    /// Honorifics between a title and a name ("Shri"), as written.
+    pub honorifics: WordSet,
+    /// Abbreviations whose period stays inside a name ("Mr", "St"), as written.
+    pub name_abbreviations: WordSet,
+    /// Courtesy titles written with a period ("Mr." → "Mr"), without it.
+    pub dotted_courtesy_titles: WordSet,
+    /// Subject pronouns ("he", "They"), lowercase or capitalized, and their number.
+    subject_pronouns: FxHashMap<&'static str, Pronoun>,
+    /// The most bytes a subject pronoun has.
+    longest_pronoun: usize,
+    /// The subject pronouns behind a [`WordFilter`]: most words are told without hashing.
+    pronoun_filter: WordFilter,
+    /// Nouns of a leader by nationality ("leader", "side"), lowercase.
+    pub nationality_heads: WordSet,
+    /// Words between a country's adjective and such a noun ("foreign"), lowercase.
+    pub head_modifiers: WordSet,
+    /// Determiners opening a joint plural subject ("the", "Both"), lowercase or capitalized.
+    pub joint_determiners: WordSet,
+    /// Words showing a clause after "welcomed X to <place>" ("and", "noting").
+    pub ceremony_clause_words: WordSet,
     /// Phrases of the opening paragraph that tell the event's kind, kind by kind, in order.
     pub event_kinds: Vec<EventKindPhrases>,
     /// Phrases of a sentence that lists who else attended ("were present").
@@ -274,6 +294,13 @@ const CLAUSE_JOINERS: &str = include_str!("../../data/clause_joiners.txt");
 const FRAME_ASIDES: &str = include_str!("../../data/frame_asides.txt");
 const ACRONYM_CONNECTORS: &str = include_str!("../../data/acronym_connectors.txt");
 const QUOTE_PRONOUNS: &str = include_str!("../../data/quote_pronouns.txt");
+const HONORIFICS: &str = include_str!("../../data/honorifics.txt");
+const NAME_ABBREVIATIONS: &str = include_str!("../../data/name_abbreviations.txt");
+const SUBJECT_PRONOUNS: &str = include_str!("../../data/subject_pronouns.tsv");
+const NATIONALITY_HEADS: &str = include_str!("../../data/nationality_heads.txt");
+const HEAD_MODIFIERS: &str = include_str!("../../data/head_modifiers.txt");
+const JOINT_DETERMINERS: &str = include_str!("../../data/joint_determiners.txt");
+const CEREMONY_CLAUSE_WORDS: &str = include_str!("../../data/ceremony_clause_words.txt");
 const HOST_PHRASES: &str = include_str!("../../data/host_phrases.txt");
 const CHAIR_PHRASES: &str = include_str!("../../data/chair_phrases.txt");
 const TAKING_PART: &str = include_str!("../../data/taking_part.txt");
@@ -284,6 +311,26 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A lowercase word as written and with a capital first letter ("he", "He"). The capitalized
+/// form is made once, when the lexicon is read, and lives as long as the program.
+fn as_written_or_capitalized(word: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut chars = word.chars();
+    let capital: Option<&'static str> = chars.next().map(|first| {
+        let capitalized: String = first.to_uppercase().chain(chars).collect();
+        &*Box::leak(capitalized.into_boxed_str())
+    });
+    std::iter::once(word).chain(capital.filter(|c| *c != word))
+}
+
+/// The number of a subject pronoun (`data/subject_pronouns.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// "he", "she": one speaker.
+    One,
+    /// "they": every leader together.
+    Joint,
 }
 
 /// Splits a phrase into the words the tokenizer would give (periods dropped).
@@ -412,6 +459,37 @@ pub fn lexicon() -> &'static Lexicon {
             frame_asides: WordSet::new(data_lines(FRAME_ASIDES)),
             acronym_connectors: WordSet::new(data_lines(ACRONYM_CONNECTORS)),
             quote_pronouns: WordSet::new(data_lines(QUOTE_PRONOUNS)),
+            honorifics: WordSet::new(data_lines(HONORIFICS)),
+            name_abbreviations: WordSet::new(data_lines(NAME_ABBREVIATIONS)),
+            dotted_courtesy_titles: WordSet::new(
+                data_lines(COURTESY_TITLES).filter_map(|t| t.strip_suffix('.')),
+            ),
+            subject_pronouns: data_lines(SUBJECT_PRONOUNS)
+                .filter_map(|line| {
+                    let (word, number) = line.split_once('\t')?;
+                    let number = match number.trim() {
+                        "one" => Pronoun::One,
+                        "joint" => Pronoun::Joint,
+                        _ => return None,
+                    };
+                    Some(as_written_or_capitalized(word).map(move |w| (w, number)))
+                })
+                .flatten()
+                .collect(),
+            longest_pronoun: data_lines(SUBJECT_PRONOUNS)
+                .map(|line| line.split('\t').next().unwrap_or_default().len())
+                .max()
+                .unwrap_or(0),
+            pronoun_filter: data_lines(SUBJECT_PRONOUNS).fold(WordFilter::default(), |mut f, l| {
+                f.insert(l.split('\t').next().unwrap_or_default());
+                f
+            }),
+            nationality_heads: WordSet::new(data_lines(NATIONALITY_HEADS)),
+            head_modifiers: WordSet::new(data_lines(HEAD_MODIFIERS)),
+            joint_determiners: WordSet::new(
+                data_lines(JOINT_DETERMINERS).flat_map(as_written_or_capitalized),
+            ),
+            ceremony_clause_words: WordSet::new(data_lines(CEREMONY_CLAUSE_WORDS)),
             event_kinds: EventKindPhrases::read(EVENT_KINDS),
             attendee_markers: Markers::new(data_lines(ATTENDEE_MARKERS)),
             topic_index,
@@ -851,6 +929,16 @@ impl Lexicon {
         self.courtesy_titles.contains(title)
     }
 
+    /// The number of a subject pronoun, as written in lowercase or with a capital first letter
+    /// ("He", "they").
+    pub fn subject_pronoun(&self, word: &str) -> Option<Pronoun> {
+        // Every pronoun is short: most words need no lookup.
+        if word.len() > self.longest_pronoun || !self.pronoun_filter.may_contain(word) {
+            return None;
+        }
+        self.subject_pronouns.get(word).copied()
+    }
+
     /// A word of a state's formal name: "Republic" in "the Republic of Ostrela".
     pub fn is_state_form(&self, word: &str) -> bool {
         self.state_forms.contains(word)
@@ -973,6 +1061,20 @@ mod tests {
         assert_eq!(kinds[0].kind, EventKind::VideoCall);
         assert!(kinds[1].unless.contains(&" met "));
         assert!(kinds.iter().all(|k| !k.keys.is_empty()));
+    }
+
+    #[test]
+    fn pronouns_and_determiners_match_as_written_or_capitalized() {
+        let lex = lexicon();
+        assert_eq!(lex.subject_pronoun("He"), Some(Pronoun::One));
+        assert_eq!(lex.subject_pronoun("they"), Some(Pronoun::Joint));
+        assert_eq!(lex.subject_pronoun("HE"), None);
+        assert!(lex.joint_determiners.contains("Both") && !lex.joint_determiners.contains("BOTH"));
+        assert!(
+            lex.dotted_courtesy_titles.contains("Prof")
+                && !lex.dotted_courtesy_titles.contains("Madam")
+        );
+        assert!(lex.honorifics.contains("Shri") && lex.name_abbreviations.contains("St"));
     }
 
     #[test]

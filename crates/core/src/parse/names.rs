@@ -183,10 +183,7 @@ impl<'t> MentionScanner<'t> {
                 }
                 // "Mr.", "John F. Kennedy": a period after a title abbreviation or an initial.
                 let dot = tokens.get(j).is_some_and(|t| t.punct == Some('.'));
-                if dot
-                    && (w.chars().count() == 1
-                        || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "St"))
-                {
+                if dot && (w.chars().count() == 1 || lexicon().name_abbreviations.contains(w)) {
                     j += 1;
                 }
                 let next = word(j);
@@ -384,12 +381,8 @@ fn read_run<'t>(
             let mut title_last = at + len - 1;
             // Honorifics between title and name: "Prime Minister Shri Narendra …", "External
             // Affairs Minister Dr. Rohan Iyer" (never part of the name).
-            while words.get(next).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "Shri" | "Sri" | "Smt" | "Shrimati" | "Dr" | "Mr" | "Mrs" | "Ms"
-                )
-            }) && next + 1 < words.len()
+            while words.get(next).is_some_and(|w| lex.honorifics.contains(w))
+                && next + 1 < words.len()
             {
                 next += 1;
             }
@@ -409,7 +402,7 @@ fn read_run<'t>(
             }
             let mut title_end = spans[title_last].end;
             if text[title_end..].starts_with('.')
-                && matches!(words[at + len - 1], "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
+                && lex.dotted_courtesy_titles.contains(words[at + len - 1])
             {
                 title_end += 1;
             }
