@@ -5,39 +5,156 @@
 //! Every view has an embed under `/embed/` (the same page in the embed layout, for other
 //! sites' iframes: see [`crate::embed`]): [`Route::full`] and [`Route::embedded`] go from one
 //! to the other.
+//!
+//! [`Routable`] is written out here rather than derived: the derived `recognize` builds a
+//! general route matcher (an NFA, `route_recognizer`) that cost the wasm about 16 KB for these
+//! ten fixed patterns. The tests check that both read every kind of path the same way.
 
-use yew_router::prelude::*;
+use std::collections::HashMap;
+use yew_router::Routable;
 
-#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+/// The app's routes; each variant's path pattern is in its `at` comment (`:id` is one path
+/// segment, percent-decoded; `*rest` is the rest of the path, one segment or more).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// Every statement of the corpus as a card, with filters and search.
-    #[at("/")]
+    /// Every statement of the corpus as a card, with filters and search. At `/`.
     Home,
-    /// One statement, by id, with its context.
-    #[at("/s/:id")]
+    /// One statement, by id, with its context. At `/s/:id`.
     Statement { id: String },
-    /// One participant across the corpus, by id.
-    #[at("/p/:id")]
+    /// One participant across the corpus, by id. At `/p/:id`.
     Participant { id: String },
-    /// One readout: its event, participants and source text, by id.
-    #[at("/r/:id")]
+    /// One readout: its event, participants and source text, by id. At `/r/:id`.
     Readout { id: String },
-    /// The statements (the query of the main view) in an embed; `/embed` too.
-    #[at("/embed/")]
+    /// The statements (the query of the main view) in an embed. At `/embed/` (and `/embed`).
     EmbedHome,
-    #[at("/embed/s/:id")]
+    /// At `/embed/s/:id`.
     EmbedStatement { id: String },
-    #[at("/embed/p/:id")]
+    /// At `/embed/p/:id`.
     EmbedParticipant { id: String },
-    #[at("/embed/r/:id")]
+    /// At `/embed/r/:id`.
     EmbedReadout { id: String },
-    /// Any other path below `/embed/`: not found, in the embed layout.
-    #[at("/embed/*rest")]
+    /// Any other path below `/embed/`: not found, in the embed layout. At `/embed/*rest`.
     EmbedNotFound { rest: String },
-    /// Any path the app does not know.
-    #[not_found]
-    #[at("/404")]
+    /// Any path the app does not know (the not-found route). At `/404`.
     NotFound,
+}
+
+/// The path patterns, in the order of [`Route`]'s variants.
+const PATTERNS: [&str; 10] = [
+    "/",
+    "/s/:id",
+    "/p/:id",
+    "/r/:id",
+    "/embed/",
+    "/embed/s/:id",
+    "/embed/p/:id",
+    "/embed/r/:id",
+    "/embed/*rest",
+    "/404",
+];
+
+impl Routable for Route {
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
+        let param = |name: &str| decode(params.get(name)?);
+        Some(match path {
+            "/" => Route::Home,
+            "/s/:id" => Route::Statement { id: param("id")? },
+            "/p/:id" => Route::Participant { id: param("id")? },
+            "/r/:id" => Route::Readout { id: param("id")? },
+            "/embed/" => Route::EmbedHome,
+            "/embed/s/:id" => Route::EmbedStatement { id: param("id")? },
+            "/embed/p/:id" => Route::EmbedParticipant { id: param("id")? },
+            "/embed/r/:id" => Route::EmbedReadout { id: param("id")? },
+            "/embed/*rest" => Route::EmbedNotFound {
+                rest: param("rest")?,
+            },
+            "/404" => Route::NotFound,
+            _ => return None,
+        })
+    }
+
+    /// The path, each id percent-encoded (the rest of an unknown embed path segment by
+    /// segment), as yew-router's derived `to_path` writes it.
+    fn to_path(&self) -> String {
+        let (prefix, id) = match self {
+            Route::Home => return "/".to_string(),
+            Route::EmbedHome => return "/embed/".to_string(),
+            Route::NotFound => return "/404".to_string(),
+            Route::EmbedNotFound { rest } => {
+                let segments: Vec<_> = rest.split('/').map(urlencoding::encode).collect();
+                return format!("/embed/{}", segments.join("/"));
+            }
+            Route::Statement { id } => ("/s/", id),
+            Route::Participant { id } => ("/p/", id),
+            Route::Readout { id } => ("/r/", id),
+            Route::EmbedStatement { id } => ("/embed/s/", id),
+            Route::EmbedParticipant { id } => ("/embed/p/", id),
+            Route::EmbedReadout { id } => ("/embed/r/", id),
+        };
+        format!("{prefix}{}", urlencoding::encode(id))
+    }
+
+    fn routes() -> Vec<&'static str> {
+        PATTERNS.to_vec()
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Route::NotFound)
+    }
+
+    /// The route of `pathname`, as the derived matcher reads it: one trailing `/` and then one
+    /// leading `/` are ignored; a fixed pattern wins over `:id`, which wins over `*rest`; a
+    /// parameter that does not percent-decode to UTF-8, and any path that matches no pattern,
+    /// is [`Route::NotFound`].
+    fn recognize(pathname: &str) -> Option<Self> {
+        let path = pathname.strip_suffix('/').unwrap_or(pathname);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        Some(match_path(path).unwrap_or(Route::NotFound))
+    }
+}
+
+/// The route of a path without its leading `/`; `None` for no route (or an undecodable id).
+fn match_path(path: &str) -> Option<Route> {
+    match path {
+        "" => return Some(Route::Home),
+        "embed" => return Some(Route::EmbedHome),
+        "404" => return Some(Route::NotFound),
+        _ => {}
+    }
+    let (embedded, path) = match path.strip_prefix("embed/") {
+        Some(rest) => (true, rest),
+        None => (false, path),
+    };
+    // `x/:id`: a one-letter view and one non-empty segment.
+    let id = path
+        .get(2..)
+        .filter(|id| path.as_bytes().get(1) == Some(&b'/') && !id.is_empty() && !id.contains('/'));
+    let route = match (path.as_bytes().first(), id) {
+        (Some(view), Some(id)) if b"spr".contains(view) => {
+            let id = decode(id)?;
+            Some(match (*view, embedded) {
+                (b's', false) => Route::Statement { id },
+                (b'p', false) => Route::Participant { id },
+                (b'r', false) => Route::Readout { id },
+                (b's', true) => Route::EmbedStatement { id },
+                (b'p', true) => Route::EmbedParticipant { id },
+                _ => Route::EmbedReadout { id },
+            })
+        }
+        _ => None,
+    };
+    match route {
+        Some(route) => Some(route),
+        None if embedded && !path.is_empty() => Some(Route::EmbedNotFound {
+            rest: decode(path)?,
+        }),
+        None => None,
+    }
+}
+
+/// A path parameter, percent-decoded; `None` when that is not UTF-8.
+fn decode(param: &str) -> Option<String> {
+    urlencoding::decode(param).ok().map(|id| id.into_owned())
 }
 
 impl Route {
@@ -122,5 +239,119 @@ mod tests {
             assert_eq!(route.full(), Route::NotFound);
         }
         assert_eq!(Route::recognize("/nope"), Some(Route::NotFound));
+    }
+
+    /// yew-router's derived implementation of the same patterns: the reference that the
+    /// written-out [`Routable`] must agree with.
+    #[derive(Debug, Clone, PartialEq, Routable)]
+    enum Derived {
+        #[at("/")]
+        Home,
+        #[at("/s/:id")]
+        Statement { id: String },
+        #[at("/p/:id")]
+        Participant { id: String },
+        #[at("/r/:id")]
+        Readout { id: String },
+        #[at("/embed/")]
+        EmbedHome,
+        #[at("/embed/s/:id")]
+        EmbedStatement { id: String },
+        #[at("/embed/p/:id")]
+        EmbedParticipant { id: String },
+        #[at("/embed/r/:id")]
+        EmbedReadout { id: String },
+        #[at("/embed/*rest")]
+        EmbedNotFound { rest: String },
+        #[not_found]
+        #[at("/404")]
+        NotFound,
+    }
+
+    impl From<Derived> for Route {
+        fn from(route: Derived) -> Route {
+            match route {
+                Derived::Home => Route::Home,
+                Derived::Statement { id } => Route::Statement { id },
+                Derived::Participant { id } => Route::Participant { id },
+                Derived::Readout { id } => Route::Readout { id },
+                Derived::EmbedHome => Route::EmbedHome,
+                Derived::EmbedStatement { id } => Route::EmbedStatement { id },
+                Derived::EmbedParticipant { id } => Route::EmbedParticipant { id },
+                Derived::EmbedReadout { id } => Route::EmbedReadout { id },
+                Derived::EmbedNotFound { rest } => Route::EmbedNotFound { rest },
+                Derived::NotFound => Route::NotFound,
+            }
+        }
+    }
+
+    #[test]
+    fn paths_are_read_as_the_derived_router_reads_them() {
+        assert_eq!(Route::routes(), Derived::routes());
+        let views = ["s", "p", "r", "x", "S", "sp", "404", "embed", ""];
+        let ids = [
+            "", "a", "a-s1", "a.b", "a%20b", "a%2Fb", "%ff", "%", "é", "%C3%A9", "a/b", "a//b",
+        ];
+        let mut paths = vec![
+            String::new(),
+            "/".into(),
+            "//".into(),
+            "///".into(),
+            "s/a".into(),
+            "/embedded".into(),
+            "/embeds/s/a".into(),
+        ];
+        for prefix in ["", "/embed", "/embed/embed"] {
+            paths.push(prefix.to_string());
+            for view in views {
+                for id in ids {
+                    for end in ["", "/", "//"] {
+                        paths.push(format!("{prefix}/{view}/{id}{end}"));
+                        paths.push(format!("{prefix}/{view}{id}{end}"));
+                    }
+                }
+            }
+        }
+        for path in &paths {
+            assert_eq!(
+                Route::recognize(path),
+                Derived::recognize(path).map(Route::from),
+                "{path:?}"
+            );
+        }
+        for path in &paths {
+            let (Some(route), Some(derived)) = (Route::recognize(path), Derived::recognize(path))
+            else {
+                continue;
+            };
+            assert_eq!(route.to_path(), derived.to_path(), "{path:?}");
+            let params: HashMap<&str, &str> = [("id", "a%20b"), ("rest", "x/%C3%A9")].into();
+            for pattern in PATTERNS {
+                assert_eq!(
+                    Route::from_path(pattern, &params),
+                    Derived::from_path(pattern, &params).map(Route::from),
+                    "{pattern}"
+                );
+            }
+        }
+        for id in ["a b/c%d é#?", "", "x/y", "%ff", "a.b"] {
+            let pairs = [
+                (
+                    Route::Statement { id: id.into() },
+                    Derived::Statement { id: id.into() },
+                ),
+                (
+                    Route::EmbedReadout { id: id.into() },
+                    Derived::EmbedReadout { id: id.into() },
+                ),
+                (
+                    Route::EmbedNotFound { rest: id.into() },
+                    Derived::EmbedNotFound { rest: id.into() },
+                ),
+            ];
+            for (route, derived) in pairs {
+                assert_eq!(route.to_path(), derived.to_path(), "{id:?}");
+            }
+        }
     }
 }
