@@ -313,7 +313,7 @@ mod tests {
 
     #[tokio::test]
     async fn load_errors_replace_the_content() {
-        let err = read_corpus(r#"{"schema_version": 2, "readouts": []}"#).unwrap_err();
+        let err = read_corpus(br#"{"schema_version": 2, "readouts": []}"#).unwrap_err();
         let html = page("/", LoadState::Failed(err.into())).await;
         assert!(html.contains(r#"role="alert""#), "{html}");
         assert!(html.contains("schema_version 2"), "{html}");

@@ -72,7 +72,7 @@ pub enum LoadError {
         status: u16,
         status_text: String,
     },
-    /// The body could not be read as text.
+    /// The body could not be read.
     Body { url: String, message: String },
     /// The file is there but is not a corpus this version can read.
     Corpus(CorpusError),
@@ -130,9 +130,10 @@ pub enum LoadState {
     Failed(Rc<LoadError>),
 }
 
-/// Reads a fetched corpus body (the `readouts:parse` measure) and indexes it.
-pub fn read_corpus(json: &str) -> Result<SharedIndex, LoadError> {
-    measure("readouts:parse", || Corpus::from_json(json))
+/// Reads a fetched corpus body, its bytes as they came (the `readouts:parse` measure), and
+/// indexes it.
+pub fn read_corpus(json: &[u8]) -> Result<SharedIndex, LoadError> {
+    measure("readouts:parse", || Corpus::from_json_bytes(json))
         .map(SharedIndex::new)
         .map_err(LoadError::Corpus)
 }
@@ -180,9 +181,10 @@ pub async fn load_corpus(url: &str) -> Result<(SharedIndex, bool), LoadError> {
     }
 }
 
-/// Fetches the corpus at `url`: its text and its [`MARK`] header.
+/// Fetches the corpus at `url`: its bytes (copied once into the wasm memory, never decoded to
+/// a JavaScript string) and its [`MARK`] header.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_corpus(url: &str) -> Result<(String, Option<String>), LoadError> {
+async fn fetch_corpus(url: &str) -> Result<(Vec<u8>, Option<String>), LoadError> {
     use gloo_net::http::Request;
 
     let response = Request::get(url)
@@ -205,7 +207,7 @@ async fn fetch_corpus(url: &str) -> Result<(String, Option<String>), LoadError> 
         });
     }
     let mark = response.headers().get(MARK);
-    let body = response.text().await.map_err(|err| LoadError::Body {
+    let body = response.binary().await.map_err(|err| LoadError::Body {
         url: resolved,
         message: err.to_string(),
     })?;
@@ -218,7 +220,7 @@ mod tests {
 
     #[test]
     fn malformed_json_names_line_and_column() {
-        let err = read_corpus("{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
+        let err = read_corpus(b"{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
         assert_eq!(err.title(), "The corpus file is not valid JSON");
         let message = err.to_string();
         assert!(message.contains("line 3, column 16"), "{message}");
@@ -226,7 +228,7 @@ mod tests {
 
     #[test]
     fn another_schema_version_names_both() {
-        let err = read_corpus("{\"schema_version\": 99, \"readouts\": []}").unwrap_err();
+        let err = read_corpus(b"{\"schema_version\": 99, \"readouts\": []}").unwrap_err();
         assert_eq!(err.title(), "The corpus file has an unsupported format");
         let message = err.to_string();
         assert!(
@@ -267,8 +269,8 @@ mod tests {
 
     #[test]
     fn handles_compare_by_identity() {
-        let a = read_corpus("{\"schema_version\": 1, \"readouts\": []}").unwrap();
-        let b = read_corpus("{\"schema_version\": 1, \"readouts\": []}").unwrap();
+        let a = read_corpus(b"{\"schema_version\": 1, \"readouts\": []}").unwrap();
+        let b = read_corpus(b"{\"schema_version\": 1, \"readouts\": []}").unwrap();
         assert_eq!(a, a.clone());
         assert_ne!(a, b);
         assert_eq!(a.statement_count(), 0);

@@ -81,7 +81,7 @@ mod tests {
 
     #[tokio::test]
     async fn malformed_json_is_an_alert_with_line_and_column() {
-        let err = read_corpus("{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
+        let err = read_corpus(b"{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
         let html = render::<LoadStatus>(LoadStatusProps {
             state: LoadState::Failed(err.into()),
         })

@@ -127,7 +127,7 @@ mod tests {
             statement(2, "b", (9, 34)),
             statement(3, "b", (35, 42)),
         );
-        read_corpus(&json).unwrap()
+        read_corpus(json.as_bytes()).unwrap()
     }
 
     #[tokio::test]

@@ -86,7 +86,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_empty_corpus_says_so() {
-        let index = read_corpus(r#"{"schema_version": 1, "readouts": []}"#).unwrap();
+        let index = read_corpus(br#"{"schema_version": 1, "readouts": []}"#).unwrap();
         let html = render_at("/", index, html! { <Home /> }).await;
         assert!(html.contains("0 statements from 0 readouts"), "{html}");
         assert!(html.contains("The corpus has no statements yet"), "{html}");

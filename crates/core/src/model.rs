@@ -417,9 +417,16 @@ impl Corpus {
     /// Reads a corpus, checking the schema version before the shape so that a corpus from
     /// another version gets a message about versions, not about some missing field, and
     /// refusing one past the [limits]. A leading UTF-8 byte-order mark is
-    /// skipped. This is the app's reader; `readouts check` applies the same limits.
+    /// skipped. `readouts check` applies the same limits.
     pub fn from_json(json: &str) -> Result<Corpus, CorpusError> {
-        let corpus = Self::from_json_unlimited(json)?;
+        Self::from_json_bytes(json.as_bytes())
+    }
+
+    /// [`Corpus::from_json`] on the bytes of a file: the app's reader, which reads the
+    /// fetched bytes as they came (no text decoding, no UTF-16 copy in between). A string
+    /// that is not UTF-8 is a JSON error with its line and column.
+    pub fn from_json_bytes(json: &[u8]) -> Result<Corpus, CorpusError> {
+        let corpus = Self::from_bytes_unlimited(json)?;
         let problems = limits::problems(&corpus);
         if problems.is_empty() {
             Ok(corpus)
@@ -432,7 +439,13 @@ impl Corpus {
     /// ([`validate`](crate::validate::validate) reports each value past a limit as a located
     /// problem among the others). Only the file's size is limited.
     pub fn from_json_unlimited(json: &str) -> Result<Corpus, CorpusError> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        Self::from_bytes_unlimited(json.as_bytes())
+    }
+
+    /// The one reader behind the others: text and bytes go through the same code (one copy
+    /// of the JSON reader in the app's wasm).
+    fn from_bytes_unlimited(json: &[u8]) -> Result<Corpus, CorpusError> {
+        let json = json.strip_prefix("\u{feff}".as_bytes()).unwrap_or(json);
         if json.len() > limits::CORPUS_BYTES {
             return Err(CorpusError::TooLarge { bytes: json.len() });
         }
@@ -440,7 +453,7 @@ impl Corpus {
         struct Header {
             schema_version: Option<Version>,
         }
-        let header: Header = serde_json::from_str(json)?;
+        let header: Header = serde_json::from_slice(json)?;
         let found = header
             .schema_version
             .and_then(|v| v.0)
@@ -451,7 +464,7 @@ impl Corpus {
                 expected: SCHEMA_VERSION,
             });
         }
-        Ok(serde_json::from_str(json)?)
+        Ok(serde_json::from_slice(json)?)
     }
 
     /// The corpus file: compact JSON (no indentation or spaces: a corpus is downloaded by
@@ -582,6 +595,21 @@ mod tests {
                 CorpusError::MissingSchemaVersion,
                 "{value}"
             );
+        }
+    }
+
+    #[test]
+    fn bytes_read_as_the_text_and_strings_must_be_utf8() {
+        let json = tiny().to_json();
+        let bom = [&[0xEF, 0xBB, 0xBF][..], json.as_bytes()].concat();
+        assert_eq!(Corpus::from_json_bytes(&bom).unwrap(), tiny());
+        // "é" is C3 A9 in UTF-8; C3 FF is no character.
+        let mut bytes = json.replace("\"T\"", "\"T\u{e9}\"").into_bytes();
+        let at = bytes.iter().position(|&b| b == 0xC3).unwrap();
+        bytes[at + 1] = 0xFF;
+        match Corpus::from_json_bytes(&bytes).unwrap_err() {
+            CorpusError::Json { message, .. } => assert!(message.contains("unicode"), "{message}"),
+            other => panic!("unexpected {other:?}"),
         }
     }
 
