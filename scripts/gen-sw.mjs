@@ -1,4 +1,5 @@
-// Generates the service worker from a finished build: compacts the scripts index.html loads
+// Generates the service worker from a finished build: shortens the names between the wasm and
+// its glue (scripts/wasm-names.mjs), compacts the scripts index.html loads
 // (compactScript: line indentation, empty lines, whole-line comments; integrity hashes
 // updated), lists every file of the build folder
 // (not sw.js or _headers), hashes each (sha256, as subresource-integrity strings), derives the
@@ -25,6 +26,7 @@ import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressBuild, describe, sourceOf } from './compress.mjs';
+import { minifyWasmNames } from './wasm-names.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(HERE, 'sw-template.js');
@@ -203,9 +205,9 @@ export async function generate(dir, { profile = 'release', publicUrl } = {}) {
   if (!publicUrl.endsWith('/')) publicUrl += '/';
   let compressed = [];
   if (profile === 'release') {
-    const compacted = await compactScripts(dir, html, publicUrl);
-    if (compacted !== html) await writeAtomic(path.join(dir, 'index.html'), compacted);
-    html = compacted;
+    const original = html;
+    html = await compactScripts(dir, await minifyWasmNames(dir, html), publicUrl);
+    if (html !== original) await writeAtomic(path.join(dir, 'index.html'), html);
     compressed = await compressBuild(dir);
   }
 
