@@ -194,6 +194,57 @@ fn permalinks_and_people() {
     assert!(index().person("nobody").is_none());
 }
 
+/// Every participant's topics and people met, against counting in ordered maps (the plain
+/// way): same counts, most first, ties alphabetical, a leader named as their first readout
+/// names them.
+#[test]
+fn people_summaries_count_like_ordered_maps() {
+    use readouts_core::Role;
+    use std::collections::BTreeMap;
+    let index = mixed_index();
+    let corpus = index.corpus();
+    let ids: std::collections::BTreeSet<&str> = corpus
+        .readouts
+        .iter()
+        .flat_map(|r| r.participants.iter().map(|p| p.id.as_str()))
+        .collect();
+    assert!(ids.len() > 20, "{}", ids.len());
+    for id in ids {
+        let (mut topics, mut met) = (BTreeMap::<String, usize>::new(), BTreeMap::new());
+        for readout in corpus
+            .readouts
+            .iter()
+            .filter(|r| r.participant(id).is_some())
+        {
+            for statement in readout.statements.iter() {
+                if statement.speakers.iter().any(|s| s == id) {
+                    for topic in &statement.topics {
+                        *topics.entry(topic.to_string()).or_default() += 1;
+                    }
+                }
+            }
+            for other in readout.participants.iter() {
+                if other.id != id && other.role != Role::Attendee {
+                    met.entry(other.id.clone())
+                        .or_insert_with(|| (other.name.clone(), 0))
+                        .1 += 1;
+                }
+            }
+        }
+        // Most first, stably: ties stay in the maps' (alphabetical) order.
+        let mut topics: Vec<(String, usize)> = topics.into_iter().collect();
+        topics.sort_by_key(|t| std::cmp::Reverse(t.1));
+        let mut met: Vec<(String, String, usize)> = met
+            .into_iter()
+            .map(|(id, (name, n))| (id, name, n))
+            .collect();
+        met.sort_by_key(|m| std::cmp::Reverse(m.2));
+        let person = index.person(id).unwrap();
+        assert_eq!(person.topics, topics, "{id}");
+        assert_eq!(person.met, met, "{id}");
+    }
+}
+
 #[test]
 fn phrases_match_whole_words_in_order_within_one_statement() {
     assert_eq!(search("\"rotating chair\""), search("\"Rotating, chair!\""));

@@ -65,12 +65,21 @@ pub fn order_by_text(texts: &[String]) -> Vec<u32> {
             while j < end && key(positions[j]) == key(positions[i]) {
                 j += 1;
             }
-            // Texts that all end within these bytes are equal: they keep their order.
             if positions[i..j]
                 .iter()
                 .any(|&p| texts[p as usize].len() > depth + 8)
             {
                 runs.push((i, j, depth + 8));
+            } else if j - i > 1 {
+                // Texts that all end within these bytes differ at most by trailing zero bytes
+                // (read past a text's end as zeros): the shorter is the smaller, as `str`
+                // compares; equal texts keep their order.
+                let run = &positions[i..j];
+                let sorted: Vec<u32> = order(run.iter().map(|&p| texts[p as usize].len() as u64))
+                    .into_iter()
+                    .map(|k| run[k as usize])
+                    .collect();
+                positions[i..j].copy_from_slice(&sorted);
             }
             i = j;
         }
@@ -78,8 +87,8 @@ pub fn order_by_text(texts: &[String]) -> Vec<u32> {
     positions
 }
 
-/// Bytes `depth..depth + 8` of a text as a big-endian number, zeros past its end (no text
-/// holds a zero byte where it matters: a shorter text sorts first either way).
+/// Bytes `depth..depth + 8` of a text as a big-endian number, zeros past its end (so a text
+/// and the same text with zero bytes added tie here: [`order_by_text`] orders them by length).
 fn chunk(text: &str, depth: usize) -> u64 {
     let mut bytes = [0u8; 8];
     let rest = text.as_bytes().get(depth..).unwrap_or_default();
@@ -136,6 +145,13 @@ mod tests {
             "cooperatio",
             "ab",
             "cooperation2",
+            "a\0",
+            "a\0\0",
+            "a",
+            "cooperation\0",
+            "cooperatio\0",
+            "\0",
+            "a\0",
         ]
         .iter()
         .map(|t| t.to_string())

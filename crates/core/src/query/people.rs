@@ -1,10 +1,9 @@
 //! One participant across the whole corpus: names, roles, topics raised, timeline, whom they met.
 
 use super::index::Index;
-use super::order::sorted_by_key;
+use super::order::{order_by_text, sorted_by_key};
 use crate::date::Date;
 use crate::model::Role;
-use std::collections::BTreeMap;
 
 /// Everything the participant page shows about one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +33,10 @@ impl Index {
     /// The summary of participant `id`, or `None` when no readout has them.
     pub fn person(&self, id: &str) -> Option<PersonSummary> {
         let mut summary: Option<PersonSummary> = None;
-        let mut topics: BTreeMap<String, usize> = BTreeMap::new();
-        let mut met: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        // Every topic of their statements and every other leader of their readouts (id and
+        // name), once per mention, counted below.
+        let mut topics: Vec<String> = Vec::new();
+        let (mut met_ids, mut met_names) = (Vec::new(), Vec::new());
         for readout in &self.corpus().readouts {
             let Some(me) = readout.participant(id) else {
                 continue;
@@ -75,18 +76,15 @@ impl Index {
                 .filter(|st| st.speakers.iter().any(|sp| sp == id))
             {
                 s.statements += 1;
-                for topic in &statement.topics {
-                    *topics.entry(topic.to_string()).or_default() += 1;
-                }
+                topics.extend(statement.topics.iter().map(|t| t.to_string()));
             }
             for other in readout
                 .participants
                 .iter()
                 .filter(|p| p.id != id && p.role != Role::Attendee)
             {
-                met.entry(other.id.clone())
-                    .or_insert_with(|| (other.name.clone(), 0))
-                    .1 += 1;
+                met_ids.push(other.id.clone());
+                met_names.push(other.name.clone());
             }
         }
         let mut summary = summary?;
@@ -99,14 +97,34 @@ impl Index {
                     (d.days_since_epoch() - i64::from(i32::MIN)) as u64
                 })
         });
-        // Most first; the maps already give alphabetical order for ties (stable sort).
+        // Most first; ties in alphabetical order (`tally`'s, kept by the stable sort).
         let most_first = |n: usize| u64::MAX - n as u64;
-        summary.topics = sorted_by_key(topics.into_iter().collect(), |t| most_first(t.1));
-        let met = met
+        let topics = tally(&topics)
             .into_iter()
-            .map(|(id, (name, n))| (id, name, n))
+            .map(|(first, n)| (topics[first].clone(), n))
+            .collect();
+        summary.topics = sorted_by_key(topics, |t| most_first(t.1));
+        // A leader's name as their first readout gives it.
+        let met = tally(&met_ids)
+            .into_iter()
+            .map(|(first, n)| (met_ids[first].clone(), met_names[first].clone(), n))
             .collect();
         summary.met = sorted_by_key(met, |m: &(String, String, usize)| most_first(m.2));
         Some(summary)
     }
+}
+
+/// Each distinct text of `texts`, in `str` order, as the position of its first occurrence and
+/// the number of its occurrences. Sorting positions with the engine's one sort ([`order_by_text`],
+/// stable) rather than counting in a map keeps map code out of the wasm.
+fn tally(texts: &[String]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for p in order_by_text(texts) {
+        let p = p as usize;
+        match out.last_mut() {
+            Some((first, n)) if texts[*first] == texts[p] => *n += 1,
+            _ => out.push((p, 1)),
+        }
+    }
+    out
 }
