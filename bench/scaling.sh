@@ -44,10 +44,12 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for n in "${sizes[@]}"; do
   dir=target/scaling/$n
   # "compress: corpus.json: P B plain, G B gzip, B B brotli"
-  read -r plain gz br < <(node scripts/compress.mjs "$dir" \
+  sizes_line=$(node scripts/compress.mjs "$dir" \
     | sed -n 's/^compress: corpus.json: \([0-9]*\) B plain, \([0-9]*\) B gzip, \([0-9]*\) B brotli$/\1 \2 \3/p')
+  read -r plain gz br <<<"$sizes_line"
+  [ -n "${br:-}" ] || { echo "scaling: $dir/corpus.json: no compressed sizes from scripts/compress.mjs" >&2; exit 1; }
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   # The example's last line is the row: "| statements | read | heap | build | index | queries |".
   row=$("$cost" "$dir/corpus.json" | tail -n 1)
-  echo "| $n ${row/| /| }" | sed "s#^| $n | \([0-9]*\) |#| $n | \1 | $(mb "$plain") / $(mb "$gz") / $(mb "$br") |#; s#\$# $load |#"
+  echo "| $n $row" | sed "s#^| $n | \([0-9]*\) |#| $n | \1 | $(mb "$plain") / $(mb "$gz") / $(mb "$br") |#; s#\$# $load |#"
 done
