@@ -1,9 +1,9 @@
 //! Calendar dates and the date and time phrases readouts use ("July 3, 2024", "3 July",
 //! "July 3rd", "on Tuesday", "yesterday", "On the evening of", "at 10:30").
 
+use super::lexicon::{lexicon, Lexicon};
 use super::tokens::{ascii_lower, Token};
 pub use crate::date::Date;
-use crate::date::MONTH_NAMES;
 use crate::model::TimeOfDay;
 
 /// A date phrase as written, before it is resolved against an anchor.
@@ -39,47 +39,25 @@ impl DatePhrase {
     }
 }
 
-fn month_number(word: &str) -> Option<u32> {
-    if !(3..=9).contains(&word.len()) {
-        return None;
-    }
-    if let Some(i) = MONTH_NAMES
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(word))
-    {
-        return Some(i as u32 + 1);
-    }
-    // Abbreviations, which must be capitalized to avoid "may" and "mar".
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    if word.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| word.len() == 3 && m[..3].eq_ignore_ascii_case(word) && *m != "May")
-        .map(|i| i as u32 + 1)
+/// The month a word names (`data/months.tsv`): a full name in any case, or an abbreviation
+/// with a capital first letter (never "may" or "mar" as words).
+fn month_number(lex: &Lexicon, word: &str) -> Option<u32> {
+    lex.months.get(word).or_else(|| {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| lex.month_abbreviations.get(word))
+            .flatten()
+    })
 }
 
-/// The word between the two days of a range: "3 to 5 May", "3-5 May", "3 – 5 May".
-fn is_range_joiner(word: &str) -> bool {
-    matches!(word, "to" | "-" | "–" | "until" | "till")
+/// The word between the two days of a range: "3 to 5 May", "3-5 May", "3 – 5 May"
+/// (`data/date_range_joiners.txt`).
+fn is_range_joiner(lex: &Lexicon, word: &str) -> bool {
+    lex.date_range_joiners.contains(word)
 }
 
-fn weekday_number(word: &str) -> Option<u32> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter()
-        .position(|d| d.eq_ignore_ascii_case(word))
-        .map(|i| i as u32)
+/// The weekday a word names, Monday 0 (`data/weekdays.txt`).
+fn weekday_number(lex: &Lexicon, word: &str) -> Option<u32> {
+    lex.weekdays.get(word)
 }
 
 /// "3", "3rd", "21st" → 3, 21.
@@ -99,34 +77,27 @@ fn year_number(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
-/// "today" (0), "yesterday" (-1), "this morning" (0), "last night" (-1), … at `word`.
-fn relative_day(word: &str, next: &str) -> Option<i64> {
-    let is = |keyword: &str| word.eq_ignore_ascii_case(keyword);
-    // Every keyword has a length of its own but "this" and "last": most words are told by it.
-    match word.len() {
-        5 if is("today") => Some(0),
-        7 if is("tonight") => Some(0),
-        9 if is("yesterday") => Some(-1),
-        8 if is("tomorrow") => Some(1),
-        4 if is("this") && part_of_day(next).is_some() => Some(0),
-        4 if is("last") && next.eq_ignore_ascii_case("night") => Some(-1),
-        _ => None,
-    }
+/// "today" (0), "yesterday" (-1), "this morning" (0), "last night" (-1), … at `word`
+/// (`data/relative_days.tsv`).
+fn relative_day(lex: &Lexicon, word: &str, next: &str) -> Option<i64> {
+    lex.relative_days.get(word).or_else(|| {
+        lex.relative_pairs
+            .iter()
+            .find(|(first, second, _)| {
+                word.eq_ignore_ascii_case(first) && next.eq_ignore_ascii_case(second)
+            })
+            .map(|&(_, _, offset)| offset)
+    })
 }
 
-/// "morning", "afternoon" or "evening", in any case.
-fn part_of_day(word: &str) -> Option<TimeOfDay> {
-    let is = |keyword: &str| word.eq_ignore_ascii_case(keyword);
-    match word.len() {
-        7 if is("morning") => Some(TimeOfDay::Morning),
-        9 if is("afternoon") => Some(TimeOfDay::Afternoon),
-        7 if is("evening") => Some(TimeOfDay::Evening),
-        _ => None,
-    }
+/// "morning", "afternoon" or "evening", in any case (`data/day_parts.tsv`).
+fn part_of_day(lex: &Lexicon, word: &str) -> Option<TimeOfDay> {
+    lex.day_parts.get(word)
 }
 
 /// Every date phrase among the tokens, in order.
 pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
+    let lex = lexicon();
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let mut found = Vec::new();
@@ -134,7 +105,7 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
     while i < words.len() {
         let w = words[i];
         // Month Day[,] [Year]
-        if let Some(month) = month_number(w) {
+        if let Some(month) = month_number(lex, w) {
             let mut j = i + 1;
             if word(j) == "." {
                 j += 1;
@@ -142,7 +113,7 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
             if let Some(day) = day_number(word(j)) {
                 let mut k = j + 1;
                 // "May 3 to 5, 2036": a range is read as its first day.
-                if is_range_joiner(word(k)) && day_number(word(k + 1)).is_some() {
+                if is_range_joiner(lex, word(k)) && day_number(word(k + 1)).is_some() {
                     k += 2;
                 }
                 if word(k) == "," {
@@ -157,14 +128,14 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
         // Day Month [Year]
         if let Some(day) = day_number(w) {
             // "from 3 to 5 May 2036": a range is read as its first day.
-            let range = if is_range_joiner(word(i + 1)) && day_number(word(i + 2)).is_some() {
+            let range = if is_range_joiner(lex, word(i + 1)) && day_number(word(i + 2)).is_some() {
                 2
             } else {
                 0
             };
             let last_day = i + range;
             let of = usize::from(word(last_day + 1).eq_ignore_ascii_case("of"));
-            if let Some(month) = month_number(word(last_day + 1 + of)) {
+            if let Some(month) = month_number(lex, word(last_day + 1 + of)) {
                 let mut k = last_day + 2 + of;
                 if word(k) == "," {
                     k += 1;
@@ -186,9 +157,9 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
                 month: date.month,
                 day: date.day,
             });
-        } else if let Some(weekday) = weekday_number(w) {
+        } else if let Some(weekday) = weekday_number(lex, w) {
             found.push(DatePhrase::Weekday(weekday));
-        } else if let Some(offset) = relative_day(w, word(i + 1)) {
+        } else if let Some(offset) = relative_day(lex, w, word(i + 1)) {
             found.push(DatePhrase::Relative(offset));
         }
         i += 1;
@@ -199,6 +170,7 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
 /// The time of day the tokens give for an event: a part of the day ("On the evening of",
 /// "In the morning", "this afternoon", "tonight") or a clock time ("at 10:30", "3 p.m.").
 pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
+    let lex = lexicon();
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     for i in 0..words.len() {
@@ -206,25 +178,19 @@ pub fn time_of_day(text: &str, tokens: &[Token]) -> Option<TimeOfDay> {
         // "tonight" and "last night" are about the event whatever comes before.
         let night = words[i].eq_ignore_ascii_case("tonight")
             || (words[i].eq_ignore_ascii_case("night") && before.eq_ignore_ascii_case("last"));
-        let part = part_of_day(words[i]).or(night.then_some(TimeOfDay::Evening));
+        let part = part_of_day(lex, words[i]).or(night.then_some(TimeOfDay::Evening));
         if let Some(part) = part {
             // "the morning of", "in the morning", "this morning", "Tuesday evening".
             let about_event = night
-                || ["the", "this", "that", "last", "yesterday", "tomorrow"]
-                    .iter()
-                    .any(|w| before.eq_ignore_ascii_case(w))
-                || weekday_number(before).is_some();
+                || lex.day_part_openers.contains(before)
+                || weekday_number(lex, before).is_some();
             if about_event {
                 return Some(part);
             }
         }
         // Clock times: "10:30", "15:00", "3 p.m.", "10 am", "9.30 a.m."
         if let Some(hour) = clock_hour(&words, i) {
-            let is_time_context = i == 0
-                || matches!(
-                    ascii_lower(word(i - 1)).as_str(),
-                    "at" | "from" | "around" | "about" | "approximately" | "after" | "before"
-                );
+            let is_time_context = i == 0 || lex.clock_prepositions.contains(word(i - 1));
             if is_time_context {
                 return Some(match hour {
                     0..=11 => TimeOfDay::Morning,

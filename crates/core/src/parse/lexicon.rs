@@ -6,7 +6,7 @@
 
 use super::tokens::ascii_lower;
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::model::EventKind;
+use crate::model::{EventKind, TimeOfDay};
 use std::sync::OnceLock;
 
 pub struct Lexicon {
@@ -119,6 +119,24 @@ pub struct Lexicon {
     pub joint_determiners: WordSet,
     /// Words showing a clause after "welcomed X to <place>" ("and", "noting").
     pub ceremony_clause_words: WordSet,
+    /// Month names ("July") and their numbers, January 1.
+    pub months: FoldedMap<u32>,
+    /// Month abbreviations ("Sept") and their numbers; only capitalized ones are months.
+    pub month_abbreviations: FoldedMap<u32>,
+    /// Weekday names and their numbers, Monday 0.
+    pub weekdays: FoldedMap<u32>,
+    /// Words naming a day by its offset from the publication date ("yesterday": -1).
+    pub relative_days: FoldedMap<i64>,
+    /// Two-word phrases naming a day by its offset ("last night": -1), lowercase.
+    pub relative_pairs: Vec<(&'static str, &'static str, i64)>,
+    /// Parts of the day ("evening") and the time of day they give.
+    pub day_parts: FoldedMap<TimeOfDay>,
+    /// Words before a part of the day that make it the event's ("this").
+    pub day_part_openers: FoldedMap<()>,
+    /// Words before a clock time that make it the event's ("at").
+    pub clock_prepositions: FoldedMap<()>,
+    /// Words between the two days of a date range ("to", "–"), as written.
+    pub date_range_joiners: WordSet,
     /// Phrases of the opening paragraph that tell the event's kind, kind by kind, in order.
     pub event_kinds: Vec<EventKindPhrases>,
     /// Phrases of a sentence that lists who else attended ("were present").
@@ -301,6 +319,13 @@ const NATIONALITY_HEADS: &str = include_str!("../../data/nationality_heads.txt")
 const HEAD_MODIFIERS: &str = include_str!("../../data/head_modifiers.txt");
 const JOINT_DETERMINERS: &str = include_str!("../../data/joint_determiners.txt");
 const CEREMONY_CLAUSE_WORDS: &str = include_str!("../../data/ceremony_clause_words.txt");
+const MONTHS: &str = include_str!("../../data/months.tsv");
+const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
+const RELATIVE_DAYS: &str = include_str!("../../data/relative_days.tsv");
+const DAY_PARTS: &str = include_str!("../../data/day_parts.tsv");
+const DAY_PART_OPENERS: &str = include_str!("../../data/day_part_openers.txt");
+const CLOCK_PREPOSITIONS: &str = include_str!("../../data/clock_prepositions.txt");
+const DATE_RANGE_JOINERS: &str = include_str!("../../data/date_range_joiners.txt");
 const HOST_PHRASES: &str = include_str!("../../data/host_phrases.txt");
 const CHAIR_PHRASES: &str = include_str!("../../data/chair_phrases.txt");
 const TAKING_PART: &str = include_str!("../../data/taking_part.txt");
@@ -311,6 +336,64 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The first tab-separated column of a data line.
+fn first_column(line: &'static str) -> &'static str {
+    line.split('\t').next().unwrap_or_default().trim()
+}
+
+/// The phrases of `data/relative_days.tsv` with their offsets in days.
+fn relative_days() -> impl Iterator<Item = (&'static str, i64)> {
+    data_lines(RELATIVE_DAYS).filter_map(|line| {
+        let (phrase, offset) = line.split_once('\t')?;
+        Some((phrase.trim(), offset.trim().parse().ok()?))
+    })
+}
+
+/// Words with a value, found in any ASCII case ("JULY", "July"), behind a [`WordFilter`]:
+/// most words are told without lowering or hashing.
+pub struct FoldedMap<V> {
+    /// The words in ASCII lowercase.
+    map: FxHashMap<String, V>,
+    filter: WordFilter,
+    /// The fewest and the most bytes a word has: a length outside tells a word at once.
+    lengths: std::ops::RangeInclusive<usize>,
+}
+
+impl<V: Copy> FoldedMap<V> {
+    fn new(entries: impl Iterator<Item = (&'static str, V)>) -> Self {
+        let mut filter = WordFilter::default();
+        let map: FxHashMap<String, V> = entries
+            .inspect(|(word, _)| filter.insert(word))
+            .map(|(word, value)| (word.to_ascii_lowercase(), value))
+            .collect();
+        let shortest = map.keys().map(String::len).min().unwrap_or(1);
+        let longest = map.keys().map(String::len).max().unwrap_or(0);
+        FoldedMap {
+            map,
+            filter,
+            lengths: shortest..=longest,
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<V> {
+        if !self.lengths.contains(&word.len()) || !self.filter.may_contain(word) {
+            return None;
+        }
+        // A word too long to lower on the stack is none of these short words.
+        self.map.get(ascii_lower(word).as_str()).copied()
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.map.len()
+    }
 }
 
 /// A lowercase word as written and with a capital first letter ("he", "He"). The capitalized
@@ -490,6 +573,44 @@ pub fn lexicon() -> &'static Lexicon {
                 data_lines(JOINT_DETERMINERS).flat_map(as_written_or_capitalized),
             ),
             ceremony_clause_words: WordSet::new(data_lines(CEREMONY_CLAUSE_WORDS)),
+            months: FoldedMap::new(
+                (1..)
+                    .zip(data_lines(MONTHS))
+                    .map(|(n, line)| (first_column(line), n)),
+            ),
+            month_abbreviations: FoldedMap::new((1..).zip(data_lines(MONTHS)).flat_map(
+                |(n, line)| {
+                    let abbreviations = line.split('\t').nth(1).unwrap_or_default();
+                    abbreviations
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(move |a| (a, n))
+                },
+            )),
+            weekdays: FoldedMap::new((0..).zip(data_lines(WEEKDAYS)).map(|(n, day)| (day, n))),
+            relative_days: FoldedMap::new(
+                relative_days().filter(|(phrase, _)| !phrase.contains(' ')),
+            ),
+            relative_pairs: relative_days()
+                .filter_map(|(phrase, offset)| {
+                    let (first, second) = phrase.split_once(' ')?;
+                    Some((first, second, offset))
+                })
+                .collect(),
+            day_parts: FoldedMap::new(data_lines(DAY_PARTS).filter_map(|line| {
+                let (word, part) = line.split_once('\t')?;
+                let part = match part.trim() {
+                    "morning" => TimeOfDay::Morning,
+                    "afternoon" => TimeOfDay::Afternoon,
+                    "evening" => TimeOfDay::Evening,
+                    _ => return None,
+                };
+                Some((word, part))
+            })),
+            day_part_openers: FoldedMap::new(data_lines(DAY_PART_OPENERS).map(|w| (w, ()))),
+            clock_prepositions: FoldedMap::new(data_lines(CLOCK_PREPOSITIONS).map(|w| (w, ()))),
+            date_range_joiners: WordSet::new(data_lines(DATE_RANGE_JOINERS)),
             event_kinds: EventKindPhrases::read(EVENT_KINDS),
             attendee_markers: Markers::new(data_lines(ATTENDEE_MARKERS)),
             topic_index,
@@ -1061,6 +1182,26 @@ mod tests {
         assert_eq!(kinds[0].kind, EventKind::VideoCall);
         assert!(kinds[1].unless.contains(&" met "));
         assert!(kinds.iter().all(|k| !k.keys.is_empty()));
+    }
+
+    #[test]
+    fn calendar_words_load_in_order() {
+        let lex = lexicon();
+        assert_eq!(lex.months.len(), 12);
+        // The parser's month names are those the app shows.
+        for (n, name) in (1..).zip(crate::date::MONTH_NAMES) {
+            assert_eq!(lex.months.get(name), Some(n));
+        }
+        assert_eq!(lex.month_abbreviations.get("Sept"), Some(9));
+        assert_eq!(lex.month_abbreviations.get("May"), None);
+        assert_eq!(lex.weekdays.get("Sunday"), Some(6));
+        assert_eq!(lex.weekdays.len(), 7);
+        assert_eq!(lex.relative_days.get("Yesterday"), Some(-1));
+        assert!(lex.relative_pairs.contains(&("last", "night", -1)));
+        let lines = data_lines(RELATIVE_DAYS).count();
+        assert_eq!(lex.relative_days.len() + lex.relative_pairs.len(), lines);
+        assert_eq!(lex.day_parts.len(), data_lines(DAY_PARTS).count());
+        assert!(lex.clock_prepositions.contains("AT") && lex.date_range_joiners.contains("–"));
     }
 
     #[test]
