@@ -13,6 +13,7 @@ use crate::nav::{fragment_id, use_embedded, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
+use readouts_core::compare::same_meeting;
 use readouts_core::query::{Facet, Query, Sort};
 use readouts_core::{Participant, Readout, Role};
 use yew::prelude::*;
@@ -66,6 +67,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
                     <h2 id="participants-title">{ "Participants" }</h2>
                     { participants(readout) }
                 </section>
+                <OtherAccounts index={index.clone()} readout={AttrValue::from(readout.id.clone())} />
                 if !readout.topics.is_empty() {
                     <section class="panel" aria-labelledby="readout-topics-title">
                         <h2 id="readout-topics-title">{ "Topics" }</h2>
@@ -131,6 +133,58 @@ fn source_details(readout: &Readout) -> Html {
                 <dt>{ "Original" }</dt><dd class="source-url">{ url }</dd>
             }
         </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OtherAccountsProps {
+    index: SharedIndex,
+    readout: AttrValue,
+}
+
+/// "Other accounts of this meeting": the other sides' readouts of the same call or meeting
+/// ([`same_meeting`]), each a link to its page; nothing when there are none. Which readouts
+/// they are is worked out once per readout (one pass over the corpus, a date comparison for
+/// most), not on every render.
+#[component]
+fn OtherAccounts(props: &OtherAccountsProps) -> Html {
+    let positions = use_memo(
+        (props.index.clone(), props.readout.clone()),
+        |(index, id)| {
+            let readouts = &index.corpus().readouts;
+            let Some(this) = readouts.iter().find(|r| r.id == id.as_str()) else {
+                return Vec::new();
+            };
+            (0..readouts.len())
+                .filter(|&i| same_meeting(this, &readouts[i]))
+                .collect::<Vec<usize>>()
+        },
+    );
+    if positions.is_empty() {
+        return Html::default();
+    }
+    let readouts = &props.index.corpus().readouts;
+    html! {
+        <section class="panel other-accounts" aria-labelledby="other-accounts-title">
+            <h2 id="other-accounts-title">{ "Other accounts of this meeting" }</h2>
+            <ul>{ for positions.iter().map(|&i| account(&readouts[i])) }</ul>
+        </section>
+    }
+}
+
+/// One account: its title as a link, then publisher, event date and statement count.
+fn account(readout: &Readout) -> Html {
+    let date = readout.event.date.as_deref().map(human_date);
+    let details: Vec<String> = [readout.source.publisher.clone(), date]
+        .into_iter()
+        .flatten()
+        .chain([count(readout.statements.len(), "statement", "statements")])
+        .collect();
+    html! {
+        <li>
+            <AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink>
+            <span class="count-note">{ format!(" · {}", details.join(" · ")) }</span>
+        </li>
     }
 }
 
@@ -244,6 +298,73 @@ mod tests {
             html.contains(r#"<dt>Published</dt><dd><time datetime="2024-07-14">"#),
             "{html}"
         );
+    }
+
+    /// Two publishers' accounts of one call (the core's compare fixtures) and the seed.
+    fn accounts_index() -> (SharedIndex, [String; 3]) {
+        use readouts_core::{parse, Corpus};
+        let account = |text: &str, publisher: &str| {
+            let mut readout = parse(text);
+            readout.source.publisher = Some(publisher.into());
+            readout
+        };
+        let a = account(
+            include_str!("../../crates/core/tests/accounts/01_arvelia_ministry.txt"),
+            "Ministry of Foreign Affairs of Arvelia",
+        );
+        let b = account(
+            include_str!("../../crates/core/tests/accounts/02_kestria_readout.txt"),
+            "Office of the Prime Minister of Kestria",
+        );
+        let seed = parse(include_str!("../../corpus/000_fd7bf9b92fd71b0c.txt"));
+        let ids = [a.id.clone(), b.id.clone(), seed.id.clone()];
+        (SharedIndex::new(Corpus::new(vec![seed, a, b])), ids)
+    }
+
+    #[tokio::test]
+    async fn other_accounts_of_the_meeting_link_to_each_other() {
+        let (index, [a, b, _]) = accounts_index();
+        let other = index.readout(&b).unwrap();
+        let expected = format!(
+            r#"<a href="/r/{b}">{}</a><span class="count-note"> · Office of the Prime Minister of Kestria · 5 March 2031 · {} statements</span>"#,
+            readout_title(other),
+            other.statements.len()
+        );
+        let path: &'static str = Box::leak(format!("/r/{a}").into_boxed_str());
+        let html = render_at(
+            path,
+            index.clone(),
+            html! { <ReadoutPage id={a.clone()} /> },
+        )
+        .await;
+        assert!(
+            html.contains("Other accounts of this meeting</h2>"),
+            "{html}"
+        );
+        assert!(html.contains(&expected), "{expected}\n{html}");
+        assert!(
+            !html.contains(&format!(r#"href="/r/{a}""#)),
+            "not itself: {html}"
+        );
+        let path: &'static str = Box::leak(format!("/r/{b}").into_boxed_str());
+        let html = render_at(path, index, html! { <ReadoutPage id={b.clone()} /> }).await;
+        assert!(html.contains(&format!(r#"href="/r/{a}""#)), "{html}");
+    }
+
+    #[tokio::test]
+    async fn a_readout_told_once_has_no_other_accounts() {
+        let (index, [_, _, seed]) = accounts_index();
+        let path: &'static str = Box::leak(format!("/r/{seed}").into_boxed_str());
+        let html = render_at(path, index, html! { <ReadoutPage id={seed.clone()} /> }).await;
+        assert!(html.contains("The readout</h2>"), "{html}");
+        assert!(!html.contains("Other accounts"), "{html}");
+        let html = render_at(
+            "/r/astana",
+            sample_index(),
+            html! { <ReadoutPage id="astana" /> },
+        )
+        .await;
+        assert!(!html.contains("Other accounts"), "{html}");
     }
 
     #[tokio::test]
