@@ -137,6 +137,10 @@ pub struct Lexicon {
     pub clock_prepositions: FoldedMap<()>,
     /// Words between the two days of a date range ("to", "–"), as written.
     pub date_range_joiners: WordSet,
+    /// Suffixes of a country's adjective ("ian"), in the order they are tried.
+    adjective_suffixes: Vec<&'static str>,
+    /// Endings of a country's name added to an adjective's stem ("ia"), in order.
+    name_endings: Vec<&'static str>,
     /// Phrases of the opening paragraph that tell the event's kind, kind by kind, in order.
     pub event_kinds: Vec<EventKindPhrases>,
     /// Phrases of a sentence that lists who else attended ("were present").
@@ -326,6 +330,7 @@ const DAY_PARTS: &str = include_str!("../../data/day_parts.tsv");
 const DAY_PART_OPENERS: &str = include_str!("../../data/day_part_openers.txt");
 const CLOCK_PREPOSITIONS: &str = include_str!("../../data/clock_prepositions.txt");
 const DATE_RANGE_JOINERS: &str = include_str!("../../data/date_range_joiners.txt");
+const ADJECTIVE_ENDINGS: &str = include_str!("../../data/adjective_endings.tsv");
 const HOST_PHRASES: &str = include_str!("../../data/host_phrases.txt");
 const CHAIR_PHRASES: &str = include_str!("../../data/chair_phrases.txt");
 const TAKING_PART: &str = include_str!("../../data/taking_part.txt");
@@ -341,6 +346,14 @@ fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// The first tab-separated column of a data line.
 fn first_column(line: &'static str) -> &'static str {
     line.split('\t').next().unwrap_or_default().trim()
+}
+
+/// The letters of the lines of `data/adjective_endings.tsv` with this role, in order.
+fn adjective_endings(wanted: &'static str) -> impl Iterator<Item = &'static str> {
+    data_lines(ADJECTIVE_ENDINGS).filter_map(move |line| {
+        let (role, letters) = line.split_once('\t')?;
+        (role == wanted).then(|| letters.trim())
+    })
 }
 
 /// The phrases of `data/relative_days.tsv` with their offsets in days.
@@ -611,6 +624,8 @@ pub fn lexicon() -> &'static Lexicon {
             day_part_openers: FoldedMap::new(data_lines(DAY_PART_OPENERS).map(|w| (w, ()))),
             clock_prepositions: FoldedMap::new(data_lines(CLOCK_PREPOSITIONS).map(|w| (w, ()))),
             date_range_joiners: WordSet::new(data_lines(DATE_RANGE_JOINERS)),
+            adjective_suffixes: adjective_endings("suffix").collect(),
+            name_endings: adjective_endings("ending").collect(),
             event_kinds: EventKindPhrases::read(EVENT_KINDS),
             attendee_markers: Markers::new(data_lines(ATTENDEE_MARKERS)),
             topic_index,
@@ -631,7 +646,8 @@ pub fn country_for_adjective(
     mut accept: impl FnMut(&str) -> bool,
 ) -> Option<String> {
     let mut candidate = String::new();
-    for suffix in ["ian", "an", "n", "ese", "ish", "i", "ic"] {
+    let lex = lexicon();
+    for &suffix in &lex.adjective_suffixes {
         let Some(stem) = adjective
             .strip_suffix(suffix)
             .filter(|s| s.chars().count() >= 3)
@@ -641,7 +657,7 @@ pub fn country_for_adjective(
         if accept(stem) {
             return Some(stem.to_string());
         }
-        for ending in ["a", "ia", "e", "y", "o"] {
+        for &ending in &lex.name_endings {
             candidate.clear();
             candidate.push_str(stem);
             candidate.push_str(ending);
@@ -1202,6 +1218,17 @@ mod tests {
         assert_eq!(lex.relative_days.len() + lex.relative_pairs.len(), lines);
         assert_eq!(lex.day_parts.len(), data_lines(DAY_PARTS).count());
         assert!(lex.clock_prepositions.contains("AT") && lex.date_range_joiners.contains("–"));
+    }
+
+    #[test]
+    fn adjective_endings_load_in_order() {
+        let lex = lexicon();
+        assert_eq!(lex.adjective_suffixes[..3], ["ian", "an", "n"]);
+        assert_eq!(lex.name_endings.len(), 5);
+        let lines = data_lines(ADJECTIVE_ENDINGS).count();
+        assert_eq!(lex.adjective_suffixes.len() + lex.name_endings.len(), lines);
+        let found = country_for_adjective("Arvelian", |c| c == "Arvelia");
+        assert_eq!(found.as_deref(), Some("Arvelia"));
     }
 
     #[test]
