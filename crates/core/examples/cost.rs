@@ -7,8 +7,8 @@
 //! cargo run --release -p readouts-core --example cost -- CORPUS.json...
 //! ```
 //!
-//! Columns: statements; JSON read time (`Corpus::from_json`, the app's reader, from a string
-//! already in memory; the fastest of three runs, as is the build's; this thread's CPU time,
+//! Columns: statements; JSON read time (`Corpus::from_json_bytes`, the app's reader, from the
+//! file's bytes already in memory; the fastest of three runs, as is the build's; this thread's CPU time,
 //! then the wall time in parentheses); the corpus's heap after the read; the index build time
 //! (`Index::new`); the index's heap on top of the corpus and its peak during the build; and
 //! the p50 / p95 / max of the keystroke queries (every prefix of each typed text, as in the
@@ -109,7 +109,7 @@ fn main() {
 const ROUNDS: usize = 3;
 
 fn cost(file: &str) -> Result<Cost, String> {
-    let json = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let json = std::fs::read(file).map_err(|e| e.to_string())?;
     let (corpus, read, corpus_bytes) = read(&json)?;
     drop(json);
     let (index, build, index_bytes, index_peak) = build(corpus);
@@ -125,13 +125,13 @@ fn cost(file: &str) -> Result<Cost, String> {
 }
 
 /// The corpus, the fastest of [`ROUNDS`] reads, and its heap.
-fn read(json: &str) -> Result<(Corpus, Took, usize), String> {
+fn read(json: &[u8]) -> Result<(Corpus, Took, usize), String> {
     let mut fastest = Took::MAX;
     let mut kept = None;
     for _ in 0..ROUNDS {
         drop(kept.take());
         let before = live();
-        let (corpus, took) = Took::of(|| Corpus::from_json(json));
+        let (corpus, took) = Took::of(|| Corpus::from_json_bytes(json));
         let corpus = corpus.map_err(|e| e.to_string())?;
         fastest = fastest.min(took);
         kept = Some((corpus, live() - before));
