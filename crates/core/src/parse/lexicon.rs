@@ -117,7 +117,7 @@ pub struct Lexicon {
     pub head_modifiers: WordSet,
     /// Determiners opening a joint plural subject ("the", "Both"), lowercase or capitalized.
     pub joint_determiners: WordSet,
-    /// Words showing a clause after "welcomed X to <place>" ("and", "noting").
+    /// Words showing a clause after "welcomed X to a place" ("and", "noting").
     pub ceremony_clause_words: WordSet,
     /// Month names ("July") and their numbers, January 1.
     pub months: FoldedMap<u32>,
@@ -1016,7 +1016,7 @@ impl Lexicon {
         self.opener_verbs.contains(verb)
     }
 
-    /// A verb of the `welcome` class: "X welcomed Y to <place>." alone is ceremony.
+    /// A verb of the `welcome` class: "X welcomed Y to a place." alone is ceremony.
     pub fn is_welcome_verb(&self, verb: &str) -> bool {
         self.welcome_verbs.contains(verb)
     }
