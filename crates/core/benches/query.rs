@@ -5,11 +5,12 @@
 //!
 //! Run with `cargo bench -p readouts-core --bench query`. Targets (product.md): index built in
 //! ≤ 1 s; a query (results and every facet's counts) p50 ≤ 1 ms, p95 ≤ 3 ms, max ≤ 5 ms. The
-//! keystroke figures are printed as `keystrokes: p50 …` after the criterion groups. The
+//! keystroke figures are printed as `keystrokes: p50 …` after the criterion groups, and those
+//! of the combobox's suggestions for the same texts (`suggest(…, 8)`) as `suggestions: p50 …`. The
 //! index's heap size: `cargo run --release -p readouts-core --example index_memory`.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
-use readouts_core::query::{Facet, Index, Query};
+use readouts_core::query::{suggest, Facet, Index, Query};
 use readouts_core::{parse, Corpus};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -101,9 +102,18 @@ fn query(c: &mut Criterion) {
     }
 }
 
-/// Times every keystroke query (the median of five runs each) and prints the p50, p95 and
-/// maximum over the queries, with the slowest one.
+/// Times every keystroke query, then the suggestions for each (the median of five runs each),
+/// and prints the p50, p95 and maximum over the queries, with the slowest one.
 fn report_keystrokes(index: &Index) {
+    report("keystrokes", |q| {
+        black_box(index.search(black_box(q)));
+    });
+    report("suggestions", |q| {
+        black_box(suggest(index, black_box(q), 8));
+    });
+}
+
+fn report(what: &str, run: impl Fn(&Query)) {
     let mut times: Vec<(Duration, String)> = keystrokes()
         .into_iter()
         .map(|text| {
@@ -111,7 +121,7 @@ fn report_keystrokes(index: &Index) {
             let mut runs: Vec<Duration> = (0..5)
                 .map(|_| {
                     let start = Instant::now();
-                    black_box(index.search(black_box(&q)));
+                    run(&q);
                     start.elapsed()
                 })
                 .collect();
@@ -124,7 +134,7 @@ fn report_keystrokes(index: &Index) {
     let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1e3);
     let (slowest, text) = &times[times.len() - 1];
     eprintln!(
-        "keystrokes: p50 {}, p95 {}, max {} ({:?}) over {} queries",
+        "{what}: p50 {}, p95 {}, max {} ({:?}) over {} queries",
         ms(at(0.5)),
         ms(at(0.95)),
         ms(*slowest),

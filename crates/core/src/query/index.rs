@@ -2,11 +2,12 @@
 //! built once; and query evaluation over bitsets.
 
 use super::bitset::Bitset;
+use super::fields::Fields;
 use super::ids::IdTable;
 use super::order::{order, order_by_text, sorted_by_key};
 use super::postings::Postings;
 use super::text::{parse_search, words, Clause, Term};
-use super::{Facet, Query, Sort, PAGE_SIZE};
+use super::{Facet, Query, Sort, PAGE_SIZE, WORD_FIELDS};
 use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Corpus, Readout, Span, Statement};
 
@@ -59,6 +60,9 @@ pub struct Index {
     facets: Vec<FacetTable>,
     /// The statements and places of every folded word of the statements' texts.
     postings: Postings,
+    /// The words of the facet values' names: what words find besides the text, and where
+    /// qualifiers look.
+    fields: Fields,
     /// Day number of each statement's event (or publication) date; `i32::MIN` when unknown.
     days: Vec<i32>,
     newest: Vec<u32>,
@@ -91,11 +95,12 @@ impl Index {
                 docs.push((r as u32, s as u32));
             }
         }
-        let facets = Facet::ALL
+        let facets: Vec<FacetTable> = Facet::ALL
             .iter()
             .map(|&facet| build_facet(&corpus, &docs, facet))
             .collect();
 
+        let fields = build_fields(&corpus, &facets);
         let postings = Postings::new(docs.iter().map(|&(r, s)| {
             corpus.readouts[r as usize].statements[s as usize]
                 .text
@@ -127,6 +132,7 @@ impl Index {
             docs,
             facets,
             postings,
+            fields,
             days,
             newest,
             oldest,
@@ -184,51 +190,13 @@ impl Index {
 
     /// Answers a query.
     pub fn search(&self, query: &Query) -> Results {
-        let n = self.docs.len();
-        let mut base = Bitset::full(n);
-        for clause in parse_search(&query.text) {
-            let set = self.clause_set(&clause);
-            if clause.negated {
-                base.and_not(&set);
-            } else {
-                base.and(&set);
-            }
-        }
-        if query.from.is_some() || query.to.is_some() {
-            let from = query
-                .from
-                .as_deref()
-                .map_or(i32::MIN + 1, |d| day_number(Some(d)));
-            let to = query
-                .to
-                .as_deref()
-                .map_or(i32::MAX, |d| match day_number(Some(d)) {
-                    i32::MIN => i32::MAX,
-                    day => day,
-                });
-            let mut in_range = Bitset::empty(n);
-            for (doc, &day) in self.days.iter().enumerate() {
-                if day != i32::MIN && day >= from && day <= to {
-                    in_range.insert(doc);
-                }
-            }
-            base.and(&in_range);
-        }
+        let base = self.base_set(query);
         // One set per facet with a selection: statements having any selected value.
         let selected: Vec<(Facet, Bitset)> = query
             .filters
             .iter()
             .filter(|(_, values)| !values.is_empty())
-            .map(|(&facet, values)| {
-                let table = &self.facets[facet.index()];
-                let mut set = Bitset::empty(n);
-                for value in values {
-                    if let Some(&id) = table.by_value.get(value) {
-                        set.insert_all(&table.postings[id as usize]);
-                    }
-                }
-                (facet, set)
-            })
+            .map(|(&facet, values)| (facet, self.selection_set(facet, values)))
             .collect();
         let mut result = base.clone();
         for (_, set) in &selected {
@@ -262,6 +230,95 @@ impl Index {
             page: self.page(&result, total, query.sort, query.page),
             facets,
         }
+    }
+
+    /// The statements a clause lets through: those it matches, or for a negated clause those
+    /// it does not.
+    pub(super) fn clause_matches(&self, clause: &Clause) -> Bitset {
+        let set = self.clause_set(clause);
+        if clause.negated {
+            set.not()
+        } else {
+            set
+        }
+    }
+
+    /// The statements dated within the query's range, if it has one: an invalid or missing
+    /// bound is open; undated statements are outside every range.
+    pub(super) fn dates_set(&self, query: &Query) -> Option<Bitset> {
+        if query.from.is_none() && query.to.is_none() {
+            return None;
+        }
+        let from = query
+            .from
+            .as_deref()
+            .map_or(i32::MIN + 1, |d| day_number(Some(d)));
+        let to = query
+            .to
+            .as_deref()
+            .map_or(i32::MAX, |d| match day_number(Some(d)) {
+                i32::MIN => i32::MAX,
+                day => day,
+            });
+        let mut in_range = Bitset::empty(self.docs.len());
+        for (doc, &day) in self.days.iter().enumerate() {
+            if day != i32::MIN && day >= from && day <= to {
+                in_range.insert(doc);
+            }
+        }
+        Some(in_range)
+    }
+
+    /// The statements having any of `values` of `facet` (values the corpus lacks find none).
+    pub(super) fn selection_set<'a>(
+        &self,
+        facet: Facet,
+        values: impl IntoIterator<Item = &'a String>,
+    ) -> Bitset {
+        let table = &self.facets[facet.index()];
+        let mut set = Bitset::empty(self.docs.len());
+        for value in values {
+            if let Some(&id) = table.by_value.get(value) {
+                set.insert_all(&table.postings[id as usize]);
+            }
+        }
+        set
+    }
+
+    /// The statements the search text and the date range let through (no facet selection).
+    pub(super) fn base_set(&self, query: &Query) -> Bitset {
+        let mut base = Bitset::full(self.docs.len());
+        for clause in parse_search(&query.text) {
+            let set = self.clause_set(&clause);
+            if clause.negated {
+                base.and_not(&set);
+            } else {
+                base.and(&set);
+            }
+        }
+        if let Some(in_range) = self.dates_set(query) {
+            base.and(&in_range);
+        }
+        base
+    }
+
+    /// The statements having a value, increasing.
+    pub(super) fn postings_of(&self, facet: Facet, id: u32) -> &[u32] {
+        &self.facets[facet.index()].postings[id as usize]
+    }
+
+    /// The number of values of a facet (ids are `0..value_count`).
+    pub fn value_count(&self, facet: Facet) -> usize {
+        self.facets[facet.index()].values.len()
+    }
+
+    /// How many statements of the whole corpus have a value.
+    pub fn total(&self, facet: Facet, id: u32) -> u32 {
+        self.facets[facet.index()].totals[id as usize]
+    }
+
+    pub(super) fn fields(&self) -> &Fields {
+        &self.fields
     }
 
     /// Counts of every value of the given facets over a set of statements. A set larger than
@@ -312,12 +369,28 @@ impl Index {
     fn clause_set(&self, clause: &Clause) -> Bitset {
         let mut set = Bitset::empty(self.docs.len());
         for term in &clause.any_of {
-            match term {
-                Term::Word(prefix) => self.postings.add_prefixed(prefix, &mut set),
-                Term::Phrase(words) => self.postings.add_phrase(words, &mut set),
-            }
+            self.add_term(term, &mut set);
         }
         set
+    }
+
+    /// Adds the statements a term matches: a word or phrase in the text or in the names of
+    /// the speakers, their countries and the topics ([`WORD_FIELDS`]); a qualified term in
+    /// its facet's values only.
+    fn add_term(&self, term: &Term, set: &mut Bitset) {
+        match term {
+            Term::Word(prefix) => self.postings.add_prefixed(prefix, set),
+            Term::Phrase(words) => self.postings.add_phrase(words, set),
+            Term::In(facet, inner) => return self.add_field_values(inner, &[*facet], set),
+        }
+        self.add_field_values(term, &WORD_FIELDS, set);
+    }
+
+    /// Adds the statements of every value of `facets` that `term` names.
+    fn add_field_values(&self, term: &Term, facets: &[Facet], set: &mut Bitset) {
+        self.fields.for_each_value(term, facets, |facet, id| {
+            set.insert_all(&self.facets[facet.index()].postings[id as usize]);
+        });
     }
 
     /// One page of a result set, in the given order.
@@ -382,7 +455,7 @@ impl Index {
                     {
                         ranges.push(Span::new(w.start, ws[i + phrase.len() - 1].end));
                     }
-                    _ => {}
+                    Term::Word(_) | Term::Phrase(_) | Term::In(..) => {}
                 }
             }
         }
@@ -420,6 +493,35 @@ impl FacetTable {
         }
         counts
     }
+}
+
+/// The entries of [`Fields`]: every value's label, then for a speaker each other form of
+/// their name the corpus gives (their names and aliases in every readout), a value's entries
+/// together.
+fn build_fields(corpus: &Corpus, facets: &[FacetTable]) -> Fields {
+    let speakers = &facets[Facet::Speaker.index()];
+    let mut aliases: Vec<Vec<&str>> = vec![Vec::new(); speakers.values.len()];
+    for p in corpus.readouts.iter().flat_map(|r| &r.participants) {
+        if let Some(&id) = speakers.by_value.get(&p.id) {
+            let label = speakers.labels[id as usize].as_str();
+            let list = &mut aliases[id as usize];
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                if name != label && !list.contains(&name.as_str()) {
+                    list.push(name);
+                }
+            }
+        }
+    }
+    let mut entries: Vec<(Facet, u32, &str)> = Vec::new();
+    for facet in Facet::ALL {
+        for (id, label) in facets[facet.index()].labels.iter().enumerate() {
+            entries.push((facet, id as u32, label));
+            if facet == Facet::Speaker {
+                entries.extend(aliases[id].iter().map(|&a| (facet, id as u32, a)));
+            }
+        }
+    }
+    Fields::new(entries)
 }
 
 /// Collects one facet's values for every statement.

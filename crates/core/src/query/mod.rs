@@ -5,20 +5,50 @@
 //! Facet counts follow faceted-search convention: a value's count is how many results there
 //! would be with that value toggled on (its own facet's other selections set aside), so
 //! values within one facet combine with OR and facets combine with AND.
+//!
+//! # What a search word matches
+//!
+//! A word (by prefix) or a phrase matches a statement whose text has it, **or** whose
+//! speakers' names or aliases, speakers' countries or topics have it ([`WORD_FIELDS`]): the
+//! statement's text and those names are one searchable record. So `Putin` finds Putin's
+//! statements (and any that name him), and `Putin BRICS` the statements that have both, each
+//! word in the text or the names: his statements on BRICS. The alternative, a word acting as a
+//! speaker filter only when no text has it, was rejected: adding one readout that mentions
+//! "Putin" would silently turn the filter into a text search and change every count, and such
+//! a rule cannot be checked against a plain scan. With the OR, every operator keeps its
+//! meaning: `-putin` excludes his statements and those naming him, `a OR b` and phrases work
+//! on names as on text (a phrase stays within one name, as it stays within one statement).
+//!
+//! A qualifier, `field:value` with any facet's key ([`Facet::key`], any case: `speaker:putin`,
+//! `topic:brics`, `verb:stress`, `country:"south arvelia"`, `role:`, `kind:`, `readout:`),
+//! looks in that facet's names only, never in the text: the value matches as a word would
+//! (by prefix, or quoted as a whole-word phrase; `speaker:vladimir-putin` is the phrase of its
+//! words), and takes `-` and `OR` like any word. A qualifier with no value (`speaker:`, as
+//! typed) asks nothing, and an unknown field (`colour:red`, `10:30`) is plain text. See
+//! [`text::parse_search`].
+//!
+//! Around the search: [`suggest()`] offers facet values for the word being typed, with the exact
+//! count choosing each would give; [`why_empty()`] says which parts of a query that finds
+//! nothing emptied it, and the nearest query that finds something.
 
 mod bitset;
+mod empty;
 mod extent;
+mod fields;
 mod ids;
 mod index;
 mod order;
 mod people;
 mod postings;
 pub mod source;
+mod suggest;
 pub mod text;
 mod url;
 
-pub use index::{FacetCounts, Index, Results};
+pub use empty::{why_empty, Emptied, Part};
+pub use index::{FacetCounts, FacetValue, Index, Results};
 pub use people::PersonSummary;
+pub use suggest::{suggest, Suggestion, SUGGESTED};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -79,6 +109,10 @@ impl Facet {
         self as usize
     }
 }
+
+/// The facets whose values' names a search word also matches (beside the statement text):
+/// who spoke (names and aliases), for which country, on which topic.
+pub const WORD_FIELDS: [Facet; 3] = [Facet::Speaker, Facet::Country, Facet::Topic];
 
 /// The order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -127,6 +127,11 @@ impl Postings {
         (t < self.word_count() && self.word(t) == word).then_some(t)
     }
 
+    /// The distinct words, in increasing order.
+    pub fn all_words(&self) -> impl Iterator<Item = &str> {
+        (0..self.word_count()).map(|t| self.word(t))
+    }
+
     fn places_of(&self, t: usize) -> &[u32] {
         &self.inverted.places
             [self.inverted.place_starts[t] as usize..self.inverted.place_starts[t + 1] as usize]
