@@ -34,7 +34,7 @@ impl Fields {
             })
             .collect();
         Fields {
-            postings: Postings::new(texts.into_iter()),
+            postings: Postings::new(&mut texts.into_iter()),
             owners,
         }
     }

@@ -101,7 +101,7 @@ impl Index {
             .collect();
 
         let fields = build_fields(&corpus, &facets);
-        let postings = Postings::new(docs.iter().map(|&(r, s)| {
+        let postings = Postings::new(&mut docs.iter().map(|&(r, s)| {
             corpus.readouts[r as usize].statements[s as usize]
                 .text
                 .as_str()

@@ -58,8 +58,9 @@ impl Vocabulary {
 const GAP: u32 = u32::MAX;
 
 impl Postings {
-    /// Reads the words of each text, in statement order.
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Postings {
+    /// Reads the words of each text, in statement order. (A `dyn` iterator: statements and
+    /// names share one copy of this code in the wasm.)
+    pub fn new<'a>(texts: &mut dyn Iterator<Item = &'a str>) -> Postings {
         let mut vocabulary = Vocabulary::default();
         // The word stream: every statement's word numbers, then a GAP.
         let mut stream: Vec<u32> = Vec::new();
@@ -358,7 +359,7 @@ mod tests {
             "mutual",
             "Respect, Mutual respect!",
         ];
-        let p = Postings::new(texts.into_iter());
+        let p = Postings::new(&mut texts.into_iter());
         let phrase = |words: &[&str]| {
             let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
             found(&p, texts.len(), |p, set| p.add_phrase(&words, set))
@@ -391,7 +392,7 @@ mod tests {
                 }
             })
             .collect();
-        let p = Postings::new(texts.iter().map(String::as_str));
+        let p = Postings::new(&mut texts.iter().map(String::as_str));
         assert_eq!(p.inverted.frequent.len(), 2, "the, word");
         assert_eq!(p.inverted.docs.len(), 20, "rare0, rare10, …");
         let prefix = |w: &str| found(&p, texts.len(), |p, set| p.add_prefixed(w, set));
