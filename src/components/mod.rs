@@ -9,6 +9,7 @@ pub mod facet_list;
 pub mod filter_panel;
 pub mod highlighted_text;
 pub mod load_status;
+pub mod no_results;
 pub mod pager;
 pub mod result_count;
 pub mod search_box;

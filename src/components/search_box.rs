@@ -62,8 +62,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 {onblur}
             />
             <p id="search-hint" class="hint">
-                { "Words match by their beginning · " }<kbd>{ "\"exact phrase\"" }</kbd>
-                { " · " }<kbd>{ "-word" }</kbd>{ " excludes · " }<kbd>{ "a OR b" }</kbd>
+                { "Words match text, speakers, countries and topics by their beginning · " }
+                <kbd>{ "\"exact phrase\"" }</kbd>{ " · " }<kbd>{ "-word" }</kbd>{ " excludes · " }
+                <kbd>{ "a OR b" }</kbd>{ " · " }<kbd>{ "speaker:" }</kbd>{ " " }<kbd>{ "topic:" }</kbd>
+                { " " }<kbd>{ "country:" }</kbd>{ " " }<kbd>{ "verb:" }</kbd>{ " look in one field" }
             </p>
         </form>
     }
@@ -97,5 +99,6 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<kbd>-word</kbd> excludes"), "{html}");
+        assert!(html.contains("<kbd>speaker:</kbd>"), "{html}");
     }
 }

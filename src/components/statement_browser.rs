@@ -88,7 +88,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                         on_toggle={search.on_toggle}
                     />
                 }
-                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} />
+                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} />
             </div>
         </div>
     }

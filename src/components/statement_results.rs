@@ -3,6 +3,7 @@
 //! no sort or filter buttons: the embed shows the view its URL chose (the pager stays).
 
 use crate::components::active_filters::active_filters;
+use crate::components::no_results::no_results;
 use crate::components::pager::pager;
 use crate::components::result_count::ResultCount;
 use crate::components::statement_card::StatementCard;
@@ -28,6 +29,10 @@ pub struct StatementResultsProps {
     pub level: u8,
     /// Called with the query to go to (another sort, a filter removed).
     pub on_change: Callback<Query>,
+    /// The page adds a filter of its own (a participant's): a query that finds nothing then
+    /// gets the plain message, not the explanation of a query without that filter.
+    #[prop_or_default]
+    pub scoped: bool,
 }
 
 #[component]
@@ -81,7 +86,9 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             if !embedded {
                 { active_filters(&props.index, query, &props.on_change) }
             }
-            if results.page.is_empty() {
+            if results.total == 0 && !query.is_empty() && !props.scoped {
+                { no_results(&props.index, query, &props.on_change) }
+            } else if results.page.is_empty() {
                 <p class="empty">{ empty_message(query, results.total) }</p>
             } else {
                 <div class="cards">{ for cards }</div>

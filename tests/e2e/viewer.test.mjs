@@ -292,6 +292,50 @@ async function tabTo(page, predicate, arg, limit = 80) {
   assert.fail(`no focusable element matched within ${limit} Tabs`);
 }
 
+test('words find speakers, qualifiers look in one field, and a query that finds nothing says why and offers a way back', async () => {
+  const { page, seen } = await open('/?q=Putin');
+  const putin = seed.statements.filter((s) => s.speakers.includes('vladimir-putin'));
+  await page.locator('.result-count', { hasText: `${putin.length} of 14 statements` }).waitFor();
+  assert.deepEqual((await cards(page)).map((c) => c.id).sort(), putin.map((s) => s.id).sort());
+  assert.match(await page.locator('#search-hint').textContent(), /speaker:.*look in one field/);
+
+  // A qualifier and a word: Putin's statements that name BRICS (in the text or the topics).
+  await page.getByLabel('Search statements').fill('speaker:putin BRICS');
+  await page.waitForURL(/q=speaker%3Aputin\+BRICS/);
+  const onBrics = putin.filter((s) => /brics/i.test(s.text) || s.topics.includes('BRICS'));
+  assert.ok(onBrics.length > 0);
+  await page.locator('.result-count', { hasText: `${onBrics.length} of 14 statements` }).waitFor();
+  assert.deepEqual((await cards(page)).map((c) => c.id).sort(), onBrics.map((s) => s.id).sort());
+
+  // A word found nowhere: named, and one click drops it.
+  await page.getByLabel('Search statements').fill('Putin zqxw');
+  await page.waitForURL(/q=Putin\+zqxw/);
+  const why = page.locator('.no-results');
+  await why.waitFor();
+  assert.match(await why.textContent(), /“zqxw” matches no statement/);
+  await why.getByRole('button', { name: `Show ${putin.length} statements without “zqxw”` }).click();
+  await page.waitForURL(/\?q=Putin$/);
+  await page.locator('.result-count', { hasText: `${putin.length} of 14 statements` }).waitFor();
+
+  // A misspelt name: the nearest speaker, chosen as a filter.
+  await page.getByLabel('Search statements').fill('Puttin');
+  await why.getByRole('button', { name: 'Speaker: Vladimir Putin' }).click();
+  await page.waitForURL(/speaker=vladimir-putin/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), null);
+  assert.equal((await cards(page)).length, putin.length);
+  noErrors(seen);
+  await page.close();
+
+  // A reversed date range has its own reason, and the way back swaps it.
+  const reversed = await open('/?from=2024-07-31&to=2024-07-01');
+  await reversed.page.locator('.no-results', { hasText: 'the start date is after the end date' }).waitFor();
+  await reversed.page.getByRole('button', { name: 'Swap the dates: 14 statements' }).click();
+  await reversed.page.waitForURL(/from=2024-07-01&to=2024-07-31|to=2024-07-31.*from=2024-07-01/);
+  assert.equal((await cards(reversed.page)).length, 14);
+  noErrors(reversed.seen);
+  await reversed.page.close();
+});
+
 test('the whole flow works with the keyboard alone, with visible focus', async () => {
   const { page, seen } = await open('/');
   // The skip link comes first and moves focus to the main content.

@@ -1,0 +1,119 @@
+//! What a reader sees when a query finds nothing: what emptied it (the words or filters the
+//! core's [`why_empty`] removes, each with what it finds alone, or a reversed date range), one
+//! button back to the nearest query that finds something, and the speakers, countries or
+//! topics whose names are closest to the words removed.
+
+use crate::components::facet_list::nouns;
+use crate::format::{count, short};
+use readouts_core::query::{why_empty, Emptied, Index, Part, Query};
+use yew::prelude::*;
+
+/// The explanation for `query`, which finds nothing; the plain message when the core finds no
+/// way out (an empty corpus). A function, not a component: it has no state.
+pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> Html {
+    let Some(why) = why_empty(index, query) else {
+        return html! { <p class="empty">{ "No statement matches." }</p> };
+    };
+    let go = |next: Query| {
+        let on_change = on_change.clone();
+        Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
+    };
+    let removed: Vec<String> = why.removed.iter().map(|&i| name(&why.parts[i].0)).collect();
+    let found = count(why.results.total, "statement", "statements");
+    let back = if removed.is_empty() {
+        format!("Swap the dates: {found}")
+    } else {
+        format!("Show {found} without {}", removed.join(" and "))
+    };
+    let nearest = why.nearest.iter().map(|&(facet, id)| {
+        let value = index.value(facet, id);
+        let label = short(index.label(facet, id));
+        let what = capitalized(nouns(facet).0);
+        html! {
+            <li>
+                <button type="button" class="link-button" onclick={go(why.relaxed.toggled(facet, value))}>
+                    { format!("{what}: {label}") }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <div class="empty no-results">
+            <p>{ headline(&why) }</p>
+            if !why.removed.is_empty() {
+                <ul class="emptied">{ for why.removed.iter().map(|&i| html! { <li>{ alone(&why.parts[i]) }</li> }) }</ul>
+            }
+            <p><button type="button" class="link-button way-back" onclick={go(why.relaxed.clone())}>{ back }</button></p>
+            if !why.nearest.is_empty() {
+                <p id="nearest-names">{ "Did you mean" }</p>
+                <ul class="nearest" aria-labelledby="nearest-names">{ for nearest }</ul>
+            }
+        </div>
+    }
+}
+
+fn headline(why: &Emptied) -> &'static str {
+    if why.reversed_dates {
+        "No statement matches: the start date is after the end date."
+    } else {
+        "No statement matches all of this."
+    }
+}
+
+/// A part of the query as the reader knows it.
+fn name(part: &Part) -> String {
+    match part {
+        Part::Words(text) => format!("“{}”", short(text)),
+        Part::Filter(facet) => format!("the {} filter", nouns(*facet).0),
+        Part::Dates => "the dates".to_string(),
+    }
+}
+
+/// What a removed part finds alone.
+fn alone((part, found): &(Part, usize)) -> String {
+    match found {
+        0 => format!("{} matches no statement.", capitalized(&name(part))),
+        n => format!(
+            "{} alone matches {}, none of them with the rest.",
+            capitalized(&name(part)),
+            count(*n, "statement", "statements")
+        ),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::{render, sample_index};
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        query: Query,
+    }
+
+    #[component]
+    fn Explained(props: &Props) -> Html {
+        no_results(&sample_index(), &props.query, &Callback::noop())
+    }
+
+    #[tokio::test]
+    async fn names_what_emptied_the_query_and_the_way_back() {
+        let html = render::<Explained>(Props {
+            query: Query {
+                text: "xi zqxw".into(),
+                ..Query::default()
+            },
+        })
+        .await;
+        assert!(html.contains("“zqxw” matches no statement."), "{html}");
+        assert!(html.contains("without “zqxw”"), "{html}");
+    }
+}
