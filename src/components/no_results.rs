@@ -18,7 +18,11 @@ pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> 
         let on_change = on_change.clone();
         Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
     };
-    let removed: Vec<String> = why.removed.iter().map(|&i| name(&why.parts[i].0)).collect();
+    let removed: Vec<String> = why
+        .removed
+        .iter()
+        .map(|&i| name(&why.parts[i].0, "the"))
+        .collect();
     let found = count(why.results.total, "statement", "statements");
     let back = if removed.is_empty() {
         format!("Swap the dates: {found}")
@@ -28,7 +32,7 @@ pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> 
     let nearest = why.nearest.iter().map(|&(facet, id)| {
         let value = index.value(facet, id);
         let label = short(index.label(facet, id));
-        let what = capitalized(nouns(facet).0);
+        let what = facet.label();
         html! {
             <li>
                 <button type="button" class="link-button" onclick={go(why.relaxed.toggled(facet, value))}>
@@ -60,33 +64,25 @@ fn headline(why: &Emptied) -> &'static str {
     }
 }
 
-/// A part of the query as the reader knows it.
-fn name(part: &Part) -> String {
+/// A part of the query as the reader knows it, after `the` ("the" or "The").
+fn name(part: &Part, the: &str) -> String {
     match part {
         Part::Words(text) => format!("“{}”", short(text)),
-        Part::Filter(facet) => format!("the {} filter", nouns(*facet).0),
-        Part::Dates => "the dates".to_string(),
+        Part::Filter(facet) => format!("{the} {} filter", nouns(*facet).0),
+        Part::Dates => format!("{the} dates"),
     }
 }
 
 /// What a removed part finds alone.
 fn alone((part, found): &(Part, usize)) -> String {
     match found {
-        0 => format!("{} matches no statement.", capitalized(&name(part))),
+        0 => format!("{} matches no statement.", name(part, "The")),
         n => format!(
             "{} alone matches {}, none of them with the rest.",
-            capitalized(&name(part)),
+            name(part, "The"),
             count(*n, "statement", "statements")
         ),
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -15,6 +15,7 @@
 
 use super::bitset::Bitset;
 use super::index::{Index, Results};
+use super::order::sorted_by_key;
 use super::text::{parse_search, Term};
 use super::{Facet, Query, WORD_FIELDS};
 use crate::date::Date;
@@ -188,7 +189,11 @@ fn nearest(index: &Index, clauses: &[super::text::Clause], removed: &[usize]) ->
             }
         }
     }
-    found.sort();
+    // The engine's one sort (a sort of tuples would add its own copy to the wasm); ties keep
+    // the order found.
+    let found = sorted_by_key(found, |&(d, rarity, _, _)| {
+        (d as u64) << 32 | u64::from(rarity)
+    });
     let mut out: Vec<(Facet, u32)> = Vec::new();
     for (_, _, facet, id) in found {
         if !out.contains(&(facet, id)) && out.len() < NEAREST {
