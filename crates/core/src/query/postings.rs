@@ -60,7 +60,7 @@ const GAP: u32 = u32::MAX;
 impl Postings {
     /// Reads the words of each text, in statement order. (A `dyn` iterator: statements and
     /// names share one copy of this code in the wasm.)
-    pub fn new<'a>(texts: &mut dyn Iterator<Item = &'a str>) -> Postings {
+    pub fn new(texts: &mut dyn Iterator<Item = &str>) -> Postings {
         let mut vocabulary = Vocabulary::default();
         // The word stream: every statement's word numbers, then a GAP.
         let mut stream: Vec<u32> = Vec::new();
