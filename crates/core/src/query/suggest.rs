@@ -6,8 +6,8 @@
 //! (a word just finished is no longer being typed). A plain word is looked for in the names of
 //! [`SUGGESTED`] facets' values (a speaker's every name and alias); a qualifier (`topic:cl`)
 //! in its own facet's, and with nothing after its colon it offers all of that facet's values.
-//! An excluded (`-x`) or quoted word, `OR`, or a word that folds to several (`china-ru`) gets
-//! no suggestion.
+//! An excluded (`-x`) or quoted word (or one inside an open quote), `OR`, or a word that folds
+//! to several (`china-ru`) gets no suggestion.
 //!
 //! A suggestion's count is exact: the number of results of [`Suggestion::apply`], the query
 //! with the typed word removed and the value added to its facet's selection (values of one
@@ -60,6 +60,7 @@ struct Typed<'a> {
 
 /// The word being typed at the end of `text`, if it can be suggested for.
 fn typed(text: &str) -> Option<Typed<'static>> {
+    let quoted = |t: &str| t.starts_with(['"', '“', '”', '„']);
     if text.ends_with(char::is_whitespace) {
         return None;
     }
@@ -68,8 +69,17 @@ fn typed(text: &str) -> Option<Typed<'static>> {
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
+    // A word inside an open quote is part of a phrase, not a name to suggest.
+    if text[..at]
+        .chars()
+        .filter(|&c| quoted(&c.to_string()))
+        .count()
+        % 2
+        == 1
+    {
+        return None;
+    }
     let token = &text[at..];
-    let quoted = |t: &str| t.starts_with(['"', '“', '”', '„']);
     if token.is_empty() || token == "OR" || token.starts_with('-') || quoted(token) {
         return None;
     }
@@ -202,6 +212,8 @@ mod tests {
             "china-ru",
             "topic:\"cl",
             "!",
+            "\"the two s",
+            "a “b c",
         ] {
             assert!(t(done).is_none(), "{done:?}");
         }
