@@ -29,24 +29,34 @@ pub struct PersonKey(String);
 impl PersonKey {
     pub fn of(participant: &Participant) -> PersonKey {
         let folded = fold(&participant.name);
-        let mut words: Vec<&str> = folded
+        let words: Vec<String> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
+            .map(str::to_string)
             .collect();
-        words.sort_unstable();
-        PersonKey(words.join(" "))
+        PersonKey(sorted(words).join(" "))
     }
+}
+
+/// `texts` in order (as `str` compares), by the engine's one sort
+/// ([`order_by_text`](crate::query::order_by_text)): a `sort_unstable` here would compile
+/// another sort into the app (which pairs accounts on its readout page) for each element type.
+fn sorted(texts: Vec<String>) -> Vec<String> {
+    crate::query::order_by_text(&texts)
+        .into_iter()
+        .map(|i| texts[i as usize].clone())
+        .collect()
 }
 
 /// The leaders of a readout (principal and counterparts, not attendees), by key, sorted.
 fn leaders(readout: &Readout) -> Vec<PersonKey> {
-    let mut keys: Vec<PersonKey> = readout
+    let keys: Vec<String> = readout
         .participants
         .iter()
         .filter(|p| p.role != Role::Attendee)
-        .map(PersonKey::of)
+        .map(|p| PersonKey::of(p).0)
         .collect();
-    keys.sort_unstable();
+    let mut keys: Vec<PersonKey> = sorted(keys).into_iter().map(PersonKey).collect();
     keys.dedup();
     keys
 }

@@ -38,6 +38,7 @@ mod fields;
 mod ids;
 mod index;
 mod order;
+pub(crate) use order::order_by_text;
 mod people;
 mod postings;
 pub mod source;
