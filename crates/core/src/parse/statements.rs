@@ -440,6 +440,25 @@ impl<'t> Statements<'t> {
         }
     }
 
+    /// A sentence left unattributed on purpose: its verdict for the trace and a warning
+    /// diagnostic with the same message, located at the sentence.
+    fn unattributed(
+        &mut self,
+        i: usize,
+        sentence: &Sentence,
+        drafts_from: usize,
+        message: &'static str,
+        diagnostics: &mut Vec<Diagnostic>,
+        verdict: impl FnOnce(String) -> Verdict,
+    ) {
+        self.decide(i, sentence, drafts_from, || verdict(message.into()));
+        diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            message: message.into(),
+            span: Some(sentence.span),
+        });
+    }
+
     pub(super) fn prose(
         &mut self,
         block: &segment::Block,
@@ -463,25 +482,15 @@ impl<'t> Statements<'t> {
             self.resolve_frames(sentence, people, last.as_ref());
             if self.resolved.is_empty() && self.ambiguous {
                 let message = "a title-only subject that could mean several participants: sentence not attributed";
-                self.decide(i, sentence, from, || Verdict::AmbiguousSubject {
-                    diagnostic: message.into(),
-                });
-                diagnostics.push(Diagnostic {
-                    level: Level::Warning,
-                    message: message.into(),
-                    span: Some(span),
+                self.unattributed(i, sentence, from, message, diagnostics, |diagnostic| {
+                    Verdict::AmbiguousSubject { diagnostic }
                 });
                 continue;
             }
             if self.resolved.is_empty() && opens_with_indefinite_subject(sentence) {
                 let message = "an indefinite subject (\"Several Ministers …\"): no one can be named, sentence not attributed";
-                self.decide(i, sentence, from, || Verdict::IndefiniteSubject {
-                    diagnostic: message.into(),
-                });
-                diagnostics.push(Diagnostic {
-                    level: Level::Warning,
-                    message: message.into(),
-                    span: Some(span),
+                self.unattributed(i, sentence, from, message, diagnostics, |diagnostic| {
+                    Verdict::IndefiniteSubject { diagnostic }
                 });
                 continue;
             }
