@@ -9,7 +9,10 @@
 //! of the combobox's suggestions for the same texts (`suggest(…, 8)`) as `suggestions: p50 …`. The
 //! index's heap size: `cargo run --release -p readouts-core --example index_memory`.
 
+#[path = "../examples/support/keystrokes.rs"]
+mod keystrokes;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use keystrokes::keystrokes;
 use readouts_core::query::{suggest, Facet, Index, Query};
 use readouts_core::{parse, Corpus};
 use std::hint::black_box;
@@ -27,22 +30,6 @@ fn corpus() -> Corpus {
             .map(|(_, t)| parse(t))
             .collect(),
     )
-}
-
-/// Every prefix of every text of `bench/queries.json`.
-fn keystrokes() -> Vec<String> {
-    let file: serde_json::Value =
-        serde_json::from_str(include_str!("../../../bench/queries.json")).expect("queries.json");
-    let typed = file["typed"].as_array().expect("a list of texts");
-    typed
-        .iter()
-        .filter_map(|t| t.as_str())
-        .flat_map(|t| {
-            t.char_indices()
-                .map(|(i, c)| t[..i + c.len_utf8()].to_string())
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 fn text_query(text: &str) -> Query {

@@ -16,6 +16,7 @@
 //! results and every facet's counts). Wall time on a shared machine: single figures vary.
 
 use counting::{live, mib, peak, reset_peak, Counting};
+use keystrokes::keystrokes;
 use readouts_core::query::{Index, Query};
 use readouts_core::Corpus;
 use std::hint::black_box;
@@ -23,6 +24,8 @@ use std::time::{Duration, Instant};
 
 #[path = "support/counting.rs"]
 mod counting;
+#[path = "support/keystrokes.rs"]
+mod keystrokes;
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
@@ -163,23 +166,6 @@ fn build(mut corpus: Corpus) -> (Index, Took, usize, usize) {
     }
     let (bytes, top) = sizes.expect("ROUNDS > 0");
     (index.expect("ROUNDS > 0"), fastest, bytes, top)
-}
-
-/// Every prefix of every text of `bench/queries.json`, as the query benchmark types them.
-fn keystrokes() -> Vec<String> {
-    let file: serde_json::Value =
-        serde_json::from_str(include_str!("../../../bench/queries.json")).expect("queries.json");
-    file["typed"]
-        .as_array()
-        .expect("a list of texts")
-        .iter()
-        .filter_map(|t| t.as_str())
-        .flat_map(|t| {
-            t.char_indices()
-                .map(|(i, c)| t[..i + c.len_utf8()].to_string())
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 /// The p50, p95 and maximum of the keystroke queries, each the median of five runs; the
