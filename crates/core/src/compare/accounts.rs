@@ -5,11 +5,15 @@
 //! that account is silent on it ("Not mentioned"). A statement on two topics stands in both
 //! rows; statements without a topic make the last row. Topics are matched by their folded
 //! label, so "BRICS" and "Brics" are one row.
+//!
+//! Grouping is done by sorting with the engine's one sort
+//! (`query::order_by_text`), not in maps: the app runs this code, and
+//! each map type would compile its own copy of the map's code into the wasm.
 
 use super::PersonKey;
 use crate::fold::fold;
 use crate::model::{Readout, Role, Statement};
-use std::collections::HashMap;
+use crate::query::{order_by_text, sorted_by_key};
 
 /// A leader of either account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,16 +35,18 @@ impl Leader {
     }
 }
 
-/// One account's figures.
+/// One account's figures, for its header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountSide<'r> {
     pub readout: &'r Readout,
     /// Statements in this account.
     pub statements: usize,
+    /// Words of its prose (the text the app shows, without a `date` line).
+    pub words: usize,
     /// Per leader (same order as [`Comparison::leaders`]): the statements attributed to them
     /// (a joint statement counts for each of its speakers) and that count's share of the
-    /// account's statements, in thousandths (so the shares of a joint-heavy account add up to
-    /// more than 1000).
+    /// account's statements, in whole percent, rounded (so the shares of a joint-heavy account
+    /// add up to more than 100). Integers: the app shows them without float formatting.
     pub per_leader: Vec<(usize, u32)>,
 }
 
@@ -48,7 +54,7 @@ pub struct AccountSide<'r> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attributed<'r> {
     pub statement: &'r Statement,
-    /// Indices into [`Comparison::leaders`].
+    /// Indices into [`Comparison::leaders`], in increasing order.
     pub leaders: Vec<usize>,
     /// Spoken jointly ("The two sides agreed …").
     pub joint: bool,
@@ -66,7 +72,8 @@ pub enum Presence {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row<'r> {
     pub topic: Option<String>,
-    /// The statements of each account on it; empty where that account does not mention it.
+    /// The statements of each account on it, in the account's order; empty where that account
+    /// does not mention it.
     pub cells: [Vec<Attributed<'r>>; 2],
 }
 
@@ -96,27 +103,45 @@ impl<'r> Comparison<'r> {
     /// The rows with `first` presence first, each group in topic order; the row without a topic
     /// stays last.
     pub fn sorted(&self, first: Presence) -> Vec<&Row<'r>> {
-        let (topical, rest): (Vec<&Row>, Vec<&Row>) =
-            self.rows.iter().partition(|r| r.topic.is_some());
-        let (front, back): (Vec<&Row>, Vec<&Row>) =
-            topical.into_iter().partition(|r| r.presence() == first);
-        front.into_iter().chain(back).chain(rest).collect()
+        let rank = |row: &&Row| match (&row.topic, row.presence() == first) {
+            (None, _) => 2,
+            (Some(_), true) => 0,
+            (Some(_), false) => 1,
+        };
+        sorted_by_key(self.rows.iter().collect(), rank)
+    }
+}
+
+/// Whose account `readout` is, for a heading: its publisher, else its principal's name, else
+/// its title.
+pub fn account_name(readout: &Readout) -> &str {
+    match &readout.source.publisher {
+        Some(publisher) if !publisher.trim().is_empty() => publisher.trim(),
+        _ => readout
+            .participants
+            .iter()
+            .find(|p| p.role == Role::Principal)
+            .map_or(readout.title.as_str(), |p| p.name.as_str()),
     }
 }
 
 /// Lines up accounts `a` and `b` (see the module's documentation).
 pub fn compare_accounts<'r>(a: &'r Readout, b: &'r Readout) -> Comparison<'r> {
     let leaders = leaders_of([a, b]);
-    let by_key: HashMap<&PersonKey, usize> = leaders
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (&l.key, i))
-        .collect();
-    let attributed = [a, b].map(|readout| attribute(readout, &by_key));
-    let sides = [0, 1].map(|side| AccountSide {
-        readout: [a, b][side],
-        statements: attributed[side].len(),
-        per_leader: shares(&attributed[side], leaders.len()),
+    let attributed = [a, b].map(|readout| attribute(readout, &leaders));
+    let sides = [0, 1].map(|side| {
+        let readout = [a, b][side];
+        let prose = readout
+            .source
+            .text
+            .get(readout.source.prose_start..)
+            .unwrap_or_default();
+        AccountSide {
+            readout,
+            statements: attributed[side].len(),
+            words: prose.split_whitespace().count(),
+            per_leader: shares(&attributed[side], leaders.len()),
+        }
     });
     Comparison {
         rows: rows(&attributed),
@@ -125,7 +150,7 @@ pub fn compare_accounts<'r>(a: &'r Readout, b: &'r Readout) -> Comparison<'r> {
     }
 }
 
-/// The leaders of both readouts, matched by key.
+/// The leaders of both readouts, matched by key (a handful: a scan finds each).
 fn leaders_of(readouts: [&Readout; 2]) -> Vec<Leader> {
     let mut leaders: Vec<Leader> = Vec::new();
     for (side, readout) in readouts.iter().enumerate() {
@@ -154,29 +179,39 @@ fn leaders_of(readouts: [&Readout; 2]) -> Vec<Leader> {
 }
 
 /// Each statement of `readout` with the indices of its leaders.
-fn attribute<'r>(readout: &'r Readout, by_key: &HashMap<&PersonKey, usize>) -> Vec<Attributed<'r>> {
+fn attribute<'r>(readout: &'r Readout, leaders: &[Leader]) -> Vec<Attributed<'r>> {
+    // The leader index of each of this readout's participants (None for attendees).
+    let keys: Vec<Option<usize>> = readout
+        .participants
+        .iter()
+        .map(|p| {
+            let key = PersonKey::of(p);
+            leaders.iter().position(|l| l.key == key)
+        })
+        .collect();
     readout
         .statements
         .iter()
         .map(|statement| {
-            let mut leaders: Vec<usize> = statement
+            let of_speakers: Vec<usize> = statement
                 .speakers
                 .iter()
-                .filter_map(|id| readout.participant(id))
-                .filter_map(|p| by_key.get(&PersonKey::of(p)).copied())
+                .filter_map(|id| readout.participants.iter().position(|p| &p.id == id))
+                .filter_map(|at| keys[at])
                 .collect();
-            leaders.sort_unstable();
-            leaders.dedup();
             Attributed {
                 statement,
                 joint: statement.speakers.len() > 1,
-                leaders,
+                // In leader order, each once.
+                leaders: (0..leaders.len())
+                    .filter(|l| of_speakers.contains(l))
+                    .collect(),
             }
         })
         .collect()
 }
 
-/// Statements per leader and their share of the account, in thousandths.
+/// Statements per leader and their share of the account, in whole percent.
 fn shares(statements: &[Attributed], leaders: usize) -> Vec<(usize, u32)> {
     let mut counts = vec![0usize; leaders];
     for s in statements {
@@ -185,19 +220,21 @@ fn shares(statements: &[Attributed], leaders: usize) -> Vec<(usize, u32)> {
         }
     }
     let total = statements.len();
-    counts
-        .into_iter()
-        .map(|n| {
-            let share = (n * 1000 + total / 2).checked_div(total).unwrap_or(0);
-            (n, share as u32)
-        })
-        .collect()
+    counts.into_iter().map(|n| (n, percent(n, total))).collect()
 }
 
-/// The topic rows, then the row of statements without a topic.
+/// `n` of `total` in whole percent, rounded half up; 0 of nothing.
+pub fn percent(n: usize, total: usize) -> u32 {
+    (n * 100 + total / 2).checked_div(total).unwrap_or(0) as u32
+}
+
+/// The topic rows in order of first mention, then the row of statements without a topic.
 fn rows<'r>(attributed: &[Vec<Attributed<'r>>; 2]) -> Vec<Row<'r>> {
-    let mut rows: Vec<Row<'r>> = Vec::new();
-    let mut row_of: HashMap<String, usize> = HashMap::new();
+    // Every (topic, side, statement) mention in reading order: the first account's, then the
+    // second's. Sorted by folded topic (stable, so each topic's mentions keep that order),
+    // each run of one topic becomes a row.
+    let mut folded: Vec<String> = Vec::new();
+    let mut mentions: Vec<(&str, usize, &Attributed<'r>)> = Vec::new();
     let mut untopical = Row {
         topic: None,
         cells: [Vec::new(), Vec::new()],
@@ -208,17 +245,43 @@ fn rows<'r>(attributed: &[Vec<Attributed<'r>>; 2]) -> Vec<Row<'r>> {
                 untopical.cells[side].push(s.clone());
             }
             for topic in &s.statement.topics {
-                let at = *row_of.entry(fold(topic)).or_insert_with(|| {
-                    rows.push(Row {
-                        topic: Some(topic.to_string()),
-                        cells: [Vec::new(), Vec::new()],
-                    });
-                    rows.len() - 1
-                });
-                rows[at].cells[side].push(s.clone());
+                folded.push(fold(topic));
+                mentions.push((topic, side, s));
             }
         }
     }
+    let order = order_by_text(&folded);
+    // (first mention, row) for each topic.
+    let mut rows: Vec<(usize, Row<'r>)> = Vec::new();
+    let mut previous: Option<&str> = None;
+    for &at in &order {
+        let at = at as usize;
+        let (topic, side, s) = mentions[at];
+        if previous != Some(folded[at].as_str()) {
+            rows.push((
+                at,
+                Row {
+                    topic: Some(topic.to_string()),
+                    cells: [Vec::new(), Vec::new()],
+                },
+            ));
+        }
+        previous = Some(&folded[at]);
+        if let Some((_, row)) = rows.last_mut() {
+            let cell = &mut row.cells[side];
+            // A topic listed twice on one statement (under two spellings) shows it once.
+            if cell
+                .last()
+                .is_none_or(|last| !std::ptr::eq(last.statement, s.statement))
+            {
+                cell.push(s.clone());
+            }
+        }
+    }
+    let mut rows: Vec<Row<'r>> = sorted_by_key(rows, |(first, _)| *first as u64)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect();
     if untopical.cells.iter().any(|c| !c.is_empty()) {
         rows.push(untopical);
     }
@@ -308,8 +371,8 @@ mod tests {
         let (a, b) = accounts();
         let c = compare_accounts(&a, &b);
         assert_eq!(c.sides[0].statements, 3);
-        assert_eq!(c.sides[0].per_leader, [(2, 667), (2, 667)]);
-        assert_eq!(c.sides[1].per_leader, [(0, 0), (2, 1000)]);
+        assert_eq!(c.sides[0].per_leader, [(2, 67), (2, 67)]);
+        assert_eq!(c.sides[1].per_leader, [(0, 0), (2, 100)]);
     }
 
     #[test]
@@ -336,5 +399,37 @@ mod tests {
         assert_eq!(c.sides[1].statements, 0);
         assert!(c.sides[1].per_leader.iter().all(|&(n, s)| n == 0 && s == 0));
         assert!(c.rows.iter().all(|r| r.cells[1].is_empty()));
+    }
+
+    #[test]
+    fn headers_count_the_prose_words_and_name_the_side() {
+        let (mut a, mut b) = accounts();
+        a.source.text = "date 2031-03-04\n\nTomas Brenn spoke with\nIlse Varo.".into();
+        a.source.prose_start = a.source.text.find("Tomas").unwrap();
+        let c = compare_accounts(&a, &b);
+        assert_eq!(c.sides[0].words, 6, "the date line is not the prose");
+        assert_eq!(account_name(&a), "Arvelia");
+        b.source.publisher = Some("  ".into());
+        assert_eq!(account_name(&b), "VARO Ilse", "no publisher: the principal");
+        b.participants.clear();
+        assert_eq!(account_name(&b), "Readout b", "nor a principal: the title");
+    }
+
+    #[test]
+    fn a_topic_under_two_spellings_on_one_statement_shows_it_once() {
+        let (mut a, b) = accounts();
+        a.statements = vec![said("a", 0, &["tomas-brenn"], &["BRICS", "Brics"])];
+        let c = compare_accounts(&a, &b);
+        assert_eq!(c.rows[0].topic.as_deref(), Some("BRICS"));
+        assert_eq!(c.rows[0].cells[0].len(), 1);
+    }
+
+    #[test]
+    fn percents_round_half_up() {
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 8), 13);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(5, 5), 100);
     }
 }

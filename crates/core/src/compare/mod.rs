@@ -14,8 +14,11 @@
 mod accounts;
 mod people;
 
-pub use accounts::{compare_accounts, AccountSide, Attributed, Comparison, Leader, Presence, Row};
-pub use people::{compare_people, months, MonthCount, PeopleComparison, TopicCounts};
+pub use accounts::{
+    account_name, compare_accounts, percent, AccountSide, Attributed, Comparison, Leader, Presence,
+    Row,
+};
+pub use people::{compare_people, months, Month, MonthCount, PeopleComparison, Said, TopicCounts};
 
 use crate::date::Date;
 use crate::fold::fold;

@@ -38,7 +38,7 @@ mod fields;
 mod ids;
 mod index;
 mod order;
-pub(crate) use order::order_by_text;
+pub(crate) use order::{order, order_by_text, sorted_by_key};
 mod people;
 mod postings;
 pub mod source;
