@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, builtCorpus, launchBrowser, recordFirstCard, serveDist, watch } from './helpers.mjs';
+import { ROOT, builtCorpus, launchBrowser, recordFirstCard, serveDist, watch, afterPaint } from './helpers.mjs';
 
 // The seed's expected parse (docs: readout conventions): speaker and the start of the text.
 const XI = 'Xi Jinping';
@@ -105,7 +105,7 @@ test('the happy path has no console errors or failed requests, and shows a card 
       painted: window.__firstCardFrame,
       corpusRequests: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/corpus.json')).length,
     })));
-    await page.waitForTimeout(200);
+    await afterPaint(page);
     assert.deepEqual(seen.consoleErrors, [], 'no console errors');
     assert.deepEqual(seen.pageErrors, [], 'no uncaught errors');
     assert.deepEqual(seen.failedRequests, [], 'no failed requests');

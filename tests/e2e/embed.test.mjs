@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
+import { DIST, builtCorpus, launchBrowser, serveDist, watch, afterPaint } from './helpers.mjs';
 import { headersForPath, parseHeaderRules, startServer } from './server.mjs';
 
 /** The iframes' height before the host script sizes them. */
@@ -135,24 +135,30 @@ async function frameOf(page, id) {
 /** Asserts that the browser refused to show the app in iframe `id` (frame-ancestors). */
 async function refused(page, id) {
   const frame = await frameOf(page, id);
-  for (let i = 0; i < 50 && !frame.url().startsWith('chrome-error:'); i += 1) await page.waitForTimeout(100);
+  await frame.waitForURL((url) => url.protocol === 'chrome-error:', { waitUntil: 'commit', timeout: 5000 })
+    .catch(() => {});
   assert.equal(frame.url(), 'chrome-error://chromewebdata/', `#${id} is not shown`);
 }
 
-/** Waits until the iframe is sized to its document and returns the sizes. */
+/**
+ * Waits until the iframe is sized to its document and returns the sizes. The frames have no
+ * border, so the frame's viewport height is the element's height.
+ */
 async function untilSized(page, frame, id) {
-  let last;
-  for (let i = 0; i < 100; i += 1) {
-    const element = await page.$eval(`iframe#${id}`, (f) => f.getBoundingClientRect().height);
-    const inner = await frame.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      height: document.documentElement.getBoundingClientRect().height,
-    }));
-    last = { element, ...inner };
-    if (element > INITIAL && Math.abs(element - inner.scrollHeight) <= 2 && Math.abs(element - inner.height) <= 2) return last;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`iframe #${id} was not sized to its document: ${JSON.stringify(last)}`);
+  const sized = await frame.waitForFunction((initial) => {
+    const root = document.documentElement;
+    return innerHeight > initial && Math.abs(innerHeight - root.scrollHeight) <= 2
+      && Math.abs(innerHeight - root.getBoundingClientRect().height) <= 2;
+  }, INITIAL, { timeout: 10000 }).then(() => true, () => false);
+  const element = await page.$eval(`iframe#${id}`, (f) => f.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    height: document.documentElement.getBoundingClientRect().height,
+  }));
+  const last = { element, ...inner };
+  assert.ok(sized && element > INITIAL && Math.abs(element - inner.scrollHeight) <= 2,
+    `iframe #${id} was not sized to its document: ${JSON.stringify(last)}`);
+  return last;
 }
 
 test('a host page on another site embeds a statement and a filtered list: they render, size themselves and link to the full views', async () => {
@@ -404,6 +410,15 @@ test('the parent cannot drive an embed: its messages change nothing', async () =
       main: document.querySelector('main').textContent,
     }));
     const before = await state();
+    assert.equal(await list.evaluate(() => window.__messageListeners), 0, 'the embed listens to no message');
+    // A listener of the test's own, counted after the check above, sees the messages arrive:
+    // messages from one window arrive in the order they were sent, so once the last one is in,
+    // the embed has had every one before it.
+    await list.evaluate(() => {
+      window.__lastMessage = new Promise((resolve) => {
+        addEventListener('message', (event) => { if (event.data === 'test:last') resolve(); });
+      });
+    });
     await page.evaluate((appOrigin) => {
       const target = document.getElementById('list').contentWindow;
       const messages = [
@@ -420,10 +435,11 @@ test('the parent cannot drive an embed: its messages change nothing', async () =
         target.postMessage(message, '*');
         target.postMessage(message, appOrigin);
       }
+      target.postMessage('test:last', '*');
     }, new URL(app.url).origin);
-    await page.waitForTimeout(500);
+    await list.evaluate(() => window.__lastMessage);
+    await afterPaint(list);
     assert.deepEqual(await state(), before, 'the embed is unchanged');
-    assert.equal(await list.evaluate(() => window.__messageListeners), 0, 'the embed listens to no message');
   } finally {
     await context.close();
   }

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtCorpus, launchBrowser, serveDist, tempCorpus, watch } from './helpers.mjs';
+import { builtCorpus, launchBrowser, serveDist, tempCorpus, watch, afterPaint } from './helpers.mjs';
 
 let browser;
 
@@ -119,7 +119,7 @@ test('hostile corpus text is shown as text and runs nothing', async () => {
     try {
       await page.goto(server.url);
       await page.locator('article.card').nth(1).waitFor({ timeout: 15000 });
-      await page.waitForTimeout(500);
+      await afterPaint(page);
       const first = page.locator('article.card').first();
       assert.equal(await first.locator('.statement-text').textContent(), `Look: ${IMG} and ${SCRIPT}`);
       assert.equal(await first.locator('.speakers').textContent(), `Mallory ${IMG}`);

@@ -91,3 +91,29 @@ export async function recordFirstCard(page) {
     }).observe(document, { childList: true, subtree: true });
   });
 }
+
+/**
+ * Resolves once `target` (a page or a frame) has painted two more frames: whatever the events
+ * before this call made the page do has been rendered. A condition to wait on instead of a fixed
+ * sleep before asserting that something did *not* happen.
+ */
+export function afterPaint(target) {
+  return target.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  }));
+}
+
+/** Resolves once the page's scroll position has stayed the same for three frames in a row. */
+export function scrollSettled(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    let last = scrollY;
+    let still = 0;
+    const tick = () => {
+      still = scrollY === last ? still + 1 : 0;
+      last = scrollY;
+      if (still >= 3) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}

@@ -11,7 +11,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, builtCorpus, launchBrowser, serveDist, watch, afterPaint } from './helpers.mjs';
 import { startServer } from './server.mjs';
 import { generate } from '../../scripts/gen-sw.mjs';
 import { sourceOf } from '../../scripts/compress.mjs';
@@ -419,7 +419,12 @@ test('a rebuilt app is offered by the update notice and replaces the old build w
     await notice.getByRole('button', { name: 'Reload to update' }).click();
     await page.waitForFunction(() => document.querySelector('meta[name="readouts-build"]'), null, { timeout: 15000 });
     await page.locator('.summary').waitFor({ timeout: 15000 });
-    await page.waitForTimeout(1000);
+    // Another reload could only come from a change of worker: wait until the new one controls
+    // the page with nothing further installing, then for the page to paint.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.installing || r.waiting ? 'busy' : 'idle'))
+      .then((state) => assert.equal(state, 'idle', 'no further worker on its way'));
+    await afterPaint(page);
     assert.equal(loads, 1, 'one reload into the new build');
     assert.deepEqual(await pageBuild(page), { html: '2', css: '2' }, 'the new build, whole');
     assert.equal(await workerVersion(page), v2);
@@ -472,7 +477,7 @@ test('a half-deployed build (a file that does not match sw.js) is never installe
       return `${worker.state}; waiting: ${Boolean(registration.waiting)}`;
     });
     assert.equal(outcome, 'redundant; waiting: false', 'the new worker fails to install');
-    await page.waitForTimeout(300);
+    await afterPaint(page);
     assert.equal(await page.locator('#update-notice').textContent(), '', 'no update offered');
     const cached = await cacheContents(page);
     assert.deepEqual(Object.keys(cached), [`readouts ${server.url} ${v1}`], 'no cache of the broken build');

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, serveDist, watch } from './helpers.mjs';
+import { launchBrowser, scrollSettled, serveDist, watch } from './helpers.mjs';
 import { generatedCorpus } from './corpora.mjs';
 
 const PAGE_SIZE = 50;
@@ -212,7 +212,7 @@ test('Back and Forward return to the card the reader was at', async () => {
   const card = page.locator('article.card').nth(30);
   await card.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 120);
-  await page.waitForTimeout(200);
+  await scrollSettled(page);
   const before = await card.boundingBox();
   assert.ok(await page.evaluate(() => scrollY) > 2000);
   await card.locator('.speakers a').first().click();
@@ -221,12 +221,12 @@ test('Back and Forward return to the card the reader was at', async () => {
   assert.equal(await page.evaluate(() => scrollY), 0, 'a new page starts at its top');
   await page.goBack();
   await page.waitForURL(/sort=oldest/);
-  await page.waitForTimeout(200);
+  await scrollSettled(page);
   const after = await card.boundingBox();
   assert.ok(Math.abs(after.y - before.y) < 4, `the card is back where it was: ${before.y} → ${after.y}`);
   await page.goForward();
   await page.waitForURL(/\/p\//);
-  await page.waitForTimeout(200);
+  await scrollSettled(page);
   assert.equal(await page.evaluate(() => scrollY), 0);
   assert.deepEqual(seen.pageErrors, []);
   await page.close();

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, builtCorpus, launchBrowser, serveDist, watch } from './helpers.mjs';
+import { ROOT, builtCorpus, launchBrowser, serveDist, watch, afterPaint } from './helpers.mjs';
 
 const SHOTS = path.join(ROOT, 'target', 'e2e-screenshots');
 
@@ -461,7 +461,9 @@ test('the result count is announced politely once typing stops', async () => {
     .observe(document.querySelector('#result-announcement'), { childList: true, subtree: true, characterData: true }));
   await page.getByLabel('Search statements').pressSequentially('russia', { delay: 40 });
   await page.waitForFunction(() => /of 14 statements/.test(document.querySelector('#result-announcement').textContent));
-  await page.waitForTimeout(1000);
+  // The last thing typing sets off is the address, written once typing has paused.
+  await page.waitForURL(/q=russia/);
+  await afterPaint(page);
   assert.equal(texts.length, 1, `one announcement for the whole word: ${JSON.stringify(texts)}`);
   await page.close();
 });
@@ -498,7 +500,8 @@ test('screenshots of the cards, participant and readout pages fit phone and desk
     for (const [name, url] of views) {
       await page.goto(server.url + url.slice(1));
       await page.locator('main h1').waitFor({ timeout: 15000 });
-      await page.waitForTimeout(150);
+      await page.evaluate(() => document.fonts.ready);
+      await afterPaint(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow} px`);
       // Nothing sticks out of its card or panel.
