@@ -5,6 +5,7 @@
 //! - [`explain()`]: the same, with why each sentence made statements or none ([`mod@explain`]).
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
+//! - [`export`]: statements as CSV or JSON records, readouts as corpus JSON.
 //!
 //! Nothing here knows about the browser: the crate builds for native targets and
 //! `wasm32-unknown-unknown` alike, and is tested natively.
@@ -12,6 +13,7 @@
 pub mod compare;
 pub mod date;
 pub mod explain;
+pub mod export;
 pub mod fold;
 mod fxhash;
 pub mod limits;

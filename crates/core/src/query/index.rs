@@ -225,11 +225,25 @@ impl Index {
         let facets = sorted_by_key(facets, |f| f.facet as u64);
 
         let total = result.count();
+        let skip = query.page.saturating_mul(PAGE_SIZE);
         Results {
             total,
-            page: self.page(&result, total, query.sort, query.page),
+            page: self.ordered(&result, total, query.sort, skip, PAGE_SIZE),
             facets,
         }
+    }
+
+    /// Every statement the query matches, in its order, its page set aside: what a view's
+    /// results are over all its pages (an export of the view holds them all). No facet counts.
+    pub fn matching(&self, query: &Query) -> Vec<u32> {
+        let mut result = self.base_set(query);
+        for (&facet, values) in &query.filters {
+            if !values.is_empty() {
+                result.and(&self.selection_set(facet, values));
+            }
+        }
+        let total = result.count();
+        self.ordered(&result, total, query.sort, 0, total)
     }
 
     /// The statements a clause lets through: those it matches, or for a negated clause those
@@ -393,14 +407,20 @@ impl Index {
         });
     }
 
-    /// One page of a result set, in the given order.
-    fn page(&self, result: &Bitset, total: usize, sort: Sort, page: usize) -> Vec<u32> {
-        let skip = page.saturating_mul(PAGE_SIZE);
+    /// `take` results of a result set from the `skip`-th, in the given order (a page, or all).
+    fn ordered(
+        &self,
+        result: &Bitset,
+        total: usize,
+        sort: Sort,
+        skip: usize,
+        take: usize,
+    ) -> Vec<u32> {
         match sort {
             Sort::Readout => result
                 .iter()
                 .skip(skip)
-                .take(PAGE_SIZE)
+                .take(take)
                 .map(|d| d as u32)
                 .collect(),
             // A few results are sorted by date; more are picked from the order of all.
@@ -410,7 +430,7 @@ impl Index {
                 order(docs.iter().map(|&d| day_key(self.days[d as usize], newest)))
                     .into_iter()
                     .skip(skip)
-                    .take(PAGE_SIZE)
+                    .take(take)
                     .map(|i| docs[i as usize])
                     .collect()
             }
@@ -424,7 +444,7 @@ impl Index {
                     .iter()
                     .filter(|&&d| result.contains(d as usize))
                     .skip(skip)
-                    .take(PAGE_SIZE)
+                    .take(take)
                     .copied()
                     .collect()
             }

@@ -45,6 +45,7 @@ pub mod source;
 mod suggest;
 pub mod text;
 mod url;
+pub(crate) use url::push_encoded;
 
 pub use empty::{why_empty, Emptied, Part};
 pub use index::{FacetCounts, FacetValue, Index, Results};

@@ -71,16 +71,28 @@ fn is_date(value: &str) -> bool {
 /// Percent-encodes everything but unreserved characters; spaces become `+`.
 fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value, "+");
+    out
+}
+
+/// Appends `value` percent-encoded: every byte but the unreserved characters (RFC 3986:
+/// letters, digits, `-_.~`) as `%XX`, and a space as `space` (`+` in a query string, `%20` in
+/// a path segment, as yew-router and the app's routes write ids).
+pub(crate) fn push_encoded(out: &mut String, value: &str, space: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(b as char)
             }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+            b' ' => out.push_str(space),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
     }
-    out
 }
 
 /// Decodes `+` and `%XX`; invalid escapes stay as written, invalid UTF-8 is replaced.

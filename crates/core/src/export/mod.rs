@@ -1,0 +1,170 @@
+//! Exports: statements as CSV or JSON records, readouts as corpus JSON.
+//!
+//! Everything a reader can take out of readouts is written here, so that the app's downloads,
+//! the CLI and the tests all write the same bytes:
+//!
+//! - [`statements_csv`] and [`statements_json`]: statements as flat [`Record`]s, one per
+//!   statement, with the columns [`COLUMNS`]. The app exports the statements of the current
+//!   view with them (every page, [`Index::matching`](crate::query::Index::matching)).
+//! - [`corpus_json`]: readouts as a corpus file, byte for byte what `readouts build` writes
+//!   for the same readouts ([`Corpus::to_json`](crate::Corpus::to_json)); one readout is a corpus of one, as
+//!   `readouts parse` prints it. `readouts check` accepts it and `readouts merge` adds it to
+//!   another corpus (`docs/corpus-format.md`, Exports).
+//!
+//! # The CSV (`csv.rs`)
+//!
+//! RFC 4180, UTF-8: a header row of [`COLUMNS`], then one row per statement; every row ends
+//! with CRLF; a field holding a comma, a double quote, a CR or an LF is quoted, its quotes
+//! doubled. The file starts with a UTF-8 byte order mark, which tells Excel the file is UTF-8
+//! (without it, Excel reads it in the system's code page and garbles every accent); most CSV
+//! readers skip it (Python's `csv` needs `encoding="utf-8-sig"`).
+//!
+//! **Lists** (a joint statement's speakers, a statement's topics) are joined with `"; "`
+//! ([`LIST_SEPARATOR`]) in one field, the way spreadsheets write multi-valued cells. A name or
+//! topic that itself holds `"; "` cannot be told apart from two; the JSON export keeps lists
+//! as arrays and is the lossless one.
+//!
+//! **Formulas**: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and, in some,
+//! a tab or a CR) as a formula, so a statement's text could run one in the reader's
+//! spreadsheet (CSV injection). Every such field gets a leading apostrophe (`'`), which
+//! spreadsheets show as text and hide (OWASP's advice); so does a field that already starts
+//! with one, so that the rule can be undone without loss: **remove one leading `'` from every
+//! field that starts with one** and the original value is back ([`guard`]).
+//!
+//! # The statements JSON
+//!
+//! An array of objects with the [`COLUMNS`] as keys: strings, `null` where a value is missing
+//! (a date, a publisher, a source URL), and arrays of strings for `speakers` and `topics`. No
+//! formula guard: JSON is not opened by spreadsheets as cells.
+//!
+//! # Permalinks
+//!
+//! A statement's permalink is `<base>s/<id>`, the id percent-encoded as a path segment, as the
+//! app's `/s/<id>` route writes it; `base` is the app's address (its `<base href>`, ending in
+//! `/`: a missing final `/` is added), which the caller passes.
+
+mod csv;
+
+pub use self::csv::{guard, statements_csv, LIST_SEPARATOR};
+
+use crate::model::{Readout, Statement, SCHEMA_VERSION};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// The fields of a statement record, in order: the CSV's header and the JSON's keys.
+pub const COLUMNS: [&str; 10] = [
+    "statement_id",
+    "readout",
+    "date",
+    "speakers",
+    "verb",
+    "text",
+    "topics",
+    "publisher",
+    "source_url",
+    "permalink",
+];
+
+/// One statement as a flat record, borrowed from its readout: what both exports write.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record<'a> {
+    pub statement_id: &'a str,
+    /// The readout's id (`/r/<id>` in the app).
+    pub readout: &'a str,
+    /// The event's date, or the publication date where the readout gives no event date (the
+    /// date the app shows and sorts by); `YYYY-MM-DD`.
+    pub date: Option<&'a str>,
+    /// The speakers' names (their ids where the readout has no such participant, which
+    /// validation refuses).
+    pub speakers: Vec<&'a str>,
+    pub verb: &'a str,
+    pub text: &'a str,
+    pub topics: &'a [Cow<'static, str>],
+    pub publisher: Option<&'a str>,
+    pub source_url: Option<&'a str>,
+    pub permalink: String,
+}
+
+impl<'a> Record<'a> {
+    /// The record of `statement` of `readout`, its permalink under `base`.
+    pub fn new(readout: &'a Readout, statement: &'a Statement, base: &str) -> Record<'a> {
+        let speakers = statement
+            .speakers
+            .iter()
+            .map(|id| readout.participant(id).map_or(id.as_str(), |p| &p.name))
+            .collect();
+        Record {
+            statement_id: &statement.id,
+            readout: &readout.id,
+            date: readout
+                .event
+                .date
+                .as_deref()
+                .or(readout.published.as_deref()),
+            speakers,
+            verb: &statement.verb,
+            text: &statement.text,
+            topics: &statement.topics,
+            publisher: readout.source.publisher.as_deref(),
+            source_url: readout.source.url.as_deref(),
+            permalink: permalink(base, &statement.id),
+        }
+    }
+}
+
+/// A statement's address in the app under `base`: `<base>s/<percent-encoded id>`.
+pub fn permalink(base: &str, statement_id: &str) -> String {
+    let mut link = String::with_capacity(base.len() + statement_id.len() + 3);
+    link.push_str(base);
+    if !link.ends_with('/') {
+        link.push('/');
+    }
+    link.push_str("s/");
+    crate::query::push_encoded(&mut link, statement_id, "%20");
+    link
+}
+
+/// The statements as a JSON array of [`Record`]s (compact, with a trailing newline).
+pub fn statements_json(rows: &[(&Readout, &Statement)], base: &str) -> String {
+    let records: Vec<Record> = rows
+        .iter()
+        .map(|&(readout, statement)| Record::new(readout, statement, base))
+        .collect();
+    let mut json = serde_json::to_string(&records).expect("records always serialize");
+    json.push('\n');
+    json
+}
+
+/// The readouts as a corpus file: the bytes [`Corpus::to_json`](crate::Corpus::to_json)
+/// writes for a corpus of these readouts, without copying them.
+pub fn corpus_json(readouts: &[&Readout]) -> String {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        schema_version: u32,
+        readouts: &'a [&'a Readout],
+    }
+    let corpus = Borrowed {
+        schema_version: SCHEMA_VERSION,
+        readouts,
+    };
+    let mut json = serde_json::to_string(&corpus).expect("a corpus always serializes");
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permalinks_encode_the_id_as_a_path_segment() {
+        assert_eq!(
+            permalink("https://r.example/app/", "a-b-s1"),
+            "https://r.example/app/s/a-b-s1"
+        );
+        assert_eq!(
+            permalink("/x", "a b/é#?-s2"),
+            "/x/s/a%20b%2F%C3%A9%23%3F-s2"
+        );
+    }
+}
