@@ -8,6 +8,8 @@
 //!   regular files only, follows symbolic links only to files inside DIR (unless
 //!   `--follow-external-links`), and removes the temporary files of earlier builds that were
 //!   killed: see [`folder`] and [`fsio::remove_stale_temps`];
+//! - `readouts merge FILE... -o OUT` merges corpus files into one (copies left out, taken ids
+//!   renamed as `build` renames them), validated and written atomically: see [`merge`];
 //! - `readouts check FILE` validates a corpus file and reports every problem with its location;
 //!   it reads at most [`check::CORPUS_CAP`];
 //! - `readouts limits [--json]` prints the corpus limits that `check` and the app enforce;
@@ -27,6 +29,7 @@ mod folder;
 mod fsio;
 mod header;
 mod load;
+mod merge;
 
 use clap::{Parser, Subcommand};
 use fsio::Failure;
@@ -122,6 +125,24 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Merge corpus files into one corpus file.
+    ///
+    /// The files may be corpora built by `readouts build`, exported by the app (a readout or
+    /// a set of readouts as JSON) or merged before. Readouts keep the order of the files and
+    /// of each file. A readout equal to one already taken (same id, same content) is left out;
+    /// one whose id is taken by a different readout is kept under a new id, made unique by
+    /// appending -2, -3, ... as `build` does (its statement ids follow). Each file is read as
+    /// `check` reads it; the merged corpus is validated, then written compact and atomically
+    /// (OUT is never half-written, and stays as it was on any error). OUT may be one of the
+    /// FILEs.
+    Merge {
+        /// Corpus JSON files, in the order their readouts should come.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Corpus JSON file to write.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
     /// Print the corpus limits that `check` and the app enforce.
     ///
     /// One line per limit: name, largest value, what it bounds. `build` shortens what it
@@ -160,6 +181,21 @@ fn main() -> ExitCode {
             follow_external_links,
         } => build::build(&dir, &output, follow_external_links).map(|corpus| {
             eprintln!("wrote {}: {}", output.display(), summary(&corpus));
+        }),
+        Command::Merge { files, output } => merge::merge(&files, &output).map(|merged| {
+            for (old, new) in &merged.renamed {
+                eprintln!(
+                    "renamed readout {old:?} to {new:?}: its id was taken by another readout"
+                );
+            }
+            if merged.duplicates > 0 {
+                eprintln!(
+                    "left out {} readout{} already in the corpus",
+                    merged.duplicates,
+                    if merged.duplicates == 1 { "" } else { "s" }
+                );
+            }
+            eprintln!("wrote {}: {}", output.display(), summary(&merged.corpus));
         }),
         Command::Check { file } => return check(&file),
         Command::Limits { json } => {

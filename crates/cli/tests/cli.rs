@@ -350,3 +350,87 @@ fn usage_errors_exit_with_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn merge_adds_an_exported_corpus_to_a_built_one() {
+    let s = Scratch::new("merge");
+    s.write("in/a.txt", READOUT);
+    s.write("in/b.txt", TRANSCRIPT);
+    let build = run(&s.0, &["build", "in", "-o", "built.json"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let exported = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/export/corpus.json"
+    );
+    fs::copy(exported, s.path("exported.json")).unwrap();
+    // The built corpus's first readout again under its own id, changed: a different readout.
+    let mut clash = read_corpus(&s.path("built.json"));
+    clash.readouts.truncate(1);
+    clash.readouts[0].title = "Another account".into();
+    s.write("clash.json", clash.to_json());
+
+    let out = run(
+        &s.0,
+        &[
+            "merge",
+            "built.json",
+            "exported.json",
+            "built.json",
+            "clash.json",
+            "-o",
+            "merged.json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("left out 2 readouts already in the corpus"),
+        "{err}"
+    );
+    let built = read_corpus(&s.path("built.json"));
+    let first = &built.readouts[0].id;
+    assert!(
+        err.contains(&format!("renamed readout {first:?} to \"{first}-2\"")),
+        "{err}"
+    );
+    assert!(err.contains("wrote merged.json: 5 readouts"), "{err}");
+    let merged = read_corpus(&s.path("merged.json"));
+    let exported = read_corpus(&s.path("exported.json"));
+    assert_eq!(merged.readouts[..2], built.readouts[..]);
+    assert_eq!(merged.readouts[2..4], exported.readouts[..]);
+    assert_eq!(merged.readouts[4].id, format!("{first}-2"));
+    assert_eq!(merged.readouts[4].title, "Another account");
+    let check = run(&s.0, &["check", "merged.json"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    // Compact, as `build` writes it.
+    assert_eq!(
+        fs::read_to_string(s.path("merged.json")).unwrap(),
+        merged.to_json()
+    );
+}
+
+#[test]
+fn a_failing_merge_names_the_file_and_writes_nothing() {
+    let s = Scratch::new("mergebad");
+    s.write("good.json", valid_corpus().to_string());
+    s.write("bad.json", "{\"schema_version\": 1, \"readouts\": [");
+    s.write("merged.json", "before");
+    let out = run(
+        &s.0,
+        &["merge", "good.json", "bad.json", "-o", "merged.json"],
+    );
+    fails_with(&out, "bad.json", "malformed corpus JSON");
+    let mut invalid = valid_corpus();
+    invalid["readouts"][0]["statements"][0]["span"] = json!([0, 999]);
+    s.write("invalid.json", invalid.to_string());
+    let out = run(
+        &s.0,
+        &["merge", "good.json", "invalid.json", "-o", "merged.json"],
+    );
+    fails_with(
+        &out,
+        "invalid.json",
+        "not a valid corpus: readouts[0].statements[0].span",
+    );
+    assert_eq!(fs::read_to_string(s.path("merged.json")).unwrap(), "before");
+}
