@@ -49,7 +49,8 @@ pub fn explain_files(files: &[PathBuf]) -> Result<Vec<Explained>, Failure> {
 /// `readouts parse` does.
 fn explain(path: &Path, text: &str) -> Result<Explained, Failure> {
     let split = split_header(path, text)?;
-    let mut explanation = readouts_core::explain(split.body);
+    let mut explanation =
+        readouts_core::explain_published(split.body, crate::load::published_of(&split.header));
     split.header.apply(&mut explanation.readout);
     Ok(Explained {
         file: path.display().to_string(),

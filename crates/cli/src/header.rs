@@ -17,8 +17,9 @@
 //! - `url`: where the readout was published (`source.url`);
 //! - `publisher`: who published it (`source.publisher`);
 //! - `published` (or its synonym `date`): the publication date, `YYYY-MM-DD`; it replaces the
-//!   `published` the parser reads from a `date YYYY-MM-DD` line of the text. It does not anchor
-//!   relative dates ("yesterday"): a `date YYYY-MM-DD` line in the text does.
+//!   `published` the parser reads from a `date YYYY-MM-DD` line of the text, and is what
+//!   relative dates ("today", "yesterday", "On March 14") are read against
+//!   ([`readouts_core::parse_published`]).
 //!
 //! A value may be empty (the key is then ignored). The header is recognised only when every
 //! line before the terminator is such a `key: value` line with a known lowercase key, so that a

@@ -4,7 +4,8 @@
 
 use crate::fsio::Failure;
 use crate::header;
-use readouts_core::{parse, Level, Readout};
+use readouts_core::date::Date;
+use readouts_core::{parse_published, Level, Readout};
 use std::path::Path;
 
 /// A parsed readout file and the warnings to show for it.
@@ -18,7 +19,7 @@ pub struct Loaded {
 /// nothing after its header; the parser itself never fails.
 pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
     let split = split_header(path, text)?;
-    let mut readout = parse(split.body);
+    let mut readout = parse_published(split.body, published_of(&split.header));
     split.header.apply(&mut readout);
     // The header's title or URL may be past the corpus limits: the corpus stays readable.
     readouts_core::limits::fit(&mut readout);
@@ -27,6 +28,12 @@ pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
     }
     let warnings = warnings(path, &readout, split.header_lines);
     Ok(Loaded { readout, warnings })
+}
+
+/// The header's publication date, which the parser reads "today" and "On March 14" against.
+/// [`header::split`] has checked that it is `YYYY-MM-DD`.
+pub fn published_of(header: &header::Header) -> Option<Date> {
+    header.published.as_deref().and_then(Date::parse_iso)
 }
 
 /// The header and the readout text of the file `path`. Fails on a malformed header or a
@@ -102,6 +109,21 @@ pub fn make_ids_unique(readouts: &mut [Readout]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use readouts_core::parse;
+
+    #[test]
+    fn the_header_date_anchors_today() {
+        let text = "published: 2037-06-09\n\nPresident Hal Calder met today with Prime Minister \
+                    Teodor Ossin of Velmora. President Calder stressed that ties are strong.\n";
+        let loaded = load(Path::new("calder.txt"), text).unwrap();
+        assert_eq!(loaded.readout.event.date.as_deref(), Some("2037-06-09"));
+        assert_eq!(loaded.readout.published.as_deref(), Some("2037-06-09"));
+        // "On the evening of March 3" without a year: the latest March 3 on or before it.
+        let text = "published: 2037-03-04\n\nOn the evening of March 3, President Han Weiming \
+                    held phone talks with President Ilse Marrow of Caldoria.\n";
+        let loaded = load(Path::new("han.txt"), text).unwrap();
+        assert_eq!(loaded.readout.event.date.as_deref(), Some("2037-03-03"));
+    }
 
     fn with_id(id: &str) -> Readout {
         let mut r = parse("President A said that all is well.");

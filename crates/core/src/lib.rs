@@ -30,8 +30,16 @@ pub use model::*;
 /// corpus [limits]: text past [`limits::SOURCE_TEXT_BYTES`] is not read (a diagnostic says
 /// so), and overlong values are shortened by [`limits::fit`].
 pub fn parse(raw: &str) -> Readout {
+    parse_published(raw, None)
+}
+
+/// Parses one readout's text as [`parse()`] does, with its publication date known from
+/// outside the text (a file's `published:` header): that date is the readout's `published`,
+/// in place of a `date YYYY-MM-DD` line, and what "today", "on Friday" or "On March 14" are
+/// read against.
+pub fn parse_published(raw: &str, published: Option<date::Date>) -> Readout {
     let (text, cut) = limits::within_source_limit(raw);
-    let readout = parse::parse(text);
+    let readout = parse::parse(text, published);
     finish(readout, text, cut)
 }
 
@@ -39,8 +47,14 @@ pub fn parse(raw: &str) -> Readout {
 /// sentence, why it made statements or none: the parser's own record of its decisions
 /// (see [`mod@explain`]). Slower than [`parse()`]; for people reading a parse, not for builds.
 pub fn explain(raw: &str) -> explain::Explanation {
+    explain_published(raw, None)
+}
+
+/// Explains one readout's text as [`explain()`] does, with its publication date known from
+/// outside the text, as [`parse_published()`] reads it.
+pub fn explain_published(raw: &str, published: Option<date::Date>) -> explain::Explanation {
     let (text, cut) = limits::within_source_limit(raw);
-    let (readout, trace) = parse::parse_traced(text);
+    let (readout, trace) = parse::parse_traced(text, published);
     explain::assemble(finish(readout, text, cut), trace)
 }
 

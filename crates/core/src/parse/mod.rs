@@ -41,27 +41,36 @@ mod topics;
 pub(crate) mod trace;
 pub mod work;
 
+use crate::date::Date;
 use crate::model::*;
 use segment::{layout, BlockKind};
 
-/// Parses one readout. Never panics; what it cannot read becomes a diagnostic.
-pub fn parse(raw: &str) -> Readout {
-    run(raw, None)
+/// Parses one readout. Never panics; what it cannot read becomes a diagnostic. `published`,
+/// when the caller knows it (a file's `published:` header), is the publication date in place
+/// of the text's `date YYYY-MM-DD` line: the readout's `published` and the anchor of relative
+/// dates ("today", "on Friday", "On March 14").
+pub fn parse(raw: &str, published: Option<Date>) -> Readout {
+    run(raw, published, None)
 }
 
 /// Parses one readout as [`parse`] does, and records why each sentence made statements or
 /// none ([`trace`], for [`crate::explain()`]).
-pub(crate) fn parse_traced(raw: &str) -> (Readout, trace::Trace) {
+pub(crate) fn parse_traced(raw: &str, published: Option<Date>) -> (Readout, trace::Trace) {
     let mut trace = trace::Trace::default();
-    let readout = run(raw, Some(&mut trace));
+    let readout = run(raw, published, Some(&mut trace));
     (readout, trace)
 }
 
 /// The passes in order; `trace`, when explaining, is handed to those that decide about
 /// sentences.
-fn run(raw: &str, mut trace: Option<&mut trace::Trace>) -> Readout {
+fn run(raw: &str, published: Option<Date>, mut trace: Option<&mut trace::Trace>) -> Readout {
     let text = normalize::normalize(raw);
-    let layout = layout(&text);
+    let mut layout = layout(&text);
+    // The text's own date line, which the trace points at; a date given by the caller wins.
+    let date_line = layout.published;
+    if published.is_some() {
+        layout.published = published;
+    }
     let mut diagnostics = Vec::new();
 
     // The dateline, if the first prose block opens with one.
@@ -84,7 +93,7 @@ fn run(raw: &str, mut trace: Option<&mut trace::Trace>) -> Readout {
     if let Some(trace) = trace.as_deref_mut() {
         trace.begin(&sentences, &layout.blocks);
         // The header ends with its date ("date 2024-05-03"), which may share its line.
-        trace.date_line = layout.published.and_then(|date| {
+        trace.date_line = date_line.and_then(|date| {
             let iso = date.to_string();
             let at = text.get(..iso.len() + 8)?.find(&iso)?;
             Some(Span::new(0, at + iso.len()))
