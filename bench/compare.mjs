@@ -3,7 +3,9 @@
 // of each text of bench/queries.json, as typed. Prints each engine's load (fetch and read the
 // corpus, build the index), its query times (p50, p95, max over the queries, each query's time
 // the median of three runs, as the machine is shared) and how many of its counts differ from
-// the scan's, the reference that reads the search syntax exactly as documented.
+// the scan's, the reference that reads the search syntax exactly as documented, and how much
+// its renderer process grew (resident memory from a blank page of the same origin to after the
+// queries, after a garbage collection: bench/memory.mjs).
 //
 // The app is measured as a reader uses it: the text typed into its search box, the query time
 // from its `readouts:query` performance measure (results, one page of cards and every facet's
@@ -18,6 +20,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, launchBrowser, serveDist } from '../tests/e2e/helpers.mjs';
 import { generatedCorpus } from '../tests/e2e/corpora.mjs';
+import { measuredPage } from './memory.mjs';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 5000);
 /** Each query runs this many times; its time is their median (the machine is shared). */
@@ -47,7 +50,10 @@ const shownCount = (text) => Number((text.match(/^[\d,]+/)?.[0] ?? '0').replaceA
 
 /** Loads the app, then types each query into its search box: load times, then per query. */
 async function runApp(browser, url, queries) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const memory = await measuredPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page } = memory;
+  await blankPage(page, url);
+  await memory.baseline();
   const start = Date.now();
   await page.goto(url);
   await page.locator('article.card').first().waitFor({ timeout: 300000 });
@@ -84,19 +90,27 @@ async function runApp(browser, url, queries) {
     }
     results.push({ ms: median(times), count });
   }
+  load.memoryMiB = await memory.growth();
   await page.close();
   return { load, results };
 }
 
-/** One library (or the scan) in a plain page of the server's origin. */
-async function runEngine(browser, url, name, queries) {
-  const page = await browser.newPage();
+/** Opens an empty page of the server's origin (the start of each engine's memory growth). */
+async function blankPage(page, url) {
   const blank = new URL('/__bench/engines.html', url).href;
   await page.route(blank, (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     body: '<!doctype html><meta charset="utf-8"><title>engines</title>',
   }));
   await page.goto(blank);
+}
+
+/** One library (or the scan) in a plain page of the server's origin. */
+async function runEngine(browser, url, name, queries) {
+  const memory = await measuredPage(browser);
+  const { page } = memory;
+  await blankPage(page, url);
+  await memory.baseline();
   const modules = path.join(ROOT, 'node_modules');
   await page.addScriptTag({ path: path.join(modules, 'flexsearch', 'dist', 'flexsearch.bundle.min.js') });
   await page.addScriptTag({ path: path.join(modules, 'minisearch', 'dist', 'umd', 'index.js') });
@@ -105,6 +119,7 @@ async function runEngine(browser, url, name, queries) {
   const load = await page.evaluate((n) => window.benchLoad(n), name);
   load.firstCardMs = Date.now() - start;
   const results = await page.evaluate(([qs, runs]) => window.benchQueries(qs, runs), [queries, RUNS]);
+  load.memoryMiB = await memory.growth();
   await page.close();
   return { load, results };
 }
@@ -138,7 +153,8 @@ for (const [name, { load, results }] of Object.entries(runs)) {
   report.engines[name] = { load, query: times, slowest, wrongCounts: wrong };
   const exact = name === 'scan' ? 'the reference' : wrong === null ? 'no scan to compare' : wrong.length === 0 ? 'every count exact'
     : `${wrong.length} of ${queries.length} counts differ from the scan's (e.g. ${JSON.stringify(wrong.slice(0, 3))})`;
-  lines.push(`  ${name.padEnd(10)} load ${ms(load.firstCardMs)} (read ${ms(load.readMs)}, index ${ms(load.buildMs)}); `
+  const mib = load.memoryMiB == null ? 'memory –' : `renderer +${Math.round(load.memoryMiB)} MiB`;
+  lines.push(`  ${name.padEnd(10)} load ${ms(load.firstCardMs)} (read ${ms(load.readMs)}, index ${ms(load.buildMs)}); ${mib}; `
     + `query p50 ${ms(times.p50)}, p95 ${ms(times.p95)}, max ${ms(times.max)} (${JSON.stringify(slowest[0]?.[0])}); ${exact}`);
 }
 console.log(lines.join('\n'));

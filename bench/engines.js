@@ -7,6 +7,12 @@
 //
 // The scan is the reference: it reads the syntax exactly as the app's engine does
 // (crates/core/src/query/text.rs), word by word, with the same folding.
+//
+// A word also finds the statements of the speakers, countries and topics it names, as in the
+// app (crates/core/src/query/fields.rs): each engine's text search is joined with one shared
+// scan of those names (a speaker's every name and alias in the corpus, each a separate entry,
+// so a phrase never spans two). They are few next to the statements; the app keeps them in a
+// small index of its own the same way.
 
 (() => {
   /** Folded forms the app writes differently from Unicode decomposition (crates/core/src/fold.rs). */
@@ -119,6 +125,52 @@
     return corpus.readouts.flatMap((r) => r.statements.map((s) => s.text));
   }
 
+  /**
+   * The names that words find besides the text: `{ entries: [[key, folded words]], docs:
+   * Map(key → statement numbers) }`, keys `s:<speaker id>`, `c:<country>`, `t:<topic>`.
+   */
+  function names(corpus) {
+    const docs = new Map();
+    const forms = new Map();
+    const add = (key, d) => (docs.get(key) ?? docs.set(key, []).get(key)).push(d);
+    const form = (key, text) => (forms.get(key) ?? forms.set(key, new Set()).get(key)).add(text);
+    let d = 0;
+    for (const readout of corpus.readouts) {
+      const people = new Map(readout.participants.map((p) => [p.id, p]));
+      for (const p of readout.participants) {
+        for (const name of [p.name, ...(p.aliases ?? [])]) form(`s:${p.id}`, name);
+      }
+      for (const statement of readout.statements) {
+        const keys = new Set();
+        for (const id of statement.speakers) {
+          keys.add(`s:${id}`);
+          const country = people.get(id)?.country;
+          if (country) keys.add(`c:${country}`);
+        }
+        for (const topic of statement.topics ?? []) keys.add(`t:${topic}`);
+        for (const key of keys) {
+          add(key, d);
+          if (!key.startsWith('s:')) form(key, key.slice(2));
+        }
+        d += 1;
+      }
+    }
+    const entries = [...forms].flatMap(([key, texts]) => [...texts].map((t) => [key, words(t)]));
+    return { entries, docs };
+  }
+
+  /** `engine`'s text search, plus the statements of the names a term matches. */
+  function withNames(engine, { entries, docs }) {
+    const named = (test) => {
+      const keys = new Set(entries.filter(([, ws]) => test(ws)).map(([key]) => key));
+      return [...keys].flatMap((key) => docs.get(key) ?? []);
+    };
+    return {
+      prefix: (w) => [...engine.prefix(w), ...named((ws) => ws.some((x) => x.startsWith(w)))],
+      phrase: (p) => [...engine.phrase(p), ...named((ws) => hasPhrase(ws, p))],
+    };
+  }
+
   const ENGINES = {
     scan(all) {
       const folded = all.map(words);
@@ -168,7 +220,7 @@
     const corpus = await (await fetch('/corpus.json')).json();
     const all = texts(corpus);
     const read = performance.now();
-    const engine = ENGINES[name](all);
+    const engine = withNames(ENGINES[name](all), names(corpus));
     const built = performance.now();
     loaded = { engine, n: all.length };
     return { readMs: read - start, buildMs: built - read, statements: all.length };
