@@ -46,9 +46,29 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `text` in lowercase, character by character (`char::to_lowercase`, whose table folding
+/// already needs), accents kept: "Déclaré" → "déclaré". Unlike `str::to_lowercase`, a capital
+/// sigma at the end of a word becomes 'σ', not 'ς': the engine's keys and sort keys need a
+/// consistent lowercase, not Greek spelling, and `str::to_lowercase` would add its own code and
+/// Unicode tables (about 2 KB gzip) to the app's wasm.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, lowercase};
+
+    #[test]
+    fn lowercases_without_folding() {
+        assert_eq!(lowercase("Stressed"), "stressed");
+        assert_eq!(lowercase("Déclaré ÉTÉ"), "déclaré été");
+        assert_eq!(lowercase("İstanbul"), "i\u{307}stanbul");
+        assert_eq!(lowercase("ΟΔΟΣ"), "οδοσ");
+    }
 
     #[test]
     fn folds_case_and_accents() {

@@ -8,6 +8,7 @@ use super::order::{order, order_by_text, sorted_by_key};
 use super::postings::Postings;
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE, WORD_FIELDS};
+use crate::fold::lowercase;
 use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Corpus, Readout, Span, Statement};
 
@@ -587,7 +588,7 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
                 speakers().for_each(|p| add(p.role.as_str(), &|| p.role.as_str().to_string()))
             }
             Facet::Verb => {
-                let verb = statement.verb.to_lowercase();
+                let verb = lowercase(&statement.verb);
                 add(&verb, &|| verb.clone());
             }
             Facet::Topic => statement
@@ -614,7 +615,7 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
     let keys: Vec<String> = labels
         .iter()
         .zip(&values)
-        .map(|(label, value)| format!("{}\u{0}{value}", label.to_lowercase()))
+        .map(|(label, value)| format!("{}\u{0}{value}", lowercase(label)))
         .collect();
     let order = order_by_text(&keys);
     drop(keys);
