@@ -50,7 +50,7 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeOfDay {
     Morning,
@@ -58,7 +58,7 @@ pub enum TimeOfDay {
     Evening,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Meeting,
@@ -114,7 +114,7 @@ pub struct Participant {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Principal,
@@ -200,12 +200,81 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Warning,
     Error,
 }
+
+/// The unit enums of the model, read from their snake_case names by one visitor
+/// ([`read_name`]): serde's derived readers would compile a reader, a name visitor and their
+/// error paths per enum into the app's wasm. They are written by serde's derived `Serialize`
+/// (`rename_all = "snake_case"`); a test checks that both agree on every name.
+trait Named: Copy + 'static {
+    /// Every variant, in the order of [`Named::NAMES`].
+    const ALL: &'static [Self];
+    /// The JSON name of each variant.
+    const NAMES: &'static [&'static str];
+}
+
+/// Reads a [`Named`] enum from its name; any other string is an "unknown variant" error that
+/// lists the names, as serde's derived readers say.
+fn read_name<'de, D: Deserializer<'de>, T: Named>(deserializer: D) -> Result<T, D::Error> {
+    deserializer
+        .deserialize_str(NameOf(T::NAMES))
+        .map(|i| T::ALL[i])
+}
+
+/// The visitor of [`read_name`]: the position of a name in a list.
+struct NameOf(&'static [&'static str]);
+
+impl<'de> Visitor<'de> for NameOf {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("one of")?;
+        for (i, name) in self.0.iter().enumerate() {
+            f.write_str(if i == 0 { " `" } else { ", `" })?;
+            f.write_str(name)?;
+            f.write_str("`")?;
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        self.0
+            .iter()
+            .position(|name| *name == v)
+            .ok_or_else(|| E::unknown_variant(v, self.0))
+    }
+}
+
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl Named for $ty {
+            const ALL: &'static [Self] = &[$($ty::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                read_name(deserializer)
+            }
+        }
+    };
+}
+
+named!(TimeOfDay { Morning => "morning", Afternoon => "afternoon", Evening => "evening" });
+named!(EventKind {
+    Meeting => "meeting",
+    Talks => "talks",
+    PhoneCall => "phone_call",
+    VideoCall => "video_call",
+    Multilateral => "multilateral",
+});
+named!(Role { Principal => "principal", Counterpart => "counterpart", Attendee => "attendee" });
+named!(Level { Warning => "warning", Error => "error" });
 
 /// A byte range `[start, end)` into [`Source::text`], serialized as `[start, end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -496,6 +565,41 @@ mod tests {
     }
 
     use super::*;
+
+    /// Each variant reads back from the name serde's derived `Serialize` writes for it.
+    fn names_round_trip<
+        T: Named + Serialize + for<'de> Deserialize<'de> + fmt::Debug + PartialEq,
+    >() {
+        assert_eq!(T::ALL.len(), T::NAMES.len());
+        for (value, name) in T::ALL.iter().zip(T::NAMES) {
+            let json = serde_json::to_string(value).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), *value);
+        }
+    }
+
+    #[test]
+    fn unit_enums_read_the_names_they_write() {
+        names_round_trip::<TimeOfDay>();
+        names_round_trip::<EventKind>();
+        names_round_trip::<Role>();
+        names_round_trip::<Level>();
+        assert_eq!(&EventKind::ALL[..], <EventKind as Named>::ALL);
+    }
+
+    #[test]
+    fn unknown_and_mistyped_names_say_what_was_expected() {
+        let err = serde_json::from_str::<Role>("\"host\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown variant `host`, expected one of `principal`, `counterpart`, `attendee` at line 1 column 6"
+        );
+        let err = serde_json::from_str::<Level>("3").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: integer `3`, expected one of `warning`, `error` at line 1 column 1"
+        );
+    }
 
     fn tiny() -> Corpus {
         Corpus::new(vec![Readout {
