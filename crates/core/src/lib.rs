@@ -6,6 +6,7 @@
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
 //! - [`export`]: statements as CSV or JSON records, readouts as corpus JSON.
+//! - [`stream`]: a corpus file read chunk by chunk as it arrives.
 //!
 //! Nothing here knows about the browser: the crate builds for native targets and
 //! `wasm32-unknown-unknown` alike, and is tested natively.
@@ -21,6 +22,7 @@ pub mod model;
 mod parse;
 pub mod query;
 pub mod slug;
+pub mod stream;
 pub mod validate;
 
 pub use model::*;

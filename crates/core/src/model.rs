@@ -513,7 +513,7 @@ impl Corpus {
 
     /// The one reader behind the others: text and bytes go through the same code (one copy
     /// of the JSON reader in the app's wasm).
-    fn from_bytes_unlimited(json: &[u8]) -> Result<Corpus, CorpusError> {
+    pub(crate) fn from_bytes_unlimited(json: &[u8]) -> Result<Corpus, CorpusError> {
         let json = json.strip_prefix("\u{feff}".as_bytes()).unwrap_or(json);
         if json.len() > limits::CORPUS_BYTES {
             return Err(CorpusError::TooLarge { bytes: json.len() });
