@@ -539,10 +539,12 @@ impl Corpus {
     /// The corpus file: compact JSON (no indentation or spaces: a corpus is downloaded by
     /// every reader, and indentation is a third of an indented file) with a trailing newline;
     /// the same corpus always gives the same bytes.
+    ///
+    /// Written by [`export::corpus_json`](crate::export::corpus_json), the compact writer
+    /// every download shares (serde's output, byte for byte, without its code in the app).
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string(self).expect("a corpus always serializes");
-        json.push('\n');
-        json
+        let readouts: Vec<&Readout> = self.readouts.iter().collect();
+        crate::export::corpus_json(&readouts)
     }
 
     /// [`Corpus::to_json`] indented, for people reading it (`readouts parse`).

@@ -13,7 +13,8 @@ use readouts_core::export::{
 use readouts_core::query::{Facet, Index, Query, Sort, PAGE_SIZE};
 use readouts_core::validate::{validate, validate_json};
 use readouts_core::{
-    parse, Corpus, Event, EventKind, Participant, Readout, Role, Source, Span, Statement,
+    parse, Corpus, Diagnostic, Event, EventKind, Level, Participant, Readout, Role, Source, Span,
+    Statement, TimeOfDay,
 };
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -277,8 +278,60 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    /// Everything of a readout the corpus writer writes that [`readout`] leaves plain: aliases,
+    /// titles, countries, roles, times of day, kinds, the source, diagnostics, numbers.
+    fn whole_readout()(
+        mut readout in readout(),
+        extra in prop::collection::vec((hostile(), maybe(hostile()), 0usize..3), 3),
+        time in 0usize..4,
+        kind in 0usize..5,
+        text in hostile(),
+        numbers in prop::collection::vec(any::<usize>(), 3),
+        diagnostics in prop::collection::vec((any::<bool>(), hostile(), prop::option::of((0usize..9, any::<usize>()))), 0..3),
+        title in hostile(),
+        location in maybe(hostile()),
+        topics in prop::collection::vec(hostile(), 0..3),
+    ) -> Readout {
+        for (person, (alias, title, role)) in readout.participants.iter_mut().zip(extra) {
+            person.aliases = vec![alias.clone(), alias + "x"];
+            person.country = title.clone();
+            person.title = title;
+            person.role = [Role::Principal, Role::Counterpart, Role::Attendee][role];
+        }
+        readout.event.time_of_day = [None, Some(TimeOfDay::Morning), Some(TimeOfDay::Afternoon), Some(TimeOfDay::Evening)][time];
+        readout.event.kind = EventKind::ALL[kind];
+        readout.event.location = location;
+        readout.title = title;
+        readout.topics = topics.into_iter().map(Cow::Owned).collect();
+        readout.source.text = text;
+        readout.source.prose_start = numbers[0];
+        for (n, statement) in readout.statements.iter_mut().enumerate() {
+            statement.span = Span::new(n, numbers[1]);
+            statement.paragraph = numbers[2] / (n + 1);
+        }
+        readout.diagnostics = diagnostics
+            .into_iter()
+            .map(|(error, message, span)| Diagnostic {
+                level: if error { Level::Error } else { Level::Warning },
+                message,
+                span: span.map(|(start, end)| Span::new(start, end)),
+            })
+            .collect();
+        readout
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The hand-written corpus writer writes what serde writes for the model, byte for byte.
+    #[test]
+    fn the_corpus_writer_is_serdes(readouts in prop::collection::vec(whole_readout(), 0..3)) {
+        let corpus = Corpus::new(readouts);
+        let all: Vec<&Readout> = corpus.readouts.iter().collect();
+        prop_assert_eq!(corpus_json(&all), serde_json::to_string(&corpus).unwrap() + "\n");
+    }
 
     /// CSV written, then read by the `csv` crate, gives every field back (the formula guard
     /// undone as documented); the JSON gives them back too.
@@ -316,6 +369,11 @@ fn an_exported_corpus_is_the_corpus_file_and_passes_validation() {
     let all: Vec<&Readout> = corpus.readouts.iter().collect();
     let json = corpus_json(&all);
     assert_eq!(json, corpus.to_json(), "the bytes `readouts build` writes");
+    assert_eq!(
+        json,
+        serde_json::to_string(&corpus).unwrap() + "\n",
+        "serde's bytes"
+    );
     assert_eq!(validate_json(&json).expect("reads"), vec![]);
     // Any subset, one readout alone included, is a valid corpus too.
     for subset in [&all[..1], &all[1..2], &all[3..7], &[all[5], all[0]][..]] {

@@ -1,7 +1,7 @@
 //! The CSV writer: RFC 4180 fields and rows, the formula guard, and the statements' CSV (the
 //! format is described in [the module above](super)).
 
-use super::{Record, COLUMNS};
+use super::{Record, Value, COLUMNS};
 use crate::model::{Readout, Statement};
 use std::borrow::Cow;
 
@@ -12,38 +12,36 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// statement, in the order given.
 pub fn statements_csv(rows: &[(&Readout, &Statement)], base: &str) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, &COLUMNS.map(Cow::Borrowed));
+    push_row(&mut out, &COLUMNS.map(Value::Text));
     for &(readout, statement) in rows {
-        let record = Record::new(readout, statement, base);
-        push_row(&mut out, &fields(&record));
+        push_row(&mut out, &Record::new(readout, statement, base).values());
     }
     out
 }
 
-/// A record's fields in the order of [`COLUMNS`], lists joined, missing values empty.
-fn fields<'a>(record: &'a Record) -> [Cow<'a, str>; 10] {
-    let optional = |value: Option<&'a str>| Cow::Borrowed(value.unwrap_or(""));
-    [
-        Cow::Borrowed(record.statement_id),
-        Cow::Borrowed(record.readout),
-        optional(record.date),
-        Cow::Owned(record.speakers.join(LIST_SEPARATOR)),
-        Cow::Borrowed(record.verb),
-        Cow::Borrowed(record.text),
-        Cow::Owned(record.topics.join(LIST_SEPARATOR)),
-        optional(record.publisher),
-        optional(record.source_url),
-        Cow::Borrowed(record.permalink.as_str()),
-    ]
-}
-
-/// Appends one row: each field guarded ([`guard`]), quoted where RFC 4180 needs it, separated
-/// by commas, ended by CRLF.
-pub(crate) fn push_row(out: &mut String, fields: &[Cow<str>]) {
-    for (i, field) in fields.iter().enumerate() {
+/// Appends one row: each value a field (a list's items joined with [`LIST_SEPARATOR`], a
+/// missing value empty), guarded ([`guard`]), quoted where RFC 4180 needs it, separated by
+/// commas, ended by CRLF.
+pub(crate) fn push_row(out: &mut String, values: &[Value]) {
+    let mut joined = String::new();
+    for (i, value) in values.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let field = match *value {
+            Value::Text(text) => text,
+            Value::Missing => "",
+            Value::List(items) => {
+                joined.clear();
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        joined.push_str(LIST_SEPARATOR);
+                    }
+                    joined.push_str(item);
+                }
+                &joined
+            }
+        };
         push_field(out, &guard(field));
     }
     out.push_str("\r\n");
@@ -87,9 +85,24 @@ mod tests {
 
     fn row(fields: &[&str]) -> String {
         let mut out = String::new();
-        let fields: Vec<Cow<str>> = fields.iter().map(|f| Cow::Borrowed(*f)).collect();
-        push_row(&mut out, &fields);
+        let values: Vec<Value> = fields.iter().map(|f| Value::Text(f)).collect();
+        push_row(&mut out, &values);
         out
+    }
+
+    #[test]
+    fn lists_are_joined_and_missing_values_empty() {
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            &[
+                Value::List(&["a", "-b", "c,d"]),
+                Value::Missing,
+                Value::List(&[]),
+                Value::List(&["=x"]),
+            ],
+        );
+        assert_eq!(out, "\"a; -b; c,d\",,,'=x\r\n");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!   statement, with the columns [`COLUMNS`]. The app exports the statements of the current
 //!   view with them (every page, [`Index::matching`](crate::query::Index::matching)).
 //! - [`corpus_json`]: readouts as a corpus file, byte for byte what `readouts build` writes
-//!   for the same readouts ([`Corpus::to_json`](crate::Corpus::to_json)); one readout is a corpus of one, as
+//!   for the same readouts (its [`Corpus::to_json`](crate::Corpus::to_json)); one readout is
+//!   a corpus of one, as
 //!   `readouts parse` prints it. `readouts check` accepts it and `readouts merge` adds it to
 //!   another corpus (`docs/corpus-format.md`, Exports).
 //!
@@ -44,12 +45,11 @@
 //! `/`: a missing final `/` is added), which the caller passes.
 
 mod csv;
+mod json;
 
 pub use self::csv::{guard, statements_csv, LIST_SEPARATOR};
 
-use crate::model::{Readout, Statement, SCHEMA_VERSION};
-use serde::Serialize;
-use std::borrow::Cow;
+use crate::model::{Readout, Statement};
 
 /// The fields of a statement record, in order: the CSV's header and the JSON's keys.
 pub const COLUMNS: [&str; 10] = [
@@ -66,7 +66,7 @@ pub const COLUMNS: [&str; 10] = [
 ];
 
 /// One statement as a flat record, borrowed from its readout: what both exports write.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record<'a> {
     pub statement_id: &'a str,
     /// The readout's id (`/r/<id>` in the app).
@@ -79,7 +79,7 @@ pub struct Record<'a> {
     pub speakers: Vec<&'a str>,
     pub verb: &'a str,
     pub text: &'a str,
-    pub topics: &'a [Cow<'static, str>],
+    pub topics: Vec<&'a str>,
     pub publisher: Option<&'a str>,
     pub source_url: Option<&'a str>,
     pub permalink: String,
@@ -104,11 +104,42 @@ impl<'a> Record<'a> {
             speakers,
             verb: &statement.verb,
             text: &statement.text,
-            topics: &statement.topics,
+            topics: statement.topics.iter().map(|t| t.as_ref()).collect(),
             publisher: readout.source.publisher.as_deref(),
             source_url: readout.source.url.as_deref(),
             permalink: permalink(base, &statement.id),
         }
+    }
+}
+
+/// One value of a [`Record`], as both writers take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value<'a> {
+    Text(&'a str),
+    /// No value: an empty CSV field, JSON `null`.
+    Missing,
+    /// A list: joined with [`LIST_SEPARATOR`] in CSV, an array in JSON.
+    List(&'a [&'a str]),
+}
+
+impl<'a> Record<'a> {
+    /// The values in the order of [`COLUMNS`]: the one place that pairs fields with columns.
+    pub fn values(&self) -> [Value<'_>; 10] {
+        fn optional(value: Option<&str>) -> Value<'_> {
+            value.map_or(Value::Missing, Value::Text)
+        }
+        [
+            Value::Text(self.statement_id),
+            Value::Text(self.readout),
+            optional(self.date),
+            Value::List(&self.speakers),
+            Value::Text(self.verb),
+            Value::Text(self.text),
+            Value::List(&self.topics),
+            optional(self.publisher),
+            optional(self.source_url),
+            Value::Text(&self.permalink),
+        ]
     }
 }
 
@@ -126,28 +157,23 @@ pub fn permalink(base: &str, statement_id: &str) -> String {
 
 /// The statements as a JSON array of [`Record`]s (compact, with a trailing newline).
 pub fn statements_json(rows: &[(&Readout, &Statement)], base: &str) -> String {
-    let records: Vec<Record> = rows
-        .iter()
-        .map(|&(readout, statement)| Record::new(readout, statement, base))
-        .collect();
-    let mut json = serde_json::to_string(&records).expect("records always serialize");
-    json.push('\n');
+    let mut json = String::from("[");
+    for (i, &(readout, statement)) in rows.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json::push_record(&mut json, &Record::new(readout, statement, base));
+    }
+    json.push_str("]\n");
     json
 }
 
-/// The readouts as a corpus file: the bytes [`Corpus::to_json`](crate::Corpus::to_json)
-/// writes for a corpus of these readouts, without copying them.
+/// The readouts as a corpus file, without copying them: the compact JSON of `readouts build`
+/// ([`Corpus::to_json`](crate::Corpus::to_json) is this), byte for byte what `serde_json`
+/// writes for the model (`json.rs` says why it is written by hand).
 pub fn corpus_json(readouts: &[&Readout]) -> String {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        schema_version: u32,
-        readouts: &'a [&'a Readout],
-    }
-    let corpus = Borrowed {
-        schema_version: SCHEMA_VERSION,
-        readouts,
-    };
-    let mut json = serde_json::to_string(&corpus).expect("a corpus always serializes");
+    let mut json = String::new();
+    json::push_corpus(&mut json, readouts);
     json.push('\n');
     json
 }
