@@ -1,5 +1,5 @@
 //! The few browser calls the app makes outside Yew's rendering: performance measures, the
-//! document title, focus and scrolling. Native builds (the component tests, rendered with
+//! document title, focus and scrolling, file downloads. Native builds (the component tests, rendered with
 //! Yew's server renderer) get no-ops, so components call these without `cfg` of their own.
 
 /// Runs `f` and records how long it took as a performance measure called `name`
@@ -120,4 +120,41 @@ pub fn focus_page_heading() {
             let _ = heading.focus_with_options(&options);
         }
     }
+}
+
+/// Offers `contents` to the reader as a file download named `name`: a `Blob` of type `mime`,
+/// an object URL for it, and a click on an `<a download>` (never added to the page); the URL
+/// is revoked a moment later, once the browser has taken the download. Natively, nothing.
+pub fn save_file(name: &str, mime: &str, contents: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        // The bytes as they are: no UTF-16 JavaScript string in between.
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            link.set_href(&url);
+            link.set_download(name);
+            link.click();
+        }
+        // Revoked later, not at once: a browser may still be reading the blob after the click.
+        gloo_timers::callback::Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, mime, contents);
 }

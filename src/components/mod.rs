@@ -4,6 +4,7 @@ pub mod active_filters;
 pub mod bar_chart;
 pub mod date_range;
 pub mod deferred_search;
+pub mod download;
 pub mod embed_code;
 pub mod facet_list;
 pub mod filter_panel;

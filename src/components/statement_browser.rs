@@ -9,6 +9,7 @@
 //! the performance measure `readouts:query`.
 
 use crate::components::deferred_search::use_deferred_search;
+use crate::components::download::statements_download;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::search_box::SearchBox;
 use crate::components::statement_results::StatementResults;
@@ -55,7 +56,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
         }
         None => query.clone(),
     };
-    let results = use_memo((index.clone(), effective), |(index, q)| {
+    let results = use_memo((index.clone(), effective.clone()), |(index, q)| {
         index
             .as_ref()
             .map(|index| Rc::new(measure("readouts:query", || index.search(q))))
@@ -64,6 +65,12 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
         return Html::default();
     };
 
+    // What "Download" exports: every statement of the view, its scope included.
+    let downloads = if embedded {
+        Html::default()
+    } else {
+        statements_download(&index, &effective, results.total)
+    };
     let on_change = search.on_change;
     // Headings: the optional title, then "Filters" and "Results", then the cards.
     let level = if props.title.is_some() { 3 } else { 2 };
@@ -88,7 +95,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                         on_toggle={search.on_toggle}
                     />
                 }
-                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} />
+                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} {downloads} />
             </div>
         </div>
     }

@@ -1,5 +1,5 @@
-//! One page of results: the count (announced politely), the sort, the active filters, the
-//! cards and the pager. A new page takes the reader to the top of the results. In an embed,
+//! One page of results: the count (announced politely), the sort and the downloads, the
+//! active filters, the cards and the pager. A new page takes the reader to the top of the results. In an embed,
 //! no sort or filter buttons: the embed shows the view its URL chose (the pager stays).
 
 use crate::components::active_filters::active_filters;
@@ -33,6 +33,9 @@ pub struct StatementResultsProps {
     /// gets the plain message, not the explanation of a query without that filter.
     #[prop_or_default]
     pub scoped: bool,
+    /// The view's download buttons, shown after the sort (none in embeds).
+    #[prop_or_default]
+    pub downloads: Html,
 }
 
 #[component]
@@ -81,6 +84,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
                             { sort_option(Sort::Readout, "Readout order") }
                         </select>
                     </div>
+                    { props.downloads.clone() }
                 }
             </div>
             if !embedded {

@@ -3,6 +3,7 @@
 //! (`/r/<id>#<statement id>`, from a card's "show in source") scrolls to that statement's
 //! mark and focuses it.
 
+use crate::components::download::readout_download;
 use crate::components::embed_code::embed_button;
 use crate::components::source_text::{colour_class, SourceText};
 use crate::components::statement_card::{readout_meta, readout_title};
@@ -57,6 +58,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
                 // The readout's own page: its whole title (at most `readouts limits`' title_bytes).
                 <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
                 if !embedded {
+                    { readout_download(&index, &readout.id) }
                     { embed_button(&Route::Readout { id: readout.id.clone() }, &Query::default(), &frame_title(readout_title(readout), &[])) }
                 }
             </div>
