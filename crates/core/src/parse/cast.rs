@@ -368,13 +368,17 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
             people.persons[p].chair = true;
             people.add_role_alias(p, CHAIR);
         }
-        // "Foreign Minister B of Y and Foreign Minister C of Z took part.": leaders all.
-        if lists_who_took_part(sentence) {
-            for mention in sentence.mentions.iter().filter(|m| is_person_like(m)) {
-                let p = people.add(mention, next_leader_role(&people));
-                if people.persons[p].role == Role::Attendee {
-                    people.persons[p].role = Role::Counterpart;
-                }
+        // "Foreign Minister B of Y and Foreign Minister C of Z took part.": leaders all; so are
+        // the names under a plural title ("Prime Ministers A of X and B of Y attended …")
+        // outside an attendee line.
+        let took_part = lists_who_took_part(sentence);
+        let leader = |m: &&Mention| {
+            (took_part || (m.listed && !sentence.attendee_line)) && is_person_like(m)
+        };
+        for mention in sentence.mentions.iter().filter(leader) {
+            let p = people.add(mention, next_leader_role(&people));
+            if people.persons[p].role == Role::Attendee {
+                people.persons[p].role = Role::Counterpart;
             }
         }
         if sentence.attendee_line {

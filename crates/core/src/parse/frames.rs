@@ -347,23 +347,6 @@ fn impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
     listed_impersonal_opening(words).or_else(|| passive_opening(words))
 }
 
-/// True when `words[at..end]` is a title in the plural ("Prime Ministers", "Foreign
-/// Ministers"): its last word without its "s" makes a listed title.
-fn opens_plural_title(words: &[&str], at: usize, end: usize) -> bool {
-    let mut title = [""; 4];
-    let Some(last) = words.get(end - 1).and_then(|w| w.strip_suffix('s')) else {
-        return false;
-    };
-    if end - at > title.len() {
-        return false;
-    }
-    for (slot, word) in title.iter_mut().zip(&words[at..end]) {
-        *slot = word;
-    }
-    title[end - at - 1] = last;
-    lexicon().title_at(&title[..end - at], 0) == Some(end - at)
-}
-
 /// A passive sentence opening ("Talks were held …", "Agreements were signed …"): the tokens of
 /// its "was" or "were" and of its participle (a short noun phrase, then adverbs between them).
 pub(super) fn passive_participle(words: &[&str]) -> Option<(usize, usize)> {
@@ -575,7 +558,7 @@ pub(super) fn plural_subject_before<'t>(
         let plain = head
             || matches!(w, "of" | "and")
             || w.starts_with(|c: char| c.is_lowercase()) && w.chars().all(char::is_alphabetic)
-            || opens_plural_title(words, i, end);
+            || super::names::opens_plural_title(words, i, end);
         if !plain {
             return None;
         }

@@ -28,6 +28,9 @@ pub struct Mention<'t> {
     /// The title is an institution's office ("President of the Aurean Council Emilia Rask",
     /// "President Emilia Rask of the Aurean Council"): the person speaks for no country.
     pub institution: bool,
+    /// The title was written in the plural over a list of names ("Foreign Ministers A of X,
+    /// B of Y and C of Z"): each name of the list takes it in the singular.
+    pub listed: bool,
 }
 
 /// The words of a name: up to four kept inline, as nearly every name is, more on the heap.
@@ -145,6 +148,8 @@ impl<'t> MentionScanner<'t> {
         };
         super::work::add(tokens.len());
         let (words, spans) = (&mut self.words, &mut self.spans);
+        // The singular title of a list under way and the token where its last entry ended.
+        let mut list: Option<(Cow<'t, str>, usize)> = None;
         let mut i = 0;
         while i < tokens.len() {
             // Most words open with a lowercase ASCII letter and have no joiner: skip them fast.
@@ -204,6 +209,20 @@ impl<'t> MentionScanner<'t> {
                         continue;
                     }
                 }
+                // "President of the Republic of Lisvane Anton Merel": the state form is
+                // skipped, "of Lisvane" read as after any title (the country, then the name).
+                if next == "of"
+                    && word(j + 1) == "the"
+                    && lexicon().is_state_form(word(j + 2))
+                    && word(j + 3) == "of"
+                    && name_word(j + 4)
+                    && ends_with_title(words)
+                {
+                    words.push("of");
+                    spans.push(tokens[j + 3].span());
+                    j += 4;
+                    continue;
+                }
                 // "President of the Aurean Council Emilia Rask": the institution belongs to
                 // the office, not to the name; the mention keeps title and name.
                 if next == "of" && word(j + 1) == "the" && ends_with_title(words) {
@@ -258,6 +277,22 @@ impl<'t> MentionScanner<'t> {
                 };
                 mention.institution = institution
                     || (mention.title.is_some() && mention.has_name() && of_institution());
+                // "…, Hana Sato of Ryokai and Petra Lund of Norland": a name that goes on the
+                // list of a plural title takes its title.
+                // (The list's country words, "Korvania", are read as a run of their own first.)
+                let past_entry = list.as_ref().is_some_and(|(_, a)| mention.first >= *a);
+                if let Some((title, after)) = list.take_if(|_| past_entry) {
+                    let between = after..mention.first;
+                    let joins = !between.is_empty()
+                        && between
+                            .clone()
+                            .all(|k| word(k) == "and" || tokens[k].punct == Some(','));
+                    if joins && mention.title.is_none() && mention.has_name() {
+                        mention.title = Some(title);
+                        mention.listed = true;
+                    }
+                }
+                let mut after = last;
                 // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
                 if mention.title.is_some() && mention.has_name() && word(last) == "of" {
                     let rest = [word(last + 1), word(last + 2), word(last + 3)];
@@ -267,7 +302,11 @@ impl<'t> MentionScanner<'t> {
                             .map(|t| tokens[t].span())
                             .collect();
                         mention.country = Some(joined(text, &rest[..len], &spans));
+                        after = last + 1 + len;
                     }
+                }
+                if mention.listed {
+                    list = mention.title.clone().map(|title| (title, after));
                 }
                 out.push(mention);
             }
@@ -314,6 +353,37 @@ fn title_rest<'w>(words: &[&'w str], after: impl Fn(usize) -> &'w str) -> Option
         .map(|end| end - words.len())
 }
 
+/// True when `words[at..end]` is a title in the plural ("Prime Ministers", "Foreign
+/// Ministers"): its last word without its "s" makes a listed title.
+pub(super) fn opens_plural_title(words: &[&str], at: usize, end: usize) -> bool {
+    singular_title(words, at, end).is_some()
+}
+
+/// `words[at..end]` as a listed title once its last word loses its plural "s" ("Foreign
+/// Ministers" → "Foreign Minister"), one space apart.
+fn singular_title(words: &[&str], at: usize, end: usize) -> Option<String> {
+    let mut title = [""; 4];
+    let last = words.get(end.checked_sub(1)?)?.strip_suffix('s')?;
+    if end <= at || end - at > title.len() {
+        return None;
+    }
+    for (slot, word) in title.iter_mut().zip(&words[at..end]) {
+        *slot = word;
+    }
+    title[end - at - 1] = last;
+    (lexicon().title_at(&title[..end - at], 0) == Some(end - at))
+        .then(|| title[..end - at].join(" "))
+}
+
+/// A plural title opening a run and followed by a name ("Foreign Ministers Yusuf Demir"): its
+/// length in words and its singular.
+fn plural_title_opening(words: &[&str]) -> Option<(usize, String)> {
+    let longest = lexicon().longest_title().min(words.len().saturating_sub(1));
+    (1..=longest)
+        .rev()
+        .find_map(|len| singular_title(words, 0, len).map(|title| (len, title)))
+}
+
 fn ends_with_title(words: &[&str]) -> bool {
     let lex = lexicon();
     // Only the last few words can start a title that ends with the run.
@@ -357,6 +427,15 @@ fn read_run<'t>(
                 (at, len)
             }
         });
+    // "Foreign Ministers Yusuf Demir of Korvania, …": a plural title over a list of names.
+    let plural = match title_at {
+        Some(_) => None,
+        None => {
+            let skip = words.iter().take_while(|w| is_starter(w)).count();
+            plural_title_opening(&words[skip..]).map(|(len, title)| (skip, len, title))
+        }
+    };
+    let title_at = title_at.or(plural.as_ref().map(|&(at, len, _)| (at, len)));
     let mut country = None;
     let mut adjective = None;
     // Byte range of the title as written ("Mr." with its period).
@@ -415,6 +494,10 @@ fn read_run<'t>(
                     Cow::Owned(t) => Cow::Owned(strip_possessive(&t).to_string()),
                 },
             };
+            let title = match &plural {
+                Some((_, _, singular)) => Cow::Owned(singular.clone()),
+                None => title,
+            };
             (Some(title), next)
         }
         None => {
@@ -444,6 +527,8 @@ fn read_run<'t>(
         _ => (end, ""),
     };
     let surface = match title_span {
+        // The plural title is the list's, not this name's form: the name alone.
+        Some(_) if plural.is_some() => Cow::Borrowed(name_text),
         Some(title) if name.is_empty() => Cow::Borrowed(&text[title.range()]),
         // Title and name one space apart: the slice that holds both.
         Some(title) if name_start == title.end + 1 && text.as_bytes()[title.end] == b' ' => {
@@ -452,6 +537,7 @@ fn read_run<'t>(
         Some(title) => Cow::Owned(format!("{} {name_text}", &text[title.range()])),
         None => Cow::Borrowed(name_text),
     };
+    let listed = plural.is_some() && !name.is_empty();
     Some(Mention {
         first,
         last,
@@ -462,6 +548,7 @@ fn read_run<'t>(
         name_text,
         surface,
         institution: false,
+        listed,
     })
 }
 
@@ -554,6 +641,43 @@ mod tests {
         assert_eq!(ms[1].surface, "Mr. ARIMA Kosei");
         assert_eq!(ms[2].title.as_deref(), Some("Minister for Foreign Affairs"));
         assert_eq!(ms[2].country.as_deref(), Some("Kaminato"));
+    }
+
+    #[test]
+    fn a_plural_title_goes_to_each_name_of_its_list() {
+        let ms = read("Foreign Ministers Yusuf Demir of Korvania, Hana Sato of Ryokai and Petra Lund of Norland took part.");
+        let people: Vec<_> = ms
+            .iter()
+            .filter(|m| m.has_name() && m.title.is_some())
+            .map(|m| (m.name_text, m.country.as_deref(), m.surface.as_ref()))
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                ("Yusuf Demir", Some("Korvania"), "Yusuf Demir"),
+                ("Hana Sato", Some("Ryokai"), "Hana Sato"),
+                ("Petra Lund", Some("Norland"), "Petra Lund"),
+            ]
+        );
+        assert!(ms
+            .iter()
+            .filter(|m| m.title.is_some())
+            .all(|m| m.title.as_deref() == Some("Foreign Minister") && m.listed));
+        // A name after the list's sentence goes on with no title.
+        let ms = read("Presidents Ana Belo of Ostrela and Tomas Orr of Vell met; Lina Orsk spoke.");
+        let orsk = ms.iter().find(|m| m.name_text == "Lina Orsk").unwrap();
+        assert_eq!((orsk.title.as_deref(), orsk.listed), (None, false));
+        assert_eq!(ms[0].title.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn a_state_form_before_the_country_is_dropped() {
+        let m = &read("He called President of the Republic of Lisvane Anton Merel.")[0];
+        assert_eq!(
+            (m.title.as_deref(), m.country.as_deref(), m.name_text),
+            (Some("President"), Some("Lisvane"), "Anton Merel")
+        );
+        assert_eq!(m.surface, "President Anton Merel");
     }
 
     #[test]
