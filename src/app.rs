@@ -5,7 +5,7 @@
 //! shows the load status instead.
 
 use crate::components::load_status::LoadStatus;
-use crate::corpus_loader::{LoadState, SharedIndex};
+use crate::corpus_loader::{LoadState, Progress, SharedIndex};
 use crate::nav::AppLink;
 use crate::pages::participant::ParticipantPage;
 use crate::pages::readout::ReadoutPage;
@@ -20,15 +20,19 @@ use yew_router::prelude::*;
 /// The app: browser router, corpus loading and the page layout.
 #[component]
 pub fn App() -> Html {
-    let state = use_state(|| LoadState::Loading);
+    let state = use_state(|| LoadState::Loading(Progress::default()));
     let refused = use_state(|| false);
     {
         let (state, refused) = (state.clone(), refused.clone());
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded =
-                    crate::corpus_loader::load_corpus(crate::corpus_loader::CORPUS_URL).await;
+                let shown = state.clone();
+                let loaded = crate::corpus_loader::load_corpus(
+                    crate::corpus_loader::CORPUS_URL,
+                    move |progress| shown.set(LoadState::Loading(progress)),
+                )
+                .await;
                 state.set(match loaded {
                     Ok((corpus, was_refused)) => {
                         refused.set(was_refused);
@@ -204,7 +208,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_layout_has_one_main_landmark() {
-        let html = page("/", LoadState::Loading).await;
+        let html = page("/", LoadState::Loading(Progress::default())).await;
         assert_eq!(html.matches("<main").count(), 1, "{html}");
         assert!(
             html.contains(r#"<a href="/" class="brand">readouts</a>"#),
@@ -278,7 +282,7 @@ mod tests {
         assert!(html.contains("<code>/embed/s/…</code>"), "{html}");
         assert!(html.contains(r#"class="embed-full""#), "{html}");
         assert!(!html.contains("site-header"), "{html}");
-        let loading = page("/embed/r/astana", LoadState::Loading).await;
+        let loading = page("/embed/r/astana", LoadState::Loading(Progress::default())).await;
         assert!(loading.contains("Loading the corpus"), "{loading}");
         assert!(!loading.contains("site-header"), "{loading}");
     }

@@ -1,5 +1,7 @@
 //! Loading the bundled corpus: the fetch, the load states, and what each failure tells the
-//! reader. Reading and checking the JSON is [`readouts_core::Corpus::from_json`]'s job.
+//! reader. The body is read as it arrives, chunk by chunk, by [`CorpusReader`] (which also
+//! checks it as [`readouts_core::Corpus::from_json`] does): the page shows how far the download
+//! has got, paints between chunks, and never holds the whole file next to the corpus.
 //!
 //! The service worker (`scripts/sw-template.js`) keeps a corpus only once the app has read it:
 //! a newer copy comes marked with the header [`MARK`] (`candidate/<id>`), and the app reports
@@ -9,6 +11,7 @@
 
 use crate::platform::measure;
 use readouts_core::query::Index;
+use readouts_core::stream::CorpusReader;
 use readouts_core::{Corpus, CorpusError};
 use std::fmt;
 use std::ops::Deref;
@@ -74,6 +77,13 @@ pub enum LoadError {
     },
     /// The body could not be read.
     Body { url: String, message: String },
+    /// The download stopped after `read` bytes (of `total`, when the server said).
+    Stopped {
+        url: String,
+        read: usize,
+        total: Option<usize>,
+        reason: String,
+    },
     /// The file is there but is not a corpus this version can read.
     Corpus(CorpusError),
 }
@@ -82,9 +92,10 @@ impl LoadError {
     /// A short headline for the error panel.
     pub fn title(&self) -> &'static str {
         match self {
-            LoadError::Network { .. } | LoadError::Http { .. } | LoadError::Body { .. } => {
-                "The corpus could not be loaded"
-            }
+            LoadError::Network { .. }
+            | LoadError::Http { .. }
+            | LoadError::Body { .. }
+            | LoadError::Stopped { .. } => "The corpus could not be loaded",
             LoadError::Corpus(CorpusError::Json { .. }) => "The corpus file is not valid JSON",
             LoadError::Corpus(CorpusError::TooLarge { .. } | CorpusError::Limits(_)) => {
                 "The corpus file is past readouts' limits"
@@ -114,6 +125,19 @@ impl fmt::Display for LoadError {
             LoadError::Body { url, message } => {
                 write!(f, "the response for {url} could not be read: {message}")
             }
+            LoadError::Stopped {
+                url,
+                read,
+                total,
+                reason,
+            } => {
+                let got = crate::format::megabytes(*read);
+                write!(f, "the download of {url} stopped after {got}")?;
+                if let Some(total) = total {
+                    write!(f, " of {}", crate::format::megabytes(*total))?;
+                }
+                write!(f, " ({reason})")
+            }
             LoadError::Corpus(err) => err.fmt(f),
         }
     }
@@ -125,15 +149,37 @@ impl std::error::Error for LoadError {}
 /// page copies no strings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
-    Loading,
+    Loading(Progress),
     Ready(SharedIndex),
     Failed(Rc<LoadError>),
 }
 
-/// Reads a fetched corpus body, its bytes as they came (the `readouts:parse` measure), and
-/// indexes it.
+/// How far the corpus download has got: bytes read, and of how many when the server said.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Progress {
+    pub read: usize,
+    /// The body's size, from `Content-Length`; unknown when the body is compressed in transit
+    /// (the header then counts compressed bytes) or the server sent none.
+    pub total: Option<usize>,
+}
+
+impl Progress {
+    /// Whether `next` is worth showing after `self`: another hundredth of the total, or
+    /// another half megabyte when the total is unknown (a re-render per network chunk would
+    /// cost more than the reading).
+    pub fn moved(&self, next: &Progress) -> bool {
+        let step = next.total.map_or(1 << 19, |total| (total / 100).max(1));
+        next.read / step != self.read / step || next.total != self.total
+    }
+}
+
+/// Reads a whole corpus body already in memory and indexes it, as `load_corpus` reads a
+/// downloaded one.
 pub fn read_corpus(json: &[u8]) -> Result<SharedIndex, LoadError> {
-    measure("readouts:parse", || Corpus::from_json_bytes(json))
+    let mut reader = CorpusReader::new();
+    reader
+        .push(json)
+        .and_then(|()| reader.finish())
         .map(SharedIndex::new)
         .map_err(LoadError::Corpus)
 }
@@ -158,11 +204,14 @@ pub fn verdict_url(url: &str, ok: bool, id: &str) -> String {
 /// was refused (the index is then that of the last good copy, which the service worker sends
 /// in answer to "bad").
 #[cfg(target_arch = "wasm32")]
-pub async fn load_corpus(url: &str) -> Result<(SharedIndex, bool), LoadError> {
+pub async fn load_corpus(
+    url: &str,
+    progress: impl Fn(Progress),
+) -> Result<(SharedIndex, bool), LoadError> {
     let mut at = url.to_string();
     loop {
-        let (body, mark) = fetch_corpus(&at).await?;
-        let read = read_corpus(&body);
+        let (read, mark) = fetch_corpus(&at, &progress).await?;
+        let read = read.map(SharedIndex::new).map_err(LoadError::Corpus);
         let refused = at != url;
         match (candidate_id(mark.as_deref()), read) {
             (Some(id), Err(_)) if !refused => {
@@ -181,10 +230,14 @@ pub async fn load_corpus(url: &str) -> Result<(SharedIndex, bool), LoadError> {
     }
 }
 
-/// Fetches the corpus at `url`: its bytes (copied once into the wasm memory, never decoded to
-/// a JavaScript string) and its [`MARK`] header.
+/// Fetches the corpus at `url` and reads it as it arrives (the `readouts:parse` measure, from
+/// the first byte to the corpus): the corpus or why it could not be read, and the response's
+/// [`MARK`] header. Fails when the download does.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_corpus(url: &str) -> Result<(Vec<u8>, Option<String>), LoadError> {
+async fn fetch_corpus(
+    url: &str,
+    progress: &impl Fn(Progress),
+) -> Result<(Result<Corpus, CorpusError>, Option<String>), LoadError> {
     use gloo_net::http::Request;
 
     let response = Request::get(url)
@@ -206,12 +259,25 @@ async fn fetch_corpus(url: &str) -> Result<(Vec<u8>, Option<String>), LoadError>
             status_text: response.status_text(),
         });
     }
-    let mark = response.headers().get(MARK);
-    let body = response.binary().await.map_err(|err| LoadError::Body {
-        url: resolved,
-        message: err.to_string(),
+    let headers = response.headers();
+    let mark = headers.get(MARK);
+    let total = headers
+        .get("Content-Length")
+        .filter(|_| headers.get("Content-Encoding").is_none())
+        .and_then(|n| n.trim().parse().ok());
+    let body = response.body().ok_or_else(|| LoadError::Body {
+        url: resolved.clone(),
+        message: "the response has no body".into(),
     })?;
-    Ok((body, mark))
+    let read = crate::platform::read_stream(body, total, progress)
+        .await
+        .map_err(|(read, reason)| LoadError::Stopped {
+            url: resolved,
+            read,
+            total,
+            reason,
+        })?;
+    Ok((read, mark))
 }
 
 #[cfg(test)]
@@ -265,6 +331,37 @@ mod tests {
             verdict_url("corpus.json", true, "ab12"),
             "corpus.json?readouts-corpus=ok/ab12"
         );
+    }
+
+    #[test]
+    fn a_cut_download_says_how_far_it_got() {
+        let stopped = |total| LoadError::Stopped {
+            url: "http://127.0.0.1/corpus.json".into(),
+            read: 1_234_567,
+            total,
+            reason: "network error".into(),
+        };
+        assert_eq!(
+            stopped(Some(3_400_000)).title(),
+            "The corpus could not be loaded"
+        );
+        assert_eq!(
+            stopped(Some(3_400_000)).to_string(),
+            "the download of http://127.0.0.1/corpus.json stopped after 1.2 MB of 3.4 MB (network error)"
+        );
+        assert_eq!(
+            stopped(None).to_string(),
+            "the download of http://127.0.0.1/corpus.json stopped after 1.2 MB (network error)"
+        );
+    }
+
+    #[test]
+    fn progress_moves_by_hundredths_or_half_megabytes() {
+        let at = |read, total| Progress { read, total };
+        assert!(!at(0, Some(1000)).moved(&at(9, Some(1000))));
+        assert!(at(9, Some(1000)).moved(&at(10, Some(1000))));
+        assert!(!at(0, None).moved(&at(500_000, None)));
+        assert!(at(0, None).moved(&at(600_000, None)));
     }
 
     #[test]

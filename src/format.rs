@@ -56,6 +56,13 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// Bytes as megabytes with one decimal ("3.4 MB"), by integer arithmetic (formatting a float
+/// would bring the float printer into the wasm). Rounds down.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = bytes / 100_000;
+    format!("{}.{} MB", thousands(tenths / 10), tenths % 10)
+}
+
 /// "A", "A and B", "A, B and C".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {

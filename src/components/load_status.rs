@@ -1,7 +1,7 @@
 //! What the main landmark shows before the corpus is ready: a polite loading notice, or an
 //! alert saying what failed and where.
 
-use crate::corpus_loader::{LoadError, LoadState};
+use crate::corpus_loader::{LoadError, LoadState, Progress};
 use readouts_core::CorpusError;
 use yew::prelude::*;
 
@@ -14,9 +14,7 @@ pub struct LoadStatusProps {
 #[component]
 pub fn LoadStatus(props: &LoadStatusProps) -> Html {
     match &props.state {
-        LoadState::Loading => html! {
-            <p class="status" role="status">{ "Loading the corpus…" }</p>
-        },
+        LoadState::Loading(progress) => loading(progress),
         LoadState::Failed(err) => html! {
             <section class="load-error" role="alert" aria-labelledby="load-error-title">
                 <h1 id="load-error-title">{ err.title() }</h1>
@@ -25,6 +23,28 @@ pub fn LoadStatus(props: &LoadStatusProps) -> Html {
             </section>
         },
         LoadState::Ready(_) => Html::default(),
+    }
+}
+
+/// The loading notice, with a bar of the bytes read (of the total, when the server said it).
+/// The notice is the status (read once by screen readers); the bar is labelled by it.
+fn loading(progress: &Progress) -> Html {
+    let read = crate::format::megabytes(progress.read);
+    let (max, value, text) = match progress.total {
+        Some(total) if progress.read <= total => (
+            Some(total.to_string()),
+            Some(progress.read.to_string()),
+            format!("{read} of {}", crate::format::megabytes(total)),
+        ),
+        // No total, or more bytes than it said: an indeterminate bar.
+        _ => (None, None, format!("{read} read")),
+    };
+    html! {
+        <div class="loading">
+            <p class="status" role="status" id="load-status">{ "Loading the corpus…" }</p>
+            <progress class="load-progress" aria-labelledby="load-status" max={max} value={value}></progress>
+            <p class="load-bytes">{ text }</p>
+        </div>
     }
 }
 
@@ -47,8 +67,11 @@ fn sentence(text: &str) -> String {
 /// What whoever runs the site can do about it.
 fn hint(err: &LoadError) -> &'static str {
     match err {
-        LoadError::Network { .. } => "Check the network connection and reload the page.",
-        LoadError::Http { .. } | LoadError::Body { .. } => {
+        // A body cut short is a download that stopped: the file itself was found.
+        LoadError::Network { .. } | LoadError::Body { .. } | LoadError::Stopped { .. } => {
+            "Check the network connection and reload the page."
+        }
+        LoadError::Http { .. } => {
             "The file corpus.json must be served next to the app; rebuilding the app (scripts/serve.sh) creates it."
         }
         LoadError::Corpus(CorpusError::TooLarge { .. } | CorpusError::Limits(_)) => {
@@ -72,7 +95,7 @@ mod tests {
     #[tokio::test]
     async fn loading_is_a_status_message() {
         let html = render::<LoadStatus>(LoadStatusProps {
-            state: LoadState::Loading,
+            state: LoadState::Loading(Progress::default()),
         })
         .await;
         assert!(html.contains(r#"role="status""#), "{html}");

@@ -48,6 +48,10 @@ const MIME = {
  * @param {number} [options.port=0] 0 picks a free port
  * @param {string} [options.corpusFile] serve this file as /corpus.json instead of root's
  * @param {number} [options.corpusStatus] answer /corpus.json with this HTTP status instead
+ * @param {{chunk: number, delayMs: number, cutAfter?: number}} [options.corpusTrickle] send
+ *   /corpus.json (uncompressed, with its whole Content-Length) `chunk` bytes every `delayMs`,
+ *   as a slow network would; with `cutAfter`, drop the connection once that many bytes are
+ *   sent
  * @param {Record<string, string>} [options.headers] extra headers on every response (e.g. a
  *   Content-Security-Policy)
  * @param {(pathname: string) => Record<string, string>} [options.headersFor] headers per path
@@ -58,7 +62,7 @@ const MIME = {
  *   requests: each request's decoded path; sent: each response, with the request's path and
  *   query as sent, and its Content-Encoding (null: the body as it is)
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, headers = {}, headersFor, headersMode = 'last' } = {}) {
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, corpusFile, corpusStatus, corpusTrickle, headers = {}, headersFor, headersMode = 'last' } = {}) {
   const rootDir = path.resolve(root);
   const requests = [];
   const sent = [];
@@ -89,6 +93,11 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       }
       if (pathname === '/corpus.json' && corpusStatus) {
         return send(res, req, corpusStatus, 'text/plain; charset=utf-8', `status ${corpusStatus}\n`);
+      }
+      if (pathname === '/corpus.json' && corpusTrickle) {
+        const body = await readFile(corpusFile ?? path.join(rootDir, 'corpus.json'));
+        sent.push({ url: req.url, status: 200, encoding: null });
+        return trickle(res, body, corpusTrickle);
       }
       if (pathname === '/corpus.json' && corpusFile) {
         const { body, transport } = await negotiated(corpusFile, req.headers['accept-encoding']);
@@ -131,6 +140,23 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
       server.close(() => resolve());
     }),
   };
+}
+
+/** Sends `body` a chunk at a time (see the `corpusTrickle` option), or part of it. */
+async function trickle(res, body, { chunk, delayMs, cutAfter }) {
+  res.writeHead(200, {
+    'Content-Type': MIME['.json'],
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  const end = Math.min(cutAfter ?? body.length, body.length);
+  for (let at = 0; at < end; at += chunk) {
+    if (res.destroyed) return;
+    res.write(body.subarray(at, Math.min(at + chunk, end)));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  if (end < body.length) res.destroy();
+  else res.end();
 }
 
 /**
