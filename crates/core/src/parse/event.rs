@@ -70,7 +70,14 @@ pub(super) fn read(
         _ => "",
     };
     let leaders = people.leaders().count();
-    let kind = kind(leaders, opening_text);
+    let headline = opening_block
+        .and_then(|first| {
+            layout.blocks[..first]
+                .iter()
+                .find(|b| b.kind == BlockKind::Heading)
+        })
+        .map_or("", |heading| &text[heading.span.start..heading.span.end]);
+    let kind = kind(leaders, opening_text, headline);
     // "PM call with President X: 3 March 2050": a full date in the headline before the
     // opening (UK Prime Minister's Office style) is the call's day when the text gives none,
     // and the anchor of "this morning" when nothing else is.
@@ -275,17 +282,25 @@ fn title_case(name: &str) -> String {
 }
 
 /// The kind of event, from the number of leaders and the phrases of the opening paragraph
-/// (`data/event_kinds.tsv`).
-pub fn kind(leaders: usize, opening: &str) -> EventKind {
+/// (`data/event_kinds.tsv`); when the opening has none ("A and B discussed today …"), from
+/// the headline's ("Phone call between A and B").
+pub fn kind(leaders: usize, opening: &str, headline: &str) -> EventKind {
     if leaders >= 3 {
         return EventKind::Multilateral;
     }
     // Every phrase of the list is ASCII: ASCII lowercase is enough to find them in any case.
-    let lower = opening.to_ascii_lowercase();
-    lexicon::lexicon()
-        .event_kinds
+    let kinds = &lexicon::lexicon().event_kinds;
+    let opening = opening.to_ascii_lowercase();
+    kinds
         .iter()
-        .find(|k| k.matches(&lower))
+        .find(|k| k.matches(&opening))
+        .or_else(|| {
+            // The headline's kind, unless the opening denies it ("A met B in …").
+            let headline = headline.to_ascii_lowercase();
+            kinds
+                .iter()
+                .find(|k| k.matches(&headline) && !k.denied_by(&opening))
+        })
         .map_or(EventKind::Meeting, |k| k.kind)
 }
 
@@ -355,11 +370,26 @@ mod tests {
 
     #[test]
     fn tells_the_kind() {
-        assert_eq!(kind(2, "X held a phone call with Y"), EventKind::PhoneCall);
-        assert_eq!(kind(2, "X spoke with Y today"), EventKind::PhoneCall);
-        assert_eq!(kind(2, "X held talks with Y in Vell"), EventKind::Talks);
-        assert_eq!(kind(2, "X held a video call with Y"), EventKind::VideoCall);
-        assert_eq!(kind(2, "X met with Y in Astana"), EventKind::Meeting);
-        assert_eq!(kind(3, "X met with Y and Z"), EventKind::Multilateral);
+        assert_eq!(
+            kind(2, "X held a phone call with Y", ""),
+            EventKind::PhoneCall
+        );
+        assert_eq!(kind(2, "X spoke with Y today", ""), EventKind::PhoneCall);
+        assert_eq!(kind(2, "X held talks with Y in Vell", ""), EventKind::Talks);
+        assert_eq!(
+            kind(2, "X held a video call with Y", ""),
+            EventKind::VideoCall
+        );
+        assert_eq!(kind(2, "X met with Y in Astana", ""), EventKind::Meeting);
+        assert_eq!(kind(3, "X met with Y and Z", ""), EventKind::Multilateral);
+        // The headline tells it when the opening does not.
+        let opening = "A and B discussed today the summit";
+        assert_eq!(
+            kind(2, opening, "Phone call between A and B"),
+            EventKind::PhoneCall
+        );
+        assert_eq!(kind(2, opening, "A meets B"), EventKind::Meeting);
+        assert_eq!(kind(2, "A met B in Vell", "Phone call"), EventKind::Meeting);
+        assert_eq!(kind(2, "A met B in Vell", "Phone call"), EventKind::Meeting);
     }
 }

@@ -749,6 +749,11 @@ impl EventKindPhrases {
         let has = |phrases: &[&str]| phrases.iter().any(|p| lower.contains(p));
         has(&self.keys) && has(&self.signs) && !has(&self.unless)
     }
+
+    /// True when `lower` (ASCII lowercase) holds one of this kind's unless-phrases.
+    pub fn denied_by(&self, lower: &str) -> bool {
+        self.unless.iter().any(|p| lower.contains(p))
+    }
 }
 
 /// Phrases found anywhere in a sentence's ASCII lowercase, behind a test on its words that
