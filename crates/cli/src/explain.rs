@@ -50,7 +50,7 @@ pub fn explain_files(files: &[PathBuf]) -> Result<Vec<Explained>, Failure> {
 fn explain(path: &Path, text: &str) -> Result<Explained, Failure> {
     let split = split_header(path, text)?;
     let mut explanation =
-        readouts_core::explain_published(split.body, crate::load::published_of(&split.header));
+        readouts_core::explain_published(split.body, split.header.published_date());
     split.header.apply(&mut explanation.readout);
     Ok(Explained {
         file: path.display().to_string(),

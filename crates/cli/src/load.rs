@@ -3,10 +3,11 @@
 //! caller's (`parse` and `build` read differently: see [`crate::build`]).
 
 use crate::fsio::Failure;
-use crate::header;
-use readouts_core::date::Date;
-use readouts_core::{parse_published, Level, Readout};
+use readouts_core::header;
+use readouts_core::{file, Level, Readout};
 use std::path::Path;
+
+pub use readouts_core::file::make_ids_unique;
 
 /// A parsed readout file and the warnings to show for it.
 pub struct Loaded {
@@ -15,35 +16,26 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Loads the text of the readout file `path`. Fails only on a malformed header or a file with
-/// nothing after its header; the parser itself never fails.
+/// Loads the text of the readout file `path` ([`file::load`], which the app's import uses too).
+/// Fails only on a malformed header or a file with nothing after its header; the parser itself
+/// never fails.
 pub fn load(path: &Path, text: &str) -> Result<Loaded, Failure> {
-    let split = split_header(path, text)?;
-    let mut readout = parse_published(split.body, published_of(&split.header));
-    split.header.apply(&mut readout);
-    // The header's title or URL may be past the corpus limits: the corpus stays readable.
-    readouts_core::limits::fit(&mut readout);
-    if readout.id.trim().is_empty() {
-        readout.set_id(fallback_id(path));
-    }
-    let warnings = warnings(path, &readout, split.header_lines);
-    Ok(Loaded { readout, warnings })
-}
-
-/// The header's publication date, which the parser reads "today" and "On March 14" against.
-/// [`header::split`] has checked that it is `YYYY-MM-DD`.
-pub fn published_of(header: &header::Header) -> Option<Date> {
-    header.published.as_deref().and_then(Date::parse_iso)
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let loaded = file::load(&stem, text).map_err(|cause| Failure::at(path, cause))?;
+    let warnings = warnings(path, &loaded.readout, loaded.header_lines);
+    Ok(Loaded {
+        readout: loaded.readout,
+        warnings,
+    })
 }
 
 /// The header and the readout text of the file `path`. Fails on a malformed header or a
 /// file with nothing after its header.
 pub fn split_header<'a>(path: &Path, text: &'a str) -> Result<header::Split<'a>, Failure> {
-    let split = header::split(text).map_err(|cause| Failure::at(path, cause))?;
-    if split.body.trim().is_empty() {
-        return Err(Failure::at(path, "no readout text after the header"));
-    }
-    Ok(split)
+    file::split_header(text).map_err(|cause| Failure::at(path, cause))
 }
 
 /// The parser's error diagnostics as warnings: `<file>: line N: <message>`, N counted in the
@@ -66,46 +58,6 @@ fn warnings(path: &Path, readout: &Readout, header_lines: usize) -> Vec<String> 
         .collect()
 }
 
-/// A slug of the file stem, for a readout the parser could give no id.
-fn fallback_id(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let mut slug = String::new();
-    for c in stem.chars() {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "readout".into()
-    } else {
-        slug
-    }
-}
-
-/// Makes readout ids unique in order: a repeated id gets `-2`, `-3`, … (the first unused),
-/// through [`Readout::set_id`] so that statement ids follow.
-pub fn make_ids_unique(readouts: &mut [Readout]) {
-    let mut used = std::collections::HashSet::new();
-    for readout in readouts.iter_mut() {
-        if used.insert(readout.id.clone()) {
-            continue;
-        }
-        let base = readout.id.clone();
-        let id = (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !used.contains(candidate))
-            .expect("some suffix is free");
-        used.insert(id.clone());
-        readout.set_id(id);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,29 +75,6 @@ mod tests {
                     held phone talks with President Ilse Marrow of Caldoria.\n";
         let loaded = load(Path::new("han.txt"), text).unwrap();
         assert_eq!(loaded.readout.event.date.as_deref(), Some("2037-03-03"));
-    }
-
-    fn with_id(id: &str) -> Readout {
-        let mut r = parse("President A said that all is well.");
-        r.set_id(id.into());
-        r
-    }
-
-    #[test]
-    fn repeated_ids_get_suffixes_in_order() {
-        let mut rs: Vec<Readout> = ["x", "y", "x", "x", "x-2"]
-            .iter()
-            .map(|i| with_id(i))
-            .collect();
-        make_ids_unique(&mut rs);
-        let ids: Vec<&str> = rs.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["x", "y", "x-2", "x-3", "x-2-2"]);
-        for r in &rs {
-            assert!(r
-                .statements
-                .iter()
-                .all(|s| s.id.starts_with(&format!("{}-s", r.id))));
-        }
     }
 
     #[test]
@@ -174,14 +103,5 @@ mod tests {
             warnings(Path::new("d/x.txt"), &r, 2),
             ["d/x.txt: line 5: bad", "d/x.txt: worse"]
         );
-    }
-
-    #[test]
-    fn fallback_ids_are_slugs() {
-        assert_eq!(
-            fallback_id(Path::new("dir/001 Arvelia & Norland.txt")),
-            "001-arvelia-norland"
-        );
-        assert_eq!(fallback_id(Path::new("dir/---.txt")), "readout");
     }
 }

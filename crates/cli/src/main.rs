@@ -16,7 +16,7 @@
 //! - `readouts synth DIR --count N --seed S` writes N fictional readouts (for scale tests).
 //!
 //! A readout file may start with a header of `key: value` lines (`title`, `url`, `publisher`,
-//! `published`/`date`) ended by a blank line or `---`: see [`header`]. `parse` and `build`
+//! `published`/`date`) ended by a blank line or `---`: see [`readouts_core::header`]. `parse` and `build`
 //! read at most [`fsio::READOUT_CAP`] (8 MiB) of each readout file.
 //!
 //! Errors are one line on stderr, `error: <file>: <cause>`; the exit status is 1 on any error
@@ -27,7 +27,6 @@ mod check;
 mod explain;
 mod folder;
 mod fsio;
-mod header;
 mod load;
 mod merge;
 

@@ -3,6 +3,8 @@
 //! - [`model`]: the corpus JSON types and schema version.
 //! - [`parse()`]: readout text → [`Readout`], never failing, with diagnostics.
 //! - [`explain()`]: the same, with why each sentence made statements or none ([`mod@explain`]).
+//! - [`file`] and [`header`]: a readout file (an optional `key: value` header, then the
+//!   text) into a readout, as the CLI and the app's import read it.
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
 //! - [`export`]: statements as CSV or JSON records, readouts as corpus JSON.
@@ -15,8 +17,10 @@ pub mod compare;
 pub mod date;
 pub mod explain;
 pub mod export;
+pub mod file;
 pub mod fold;
 mod fxhash;
+pub mod header;
 pub mod limits;
 pub mod model;
 mod parse;

@@ -19,7 +19,7 @@
 //! - `published` (or its synonym `date`): the publication date, `YYYY-MM-DD`; it replaces the
 //!   `published` the parser reads from a `date YYYY-MM-DD` line of the text, and is what
 //!   relative dates ("today", "yesterday", "On March 14") are read against
-//!   ([`readouts_core::parse_published`]).
+//!   ([`crate::parse_published`]).
 //!
 //! A value may be empty (the key is then ignored). The header is recognised only when every
 //! line before the terminator is such a `key: value` line with a known lowercase key, so that a
@@ -27,7 +27,7 @@
 //! taken for one; without a terminator there is no header. The header is removed before the text
 //! is parsed, so spans index the readout text alone.
 
-use readouts_core::validate::is_iso_date;
+use crate::validate::is_iso_date;
 
 /// The header keys, in the order documented above.
 pub const KEYS: &[&str] = &["title", "url", "publisher", "published", "date"];
@@ -128,8 +128,26 @@ fn build(fields: &[(usize, &str, &str)]) -> Result<Header, String> {
 }
 
 impl Header {
+    /// The publication date, which the parser reads "today" and "On March 14" against.
+    /// [`split`] has checked that it is `YYYY-MM-DD`.
+    pub fn published_date(&self) -> Option<crate::date::Date> {
+        self.published
+            .as_deref()
+            .and_then(crate::date::Date::parse_iso)
+    }
+
+    /// This header with every field `over` gives in place of its own.
+    pub fn overridden_by(&self, over: &Header) -> Header {
+        Header {
+            title: over.title.clone().or_else(|| self.title.clone()),
+            url: over.url.clone().or_else(|| self.url.clone()),
+            publisher: over.publisher.clone().or_else(|| self.publisher.clone()),
+            published: over.published.clone().or_else(|| self.published.clone()),
+        }
+    }
+
     /// Puts what the header gave into a parsed readout.
-    pub fn apply(&self, readout: &mut readouts_core::Readout) {
+    pub fn apply(&self, readout: &mut crate::Readout) {
         if let Some(title) = &self.title {
             readout.title = title.clone();
         }
@@ -217,7 +235,7 @@ mod tests {
 
     #[test]
     fn apply_sets_the_readout_fields() {
-        let mut r = readouts_core::parse("President A said that all is well.");
+        let mut r = crate::parse("President A said that all is well.");
         let header = Header {
             title: Some("T".into()),
             url: Some("U".into()),
