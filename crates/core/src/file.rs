@@ -1,6 +1,6 @@
 //! One readout file's text into a [`Readout`], as `readouts parse` and `readouts build` read it
 //! and as the app's import reads a dropped `.txt` file, so that both give the same readout:
-//! split off the optional [header](crate::header), [parse](crate::parse()), apply the header,
+//! split off the optional [header], [parse](crate::parse()), apply the header,
 //! fit the [limits](crate::limits), and name a readout the parser could give no id after its
 //! file. Reading the file is the caller's.
 

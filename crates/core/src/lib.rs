@@ -3,7 +3,7 @@
 //! - [`model`]: the corpus JSON types and schema version.
 //! - [`parse()`]: readout text → [`Readout`], never failing, with diagnostics.
 //! - [`explain()`]: the same, with why each sentence made statements or none ([`mod@explain`]).
-//! - [`file`] and [`header`]: a readout file (an optional `key: value` header, then the
+//! - [`mod@file`] and [`header`]: a readout file (an optional `key: value` header, then the
 //!   text) into a readout, as the CLI and the app's import read it.
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
