@@ -159,97 +159,13 @@ pub fn save_file(name: &str, mime: &str, contents: &str) {
     let _ = (name, mime, contents);
 }
 
-/// Reads a response body as it arrives into a [`CorpusReader`](readouts_core::stream::CorpusReader): each chunk copied into one
-/// reused buffer and pushed, `progress` told as bytes come in (see [`Progress::moved`](crate::corpus_loader::Progress::moved)), and
-/// the page let paint whenever reading has held the main thread for a while. The corpus, or
-/// why it could not be read; `Err` when the download itself failed: the bytes read until then
-/// and the browser's reason.
-#[cfg(target_arch = "wasm32")]
-pub async fn read_stream(
-    body: web_sys::ReadableStream,
-    total: Option<usize>,
-    progress: &impl Fn(crate::corpus_loader::Progress),
-) -> Result<Result<readouts_core::Corpus, readouts_core::CorpusError>, (usize, String)> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    use crate::corpus_loader::Progress;
-
-    let mut corpus = readouts_core::stream::CorpusReader::new();
-    let mut buffer = Vec::new();
-    let mut shown = Progress { read: 0, total };
-    progress(shown);
-    let clock = web_sys::window().and_then(|w| w.performance());
-    let now = || clock.as_ref().map_or(0.0, |p| p.now());
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark(PARSE_START);
-    }
-    let mut since_paint = now();
-    let mut read = 0;
-    let mut failed = None;
-    loop {
-        let next = JsFuture::from(reader.read())
-            .await
-            .map_err(|err| (read, reason(&err)))?;
-        let field = |name: &str| js_sys::Reflect::get(&next, &name.into()).unwrap_or_default();
-        if field("done").is_truthy() {
-            break;
-        }
-        let chunk: js_sys::Uint8Array = field("value").unchecked_into();
-        buffer.resize(chunk.length() as usize, 0);
-        chunk.copy_to(&mut buffer);
-        read += buffer.len();
-        if failed.is_none() {
-            failed = corpus.push(&buffer).err();
-        }
-        let at = Progress { read, total };
-        if shown.moved(&at) {
-            progress(at);
-            shown = at;
-        }
-        if now() - since_paint > PAINT_EVERY_MS {
-            next_task().await;
-            since_paint = now();
-        }
-    }
-    let result = match failed {
-        Some(err) => Err(err),
-        None => corpus.finish(),
-    };
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("readouts:parse", PARSE_START);
-        p.clear_marks_with_mark_name(PARSE_START);
-    }
-    Ok(result)
-}
-
-/// The mark where reading the corpus starts (its measure is `readouts:parse`).
-#[cfg(target_arch = "wasm32")]
-const PARSE_START: &str = "readouts:parse:start";
-
-/// How long reading may hold the main thread before it lets the page paint.
-#[cfg(target_arch = "wasm32")]
-const PAINT_EVERY_MS: f64 = 40.0;
-
 /// Resolves in a task of its own (`setTimeout(0)`), after which the browser may paint.
 #[cfg(target_arch = "wasm32")]
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// A thrown JavaScript value in words.
-#[cfg(target_arch = "wasm32")]
-fn reason(err: &wasm_bindgen::JsValue) -> String {
-    js_sys::Reflect::get(err, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "the connection was lost".into())
 }

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtCorpus, launchBrowser, serveDist, tempCorpus, watch, afterPaint } from './helpers.mjs';
+import { builtCorpus, errorShown, launchBrowser, serveDist, tempCorpus, watch, afterPaint } from './helpers.mjs';
 
 let browser;
 
@@ -14,27 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Opens the app served with `options` (see server.mjs) and returns the error panel's text. */
-async function errorShown(options) {
-  const server = await serveDist(options);
-  const page = await browser.newPage();
-  const seen = watch(page);
-  try {
-    await page.goto(server.url);
-    const alert = page.locator('main [role="alert"]');
-    await alert.waitFor({ timeout: 15000 });
-    assert.equal(await page.locator('article.card').count(), 0, 'no cards next to the error');
-    assert.deepEqual(seen.pageErrors, [], 'the app itself does not crash');
-    return {
-      title: await alert.locator('h1').textContent(),
-      text: await alert.textContent(),
-    };
-  } finally {
-    await page.close();
-    await server.close();
-  }
-}
 
 async function withCorpusText(text, fn) {
   const corpus = await tempCorpus(text);
@@ -47,7 +26,7 @@ async function withCorpusText(text, fn) {
 
 test('malformed JSON shows the line and column', async () => {
   const shown = await withCorpusText('{\n  "schema_version": 1,\n  "readouts": [,]\n}\n',
-    (corpusFile) => errorShown({ corpusFile }));
+    (corpusFile) => errorShown(browser, { corpusFile }));
   assert.equal(shown.title, 'The corpus file is not valid JSON');
   assert.match(shown.text, /line 3, column 16/);
 });
@@ -56,7 +35,7 @@ test('a truncated corpus shows where it ends', async () => {
   const full = JSON.stringify(await builtCorpus(), null, 2);
   const cut = full.slice(0, Math.floor(full.length * 0.6));
   const lines = cut.split('\n');
-  const shown = await withCorpusText(cut, (corpusFile) => errorShown({ corpusFile }));
+  const shown = await withCorpusText(cut, (corpusFile) => errorShown(browser, { corpusFile }));
   assert.equal(shown.title, 'The corpus file is not valid JSON');
   assert.match(shown.text, new RegExp(`line ${lines.length}, column \\d+`));
 });
@@ -64,7 +43,7 @@ test('a truncated corpus shows where it ends', async () => {
 test('an unknown schema_version names both versions', async () => {
   const corpus = await builtCorpus();
   corpus.schema_version = 99;
-  const shown = await withCorpusText(JSON.stringify(corpus), (corpusFile) => errorShown({ corpusFile }));
+  const shown = await withCorpusText(JSON.stringify(corpus), (corpusFile) => errorShown(browser, { corpusFile }));
   assert.equal(shown.title, 'The corpus file has an unsupported format');
   assert.match(shown.text, /schema_version 99/);
   assert.match(shown.text, /schema_version 1\b/);
@@ -72,7 +51,7 @@ test('an unknown schema_version names both versions', async () => {
 
 test('HTTP errors name the status and the file', async () => {
   for (const status of [404, 500]) {
-    const shown = await errorShown({ corpusStatus: status });
+    const shown = await errorShown(browser, { corpusStatus: status });
     assert.equal(shown.title, 'The corpus could not be loaded');
     assert.match(shown.text, new RegExp(`HTTP ${status}`));
     assert.match(shown.text, /corpus\.json/);

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, the release
 // build served by server.mjs, and a watcher that records everything that should not happen.
 
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -116,4 +117,29 @@ export function scrollSettled(page) {
     };
     requestAnimationFrame(tick);
   }));
+}
+
+/**
+ * Opens the app served with `options` (see server.mjs) in `browser`, waits for its error panel
+ * and checks that it stands alone (no cards) and that the app did not crash: the panel's
+ * heading and text.
+ */
+export async function errorShown(browser, options) {
+  const server = await serveDist(options);
+  const page = await browser.newPage();
+  const seen = watch(page);
+  try {
+    await page.goto(server.url);
+    const alert = page.locator('main [role="alert"]');
+    await alert.waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('article.card').count(), 0, 'no cards next to the error');
+    assert.deepEqual(seen.pageErrors, [], 'the app itself does not crash');
+    return {
+      title: await alert.locator('h1').textContent(),
+      text: await alert.textContent(),
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
 }

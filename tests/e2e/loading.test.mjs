@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
-import { launchBrowser, serveDist, tempCorpus, watch } from './helpers.mjs';
+import { errorShown, launchBrowser, serveDist, tempCorpus, watch } from './helpers.mjs';
 import { generatedCorpus } from './corpora.mjs';
 
 let browser;
@@ -56,26 +56,14 @@ test('a slow corpus shows the shell and a progress bar of bytes read, then the c
 
 test('a download cut short says how far it got, of how much', async () => {
   const cutAfter = 16384 * 8;
-  const server = await serveDist({ corpusFile: file, corpusTrickle: { chunk: 16384, delayMs: 10, cutAfter } });
-  const page = await browser.newPage();
-  const seen = watch(page);
-  try {
-    await page.goto(server.url);
-    const alert = page.locator('main [role="alert"]');
-    await alert.waitFor({ timeout: 15000 });
-    assert.equal(await alert.locator('h1').textContent(), 'The corpus could not be loaded');
-    // The browser may drop bytes it had buffered when the connection breaks: at most what was sent.
-    const said = (await alert.textContent()).match(/corpus\.json stopped after (\d+)\.(\d) MB of (\d+\.\d MB)/);
-    assert.ok(said, await alert.textContent());
-    assert.ok(Number(said[1]) * 1e6 + Number(said[2]) * 1e5 <= cutAfter, `no more than was sent: ${said[0]}`);
-    assert.equal(said[3], MB(size));
-    assert.match(await alert.textContent(), /Check the network connection and reload the page/);
-    assert.equal(await page.locator('article.card').count(), 0);
-    assert.deepEqual(seen.pageErrors, [], 'the app itself does not crash');
-  } finally {
-    await page.close();
-    await server.close();
-  }
+  const shown = await errorShown(browser, { corpusFile: file, corpusTrickle: { chunk: 16384, delayMs: 10, cutAfter } });
+  assert.equal(shown.title, 'The corpus could not be loaded');
+  // The browser may drop bytes it had buffered when the connection breaks: at most what was sent.
+  const said = shown.text.match(/corpus\.json stopped after (\d+)\.(\d) MB of (\d+\.\d MB)/);
+  assert.ok(said, shown.text);
+  assert.ok(Number(said[1]) * 1e6 + Number(said[2]) * 1e5 <= cutAfter, `no more than was sent: ${said[0]}`);
+  assert.equal(said[3], MB(size));
+  assert.match(shown.text, /Check the network connection and reload the page/);
 });
 
 test('a corpus broken halfway names the line and column of the break', async () => {
@@ -84,18 +72,12 @@ test('a corpus broken halfway names the line and column of the break', async () 
   const at = text.indexOf('"title":', Math.floor(text.length / 2));
   const broken = `${text.slice(0, at)}"title" ${text.slice(at + '"title":'.length)}`;
   const corpus = await tempCorpus(broken);
-  const server = await serveDist({ corpusFile: corpus.file, corpusTrickle: { chunk: 65536, delayMs: 5 } });
-  const page = await browser.newPage();
   try {
-    await page.goto(server.url);
-    const alert = page.locator('main [role="alert"]');
-    await alert.waitFor({ timeout: 15000 });
-    assert.equal(await alert.locator('h1').textContent(), 'The corpus file is not valid JSON');
+    const shown = await errorShown(browser, { corpusFile: corpus.file, corpusTrickle: { chunk: 65536, delayMs: 5 } });
+    assert.equal(shown.title, 'The corpus file is not valid JSON');
     const column = Buffer.byteLength(text.slice(0, at)) + '"title" '.length + 1;
-    assert.match(await alert.textContent(), new RegExp(`line 1, column ${column}\\b`));
+    assert.match(shown.text, new RegExp(`line 1, column ${column}\\b`));
   } finally {
-    await page.close();
-    await server.close();
     await corpus.cleanup();
   }
 });
