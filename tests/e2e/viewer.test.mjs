@@ -87,6 +87,8 @@ test('filtering by a speaker shows only their cards and updates the counts', asy
   assert.equal((await cards(page)).length, 14);
   await page.goBack();
   await page.waitForURL(/speaker=vladimir-putin/);
+  // The address changes before the cards are drawn again: wait for the count they follow.
+  await page.locator('.result-count', { hasText: '6 of 14 statements' }).waitFor();
   assert.equal((await cards(page)).length, 6);
   noErrors(seen);
   await page.close();
