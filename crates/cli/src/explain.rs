@@ -49,8 +49,7 @@ pub fn explain_files(files: &[PathBuf]) -> Result<Vec<Explained>, Failure> {
 /// `readouts parse` does.
 fn explain(path: &Path, text: &str) -> Result<Explained, Failure> {
     let split = split_header(path, text)?;
-    let mut explanation =
-        readouts_core::explain_published(split.body, split.header.published_date());
+    let mut explanation = readouts_core::explain_known(split.body, split.header.known());
     split.header.apply(&mut explanation.readout);
     Ok(Explained {
         file: path.display().to_string(),

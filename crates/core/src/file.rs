@@ -6,7 +6,7 @@
 
 use crate::header::{self, Header};
 use crate::validate::is_iso_date;
-use crate::{parse_published, Readout};
+use crate::{parse_known, Readout};
 
 /// A readout file, parsed.
 pub struct Loaded {
@@ -34,7 +34,7 @@ pub fn load_with(stem: &str, text: &str, over: &Header) -> Result<Loaded, String
     }
     let split = split_header(text)?;
     let header = split.header.overridden_by(over);
-    let mut readout = parse_published(split.body, header.published_date());
+    let mut readout = parse_known(split.body, header.known());
     header.apply(&mut readout);
     // The header's title or URL may be past the corpus limits: the corpus stays readable.
     crate::limits::fit(&mut readout);

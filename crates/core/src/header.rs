@@ -15,7 +15,8 @@
 //! Known keys (lowercase, each at most once):
 //! - `title`: the readout's title (replaces the one the parser derives);
 //! - `url`: where the readout was published (`source.url`);
-//! - `publisher`: who published it (`source.publisher`);
+//! - `publisher`: who published it (`source.publisher`); the parser reads it as the side that
+//!   issues the readout ([`crate::Known`]);
 //! - `published` (or its synonym `date`): the publication date, `YYYY-MM-DD`; it replaces the
 //!   `published` the parser reads from a `date YYYY-MM-DD` line of the text, and is what
 //!   relative dates ("today", "yesterday", "On March 14") are read against
@@ -128,6 +129,15 @@ fn build(fields: &[(usize, &str, &str)]) -> Result<Header, String> {
 }
 
 impl Header {
+    /// What the header tells the parser: the publication date and the publisher
+    /// ([`crate::parse_known`]).
+    pub fn known(&self) -> crate::Known<'_> {
+        crate::Known {
+            published: self.published_date(),
+            publisher: self.publisher.as_deref(),
+        }
+    }
+
     /// The publication date, which the parser reads "today" and "On March 14" against.
     /// [`split`] has checked that it is `YYYY-MM-DD`.
     pub fn published_date(&self) -> Option<crate::date::Date> {

@@ -44,8 +44,33 @@ pub fn parse(raw: &str) -> Readout {
 /// in place of a `date YYYY-MM-DD` line, and what "today", "on Friday" or "On March 14" are
 /// read against.
 pub fn parse_published(raw: &str, published: Option<date::Date>) -> Readout {
+    parse_known(
+        raw,
+        Known {
+            published,
+            publisher: None,
+        },
+    )
+}
+
+/// What a caller knows of a readout from outside its text: a file's header
+/// ([`header::Header`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Known<'a> {
+    /// The publication date: the readout's `published`, in place of a `date YYYY-MM-DD` line,
+    /// and what relative dates are read against.
+    pub published: Option<date::Date>,
+    /// Who published it ("President of Tarvinia"): the side that issues the readout, whose
+    /// leader is the principal and, when the text gives that leader no country, has the
+    /// country it names. A "(Source: …)" line of the text wins over it.
+    pub publisher: Option<&'a str>,
+}
+
+/// Parses one readout's text as [`parse()`] does, with what is [`Known`] of it from outside
+/// the text.
+pub fn parse_known(raw: &str, known: Known<'_>) -> Readout {
     let (text, cut) = limits::within_source_limit(raw);
-    let readout = parse::parse(text, published);
+    let readout = parse::parse(text, known.published, known.publisher);
     finish(readout, text, cut)
 }
 
@@ -59,8 +84,20 @@ pub fn explain(raw: &str) -> explain::Explanation {
 /// Explains one readout's text as [`explain()`] does, with its publication date known from
 /// outside the text, as [`parse_published()`] reads it.
 pub fn explain_published(raw: &str, published: Option<date::Date>) -> explain::Explanation {
+    explain_known(
+        raw,
+        Known {
+            published,
+            publisher: None,
+        },
+    )
+}
+
+/// Explains one readout's text as [`explain()`] does, with what is [`Known`] of it from
+/// outside the text, as [`parse_known()`] reads it.
+pub fn explain_known(raw: &str, known: Known<'_>) -> explain::Explanation {
     let (text, cut) = limits::within_source_limit(raw);
-    let (readout, trace) = parse::parse_traced(text, published);
+    let (readout, trace) = parse::parse_traced(text, known.published, known.publisher);
     explain::assemble(finish(readout, text, cut), trace)
 }
 

@@ -14,9 +14,11 @@ use super::work;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-/// The countries pass: countries left unknown, from what the text makes plain; then the
-/// principal, when the source line names the side that issues the readout. Returns the
-/// publisher the source line names.
+/// The countries pass: the publisher's own country for its leader, when the publisher names
+/// one and the text gives that leader none; countries left unknown, from what the text makes
+/// plain; then the principal, when the publisher names the side that issues the readout.
+/// `known_publisher` is the publisher known from outside the text (a file's `publisher:`
+/// header); a source line in the text ("(Source: …)") wins over it. Returns the publisher.
 pub(super) fn settle(
     text: &str,
     layout: &Layout,
@@ -24,14 +26,20 @@ pub(super) fn settle(
     people: &mut People,
     drafts: &[Draft],
     speaker_lists: &[usize],
+    known_publisher: Option<&str>,
 ) -> Option<String> {
-    infer_countries(text, sentences, people, drafts, speaker_lists);
-    // The principal leads the side that issues the readout, when its source line says which.
     let publisher = layout
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::SourceLine)
-        .map(|b| source_publisher(&text[b.span.start..b.span.end]));
+        .map(|b| source_publisher(&text[b.span.start..b.span.end]))
+        .or_else(|| known_publisher.map(|p| p.trim().to_string()))
+        .filter(|p| !p.is_empty());
+    if let Some(side) = publisher.as_deref().and_then(publisher_side) {
+        give_publisher_side(&side, people);
+    }
+    infer_countries(text, sentences, people, drafts, speaker_lists);
+    // The principal leads the side that issues the readout, when the publisher says which.
     if let Some(issuer) = publisher.as_deref().and_then(|p| issuing_leader(p, people)) {
         people.make_principal(issuer);
     }
@@ -143,8 +151,9 @@ pub(super) fn infer_countries(
             let word = core(k);
             if !tokens::is_capitalized(word)
                 || names_a_place(core(k + 1))
-                // "the people of Rusk": a place the leader speaks about, not for.
-                || (k > 0 && core(k - 1) == "of")
+                // "the people of Rusk", "investment in Vell": a place the leader speaks
+                // about, not for (`data/place_prepositions.txt`).
+                || (k > 0 && lex.place_prepositions.contains(core(k - 1)))
             {
                 continue;
             }
@@ -341,6 +350,87 @@ pub(super) fn issuing_leader(publisher: &str, people: &People) -> Option<usize> 
     issuers.next().is_none().then_some(first)
 }
 
+/// The side a publisher names as its own: a country, and the publisher's office when the
+/// publisher is an officeholder ("President of Tarvinia" → Tarvinia, President).
+#[derive(Debug, PartialEq, Eq)]
+struct Side<'a> {
+    country: &'a str,
+    office: Option<&'a str>,
+}
+
+/// The side a publisher names: the place after its last comma or its last "of" ("Ministry of
+/// Foreign Affairs of the Republic of Tessaly", "Prime Minister's Office, Albrand", "President
+/// of Tarvinia"), when that place reads as a country: one to three capitalized words, none of
+/// them a portfolio, a state form, an institution word or a title ("Department of State",
+/// "Chair of the Caldera Summit", "10 Downing Street" name none).
+fn publisher_side(publisher: &str) -> Option<Side<'_>> {
+    let lex = lexicon::lexicon();
+    let (before_comma, after_comma) = match publisher.rsplit_once(", ") {
+        Some((head, tail)) => (Some(head), tail),
+        None => (None, publisher),
+    };
+    let (head, country) = match after_comma.rsplit_once(" of ") {
+        Some((head, place)) => (Some(head), place.trim()),
+        None => (None, after_comma.trim()),
+    };
+    if before_comma.is_none() && head.is_none() {
+        return None;
+    }
+    let words: Vec<&str> = country.split(' ').collect();
+    let country_like = words.len() <= 3
+        && words.iter().all(|w| {
+            tokens::is_capitalized(w)
+                && w.chars().any(char::is_lowercase)
+                && !lex.portfolios.contains(w)
+                && !lex.is_state_form(w)
+                && !people::is_institution_word(w)
+                && !names::is_starter(w)
+                && lex.title_at(&[w], 0).is_none()
+        });
+    if !country_like {
+        return None;
+    }
+    // "President of Tarvinia": the whole head is an office.
+    let office = head.filter(|head| {
+        let words: Vec<&str> = head.split(' ').collect();
+        before_comma.is_none() && lex.title_at(&words, 0) == Some(words.len())
+    });
+    Some(Side { country, office })
+}
+
+/// Gives the publisher's country (and office) to the leader of that side, when no participant
+/// has that country yet and the text gave the leader none: the principal, or else the one
+/// leader without a country. A leader's own words may name cities and places visited; the
+/// publisher says whose side the readout is.
+fn give_publisher_side(side: &Side<'_>, people: &mut People) {
+    let persons = &people.persons;
+    if persons
+        .iter()
+        .any(|p| p.country.as_deref() == Some(side.country))
+    {
+        return;
+    }
+    let without: Vec<usize> = people
+        .leaders()
+        .filter(|&p| persons[p].country.is_none() && !persons[p].institution)
+        .collect();
+    let leader = match without
+        .iter()
+        .find(|&&p| persons[p].role == crate::model::Role::Principal)
+    {
+        Some(&principal) => principal,
+        None => match without.as_slice() {
+            [only] => *only,
+            _ => return,
+        },
+    };
+    let person = &mut people.persons[leader];
+    person.country = Some(side.country.to_string());
+    if let (None, Some(office)) = (&person.title, side.office) {
+        person.learn_title(office);
+    }
+}
+
 /// "(Source: Ministry of Foreign Affairs)" → "Ministry of Foreign Affairs".
 pub(super) fn source_publisher(line: &str) -> String {
     let inner = line.trim().trim_start_matches('(').trim_end_matches(')');
@@ -349,4 +439,44 @@ pub(super) fn source_publisher(line: &str) -> String {
         .map_or(inner, |(_, rest)| rest)
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_publisher_names_its_side_after_its_last_comma_or_of() {
+        fn side(p: &str) -> Option<(&str, Option<&str>)> {
+            publisher_side(p).map(|s| (s.country, s.office))
+        }
+        assert_eq!(
+            side("President of Tarvinia"),
+            Some(("Tarvinia", Some("President")))
+        );
+        assert_eq!(
+            side("Ministry of Foreign Affairs of the Republic of Tessaly"),
+            Some(("Tessaly", None))
+        );
+        assert_eq!(
+            side("Prime Minister's Office, Albrand"),
+            Some(("Albrand", None))
+        );
+        assert_eq!(
+            side("Presidential Office of Kestria"),
+            Some(("Kestria", None))
+        );
+        // No country: a portfolio, an address, an event, an institution, no "of" at all.
+        for none in [
+            "Ministry of Foreign Affairs",
+            "U.S. Department of State",
+            "Prime Minister's Office, 10 Downing Street",
+            "Chair of the Caldera Summit",
+            "Office of the President",
+            "European Council",
+            "The White House",
+        ] {
+            assert_eq!(side(none), None, "{none}");
+        }
+    }
 }

@@ -62,6 +62,9 @@ pub struct Lexicon {
     state_forms: FxHashSet<&'static str>,
     /// Lowercase nouns after a place name ("region"): the word before is no country.
     pub place_nouns: WordSet,
+    /// Lowercase words before a place spoken about ("in"): the word after is no
+    /// country a leader's statements speak for.
+    pub place_prepositions: WordSet,
     /// Phrases before a host's name ("at the invitation of"), as lowercase words.
     pub host_phrases: Vec<Vec<&'static str>>,
     /// Phrases before a chair's name ("chaired by"), as lowercase words.
@@ -311,6 +314,7 @@ const NARRATIVE_PARTICIPLES: &str = include_str!("../../data/narrative_participl
 const COURTESY_TITLES: &str = include_str!("../../data/courtesy_titles.txt");
 const STATE_FORMS: &str = include_str!("../../data/state_forms.txt");
 const PLACE_NOUNS: &str = include_str!("../../data/place_nouns.txt");
+const PLACE_PREPOSITIONS: &str = include_str!("../../data/place_prepositions.txt");
 const OPENING_PREPOSITIONS: &str = include_str!("../../data/opening_prepositions.txt");
 const CLAUSE_JOINERS: &str = include_str!("../../data/clause_joiners.txt");
 const FRAME_ASIDES: &str = include_str!("../../data/frame_asides.txt");
@@ -518,6 +522,7 @@ pub fn lexicon() -> &'static Lexicon {
             courtesy_titles: data_lines(COURTESY_TITLES).collect(),
             state_forms: data_lines(STATE_FORMS).collect(),
             place_nouns: WordSet::new(data_lines(PLACE_NOUNS)),
+            place_prepositions: WordSet::new(data_lines(PLACE_PREPOSITIONS)),
             host_phrases: data_lines(HOST_PHRASES).map(words).collect(),
             chair_phrases: data_lines(CHAIR_PHRASES).map(words).collect(),
             taking_part: data_lines(TAKING_PART).map(words).collect(),

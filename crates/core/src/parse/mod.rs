@@ -10,8 +10,8 @@
 //!    titles, aliases) and the person each mention names;
 //! 5. [`statements`]: sentences and people → [`statements::Draft`]s and their speaker lists;
 //! 6. [`topics`]: sentences → each draft's topics and the readout's;
-//! 7. [`countries`]: drafts and people → countries left unknown, and the principal from the
-//!    source line;
+//! 7. [`countries`]: drafts and people → countries left unknown, and the principal and its
+//!    country from the publisher (a source line, or the caller's `publisher`);
 //! 8. [`event`]: the opening sentences and the dateline → [`event::EventFacts`];
 //! 9. [`output`]: all of it → the [`Readout`], with ids and a title.
 //!
@@ -48,22 +48,33 @@ use segment::{layout, BlockKind};
 /// Parses one readout. Never panics; what it cannot read becomes a diagnostic. `published`,
 /// when the caller knows it (a file's `published:` header), is the publication date in place
 /// of the text's `date YYYY-MM-DD` line: the readout's `published` and the anchor of relative
-/// dates ("today", "on Friday", "On March 14").
-pub fn parse(raw: &str, published: Option<Date>) -> Readout {
-    run(raw, published, None)
+/// dates ("today", "on Friday", "On March 14"). `publisher`, when the caller knows it (a
+/// file's `publisher:` header), names the side that issues the readout, as a "(Source: …)"
+/// line of the text would (which wins over it).
+pub fn parse(raw: &str, published: Option<Date>, publisher: Option<&str>) -> Readout {
+    run(raw, published, publisher, None)
 }
 
 /// Parses one readout as [`parse`] does, and records why each sentence made statements or
 /// none ([`trace`], for [`crate::explain()`]).
-pub(crate) fn parse_traced(raw: &str, published: Option<Date>) -> (Readout, trace::Trace) {
+pub(crate) fn parse_traced(
+    raw: &str,
+    published: Option<Date>,
+    publisher: Option<&str>,
+) -> (Readout, trace::Trace) {
     let mut trace = trace::Trace::default();
-    let readout = run(raw, published, Some(&mut trace));
+    let readout = run(raw, published, publisher, Some(&mut trace));
     (readout, trace)
 }
 
 /// The passes in order; `trace`, when explaining, is handed to those that decide about
 /// sentences.
-fn run(raw: &str, published: Option<Date>, mut trace: Option<&mut trace::Trace>) -> Readout {
+fn run(
+    raw: &str,
+    published: Option<Date>,
+    publisher: Option<&str>,
+    mut trace: Option<&mut trace::Trace>,
+) -> Readout {
     let text = normalize::normalize(raw);
     let mut layout = layout(&text);
     // The text's own date line, which the trace points at; a date given by the caller wins.
@@ -124,6 +135,7 @@ fn run(raw: &str, published: Option<Date>, mut trace: Option<&mut trace::Trace>)
         &mut people,
         &drafts,
         &speaker_lists,
+        publisher,
     );
     let event = event::read(
         &text,

@@ -288,7 +288,7 @@ mod tests {
         let families = readouts_synth::adversarial::FAMILIES;
         inputs.extend(families.iter().map(|family| family.text(4096)));
         for raw in &inputs {
-            let (_, trace) = parse_traced(raw, None);
+            let (_, trace) = parse_traced(raw, None, None);
             for traced in &trace.sentences {
                 assert!(
                     traced.verdict.is_some(),

@@ -1,6 +1,7 @@
 //! The fixture checker, shared by the fixture test (`tests/fixtures.rs`) and the scoring tool
 //! (`examples/score.rs`): it reads a folder of fixtures (format in `tests/fixtures/README.md`),
-//! parses each readout with [`readouts_core::parse`], and compares the result with the
+//! parses each readout as `readouts parse` reads a file ([`readouts_core::file::load`]: an
+//! optional `publisher:`/`published:` header, then [`readouts_core::parse`]), and compares the result with the
 //! expected file, collecting every mismatch instead of stopping at the first, and counting
 //! what the scorer needs (statements, participants and event fields right).
 //!
@@ -9,7 +10,7 @@
 //! with its line and column, never a silent default.
 
 use readouts_core::validate::validate;
-use readouts_core::{parse, Corpus, EventKind, Readout, Role, TimeOfDay, SCHEMA_VERSION};
+use readouts_core::{file, Corpus, EventKind, Readout, Role, TimeOfDay, SCHEMA_VERSION};
 use serde::{Deserialize, Deserializer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -244,6 +245,11 @@ pub fn check_fixture(fixture: &Fixture) -> Outcome {
     check_with(out, &text, &expected)
 }
 
+/// A fixture's text read as `readouts parse` reads a file: its header, if any, then the parse.
+fn read(text: &str) -> Result<Readout, String> {
+    file::load("fixture", text).map(|loaded| loaded.readout)
+}
+
 /// Compares the parse of `text` with `expected`.
 fn check_with(mut out: Outcome, text: &str, expected: &Expected) -> Outcome {
     if let Some(style) = &expected.style {
@@ -257,8 +263,12 @@ fn check_with(mut out: Outcome, text: &str, expected: &Expected) -> Outcome {
         ..Counts::default()
     };
 
-    let readout = match std::panic::catch_unwind(|| parse(text)) {
-        Ok(readout) => readout,
+    let readout = match std::panic::catch_unwind(|| read(text)) {
+        Ok(Ok(readout)) => readout,
+        Ok(Err(err)) => {
+            out.counts = Some(counts);
+            return out.fail("bad header", format!("fixture error: {err}"));
+        }
         Err(payload) => {
             let message = payload
                 .downcast_ref::<String>()
@@ -404,7 +414,7 @@ fn check_structure(input: &str, readout: &Readout, out: &mut Outcome) {
         ));
     }
 
-    if parse(input) != *readout {
+    if read(input).as_ref() != Ok(readout) {
         out.problem("structure: parsing the same text twice gave different readouts");
     }
 }
