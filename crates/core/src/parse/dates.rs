@@ -9,11 +9,13 @@ use crate::model::TimeOfDay;
 /// A date phrase as written, before it is resolved against an anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatePhrase {
-    /// A calendar day; the year may be missing ("July 3rd").
+    /// A calendar day; the year may be missing ("July 3rd"). A range ("from 16 to 18
+    /// November") is its first day, and `until` its last day of the same month.
     Calendar {
         year: Option<i32>,
         month: u32,
         day: u32,
+        until: Option<u32>,
     },
     /// "on Tuesday": 0 = Monday.
     Weekday(u32),
@@ -26,15 +28,29 @@ impl DatePhrase {
     /// a relative day. A weekday is the latest such day on or before the anchor.
     pub fn resolve(self, anchor: Option<Date>) -> Option<Date> {
         match self {
-            DatePhrase::Calendar { year, month, day } => {
-                Date::new(year.or(anchor.map(|a| a.year))?, month, day)
-            }
+            DatePhrase::Calendar {
+                year, month, day, ..
+            } => Date::new(year.or(anchor.map(|a| a.year))?, month, day),
             DatePhrase::Weekday(weekday) => {
                 let anchor = anchor?;
                 let back = (anchor.weekday() + 7 - weekday) % 7;
                 Some(anchor.add_days(-i64::from(back)))
             }
             DatePhrase::Relative(offset) => Some(anchor?.add_days(offset)),
+        }
+    }
+
+    /// The last day of a range ("from 16 to 18 November" → 18 November), read as
+    /// [`DatePhrase::resolve`] reads its first day; `None` for anything but a range.
+    pub fn resolve_until(self, anchor: Option<Date>) -> Option<Date> {
+        match self {
+            DatePhrase::Calendar {
+                year,
+                month,
+                until: Some(until),
+                ..
+            } => Date::new(year.or(anchor.map(|a| a.year))?, month, until),
+            _ => None,
         }
     }
 }
@@ -113,14 +129,23 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
             if let Some(day) = day_number(word(j)) {
                 let mut k = j + 1;
                 // "May 3 to 5, 2036": a range is read as its first day.
-                if is_range_joiner(lex, word(k)) && day_number(word(k + 1)).is_some() {
-                    k += 2;
+                let mut until = None;
+                if is_range_joiner(lex, word(k)) {
+                    if let Some(last) = day_number(word(k + 1)) {
+                        until = (last > day).then_some(last);
+                        k += 2;
+                    }
                 }
                 if word(k) == "," {
                     k += 1;
                 }
                 let year = year_number(word(k));
-                found.push(DatePhrase::Calendar { year, month, day });
+                found.push(DatePhrase::Calendar {
+                    year,
+                    month,
+                    day,
+                    until,
+                });
                 i = if year.is_some() { k + 1 } else { j + 1 };
                 continue;
             }
@@ -128,11 +153,11 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
         // Day Month [Year]
         if let Some(day) = day_number(w) {
             // "from 3 to 5 May 2036": a range is read as its first day.
-            let range = if is_range_joiner(lex, word(i + 1)) && day_number(word(i + 2)).is_some() {
-                2
-            } else {
-                0
-            };
+            let second = is_range_joiner(lex, word(i + 1))
+                .then(|| day_number(word(i + 2)))
+                .flatten();
+            let until = second.filter(|&last| last > day);
+            let range = if second.is_some() { 2 } else { 0 };
             let last_day = i + range;
             let of = usize::from(word(last_day + 1).eq_ignore_ascii_case("of"));
             if let Some(month) = month_number(lex, word(last_day + 1 + of)) {
@@ -141,7 +166,12 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
                     k += 1;
                 }
                 let year = year_number(word(k));
-                found.push(DatePhrase::Calendar { year, month, day });
+                found.push(DatePhrase::Calendar {
+                    year,
+                    month,
+                    day,
+                    until,
+                });
                 i = if year.is_some() {
                     k + 1
                 } else {
@@ -156,6 +186,7 @@ pub fn date_phrases(text: &str, tokens: &[Token]) -> Vec<DatePhrase> {
                 year: Some(date.year),
                 month: date.month,
                 day: date.day,
+                until: None,
             });
         } else if let Some(weekday) = weekday_number(lex, w) {
             found.push(DatePhrase::Weekday(weekday));
@@ -272,7 +303,18 @@ mod tests {
     #[test]
     fn reads_calendar_phrases() {
         use DatePhrase::*;
-        let cal = |year, month, day| Calendar { year, month, day };
+        let cal = |year, month, day| Calendar {
+            year,
+            month,
+            day,
+            until: None,
+        };
+        let range = |year, month, day, until| Calendar {
+            year,
+            month,
+            day,
+            until: Some(until),
+        };
         assert_eq!(
             phrases("On July 3, 2024 local time"),
             vec![cal(Some(2024), 7, 3)]
@@ -286,11 +328,23 @@ mod tests {
             phrases("Sept. 9 and yesterday, on Tuesday"),
             vec![cal(None, 9, 9), Relative(-1), Weekday(1)]
         );
-        // A range is its first day.
+        // A range is its first day, and knows its last.
         assert_eq!(
             phrases("from 3 to 5 May 2036, then May 7 to 9, 2036"),
-            vec![cal(Some(2036), 5, 3), cal(Some(2036), 5, 7)]
+            vec![range(Some(2036), 5, 3, 5), range(Some(2036), 5, 7, 9)]
         );
+        let anchor = Date::parse_iso("2036-06-01");
+        let [first, _] = phrases("from 3 to 5 May, then May 7 to 9")[..] else {
+            panic!("two ranges");
+        };
+        assert_eq!(
+            first
+                .resolve_until(anchor)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2036-05-05")
+        );
+        assert_eq!(cal(Some(2036), 5, 3).resolve_until(anchor), None);
     }
 
     #[test]
@@ -316,6 +370,7 @@ mod tests {
             year: None,
             month: 7,
             day: 3,
+            until: None,
         };
         assert_eq!(no_year.resolve(anchor).unwrap().to_string(), "2024-07-03");
         assert_eq!(no_year.resolve(None), None);

@@ -96,12 +96,12 @@ pub(super) fn read(
         .published
         .or_else(|| dateline.and_then(|d| d.date).and_then(|p| p.resolve(None)))
         .or_else(headline_date);
-    let date = opening
+    let phrases: Vec<DatePhrase> = opening
         .iter()
         .flat_map(|s| date_phrases(text, s.tokens))
         .chain(dateline.and_then(|d| d.date))
-        .find_map(|p| p.resolve(anchor))
-        .or_else(headline_date);
+        .collect();
+    let date = event_day(&phrases, anchor).or_else(headline_date);
     let time = opening.iter().find_map(|s| time_of_day(text, s.tokens));
     let location = match kind {
         EventKind::PhoneCall | EventKind::VideoCall => None,
@@ -139,6 +139,24 @@ pub(super) fn read(
         location,
         kind,
     }
+}
+
+/// The event's day among the opening's date phrases: the first that resolves, unless it is a
+/// range ("paid a state visit … from 16 to 18 November") and a later phrase names one day
+/// inside it ("held talks … on 17 November"): the day of the talks, not the visit's first.
+fn event_day(phrases: &[DatePhrase], anchor: Option<Date>) -> Option<Date> {
+    let (at, first) = phrases
+        .iter()
+        .enumerate()
+        .find_map(|(at, p)| Some((at, p.resolve(anchor)?)))?;
+    let Some(last) = phrases[at].resolve_until(anchor) else {
+        return Some(first);
+    };
+    let inside = phrases[at + 1..].iter().find_map(|p| {
+        let day = p.resolve(anchor)?;
+        (p.resolve_until(anchor).is_none() && first < day && day <= last).then_some(day)
+    });
+    Some(inside.unwrap_or(first))
 }
 
 /// Reads "CITY, Month Day (Agency) --", "City, 3 July 2031 —" or "CITY (Agency) -" at `start`,
