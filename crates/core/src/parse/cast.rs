@@ -27,7 +27,23 @@ pub(super) fn read(
     let mention_persons = people.find_each(mentions);
     for sentence in sentences {
         for (m, mention) in sentence.mentions.iter().enumerate() {
-            if let Some(p) = mention_persons[sentence.mentions_from + m] {
+            let Some(p) = mention_persons[sentence.mentions_from + m] else {
+                // "the President of Dalvia, Irena Kovac, …": the office names the person after.
+                let next = sentence.mentions.get(m + 1);
+                if let Some(q) = next.and_then(|n| {
+                    let named = mention_persons[sentence.mentions_from + m + 1];
+                    named.filter(|_| n.title.is_none())
+                }) {
+                    learn_office_before(
+                        sentence,
+                        mention,
+                        next.map_or(0, |n| n.first),
+                        &mut people.persons[q],
+                    );
+                }
+                continue;
+            };
+            {
                 people.learn(p, mention);
                 // "Bryn Caddick, MP, Prime Minister of Tessaly": past post-nominal letters.
                 let mut comma = mention.last;
@@ -83,31 +99,64 @@ fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, peopl
             word(1).eq_ignore_ascii_case("the") && !people::is_institution_word(word(3));
         let of_country = |p: &usize| people.persons[*p].country.as_deref() == Some(country);
         let holder = people.leaders().find(of_country);
+        let lone = || {
+            let mut free = people.leaders().filter(|&p| {
+                let person = &people.persons[p];
+                person.country.is_none() && person.title.as_deref().is_none_or(|t| t == title)
+            });
+            match (free.next(), free.next()) {
+                (Some(p), None) => Some(p),
+                _ => None,
+            }
+        };
         match holder {
+            // A headline's "the President of Kestria", or a subject's ("The President of
+            // Tarnovia thanked him …") once the object of an earlier frame told who that is.
             Some(p)
-                if heading && after_the && people.persons[p].title.as_deref() == Some(title) =>
+                if (heading && after_the || !heading && is_subject(mention.first))
+                    && people.persons[p].title.as_deref() == Some(title) =>
             {
                 people.add_role_alias(p, title);
             }
             None if is_subject(mention.first) => {
-                let lone = {
-                    let mut free = people.leaders().filter(|&p| {
-                        let person = &people.persons[p];
-                        person.country.is_none()
-                            && person.title.as_deref().is_none_or(|t| t == title)
-                    });
-                    (free.next(), free.next())
-                };
-                if let (Some(p), None) = lone {
+                if let Some(p) = lone() {
                     let person = &mut people.persons[p];
                     person.learn_title(title);
                     person.country = Some(country.to_string());
                     people.add_role_alias(p, title);
                 }
             }
+            // "Halvard Stene congratulated the President of Dalvia on …": the one leader the
+            // office can be, other than the frame's speaker, holds it (no alias: the text calls
+            // no one "the President" there).
+            None if after_the && !heading => {
+                let speaker = addressed_by(sentence, mention, people);
+                if let Some(p) = lone().filter(|&p| speaker.is_some_and(|s| s != p)) {
+                    let person = &mut people.persons[p];
+                    person.learn_title(title);
+                    person.country = Some(country.to_string());
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The person a frame's subject names, when `mention` ("the President of Dalvia") is the
+/// object right after the frame's verb ("Halvard Stene congratulated the President of …").
+fn addressed_by(sentence: &Sentence, mention: &Mention, people: &People) -> Option<usize> {
+    let article = sentence.tokens.get(mention.first.checked_sub(1)?)?;
+    let frame = sentence
+        .frames
+        .iter()
+        .find(|f| !f.trailing && f.content.start == article.start)?;
+    let SubjectRef::Mentions(range) = &frame.subject else {
+        return None;
+    };
+    let [subject] = &sentence.mentions[range.clone()] else {
+        return None;
+    };
+    people.find(&subject.name)
 }
 
 /// Leaders the opening sentence names only by title, after its first word: "the President of
@@ -152,13 +201,21 @@ fn untitled_leaders(text: &str, opening: &Sentence, people: &mut People) {
             let end = (from..).find(|&k| !is_capitalized(word(k))).unwrap_or(from);
             (from, end)
         });
+        // "the President of Dalvia, Irena Kovac, …": the name follows, after a comma.
+        let named_after = |end: usize| {
+            opening.tokens.get(end).and_then(|t| t.punct) == Some(',')
+                && opening
+                    .mentions
+                    .iter()
+                    .any(|m| m.first == end + 1 && m.title.is_none() && is_person_like(m))
+        };
         match (mention.country.as_deref(), complement) {
             (Some(country), _) => {
                 let known = people.leaders().any(|p| {
                     let person = &people.persons[p];
                     person.country.as_deref() == Some(country)
                 });
-                if !known {
+                if !known && !named_after(mention.last) {
                     people.add_unnamed(title, country, &format!("The {title} of {country}"));
                 }
             }
@@ -243,6 +300,30 @@ fn learn_appositive(
             .as_deref()
             .map(str::to_string)
             .or_else(|| state_form_country(text, sentence, next.last));
+    }
+}
+
+/// "the President of Dalvia, Irena Kovac, …": an office of a country with "the" right before a
+/// comma and the name that `next` starts gives that person's title and country when the text
+/// gave none (no alias, as [`learn_appositive`]).
+fn learn_office_before(sentence: &Sentence, office: &Mention, next: usize, person: &mut Person) {
+    let word = |i: usize| sentence.words.get(i).copied().unwrap_or("");
+    let (Some(title), Some(country)) = (office.title.as_deref(), office.country.as_deref()) else {
+        return;
+    };
+    let after_the = office
+        .first
+        .checked_sub(1)
+        .is_some_and(|i| word(i).eq_ignore_ascii_case("the"));
+    let comma = sentence.tokens.get(office.last).and_then(|t| t.punct) == Some(',');
+    if office.has_name() || !after_the || !comma || next != office.last + 1 {
+        return;
+    }
+    if person.title.is_none() {
+        person.learn_title(title);
+    }
+    if person.country.is_none() {
+        person.country = Some(country.to_string());
     }
 }
 
