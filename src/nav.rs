@@ -74,6 +74,13 @@ pub fn first_page(query: &Query) -> Query {
     }
 }
 
+/// A click handler that hands `next` to `on_change`: one closure type for every button that
+/// goes to another query (each closure type adds its own call and drop code to the wasm).
+pub fn emit_on_click(on_change: &Callback<Query>, next: Query) -> Callback<MouseEvent> {
+    let on_change = on_change.clone();
+    Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
+}
+
 /// The query of the current URL (filters, search, sort, page).
 #[hook]
 pub fn use_query() -> Query {

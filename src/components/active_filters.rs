@@ -3,7 +3,7 @@
 
 use crate::components::facet_list::nouns;
 use crate::format::{human_date, short};
-use crate::nav::first_page;
+use crate::nav::{emit_on_click, first_page};
 use readouts_core::query::{Index, Query};
 use yew::prelude::*;
 
@@ -14,8 +14,7 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
         return Html::default();
     }
     let chip = |what: String, value: String, next: Query| {
-        let on_change = on_change.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_change.emit(next.clone()));
+        let onclick = emit_on_click(on_change, next);
         html! {
             <li>
                 <button type="button" class="chip" aria-label={format!("Remove {what}: {value}")} {onclick}>
@@ -50,14 +49,13 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
         next.to = None;
         chips.push(chip("to".into(), human_date(to), next));
     }
-    let clear = {
-        let on_change = on_change.clone();
-        let next = Query {
+    let clear = emit_on_click(
+        on_change,
+        Query {
             sort: query.sort,
             ..Query::default()
-        };
-        Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
-    };
+        },
+    );
     html! {
         <div class="active-filters">
             <h3 class="visually-hidden">{ "Active filters" }</h3>

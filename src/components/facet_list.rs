@@ -5,6 +5,7 @@
 //! any value toggled here, with "Show all" and a box to find a value by name; at most
 //! [`LONG`] values are ever rendered at once.
 
+use crate::components::toggle_on_click;
 use crate::corpus_loader::SharedIndex;
 use crate::format::{clip, thousands, SHORT_TEXT};
 use crate::platform::{focus_id, Scroll};
@@ -175,10 +176,7 @@ pub fn FacetList(props: &FacetListProps) -> Html {
         None
     };
     let toggle = (long && needle.is_empty() && (*expanded || hidden > 0)).then(|| {
-        let onclick = {
-            let expanded = expanded.clone();
-            Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-        };
+        let onclick = toggle_on_click(&expanded);
         let text = if *expanded {
             "Show fewer".to_string()
         } else {

@@ -3,6 +3,7 @@
 
 use crate::components::date_range::date_range;
 use crate::components::facet_list::FacetList;
+use crate::components::toggle_on_click;
 use crate::corpus_loader::SharedIndex;
 use crate::nav::first_page;
 use readouts_core::query::{Facet, Query, Results};
@@ -50,10 +51,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             on_change.emit(next)
         })
     };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let toggle = toggle_on_click(&open);
     let facets = FACETS
         .into_iter()
         .filter(|f| Some(*f) != props.hidden)

@@ -18,3 +18,12 @@ pub mod source_text;
 pub mod statement_browser;
 pub mod statement_card;
 pub mod statement_results;
+
+use yew::{Callback, MouseEvent, UseStateHandle};
+
+/// A click handler that flips `state` (a panel open or closed, a list expanded): one closure
+/// type for every such button, as each closure type adds its own code to the wasm.
+pub fn toggle_on_click(state: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.set(!*state))
+}

@@ -5,6 +5,7 @@
 
 use crate::components::facet_list::nouns;
 use crate::format::{count, short};
+use crate::nav::emit_on_click;
 use readouts_core::query::{why_empty, Emptied, Index, Part, Query};
 use yew::prelude::*;
 
@@ -14,10 +15,7 @@ pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> 
     let Some(why) = why_empty(index, query) else {
         return html! { <p class="empty">{ "No statement matches." }</p> };
     };
-    let go = |next: Query| {
-        let on_change = on_change.clone();
-        Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))
-    };
+    let go = |next: Query| emit_on_click(on_change, next);
     let removed: Vec<String> = why
         .removed
         .iter()
