@@ -4,7 +4,7 @@
 //! context once the corpus is loaded; until then, or when loading fails, the main landmark
 //! shows the load status instead.
 
-use crate::components::load_status::LoadStatus;
+use crate::components::load_status::load_status;
 use crate::corpus_loader::{LoadState, Progress, SharedIndex};
 use crate::nav::AppLink;
 use crate::pages::participant::ParticipantPage;
@@ -110,7 +110,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <Switch<Route> render={switch} />
             </ContextProvider<SharedIndex>>
         },
-        other => html! { <LoadStatus state={other.clone()} /> },
+        other => load_status(other),
     };
     if let Some(embed) = route.as_ref().filter(|r| r.is_embed()) {
         let query = location

@@ -5,15 +5,11 @@ use crate::corpus_loader::{LoadError, LoadState, Progress};
 use readouts_core::CorpusError;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadStatusProps {
-    pub state: LoadState,
-}
-
-/// The loading notice or the load error; renders nothing once the corpus is ready.
-#[component]
-pub fn LoadStatus(props: &LoadStatusProps) -> Html {
-    match &props.state {
+/// The loading notice or the load error; renders nothing once the corpus is ready. A function,
+/// not a component: it has no state (and each component type adds about a kilobyte of
+/// lifecycle code to the wasm).
+pub fn load_status(state: &LoadState) -> Html {
+    match state {
         LoadState::Loading(progress) => loading(progress),
         LoadState::Failed(err) => html! {
             <section class="load-error" role="alert" aria-labelledby="load-error-title">
@@ -92,9 +88,19 @@ mod tests {
     use crate::corpus_loader::read_corpus;
     use crate::test_support::render;
 
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        state: LoadState,
+    }
+
+    #[component]
+    fn LoadStatus(props: &Props) -> Html {
+        load_status(&props.state)
+    }
+
     #[tokio::test]
     async fn loading_is_a_status_message() {
-        let html = render::<LoadStatus>(LoadStatusProps {
+        let html = render::<LoadStatus>(Props {
             state: LoadState::Loading(Progress::default()),
         })
         .await;
@@ -105,7 +111,7 @@ mod tests {
     #[tokio::test]
     async fn malformed_json_is_an_alert_with_line_and_column() {
         let err = read_corpus(b"{\n  \"schema_version\": 1,\n  \"readouts\": [,]\n}").unwrap_err();
-        let html = render::<LoadStatus>(LoadStatusProps {
+        let html = render::<LoadStatus>(Props {
             state: LoadState::Failed(err.into()),
         })
         .await;
