@@ -143,10 +143,10 @@ pub fn narrowed_by(index: &Index, query: &Query) -> Vec<(String, String)> {
     if !query.text.trim().is_empty() {
         out.push(("search".to_string(), query.text.trim().to_string()));
     }
-    for (facet, values) in &query.filters {
+    for (facet, values) in query.filters.iter() {
         for value in values {
-            let label = index.label_of(*facet, value).unwrap_or(value);
-            out.push((nouns(*facet).0.to_string(), label.to_string()));
+            let label = index.label_of(facet, value).unwrap_or(value);
+            out.push((nouns(facet).0.to_string(), label.to_string()));
         }
     }
     if let Some(from) = &query.from {

@@ -29,13 +29,13 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
         next.text.clear();
         chips.push(chip("search".into(), short(query.text.trim()), next));
     }
-    for (facet, values) in &query.filters {
+    for (facet, values) in query.filters.iter() {
         for value in values {
-            let label = short(index.label_of(*facet, value).unwrap_or(value));
+            let label = short(index.label_of(facet, value).unwrap_or(value));
             chips.push(chip(
-                nouns(*facet).0.to_string(),
+                nouns(facet).0.to_string(),
                 label,
-                query.toggled(*facet, value),
+                query.toggled(facet, value),
             ));
         }
     }

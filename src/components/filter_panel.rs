@@ -60,9 +60,8 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <FacetList key={facet.key()} index={props.index.clone()} results={props.results.clone()} {facet} on_toggle={props.on_toggle.clone()} />
             }
         });
-    let active = query.filters.values().map(|v| v.len()).sum::<usize>()
-        + usize::from(query.from.is_some())
-        + usize::from(query.to.is_some());
+    let active =
+        query.filters.len() + usize::from(query.from.is_some()) + usize::from(query.to.is_some());
     html! {
         <aside class={classes!("filter-panel", open.then_some("open"))} aria-labelledby="filters-title">
             <@{format!("h{}", props.level)} id="filters-title" class="filters-title">{ "Filters" }</@>

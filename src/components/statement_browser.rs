@@ -50,8 +50,8 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
     let effective = match &props.scope {
         Some((facet, value)) => {
             let mut q = (*query).clone();
-            q.filters
-                .insert(*facet, std::iter::once(value.to_string()).collect());
+            q.filters.clear(*facet);
+            q.filters.insert(*facet, value.to_string());
             Rc::new(q)
         }
         None => query.clone(),

@@ -76,7 +76,7 @@ pub fn why_empty(index: &Index, query: &Query) -> Option<Emptied> {
         parts.push(Part::Words(query.text[clause.span.range()].to_string()));
         sets.push(index.clause_matches(clause));
     }
-    for (&facet, values) in query.filters.iter().filter(|(_, v)| !v.is_empty()) {
+    for (facet, values) in query.filters.iter() {
         parts.push(Part::Filter(facet));
         sets.push(index.selection_set(facet, values));
     }
@@ -158,7 +158,7 @@ fn without(
         match parts[i] {
             Part::Words(_) => {}
             Part::Filter(facet) => {
-                next.filters.remove(&facet);
+                next.filters.clear(facet);
             }
             Part::Dates => (next.from, next.to) = (None, None),
         }

@@ -196,8 +196,7 @@ impl Index {
         let selected: Vec<(Facet, Bitset)> = query
             .filters
             .iter()
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(&facet, values)| (facet, self.selection_set(facet, values)))
+            .map(|(facet, values)| (facet, self.selection_set(facet, values)))
             .collect();
         let mut result = base.clone();
         for (_, set) in &selected {
@@ -238,10 +237,8 @@ impl Index {
     /// results are over all its pages (an export of the view holds them all). No facet counts.
     pub fn matching(&self, query: &Query) -> Vec<u32> {
         let mut result = self.base_set(query);
-        for (&facet, values) in &query.filters {
-            if !values.is_empty() {
-                result.and(&self.selection_set(facet, values));
-            }
+        for (facet, values) in query.filters.iter() {
+            result.and(&self.selection_set(facet, values));
         }
         let total = result.count();
         self.ordered(&result, total, query.sort, 0, total)

@@ -35,6 +35,7 @@ mod bitset;
 mod empty;
 mod extent;
 mod fields;
+mod filters;
 mod ids;
 mod index;
 mod order;
@@ -48,11 +49,10 @@ mod url;
 pub(crate) use url::push_encoded;
 
 pub use empty::{why_empty, Emptied, Part};
+pub use filters::Filters;
 pub use index::{FacetCounts, FacetValue, Index, Results};
 pub use people::PersonSummary;
 pub use suggest::{suggest, Suggestion, SUGGESTED};
-
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What statements can be filtered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -147,7 +147,7 @@ impl Sort {
 pub struct Query {
     /// Search text in the search syntax of [`text::parse_search`].
     pub text: String,
-    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    pub filters: Filters,
     /// Inclusive date bounds, `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -161,18 +161,14 @@ pub const PAGE_SIZE: usize = 50;
 
 impl Query {
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.filters.get(&facet).is_some_and(|v| v.contains(value))
+        self.filters.contains(facet, value)
     }
 
     /// The same query with `value` of `facet` toggled, back on the first page.
     pub fn toggled(&self, facet: Facet, value: &str) -> Query {
         let mut next = self.clone();
-        let values = next.filters.entry(facet).or_default();
-        if !values.remove(value) {
-            values.insert(value.to_string());
-        }
-        if values.is_empty() {
-            next.filters.remove(&facet);
+        if !next.filters.remove(facet, value) {
+            next.filters.insert(facet, value.to_string());
         }
         next.page = 0;
         next

@@ -42,10 +42,7 @@ impl Suggestion {
     /// The query with the typed word removed and this value selected, back on page one.
     pub fn apply(&self, query: &Query) -> Query {
         let mut next = without_typed(query, self.typed_at);
-        next.filters
-            .entry(self.facet)
-            .or_default()
-            .insert(self.value.clone());
+        next.filters.insert(self.facet, self.value.clone());
         next
     }
 }
@@ -146,13 +143,13 @@ pub fn suggest(index: &Index, query: &Query, limit: usize) -> Vec<Suggestion> {
         }
         // The statements the other facets' selections allow, and this facet's selection.
         let mut others = base.clone();
-        for (&other, values) in &rest.filters {
-            if other != facet && !values.is_empty() {
+        for (other, values) in rest.filters.iter() {
+            if other != facet {
                 others.and(&index.selection_set(other, values));
             }
         }
-        let selected = rest.filters.get(&facet);
-        let chosen = selected.map(|values| index.selection_set(facet, values));
+        let selected = rest.filters.get(facet);
+        let chosen = (!selected.is_empty()).then(|| index.selection_set(facet, selected));
         let already = chosen.as_ref().map_or(0, |set| {
             let mut both = others.clone();
             both.and(set);
@@ -160,7 +157,7 @@ pub fn suggest(index: &Index, query: &Query, limit: usize) -> Vec<Suggestion> {
         });
         for id in mine {
             let value = index.value(facet, id);
-            if selected.is_some_and(|s| s.contains(value)) {
+            if rest.filters.contains(facet, value) {
                 continue;
             }
             let count = already + added(index.postings_of(facet, id), &others, chosen.as_ref());

@@ -11,7 +11,7 @@ impl Query {
         if !self.text.trim().is_empty() {
             pairs.push(("q", self.text.trim()));
         }
-        for (facet, values) in &self.filters {
+        for (facet, values) in self.filters.iter() {
             for value in values {
                 pairs.push((facet.key(), value));
             }
@@ -55,7 +55,7 @@ impl Query {
                 "page" => out.page = value.parse::<usize>().unwrap_or(1).saturating_sub(1),
                 key => {
                     if let (Some(facet), false) = (Facet::from_key(key), value.is_empty()) {
-                        out.filters.entry(facet).or_default().insert(value);
+                        out.filters.insert(facet, value);
                     }
                 }
             }
