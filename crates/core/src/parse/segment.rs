@@ -228,11 +228,27 @@ fn is_source_line(line: &str) -> bool {
 fn is_heading(line: &str) -> bool {
     let last = line.chars().next_back();
     line.len() <= 200
-        && !matches!(
+        && (!matches!(
             last,
             Some('.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')')
-        )
+        ) || dated_title(line))
         && turn_label_end(line).is_none()
+}
+
+/// A title that ends with its dates in brackets ("State Visit of the President of Feyral to
+/// Ilvane (March 8-10, 2040)", India's MEA): a year inside the last brackets, and no final
+/// punctuation before them.
+fn dated_title(line: &str) -> bool {
+    let Some(inner) = line.strip_suffix(')') else {
+        return false;
+    };
+    let Some((before, dates)) = inner.rsplit_once(" (") else {
+        return false;
+    };
+    let year = dates
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    year && !before.is_empty() && is_heading(before)
 }
 
 /// The text of a numbered line that makes it a section heading ("Bilateral relations",
@@ -553,6 +569,19 @@ mod tests {
         for text in ["A met B.", "date 2031-05-02x A met B.", "Dated 2031-05-02."] {
             assert_eq!(super::layout(text).prose_start, 0, "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_may_end_with_its_dates_in_brackets() {
+        assert!(is_heading(
+            "State Visit of the President of Feyral to Ilvane (March 8-10, 2040)"
+        ));
+        assert!(is_heading(
+            "Visit of the Prime Minister to Kestria (3 May 2040)"
+        ));
+        // Brackets without a year, or a sentence before them, still end prose.
+        assert!(!is_heading("Talks with the Northern Trade Council (NTC)"));
+        assert!(!is_heading("They met in Vell. (Photo, 2040)"));
     }
 
     #[test]
