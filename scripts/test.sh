@@ -27,7 +27,7 @@ check "cargo fmt --check" cargo fmt --all --check
 # The core's `work-count` feature (work units for the parser's scaling test, tests/scaling.rs)
 # is on for the native checks, so that they build and run that test too.
 check "clippy (native, whole workspace)" cargo clippy --workspace --all-targets --locked --features readouts-core/work-count -- -D warnings
-check "clippy (the app and the parse worker for wasm32)" cargo clippy -p readouts-app -p readouts-parse-worker --target wasm32-unknown-unknown --locked -- -D warnings
+check "clippy (the app and the parse worker for wasm32)" cargo clippy -p readouts-app -p readouts-parse-worker -p readouts-import --target wasm32-unknown-unknown --locked -- -D warnings
 check "cargo doc (warnings are errors: doc links resolve)" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 check "native tests" cargo test --workspace --locked --features readouts-core/work-count
 

@@ -7,6 +7,7 @@
 use crate::components::load_status::load_status;
 use crate::corpus_loader::{LoadState, Progress, SharedIndex};
 use crate::nav::AppLink;
+use crate::pages::import::import_page;
 use crate::pages::participant::ParticipantPage;
 use crate::pages::readout::ReadoutPage;
 use crate::pages::statement::StatementPage;
@@ -26,26 +27,56 @@ pub fn App() -> Html {
         let (state, refused) = (state.clone(), refused.clone());
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
-            wasm_bindgen_futures::spawn_local(async move {
-                let shown = state.clone();
-                let loaded = crate::corpus_loader::load_corpus(
-                    crate::corpus_loader::CORPUS_URL,
-                    move |progress| shown.set(LoadState::Loading(progress)),
-                )
-                .await;
-                state.set(match loaded {
-                    Ok((corpus, was_refused)) => {
-                        refused.set(was_refused);
-                        LoadState::Ready(corpus)
+            {
+                // Readouts imported in this browser join the bundled ones, now and whenever a
+                // page of the app announces a change of the store: the corpus is read again.
+                let shown = std::rc::Rc::new(std::cell::Cell::new(false));
+                let load = {
+                    let (state, refused) = (state.clone(), refused.clone());
+                    move || {
+                        let (state, refused, shown) =
+                            (state.clone(), refused.clone(), shown.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let imported = crate::imports::imported().await;
+                            // The progress bar only until a corpus is shown: reading it again
+                            // after an import keeps the page.
+                            let progress = {
+                                let (state, shown) = (state.clone(), shown.clone());
+                                move |at| {
+                                    if !shown.get() {
+                                        state.set(LoadState::Loading(at));
+                                    }
+                                }
+                            };
+                            let loaded = crate::corpus_loader::load_corpus(
+                                crate::corpus_loader::CORPUS_URL,
+                                progress,
+                                imported,
+                            )
+                            .await;
+                            match loaded {
+                                Ok((corpus, was_refused)) => {
+                                    refused.set(was_refused);
+                                    shown.set(true);
+                                    state.set(LoadState::Ready(corpus));
+                                }
+                                Err(err) => {
+                                    web_sys::console::error_1(
+                                        &format!("readouts: {}: {err}", err.title()).into(),
+                                    );
+                                    // A corpus already shown stays when reading it again fails.
+                                    if !shown.get() {
+                                        state.set(LoadState::Failed(err.into()));
+                                    }
+                                }
+                            }
+                        });
                     }
-                    Err(err) => {
-                        web_sys::console::error_1(
-                            &format!("readouts: {}: {err}", err.title()).into(),
-                        );
-                        LoadState::Failed(err.into())
-                    }
-                });
-            });
+                };
+                load();
+                // For as long as the app runs.
+                std::mem::forget(crate::imports::listen(load));
+            }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (state, refused);
         });
@@ -86,10 +117,19 @@ pub fn Shell(props: &ShellProps) -> Html {
         let previous = use_mut_ref(|| None::<String>);
         // An embed tells its host page its height (again) after each move.
         let embedded = route.as_ref().is_some_and(Route::is_embed);
+        // The import page's own app, mounted while its route is shown (and the corpus read).
+        let importing = match (&props.state, &route) {
+            (LoadState::Ready(index), Some(Route::Import)) => Some(index.clone()),
+            _ => None,
+        };
         use_effect_with((at, ready), move |(at, ready)| {
             if embedded {
                 crate::embed::height_messages();
             }
+            #[cfg(target_arch = "wasm32")]
+            crate::imports::show(importing);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = importing;
             if let (Some((path, _, fragment)), true) = (at, *ready) {
                 let mut previous = previous.borrow_mut();
                 let new_page = previous.as_ref().is_some_and(|p| p != path);
@@ -128,6 +168,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         focus_id("main", Scroll::Start);
     });
     let home_current = (route == Some(Route::Home)).then_some("page");
+    let import_current = (route == Some(Route::Import)).then_some("page");
     html! {
         <>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
@@ -137,6 +178,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <nav class="site-nav" aria-label="Site">
                     <ul>
                         <li><AppLink to={Route::Home} aria_current={home_current.map(AttrValue::from)}>{ "Statements" }</AppLink></li>
+                        <li><AppLink to={Route::Import} aria_current={import_current.map(AttrValue::from)}>{ "Import" }</AppLink></li>
                     </ul>
                 </nav>
             </header>
@@ -158,6 +200,7 @@ pub fn switch(route: Route) -> Html {
         Route::Statement { id } => html! { <StatementPage id={id} /> },
         Route::Participant { id } => html! { <ParticipantPage id={id} /> },
         Route::Readout { id } => html! { <ReadoutPage id={id} /> },
+        Route::Import => import_page(),
         _ => html! { <NotFound /> },
     }
 }
@@ -221,6 +264,22 @@ mod tests {
     async fn home_shows_cards_once_loaded() {
         let html = page("/", LoadState::Ready(sample_index())).await;
         assert_eq!(html.matches(r#"class="card""#).count(), 4, "{html}");
+    }
+
+    #[tokio::test]
+    async fn import_is_in_the_navigation_and_never_embedded() {
+        let html = page("/import", LoadState::Ready(sample_index())).await;
+        assert!(
+            html.contains(r#"<a href="/import" aria-current="page">Import</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<h1 id="import-title""#), "{html}");
+        assert!(html.contains(r#"<div id="import-root""#), "{html}");
+        let home = page("/", LoadState::Ready(sample_index())).await;
+        assert!(home.contains(r#"<a href="/import">Import</a>"#), "{home}");
+        let embed = page("/embed/import", LoadState::Ready(sample_index())).await;
+        assert!(embed.contains("Embed not found"), "{embed}");
+        assert!(!embed.contains("import-root"), "{embed}");
     }
 
     #[tokio::test]

@@ -33,6 +33,14 @@ impl SharedIndex {
         SharedIndex(Rc::new(measure("readouts:index", || Index::new(corpus))))
     }
 
+    /// Indexes the bundled `corpus` with `imported` readouts after it
+    /// ([`Index::with_imported`]), recording the time as [`SharedIndex::new`] does.
+    pub fn with_imported(corpus: Corpus, imported: Vec<readouts_core::Readout>) -> Self {
+        SharedIndex(Rc::new(measure("readouts:index", || {
+            Index::with_imported(corpus, imported)
+        })))
+    }
+
     /// How many statements the corpus holds, over all readouts.
     pub fn statement_count(&self) -> usize {
         self.0.len()
@@ -200,18 +208,19 @@ pub fn verdict_url(url: &str, ok: bool, id: &str) -> String {
 }
 
 /// Fetches and reads the corpus at `url` (relative URLs resolve against the document base),
-/// telling the service worker whether a new copy could be read. Also says whether a new copy
-/// was refused (the index is then that of the last good copy, which the service worker sends
-/// in answer to "bad").
+/// telling the service worker whether a new copy could be read, and indexes it with the
+/// `imported` readouts after it. Also says whether a new copy was refused (the index is then
+/// that of the last good copy, which the service worker sends in answer to "bad").
 #[cfg(target_arch = "wasm32")]
 pub async fn load_corpus(
     url: &str,
     progress: impl Fn(Progress),
+    imported: Vec<readouts_core::Readout>,
 ) -> Result<(SharedIndex, bool), LoadError> {
     let mut at = url.to_string();
     loop {
         let (read, mark) = fetch_corpus(&at, &progress).await?;
-        let read = read.map(SharedIndex::new).map_err(LoadError::Corpus);
+        let read = read.map_err(LoadError::Corpus);
         let refused = at != url;
         match (candidate_id(mark.as_deref()), read) {
             (Some(id), Err(_)) if !refused => {
@@ -223,9 +232,11 @@ pub async fn load_corpus(
                 if let Some(window) = web_sys::window() {
                     let _ = window.fetch_with_str(&verdict_url(url, read.is_ok(), id));
                 }
-                return read.map(|index| (index, refused));
+                return read.map(|corpus| (SharedIndex::with_imported(corpus, imported), refused));
             }
-            (None, read) => return read.map(|index| (index, refused)),
+            (None, read) => {
+                return read.map(|corpus| (SharedIndex::with_imported(corpus, imported), refused))
+            }
         }
     }
 }

@@ -37,10 +37,12 @@ pub enum Route {
     EmbedNotFound { rest: String },
     /// Any path the app does not know (the not-found route). At `/404`.
     NotFound,
+    /// Importing readouts into this browser (never embedded). At `/import`.
+    Import,
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 10] = [
+const PATTERNS: [&str; 11] = [
     "/",
     "/s/:id",
     "/p/:id",
@@ -51,6 +53,7 @@ const PATTERNS: [&str; 10] = [
     "/embed/r/:id",
     "/embed/*rest",
     "/404",
+    "/import",
 ];
 
 impl Routable for Route {
@@ -69,6 +72,7 @@ impl Routable for Route {
                 rest: param("rest")?,
             },
             "/404" => Route::NotFound,
+            "/import" => Route::Import,
             _ => return None,
         })
     }
@@ -80,6 +84,7 @@ impl Routable for Route {
             Route::Home => return "/".to_string(),
             Route::EmbedHome => return "/embed/".to_string(),
             Route::NotFound => return "/404".to_string(),
+            Route::Import => return "/import".to_string(),
             Route::EmbedNotFound { rest } => {
                 let segments: Vec<_> = rest.split('/').map(urlencoding::encode).collect();
                 return format!("/embed/{}", segments.join("/"));
@@ -119,6 +124,7 @@ fn match_path(path: &str) -> Option<Route> {
         "" => return Some(Route::Home),
         "embed" => return Some(Route::EmbedHome),
         "404" => return Some(Route::NotFound),
+        "import" => return Some(Route::Import),
         _ => {}
     }
     let (embedded, path) = match path.strip_prefix("embed/") {
@@ -189,7 +195,7 @@ impl Route {
             Route::Statement { id } => Some(Route::EmbedStatement { id: id.clone() }),
             Route::Participant { id } => Some(Route::EmbedParticipant { id: id.clone() }),
             Route::Readout { id } => Some(Route::EmbedReadout { id: id.clone() }),
-            Route::NotFound => None,
+            Route::NotFound | Route::Import => None,
             embed => Some(embed.clone()),
         }
     }
@@ -266,6 +272,8 @@ mod tests {
         #[not_found]
         #[at("/404")]
         NotFound,
+        #[at("/import")]
+        Import,
     }
 
     impl From<Derived> for Route {
@@ -281,6 +289,7 @@ mod tests {
                 Derived::EmbedReadout { id } => Route::EmbedReadout { id },
                 Derived::EmbedNotFound { rest } => Route::EmbedNotFound { rest },
                 Derived::NotFound => Route::NotFound,
+                Derived::Import => Route::Import,
             }
         }
     }
@@ -288,7 +297,7 @@ mod tests {
     #[test]
     fn paths_are_read_as_the_derived_router_reads_them() {
         assert_eq!(Route::routes(), Derived::routes());
-        let views = ["s", "p", "r", "x", "S", "sp", "404", "embed", ""];
+        let views = ["s", "p", "r", "x", "S", "sp", "404", "embed", "import", ""];
         let ids = [
             "", "a", "a-s1", "a.b", "a%20b", "a%2Fb", "%ff", "%", "é", "%C3%A9", "a/b", "a//b",
         ];

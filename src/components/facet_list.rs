@@ -54,6 +54,7 @@ pub fn nouns(facet: Facet) -> (&'static str, &'static str) {
         Facet::Topic => ("topic", "topics"),
         Facet::Kind => ("kind", "kinds"),
         Facet::Readout => ("readout", "readouts"),
+        Facet::Source => ("source", "sources"),
     }
 }
 

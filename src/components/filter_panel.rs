@@ -10,8 +10,8 @@ use readouts_core::query::{Facet, Query, Results};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The facets of the panel, in order.
-const FACETS: [Facet; 7] = [
+/// The facets of the panel, in order (Source only once readouts were imported).
+const FACETS: [Facet; 8] = [
     Facet::Speaker,
     Facet::Country,
     Facet::Topic,
@@ -19,6 +19,7 @@ const FACETS: [Facet; 7] = [
     Facet::Role,
     Facet::Kind,
     Facet::Readout,
+    Facet::Source,
 ];
 
 #[derive(Properties, PartialEq)]
@@ -55,6 +56,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let facets = FACETS
         .into_iter()
         .filter(|f| Some(*f) != props.hidden)
+        .filter(|f| *f != Facet::Source || !props.index.imported().is_empty())
         .map(|facet| {
             html! {
                 <FacetList key={facet.key()} index={props.index.clone()} results={props.results.clone()} {facet} on_toggle={props.on_toggle.clone()} />

@@ -85,7 +85,7 @@ pub fn StatementCard(props: &StatementCardProps) -> Html {
                         { anchor(readout_link, None, None, Html::from(short(readout_title(readout)))) }
                     </cite>
                 </p>
-                { readout_meta(readout) }
+                { readout_meta(readout, props.index.is_imported(readout)) }
                 <p class="card-links">
                     { anchor(permalink, Some("permalink"), Some(&heading_id), Html::from("Permalink")) }
                     { anchor(source, Some("show-in-source"), Some(&heading_id), Html::from("Show in source")) }
@@ -247,7 +247,7 @@ pub fn readout_title(readout: &Readout) -> &str {
 }
 
 /// The readout's date (the event's, else the publication's), location and kind.
-pub fn readout_meta(readout: &Readout) -> Html {
+pub fn readout_meta(readout: &Readout, imported: bool) -> Html {
     let event = &readout.event;
     let date = match (&event.date, &readout.published) {
         (Some(date), _) => Some(("", date)),
@@ -272,6 +272,9 @@ pub fn readout_meta(readout: &Readout) -> Html {
                 <span class="meta-item location">{ location }</span>
             }
             <span class="meta-item kind">{ event.kind.label() }</span>
+            if imported {
+                <span class="meta-item imported-badge">{ "Imported" }</span>
+            }
         </p>
     }
 }

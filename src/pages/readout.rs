@@ -62,7 +62,7 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
                     { embed_button(&Route::Readout { id: readout.id.clone() }, &Query::default(), &frame_title(readout_title(readout), &[])) }
                 }
             </div>
-            { readout_meta(readout) }
+            { readout_meta(readout, index.is_imported(readout)) }
             { source_details(readout) }
             <div class="readout-grid">
                 <section class="panel" aria-labelledby="participants-title">

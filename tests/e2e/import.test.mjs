@@ -121,3 +121,308 @@ test('after a first visit, the worker parses offline from the service worker\'s 
     await context.close();
   }
 });
+
+// The import page, as a reader uses it: paste or files, preview, save, and the readouts in every
+// view, kept across reloads, offline, in other tabs; deletion; what never gets stored or run.
+
+/** Fictional readouts (invented countries and people). */
+const HALVIK = 'President Elena Varga-Holm of Arvelia met Prime Minister Tomas Lindqvist of Norland in Halvik on July 3, 2024. President Varga-Holm said that the two countries would open a new rail link. Prime Minister Lindqvist stressed that the border must stay open.\n';
+const MARROW = (n) => `title: Call number ${n}\npublisher: Ministry of Foreign Affairs of Caldoria\n---\nPresident Ilse Marrow of Caldoria held a phone call with Chancellor Oren Vask${n} of Tessaly on March ${(n % 27) + 1}, 2037. President Marrow said that grain exports would resume. Chancellor Vask${n} noted that the ports would reopen.\n`;
+
+/** Opens /import below `url` and waits until the import page's own app is there. */
+async function openImport(page, url) {
+  await page.goto(new URL('import', url).href);
+  await page.locator('#import-text').waitFor({ timeout: 20000 });
+}
+
+/** Pastes `text` and parses it; waits for the preview. */
+async function pasteAndParse(page, text) {
+  await page.fill('#import-text', text);
+  await page.click('.import-paste button[type="submit"]');
+  await page.locator('.import-preview').waitFor({ timeout: 20000 });
+}
+
+/** Saves the batch in preview; resolves with the page's message. */
+async function save(page) {
+  await page.click('.import-actions button.primary');
+  const done = page.locator('.import-done');
+  await done.waitFor({ timeout: 20000 });
+  return done.textContent();
+}
+
+/** `{label: count}` of one facet's checkboxes (as the viewer tests read them). */
+function facet(page, key) {
+  return page.$$eval(`#facet-${key} .facet-value`, (items) => Object.fromEntries(items.map((li) => [
+    li.querySelector('.facet-label').textContent,
+    Number(li.querySelector('.facet-count').textContent.replace(/\D/g, '')),
+  ])));
+}
+
+/** Goes to the statements through the site navigation (no reload) and waits for them. */
+async function toStatements(page) {
+  await page.click('.site-nav a[href="/"]');
+  await page.locator('.summary').waitFor({ timeout: 15000 });
+}
+
+/** The keys of the store of imported readouts (once it exists). */
+function storedIds(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('readouts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const keys = db.transaction('imported').objectStore('imported').getAllKeys();
+      keys.onsuccess = () => {
+        db.close();
+        resolve(keys.result);
+      };
+      keys.onerror = () => reject(keys.error);
+    };
+  }));
+}
+
+/** Drops `files` ({name, text}) on the import page's drop zone. */
+function dropFiles(page, files) {
+  return page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    document.querySelector('.import-files').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+test('a pasted readout is previewed, saved, shown with the bundled ones and kept across a reload', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(server.url);
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    const bundledSpeakers = await facet(page, 'speaker');
+    assert.equal(await page.locator('#facet-source').count(), 0, 'no Source facet before any import');
+    await page.click('.site-nav a[href="/import"]');
+    await page.locator('#import-text').waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('.site-nav a[aria-current="page"]').textContent(), 'Import');
+
+    await pasteAndParse(page, HALVIK);
+    // The preview is the readout page: statements marked in the source, participants.
+    const preview = page.locator('.import-readout');
+    const title = await preview.locator('h1').textContent();
+    assert.equal(await page.inputValue('#import-field-title'), title, 'the title field holds the parser\'s guess');
+    assert.equal(await preview.locator('.participant, .participants li').count() > 0 || (await preview.textContent()).includes('Tomas Lindqvist'), true);
+    assert.ok((await preview.textContent()).includes('Elena Varga-Holm'));
+    // The publisher typed in a field acts as a header would.
+    await page.fill('#import-field-publisher', 'Ministry of Foreign Affairs of Arvelia');
+    await page.click('.import-paste button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.import-readout')?.textContent.includes('Ministry of Foreign Affairs of Arvelia'), null, { timeout: 15000 });
+    assert.match(await save(page), /Saved 1 readout, kept in this browser/);
+
+    await toStatements(page);
+    const speakers = await facet(page, 'speaker');
+    assert.equal(speakers['Elena Varga-Holm'], 1);
+    assert.equal(speakers['Tomas Lindqvist'], 1);
+    for (const [name, count] of Object.entries(bundledSpeakers)) assert.equal(speakers[name], count, `${name} still counted`);
+    const bundledTotal = Object.values(await facet(page, 'kind')).reduce((a, b) => a + b, 0) - 2;
+    assert.deepEqual(await facet(page, 'source'), { Bundled: bundledTotal, Imported: 2 });
+    // The badge on the imported statements' cards, not on the bundled ones.
+    await page.click('#facet-source input[type="checkbox"] >> nth=1');
+    await page.waitForFunction(() => document.querySelectorAll('article.card').length === 2, null, { timeout: 15000 });
+    assert.equal(await page.locator('article.card .imported-badge').count(), 2);
+
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('article.card').length === 2, null, { timeout: 15000 });
+    assert.equal(new URL(page.url()).searchParams.get('source'), 'imported');
+    assert.deepEqual(await storedIds(page), ['2024-07-03-elena-varga-holm-tomas-lindqvist']);
+    // Its readout page, with the badge.
+    await page.goto(new URL('r/2024-07-03-elena-varga-holm-tomas-lindqvist', server.url).href);
+    await page.locator('.readout-page .imported-badge').waitFor({ timeout: 15000 });
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('dropped files show a progress bar and all join the facets; an id already taken gets a new one', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    await page.evaluate(() => {
+      window.__progress = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('#import-progress');
+        if (bar) window.__progress.push(`${bar.value}/${bar.max}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const files = Array.from({ length: 12 }, (_, i) => ({ name: `call-${i + 1}.txt`, text: MARROW(i + 1) }));
+    // Two files of one readout: the second is kept under a new id.
+    files.push({ name: 'again.txt', text: MARROW(1) });
+    await dropFiles(page, files);
+    await page.waitForFunction(() => document.querySelector('.import-preview h2')?.textContent.includes('13 readouts'), null, { timeout: 60000 });
+    const progress = await page.evaluate(() => window.__progress);
+    assert.ok(progress.length > 0 && progress.every((p) => p.endsWith('/13')), `a progress bar over 13 files: ${progress}`);
+    assert.match(await save(page), /Saved 13 readouts/);
+    const ids = await storedIds(page);
+    assert.equal(ids.length, 13);
+    assert.equal(new Set(ids).size, 13);
+    assert.ok(ids.some((id) => id.endsWith('-2')), `the repeated readout under a new id: ${ids}`);
+    await toStatements(page);
+    const speakers = await facet(page, 'speaker');
+    assert.equal(speakers['Ilse Marrow'], 13);
+    assert.equal((await facet(page, 'source')).Imported, 26);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a failing batch stores nothing of it and says which file and why', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    await pasteAndParse(page, HALVIK);
+    await save(page);
+    const before = await storedIds(page);
+    await page.setInputFiles('#import-file', [
+      { name: 'good.txt', mimeType: 'text/plain', buffer: Buffer.from(MARROW(3)) },
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1, "readouts": [}') },
+    ]);
+    const error = page.locator('.import-error');
+    await error.waitFor({ timeout: 20000 });
+    assert.match(await error.textContent(), /^Nothing of this batch was kept: broken\.json: .*line 1/);
+    assert.equal(await page.locator('.import-preview').count(), 0, 'nothing left to save');
+    // A corpus that readouts check rejects: a statement past its text.
+    const corpus = JSON.parse(await cliParse(FIXTURES[0]));
+    corpus.readouts[0].statements[0].span = [0, 999999];
+    await page.setInputFiles('#import-file', [
+      { name: 'bad-span.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corpus)) },
+    ]);
+    await page.waitForFunction(() => document.querySelector('.import-error')?.textContent.includes('bad-span.json: readouts check rejects it'), null, { timeout: 20000 });
+    assert.deepEqual(await storedIds(page), before, 'the store is as it was');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a readout JSON built by the CLI is checked and imported', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    const json = await cliParse(FIXTURES[1]);
+    await page.setInputFiles('#import-file', [{ name: 'call.json', mimeType: 'application/json', buffer: Buffer.from(json) }]);
+    await page.locator('.import-preview').waitFor({ timeout: 20000 });
+    await save(page);
+    const corpus = JSON.parse(json);
+    assert.deepEqual(await storedIds(page), [corpus.readouts[0].id]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('one imported readout or all can be deleted', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    await page.setInputFiles('#import-file', [1, 2, 3].map((n) => ({ name: `c${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(MARROW(n)) })));
+    await page.locator('.import-preview').waitFor({ timeout: 20000 });
+    await save(page);
+    const list = page.locator('.import-stored li');
+    await page.waitForFunction(() => document.querySelectorAll('.import-stored li').length === 3, null, { timeout: 15000 });
+    await list.first().locator('button').click();
+    await page.waitForFunction(() => document.querySelectorAll('.import-stored li').length === 2, null, { timeout: 15000 });
+    assert.equal((await storedIds(page)).length, 2);
+    await toStatements(page);
+    assert.equal((await facet(page, 'source')).Imported, 4);
+    await page.click('.site-nav a[href="/import"]');
+    await page.locator('.import-stored').waitFor({ timeout: 20000 });
+    await page.click('.import-stored p button');
+    await page.waitForFunction(() => document.querySelector('.import-stored')?.textContent.includes('None yet.'), null, { timeout: 15000 });
+    assert.deepEqual(await storedIds(page), []);
+    await toStatements(page);
+    assert.equal(await page.locator('#facet-source').count(), 0, 'no imported statement left');
+  } finally {
+    await context.close();
+  }
+});
+
+test('hostile text stays inert text', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await openImport(page, server.url);
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await pasteAndParse(page, `President Mara Quell of Ostrava met President Ivo Tamm of Belvar in Sarn on May 2, 2031. President Quell said that ${hostile} and <script>window.__pwned=2</script> were welcome.\n`);
+    await page.fill('#import-field-title', `<b>Bold</b>${hostile}`);
+    await page.click('.import-paste button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.import-readout h1')?.textContent.startsWith('<b>Bold</b>'), null, { timeout: 15000 });
+    await save(page);
+    await toStatements(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('article.card')].some((c) => c.textContent.includes('<img src=x')), null, { timeout: 15000 });
+    assert.equal(await page.locator('main img, main script, main b').count(), 0, 'no element made from the text');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a second tab sees an import without reloading', async () => {
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.locator('.summary').waitFor({ timeout: 15000 });
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    await pasteAndParse(page, HALVIK);
+    await save(page);
+    await other.waitForFunction(() => document.querySelector('#facet-source') !== null, null, { timeout: 15000 });
+    assert.equal((await facet(other, 'speaker'))['Elena Varga-Holm'], 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('where storage is blocked, imports are kept for the session only, and say so', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    await openImport(page, server.url);
+    const notice = page.locator('.import-session');
+    await notice.waitFor({ timeout: 20000 });
+    assert.match(await notice.textContent(), /kept for this session only/);
+    await pasteAndParse(page, HALVIK);
+    assert.match(await save(page), /kept for this session only/);
+    await toStatements(page);
+    assert.equal((await facet(page, 'speaker'))['Elena Varga-Holm'], 1);
+  } finally {
+    await context.close();
+  }
+});
+
+test('offline after a first visit, the import page parses and saves', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    if (!await page.evaluate(() => Boolean(navigator.serviceWorker.controller))) await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    await context.setOffline(true);
+    await openImport(page, server.url);
+    await pasteAndParse(page, HALVIK);
+    await save(page);
+    await toStatements(page);
+    assert.equal((await facet(page, 'speaker'))['Elena Varga-Holm'], 1);
+  } finally {
+    await context.close();
+  }
+});

@@ -59,6 +59,8 @@ fn field_names(index: &Index, doc: u32, facet: Facet) -> Vec<String> {
             Some(d) => format!("{} ({d})", r.title),
             None => r.title.clone(),
         }],
+        Facet::Source if index.is_imported(r) => vec!["Imported".to_string()],
+        Facet::Source => vec!["Bundled".to_string()],
     }
 }
 

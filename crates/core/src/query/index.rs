@@ -69,6 +69,8 @@ pub struct Index {
     newest: Vec<u32>,
     oldest: Vec<u32>,
     by_statement_id: IdTable,
+    /// How many readouts, first in the corpus, are bundled; the rest were imported.
+    bundled: usize,
 }
 
 /// The sort key of a day number for the newest-first or oldest-first order: undated
@@ -90,6 +92,48 @@ fn day_number(date: Option<&str>) -> i32 {
 
 impl Index {
     pub fn new(corpus: Corpus) -> Index {
+        let bundled = corpus.readouts.len();
+        Index::build(corpus, bundled)
+    }
+
+    /// The index of a bundled corpus and readouts imported in the browser, after it: the
+    /// [`Facet::Source`] of their statements is `imported`. An imported readout whose id a
+    /// readout before it took (a bundled one, since a new build may add an id an import has
+    /// already used) is kept under a new id (`-2`, … as `readouts build` makes ids unique):
+    /// nothing is hidden or replaced.
+    pub fn with_imported(mut corpus: Corpus, imported: Vec<Readout>) -> Index {
+        let bundled = corpus.readouts.len();
+        for mut readout in imported {
+            // A scan of the ids before it: a set would add a hasher to the app's wasm, and
+            // imports are few.
+            let taken = &corpus.readouts;
+            let id = crate::file::free_id(&readout.id, |id| taken.iter().any(|r| r.id == id));
+            if id != readout.id {
+                readout.set_id(id);
+            }
+            corpus.readouts.push(readout);
+        }
+        Index::build(corpus, bundled)
+    }
+
+    /// Whether `readout` (one of this index's) was imported rather than bundled.
+    pub fn is_imported(&self, readout: &Readout) -> bool {
+        self.corpus.readouts[self.bundled..]
+            .as_ptr_range()
+            .contains(&(readout as *const Readout))
+    }
+
+    /// The readouts imported in the browser, after the bundled ones.
+    pub fn imported(&self) -> &[Readout] {
+        &self.corpus.readouts[self.bundled..]
+    }
+
+    /// The bundled readouts.
+    pub fn bundled(&self) -> &[Readout] {
+        &self.corpus.readouts[..self.bundled]
+    }
+
+    fn build(corpus: Corpus, bundled: usize) -> Index {
         let mut docs = Vec::new();
         for (r, readout) in corpus.readouts.iter().enumerate() {
             for s in 0..readout.statements.len() {
@@ -98,7 +142,7 @@ impl Index {
         }
         let facets: Vec<FacetTable> = Facet::ALL
             .iter()
-            .map(|&facet| build_facet(&corpus, &docs, facet))
+            .map(|&facet| build_facet(&corpus, &docs, facet, bundled))
             .collect();
 
         let fields = build_fields(&corpus, &facets);
@@ -138,6 +182,7 @@ impl Index {
             newest,
             oldest,
             by_statement_id,
+            bundled,
         }
     }
 
@@ -543,7 +588,7 @@ fn build_fields(corpus: &Corpus, facets: &[FacetTable]) -> Fields {
 }
 
 /// Collects one facet's values for every statement.
-fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable {
+fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet, bundled: usize) -> FacetTable {
     // Ids in order of first appearance first; renumbered by label at the end.
     let mut by_value: HashMap<String, u32> = HashMap::default();
     let mut values: Vec<String> = Vec::new();
@@ -595,6 +640,8 @@ fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet) -> FacetTable
             Facet::Kind => add(readout.event.kind.as_str(), &|| {
                 readout.event.kind.label().to_string()
             }),
+            Facet::Source if r as usize >= bundled => add("imported", &|| "Imported".into()),
+            Facet::Source => add("bundled", &|| "Bundled".into()),
             Facet::Readout => add(&readout.id, &|| match readout
                 .event
                 .date

@@ -64,10 +64,13 @@ pub enum Facet {
     Topic,
     Kind,
     Readout,
+    /// Where a statement's readout comes from: the bundled corpus, or imported in this browser
+    /// ([`Index::with_imported`]).
+    Source,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Speaker,
         Facet::Country,
         Facet::Role,
@@ -75,6 +78,7 @@ impl Facet {
         Facet::Topic,
         Facet::Kind,
         Facet::Readout,
+        Facet::Source,
     ];
 
     /// The URL parameter name.
@@ -87,6 +91,7 @@ impl Facet {
             Facet::Topic => "topic",
             Facet::Kind => "kind",
             Facet::Readout => "readout",
+            Facet::Source => "source",
         }
     }
 
@@ -104,6 +109,7 @@ impl Facet {
             Facet::Topic => "Topic",
             Facet::Kind => "Kind of readout",
             Facet::Readout => "Readout",
+            Facet::Source => "Source",
         }
     }
 

@@ -1,0 +1,548 @@
+//! The import page: paste a readout (with its title, publisher, URL and date, prefilled with
+//! the parser's guesses after a first parse) or drop or choose files (`.txt` readouts, with the
+//! optional header the CLI reads; corpus or readout JSON), with a progress bar for a batch;
+//! the preview of each parsed readout as the readout page shows it, with the parser's
+//! diagnostics; save (one transaction: the whole batch or nothing) or discard; and the list of
+//! readouts kept in this browser, each removable, or all at once.
+//!
+//! Everything read from files or pasted is rendered as text (Yew escapes it): no raw HTML.
+
+use crate::batch::{kind_of, records};
+use crate::worker::{ParseWorker, Request};
+use readouts_app::corpus_loader::SharedIndex;
+use readouts_app::format::count;
+use readouts_app::nav::Embedded;
+use readouts_app::pages::readout::ReadoutPage;
+use readouts_app::route::Route;
+use readouts_app::store;
+use readouts_core::{limits, Corpus, Level, Readout};
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{BroadcastChannel, File, FileList, HtmlInputElement};
+use yew::prelude::*;
+use yew_router::prelude::BrowserRouter;
+use yew_router::Routable;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    /// The ids of the bundled readouts, which an import never takes.
+    pub bundled: Rc<HashSet<String>>,
+    /// Keeps a batch (a corpus JSON) for this session only, where the browser keeps no store.
+    pub on_session: Callback<String>,
+}
+
+/// Where saved readouts go.
+#[derive(Clone, PartialEq)]
+enum Keeping {
+    /// Not known yet (the store is being opened).
+    Unknown,
+    /// The browser's store (IndexedDB).
+    Stored,
+    /// Nowhere lasting: the reason the store cannot be used.
+    SessionOnly(String),
+}
+
+/// A message about the last action.
+#[derive(Clone, PartialEq)]
+enum Note {
+    Done(String),
+    Failed(String),
+}
+
+/// The fields of the paste form, in the worker's order.
+const FIELDS: [(&str, &str); 4] = [
+    ("title", "Title"),
+    ("publisher", "Publisher"),
+    ("url", "URL"),
+    ("published", "Publication date (YYYY-MM-DD)"),
+];
+
+/// The most text one readout file may hold, as `readouts parse` reads.
+const READOUT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
+
+#[component]
+pub fn ImportApp(props: &ImportProps) -> Html {
+    html! {
+        <BrowserRouter>
+            <ImportPage bundled={props.bundled.clone()} on_session={props.on_session.clone()} />
+        </BrowserRouter>
+    }
+}
+
+#[component]
+fn ImportPage(props: &ImportProps) -> Html {
+    let worker = use_memo((), |_| ParseWorker::spawn().map(Rc::new));
+    let text = use_state(String::new);
+    let fields = use_state(|| [String::new(), String::new(), String::new(), String::new()]);
+    let pending = use_state(|| Rc::new(Vec::<Readout>::new()));
+    let selected = use_state(|| 0usize);
+    let progress = use_state(|| None::<(usize, usize)>);
+    let note = use_state(|| None::<Note>);
+    let keeping = use_state(|| Keeping::Unknown);
+    let stored = use_state(Vec::<(String, String)>::new);
+    let session_ids = use_mut_ref(HashSet::<String>::new);
+    let busy = progress.is_some();
+
+    // The store: what it holds, or why it cannot be used; again whenever a page of the app
+    // (another tab, or this one) announces a change.
+    let refresh = {
+        let (keeping, stored) = (keeping.clone(), stored.clone());
+        Callback::from(move |()| {
+            let (keeping, stored) = (keeping.clone(), stored.clone());
+            spawn_local(async move {
+                match store::read_all(true).await {
+                    Ok(readouts) => {
+                        stored.set(
+                            readouts
+                                .into_iter()
+                                .map(|r| (r.id.clone(), r.title.clone()))
+                                .collect(),
+                        );
+                        keeping.set(Keeping::Stored);
+                    }
+                    Err(reason) => keeping.set(Keeping::SessionOnly(reason)),
+                }
+            });
+        })
+    };
+    {
+        let refresh = refresh.clone();
+        use_effect_with((), move |_| {
+            refresh.emit(());
+            let channel = BroadcastChannel::new(store::CHANNEL).ok();
+            let listener = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                refresh.emit(())
+            });
+            if let Some(channel) = &channel {
+                channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+            }
+            move || {
+                if let Some(channel) = channel {
+                    channel.close();
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    let Ok(worker) = (*worker).clone() else {
+        return html! {
+            <p class="import-error" role="alert">{ "The parser could not be started in this browser, so nothing can be imported here." }</p>
+        };
+    };
+
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                text.set(area.value());
+            }
+        })
+    };
+    let on_field = |i: usize| {
+        let fields = fields.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let mut next = (*fields).clone();
+                next[i] = input.value();
+                fields.set(next);
+            }
+        })
+    };
+
+    // Paste: parse the text with the fields; prefill the fields with what the parser found.
+    let on_parse = {
+        let (worker, text, fields) = (worker.clone(), text.clone(), fields.clone());
+        let (pending, selected, note) = (pending.clone(), selected.clone(), note.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (worker, text, fields) = (worker.clone(), text.clone(), fields.clone());
+            let (pending, selected, note) = (pending.clone(), selected.clone(), note.clone());
+            if text.trim().is_empty() {
+                note.set(Some(Note::Failed(
+                    "Paste the text of a readout first.".into(),
+                )));
+                return;
+            }
+            spawn_local(async move {
+                let f = &*fields;
+                let request = Request {
+                    name: "",
+                    text: &text,
+                    kind: "txt",
+                    fields: [&f[0], &f[1], &f[2], &f[3]],
+                };
+                match worker
+                    .parse(request)
+                    .await
+                    .and_then(|json| readouts_of(&json))
+                {
+                    Ok(readouts) => {
+                        if let Some(r) = readouts.first() {
+                            fields.set([
+                                r.title.clone(),
+                                r.source.publisher.clone().unwrap_or_default(),
+                                r.source.url.clone().unwrap_or_default(),
+                                r.published.clone().unwrap_or_default(),
+                            ]);
+                        }
+                        selected.set(0);
+                        pending.set(Rc::new(readouts));
+                        note.set(None);
+                    }
+                    Err(error) => note.set(Some(Note::Failed(error))),
+                }
+            });
+        })
+    };
+
+    // Files, chosen or dropped: each read and parsed in turn, the progress shown; the first
+    // that fails stops the batch, which then holds nothing.
+    let on_files = {
+        let (worker, pending, selected) = (worker.clone(), pending.clone(), selected.clone());
+        let (progress, note) = (progress.clone(), note.clone());
+        Callback::from(move |files: Vec<File>| {
+            if files.is_empty() {
+                return;
+            }
+            let (worker, pending, selected) = (worker.clone(), pending.clone(), selected.clone());
+            let (progress, note) = (progress.clone(), note.clone());
+            note.set(None);
+            spawn_local(async move {
+                let read = read_files(&worker, &files, &progress).await;
+                progress.set(None);
+                match read {
+                    Ok(readouts) => {
+                        selected.set(0);
+                        pending.set(Rc::new(readouts));
+                    }
+                    Err(error) => {
+                        pending.set(Rc::default());
+                        note.set(Some(Note::Failed(format!(
+                            "Nothing of this batch was kept: {error}"
+                        ))));
+                    }
+                }
+            });
+        })
+    };
+    let on_choose = {
+        let on_files = on_files.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                on_files.emit(files_of(input.files()));
+                input.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let on_files = on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            on_files.emit(files_of(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let on_discard = {
+        let (pending, note) = (pending.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            pending.set(Rc::default());
+            note.set(Some(Note::Done("Discarded: nothing was saved.".into())));
+        })
+    };
+    let on_save = {
+        let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
+        let (bundled, on_session) = (props.bundled.clone(), props.on_session.clone());
+        let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut batch: Vec<Readout> = pending.iter().cloned().collect();
+            let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
+            let (bundled, on_session) = (bundled.clone(), on_session.clone());
+            let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
+            spawn_local(async move {
+                let n = batch.len();
+                let saved = match &*keeping {
+                    Keeping::Stored => save(&mut batch, &bundled).await,
+                    _ => {
+                        let mut taken = (*bundled).clone();
+                        taken.extend(session_ids.borrow().iter().cloned());
+                        let records = records(&mut batch, &taken);
+                        session_ids
+                            .borrow_mut()
+                            .extend(records.into_iter().map(|(id, _)| id));
+                        on_session.emit(Corpus::new(batch).to_json());
+                        Ok(())
+                    }
+                };
+                match saved {
+                    Ok(()) => {
+                        announce();
+                        pending.set(Rc::default());
+                        let kept = if matches!(*keeping, Keeping::Stored) {
+                            "kept in this browser"
+                        } else {
+                            "kept for this session only"
+                        };
+                        note.set(Some(Note::Done(format!(
+                            "Saved {}, {kept}: their statements are now among the others.",
+                            count(n, "readout", "readouts")
+                        ))));
+                        refresh.emit(());
+                    }
+                    Err(error) => {
+                        note.set(Some(Note::Failed(format!("Nothing was saved: {error}"))))
+                    }
+                }
+            });
+        })
+    };
+    let remove = |id: Option<String>| {
+        let (note, refresh) = (note.clone(), refresh.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (note, refresh, id) = (note.clone(), refresh.clone(), id.clone());
+            spawn_local(async move {
+                match store::remove(id.as_deref()).await {
+                    Ok(()) => {
+                        announce();
+                        note.set(Some(Note::Done(match &id {
+                            Some(id) => format!("Deleted {id}."),
+                            None => "Deleted every imported readout.".into(),
+                        })));
+                    }
+                    Err(error) => {
+                        note.set(Some(Note::Failed(format!("Nothing was deleted: {error}"))))
+                    }
+                }
+                refresh.emit(());
+            });
+        })
+    };
+
+    let keeping_note = match &*keeping {
+        Keeping::SessionOnly(reason) => html! {
+            <p class="import-session" role="status">
+                { format!("This browser keeps no data for this site ({reason}): readouts you import are kept for this session only, until this tab is closed or reloaded.") }
+            </p>
+        },
+        _ => html! {
+            <p class="import-where">{ "Imported readouts are kept in this browser only (its IndexedDB storage for this site), never sent anywhere. Delete them below, or clear this site's data in the browser." }</p>
+        },
+    };
+    let field_inputs = FIELDS.iter().enumerate().map(|(i, (key, label))| {
+        let id = format!("import-field-{key}");
+        html! {
+            <p class="import-field">
+                <label for={id.clone()}>{ *label }</label>
+                <input id={id} name={*key} type="text" value={fields[i].clone()} oninput={on_field(i)} disabled={busy} />
+            </p>
+        }
+    });
+    html! {
+        <div class="import">
+            { keeping_note }
+            <form class="import-paste panel" onsubmit={on_parse} aria-labelledby="import-paste-title">
+                <h2 id="import-paste-title">{ "Paste a readout" }</h2>
+                <label for="import-text">{ "Text of the readout" }</label>
+                <textarea id="import-text" rows="10" value={(*text).clone()} oninput={on_text} disabled={busy} />
+                { for field_inputs }
+                <button type="submit" disabled={busy}>{ "Parse" }</button>
+            </form>
+            <section class="import-files panel" aria-labelledby="import-files-title" ondrop={on_drop} ondragover={on_drag_over}>
+                <h2 id="import-files-title">{ "Or drop or choose files" }</h2>
+                <p>{ "Readouts as .txt files (with the optional title:, url:, publisher: and published: header that readouts build reads), or a corpus or readout JSON exported from here or built by readouts build." }</p>
+                <label for="import-file">{ "Choose files" }</label>
+                <input id="import-file" type="file" multiple=true accept=".txt,.json,text/plain,application/json" onchange={on_choose} disabled={busy} />
+                if let Some((done, total)) = *progress {
+                    <p class="import-progress">
+                        <label for="import-progress">{ format!("Reading file {} of {total}", (done + 1).min(total)) }</label>
+                        <progress id="import-progress" max={total.to_string()} value={done.to_string()}></progress>
+                    </p>
+                }
+            </section>
+            if let Some(note) = &*note {
+                { match note {
+                    Note::Done(text) => html! { <p class="import-done" role="status">{ text.clone() }</p> },
+                    Note::Failed(text) => html! { <p class="import-error" role="alert">{ text.clone() }</p> },
+                } }
+            }
+            if !pending.is_empty() {
+                { preview(&pending, &selected, on_save, on_discard) }
+            }
+            { stored_list(&stored, &keeping, &remove) }
+        </div>
+    }
+}
+
+/// The batch waiting to be saved: its readouts (one chosen for the preview), the preview as
+/// the readout page shows it with the parser's diagnostics, and Save / Discard.
+fn preview(
+    pending: &Rc<Vec<Readout>>,
+    selected: &UseStateHandle<usize>,
+    on_save: Callback<MouseEvent>,
+    on_discard: Callback<MouseEvent>,
+) -> Html {
+    let chosen = (**selected).min(pending.len() - 1);
+    let readout = &pending[chosen];
+    let index = SharedIndex::new(Corpus::new(vec![readout.clone()]));
+    let choices = pending.iter().enumerate().map(|(i, r)| {
+        let selected = selected.clone();
+        let onclick = Callback::from(move |_: MouseEvent| selected.set(i));
+        html! {
+            <li>
+                <button type="button" class="link-button" aria-pressed={(i == chosen).to_string()} {onclick}>
+                    { format!("{} ({})", r.title, count(r.statements.len(), "statement", "statements")) }
+                </button>
+            </li>
+        }
+    });
+    let diagnostics = readout.diagnostics.iter().map(|d| {
+        let level = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        html! { <li class={level}>{ format!("{level}: {}", d.message) }</li> }
+    });
+    html! {
+        <section class="import-preview panel" aria-labelledby="import-preview-title">
+            <h2 id="import-preview-title">{ format!("Preview: {} to save", count(pending.len(), "readout", "readouts")) }</h2>
+            <p class="import-actions">
+                <button type="button" class="primary" onclick={on_save}>{ format!("Save {}", count(pending.len(), "readout", "readouts")) }</button>
+                <button type="button" onclick={on_discard}>{ "Discard" }</button>
+            </p>
+            if pending.len() > 1 {
+                <ul class="import-choices">{ for choices }</ul>
+            }
+            <h3>{ "What the parser noted" }</h3>
+            if readout.diagnostics.is_empty() {
+                <p>{ "Nothing: every sentence was read without doubt." }</p>
+            } else {
+                <ul class="import-diagnostics">{ for diagnostics }</ul>
+            }
+            <div class="import-readout">
+                <ContextProvider<Embedded> context={Embedded}>
+                    <ContextProvider<SharedIndex> context={index}>
+                        <ReadoutPage id={AttrValue::from(readout.id.clone())} />
+                    </ContextProvider<SharedIndex>>
+                </ContextProvider<Embedded>>
+            </div>
+        </section>
+    }
+}
+
+/// The readouts kept in this browser, each with Delete, and Delete all.
+fn stored_list(
+    stored: &[(String, String)],
+    keeping: &Keeping,
+    remove: &dyn Fn(Option<String>) -> Callback<MouseEvent>,
+) -> Html {
+    if !matches!(keeping, Keeping::Stored) {
+        return Html::default();
+    }
+    let items = stored.iter().map(|(id, title)| {
+        // Relative to the document's base, so that a base path is kept.
+        let path = Route::Readout { id: id.clone() }.to_path();
+        let href = path.trim_start_matches('/').to_string();
+        html! {
+            <li>
+                <a href={href}>{ title.clone() }</a>
+                { " " }
+                <button type="button" class="link-button" aria-label={format!("Delete {title}")} onclick={remove(Some(id.clone()))}>{ "Delete" }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="import-stored panel" aria-labelledby="import-stored-title">
+            <h2 id="import-stored-title">{ format!("Imported readouts ({})", stored.len()) }</h2>
+            if stored.is_empty() {
+                <p>{ "None yet." }</p>
+            } else {
+                <ul>{ for items }</ul>
+                <p><button type="button" onclick={remove(None)}>{ "Delete all imported readouts" }</button></p>
+            }
+        </section>
+    }
+}
+
+/// Reads and parses `files` in order, showing the progress; the first that fails ends the
+/// batch with its name and why.
+async fn read_files(
+    worker: &ParseWorker,
+    files: &[File],
+    progress: &UseStateHandle<Option<(usize, usize)>>,
+) -> Result<Vec<Readout>, String> {
+    let mut readouts = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        progress.set(Some((i, files.len())));
+        let name = file.name();
+        let kind = kind_of(&name);
+        let cap = if kind == "json" {
+            limits::CORPUS_BYTES as f64
+        } else {
+            READOUT_BYTES
+        };
+        if file.size() > cap {
+            return Err(format!(
+                "{name}: the file is larger than the {} MiB readouts reads",
+                cap / (1024.0 * 1024.0)
+            ));
+        }
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| format!("{name}: the file could not be read"))?;
+        let json = worker
+            .parse(Request {
+                name: &name,
+                text: &text,
+                kind,
+                fields: [""; 4],
+            })
+            .await?;
+        readouts.extend(readouts_of(&json).map_err(|e| format!("{name}: {e}"))?);
+    }
+    progress.set(Some((files.len(), files.len())));
+    Ok(readouts)
+}
+
+/// Stores `batch` in one transaction under ids that no bundled or stored readout holds; asks
+/// the browser to keep the store (`navigator.storage.persist()`) after the first import.
+async fn save(batch: &mut [Readout], bundled: &HashSet<String>) -> Result<(), String> {
+    let stored = store::ids().await?;
+    let first = stored.is_empty();
+    let mut taken = bundled.clone();
+    taken.extend(stored);
+    store::add_all(&records(batch, &taken)).await?;
+    if first {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().storage().persist();
+        }
+    }
+    Ok(())
+}
+
+/// Tells every page of the app (this tab's too) that the store changed.
+fn announce() {
+    if let Ok(channel) = BroadcastChannel::new(store::CHANNEL) {
+        let _ = channel.post_message(&"changed".into());
+        channel.close();
+    }
+}
+
+/// The readouts of a corpus JSON the worker gave.
+fn readouts_of(json: &str) -> Result<Vec<Readout>, String> {
+    Corpus::from_json_bytes(json.as_bytes())
+        .map(|corpus| corpus.readouts)
+        .map_err(|e| e.to_string())
+}
+
+/// The files of a file list, in order.
+fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

@@ -1,0 +1,288 @@
+//! The browser's store of imported readouts: the IndexedDB database [`DATABASE`], object store
+//! [`STORE`], one record per readout keyed by its id, whose value is a corpus JSON of that one
+//! readout (read back with [`Corpus::from_json_bytes`], the reader of the bundled corpus, so
+//! the app's wasm holds one JSON reader).
+//!
+//! The schema is versioned by an explicit list of [`MIGRATIONS`]: the database's version is
+//! their count, and opening it runs those it has not had yet, in order, inside the upgrade
+//! transaction. Every opener runs them, so whichever page opens the database first (the app at
+//! start-up or the import page) brings it up to date.
+//!
+//! The app reads the store at start-up ([`read_all`]); the import page (`crates/import-app`)
+//! also writes it: a batch in one transaction ([`add_all`]: every record or none, and `add`,
+//! which refuses a key that exists, never `put`), one readout or all removed. After each change
+//! it posts on the [`CHANNEL`] `BroadcastChannel`, which every page of the app (this tab's
+//! included) listens to, so that every view and every tab shows the change.
+
+use readouts_core::{Corpus, Readout};
+
+/// The database's name.
+pub const DATABASE: &str = "readouts";
+/// The object store of imported readouts (keys: readout ids; values: one-readout corpus JSON).
+pub const STORE: &str = "imported";
+/// The `BroadcastChannel` on which a change of the store is announced.
+pub const CHANNEL: &str = "readouts-imported";
+
+/// One step of the schema. Never change one that has shipped: add another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Migration {
+    /// Creates an object store with out-of-line keys.
+    CreateStore(&'static str),
+}
+
+/// The schema's migrations, in order: `MIGRATIONS[n]` takes the database from version `n` to
+/// `n + 1`.
+pub const MIGRATIONS: &[Migration] = &[Migration::CreateStore(STORE)];
+
+/// The database's version: how many migrations it has had.
+pub fn version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// The migrations a database at version `old` still needs.
+pub fn pending(old: u32) -> &'static [Migration] {
+    MIGRATIONS.get(old as usize..).unwrap_or(&[])
+}
+
+/// The readouts of the stored records' values (each a corpus JSON); a record that cannot be
+/// read is skipped and named in the returned problems, never fatal.
+pub fn readouts_of(values: impl IntoIterator<Item = String>) -> (Vec<Readout>, Vec<String>) {
+    let mut readouts = Vec::new();
+    let mut problems = Vec::new();
+    for value in values {
+        match Corpus::from_json_bytes(value.as_bytes()) {
+            Ok(corpus) => readouts.extend(corpus.readouts),
+            Err(err) => problems.push(err.to_string()),
+        }
+    }
+    (readouts, problems)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::*;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::{pending, readouts_of, version, Migration, DATABASE, STORE};
+    use js_sys::{Array, Promise};
+    use readouts_core::Readout;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{
+        IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+        IdbTransactionMode, IdbVersionChangeEvent,
+    };
+
+    /// Why the store cannot be used, in plain words.
+    pub type Refusal = String;
+
+    /// Opens the database, running the migrations it has not had. Without `create`, a
+    /// database that does not exist yet is not created (the app's start-up reads the store of
+    /// every visitor, and only an import should make one): that is then an error.
+    pub async fn open(create: bool) -> Result<IdbDatabase, Refusal> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(
+                "this browser keeps no IndexedDB for this site (storage is blocked or unavailable)",
+            )?;
+        let request: IdbOpenDbRequest = factory
+            .open_with_u32(DATABASE, version())
+            .map_err(|e| refusal("the browser refused to open the store", &e))?;
+        let upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(
+            move |event: IdbVersionChangeEvent| {
+                let Some(request) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                else {
+                    return;
+                };
+                if !create && event.old_version() == 0.0 {
+                    if let Some(tx) = request.transaction() {
+                        let _ = tx.abort();
+                    }
+                    return;
+                }
+                let Ok(db) = request.result().map(IdbDatabase::from) else {
+                    return;
+                };
+                for migration in pending(event.old_version() as u32) {
+                    match migration {
+                        Migration::CreateStore(name) => {
+                            let _ = db.create_object_store(name);
+                        }
+                    }
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let opened = finished(&request, true).await;
+        request.set_onupgradeneeded(None);
+        opened.map(IdbDatabase::from)
+    }
+
+    /// The value of `request` once it succeeds; its error otherwise (or, for an open request
+    /// with `blocking`, when another tab keeps an older version open).
+    async fn finished(request: &IdbRequest, blocking: bool) -> Result<JsValue, Refusal> {
+        let promise = Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+            if blocking {
+                if let Some(open) = request.dyn_ref::<IdbOpenDbRequest>() {
+                    open.set_onblocked(Some(&reject));
+                }
+            }
+        });
+        let outcome = JsFuture::from(promise).await;
+        request.set_onsuccess(None);
+        request.set_onerror(None);
+        match outcome {
+            Ok(_) => request
+                .result()
+                .map_err(|e| refusal("the store did not answer", &e)),
+            Err(_) => Err(match request.error() {
+                Ok(Some(error)) => format!("{}: {}", error.name(), error.message()),
+                _ => "another tab of this app holds an older version of the store open: close it and try again".into(),
+            }),
+        }
+    }
+
+    /// Waits until `tx` commits; its error (why it was aborted) otherwise.
+    async fn committed(tx: &IdbTransaction) -> Result<(), Refusal> {
+        let promise = Promise::new(&mut |resolve, reject| {
+            tx.set_oncomplete(Some(&resolve));
+            tx.set_onerror(Some(&reject));
+            tx.set_onabort(Some(&reject));
+        });
+        JsFuture::from(promise).await.map(|_| ()).map_err(|_| {
+            tx.error().map_or_else(
+                || "the browser did not store them".to_string(),
+                |e| format!("{}: {}", e.name(), e.message()),
+            )
+        })
+    }
+
+    /// The store in a new transaction of `db`.
+    fn store(
+        db: &IdbDatabase,
+        mode: IdbTransactionMode,
+    ) -> Result<(IdbTransaction, IdbObjectStore), Refusal> {
+        let tx = db
+            .transaction_with_str_and_mode(STORE, mode)
+            .map_err(|e| refusal("the store could not be read", &e))?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| refusal("the store could not be read", &e))?;
+        Ok((tx, store))
+    }
+
+    /// Every imported readout, in the order of their ids; records that cannot be read are
+    /// left out and named in the console. `create`: as [`open`].
+    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Refusal> {
+        let db = open(create).await?;
+        let read = async {
+            let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
+            let request = store
+                .get_all()
+                .map_err(|e| refusal("the store could not be read", &e))?;
+            let values: Array = finished(&request, false).await?.unchecked_into();
+            let (readouts, problems) = readouts_of(values.iter().filter_map(|v| v.as_string()));
+            for problem in problems {
+                web_sys::console::warn_1(
+                    &format!("readouts: an imported readout could not be read: {problem}").into(),
+                );
+            }
+            Ok(readouts)
+        };
+        let result = read.await;
+        db.close();
+        result
+    }
+
+    /// The ids of every stored readout.
+    pub async fn ids() -> Result<Vec<String>, Refusal> {
+        let db = open(true).await?;
+        let read = async {
+            let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
+            let request = store
+                .get_all_keys()
+                .map_err(|e| refusal("the store could not be read", &e))?;
+            let keys: Array = finished(&request, false).await?.unchecked_into();
+            Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+        };
+        let result = read.await;
+        db.close();
+        result
+    }
+
+    /// Adds every `(id, corpus JSON)` record in one transaction: all of them, or, if any fails
+    /// (an id already stored, the quota), none.
+    pub async fn add_all(records: &[(String, String)]) -> Result<(), Refusal> {
+        let db = open(true).await?;
+        let result = async {
+            let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+            for (id, json) in records {
+                if let Err(e) = store.add_with_key(&JsValue::from_str(json), &JsValue::from_str(id))
+                {
+                    let _ = tx.abort();
+                    return Err(refusal(&format!("{id} could not be stored"), &e));
+                }
+            }
+            committed(&tx).await
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// Removes the readout `id`, or every readout (`None`).
+    pub async fn remove(id: Option<&str>) -> Result<(), Refusal> {
+        let db = open(true).await?;
+        let result = async {
+            let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
+            match id {
+                Some(id) => store.delete(&JsValue::from_str(id)),
+                None => store.clear(),
+            }
+            .map_err(|e| refusal("the store refused the removal", &e))?;
+            committed(&tx).await
+        }
+        .await;
+        db.close();
+        result
+    }
+
+    /// `what`, and the browser's reason.
+    fn refusal(what: &str, error: &JsValue) -> Refusal {
+        match error.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("{what}: {}", String::from(e.message())),
+            None => what.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_is_the_count_of_migrations() {
+        assert_eq!(version() as usize, MIGRATIONS.len());
+        assert_eq!(pending(0), MIGRATIONS);
+        assert!(pending(version()).is_empty());
+        // A database from a newer build (opened by an older page) needs nothing from it.
+        assert!(pending(version() + 3).is_empty());
+        assert_eq!(MIGRATIONS[0], Migration::CreateStore(STORE));
+    }
+
+    #[test]
+    fn unreadable_records_are_skipped_and_named() {
+        let good = Corpus::new(vec![readouts_core::parse(
+            "President Ilse Marrow of Caldoria said that grain exports would resume.",
+        )])
+        .to_json();
+        let (readouts, problems) = readouts_of([good, "{".to_string()]);
+        assert_eq!(readouts.len(), 1);
+        assert_eq!(problems.len(), 1);
+    }
+}
