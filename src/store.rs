@@ -8,8 +8,8 @@
 //! transaction. Every opener runs them, so whichever page opens the database first (the app at
 //! start-up or the import page) brings it up to date.
 //!
-//! The app reads the store at start-up ([`read_all`]); the import page (`crates/import-app`)
-//! also writes it: a batch in one transaction ([`add_all`]: every record or none, and `add`,
+//! The app reads the store at start-up (`read_all`); the import page (`crates/import-app`)
+//! also writes it: a batch in one transaction (`add_all`: every record or none, and `add`,
 //! which refuses a key that exists, never `put`), one readout or all removed. After each change
 //! it posts on the [`CHANNEL`] `BroadcastChannel`, which every page of the app (this tab's
 //! included) listens to, so that every view and every tab shows the change.

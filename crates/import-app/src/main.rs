@@ -1,7 +1,7 @@
 //! The import page of readouts as its own wasm app. Trunk builds it from `index.html`'s
 //! `data-type="worker"` link (which only means: built, not loaded by the page), and the main
 //! app's `/import` page loads it with a dynamic `import()`, calls its `default` export (the
-//! wasm set-up) and then [`mount`] on the container it renders. So the import page's code
+//! wasm set-up) and then `mount` on the container it renders. So the import page's code
 //! (forms, files, the worker's client, the store's writes) is downloaded only by readers who
 //! open it, never by the first load.
 //!
@@ -17,7 +17,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 
-/// Nothing to start: the main app calls [`mount`].
+/// Nothing to start: the main app calls `mount`.
 fn main() {}
 
 #[cfg(target_arch = "wasm32")]
