@@ -48,10 +48,11 @@ export const BROTLI_MAX_QUALITY_BYTES = 8 * 1024 * 1024;
 const HASHED_ASSET = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 /**
- * The files of the parse worker (`crates/parse-worker`), which Trunk writes without a hash:
- * downloaded (and precached) like the hashed ones.
+ * The files of the parse worker and of the import page's app (`crates/parse-worker`,
+ * `crates/import-app`), which Trunk writes without a hash: downloaded (and precached) like the
+ * hashed ones.
  */
-const WORKER_ASSET = /^parse-worker(_bg\.wasm|\.js)$/;
+const WORKER_ASSET = /^(parse-worker|import-app)(_bg\.wasm|\.js)$/;
 
 /** Whether the build file `name` (relative to the build folder) gets compressed copies. */
 export function isCompressible(name) {

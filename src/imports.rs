@@ -5,30 +5,11 @@
 //! (where the browser keeps no store) too. And the `/import` page's own wasm app
 //! (`crates/import-app`), loaded and mounted only when that page is opened.
 
-use std::cell::RefCell;
-
-thread_local! {
-    /// Batches imported for this session only (the browser keeps no store for the site), as
-    /// the corpus JSON the import page gave: read again at each merge, like the store's.
-    static SESSION: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Keeps a batch (a corpus JSON, from the import page) for this session.
-pub fn keep_for_session(json: String) {
-    SESSION.with(|s| s.borrow_mut().push(json));
-}
-
-/// The readouts kept for this session.
-pub fn session() -> Vec<readouts_core::Readout> {
-    crate::store::readouts_of(SESSION.with(|s| s.borrow().clone())).0
-}
-
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{keep_for_session, session};
     use crate::corpus_loader::SharedIndex;
     use crate::store;
     use js_sys::{Array, Function, Promise, Reflect};
@@ -55,7 +36,7 @@ mod browser {
     /// creating one), then the session's.
     pub async fn imported() -> Vec<Readout> {
         let mut readouts = store::read_all(false).await.unwrap_or_default();
-        readouts.extend(session());
+        readouts.extend(store::session());
         readouts
     }
 
@@ -102,7 +83,7 @@ mod browser {
     }
 
     /// Loads the import page's wasm app (`import-app.js`, next to the app) once, and mounts it
-    /// in its container, telling it the bundled ids and how to keep a batch for the session.
+    /// in its container, telling it the bundled ids.
     async fn mount(index: SharedIndex) -> Result<(), JsValue> {
         let root = element(crate::pages::import::ROOT_ID).ok_or(JsValue::NULL)?;
         let module = match MODULE.with(|m| m.borrow().clone()) {
@@ -120,14 +101,7 @@ mod browser {
             .iter()
             .map(|r| JsValue::from_str(&r.id))
             .collect();
-        let on_session = Closure::<dyn Fn(String)>::new(keep_for_session);
-        call(
-            &module,
-            "mount",
-            &[root.into(), ids.into(), on_session.as_ref().clone()],
-        )?;
-        // The import page may call it for as long as the app runs.
-        on_session.forget();
+        call(&module, "mount", &[root.into(), ids.into()])?;
         Ok(())
     }
 

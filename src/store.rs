@@ -74,21 +74,56 @@ mod browser {
         IdbTransactionMode, IdbVersionChangeEvent,
     };
 
-    /// Why the store cannot be used, in plain words.
-    pub type Refusal = String;
+    /// The browser's error (an exception, a `DOMException`), or `null` where there is no
+    /// IndexedDB or another tab blocks an upgrade: [`reason`] words it. Kept raw so that the
+    /// app's start-up, which only skips a store it cannot read, carries no messages.
+    pub type Failure = JsValue;
+
+    /// The global array (`globalThis[SESSION]`) of batches (corpus JSON) kept for this session
+    /// only, where the browser keeps no store: the import page's wasm and the app's share the
+    /// page's global object, not their memories.
+    const SESSION: &str = "readoutsSession";
+
+    /// Keeps a batch (a corpus JSON) for this session.
+    pub fn keep_for_session(json: &str) {
+        let global = js_sys::global();
+        let batches = match js_sys::Reflect::get(&global, &SESSION.into()) {
+            Ok(batches) if batches.is_array() => Array::from(&batches),
+            _ => {
+                let batches = Array::new();
+                let _ = js_sys::Reflect::set(&global, &SESSION.into(), &batches);
+                batches
+            }
+        };
+        batches.push(&json.into());
+    }
+
+    /// The readouts kept for this session.
+    pub fn session() -> Vec<Readout> {
+        let batches = js_sys::Reflect::get(&js_sys::global(), &SESSION.into())
+            .ok()
+            .filter(|b| b.is_array())
+            .map(|b| Array::from(&b))
+            .unwrap_or_default();
+        readouts_of(batches.iter().filter_map(|b| b.as_string())).0
+    }
+
+    /// A failure in plain words, for the import page.
+    pub fn reason(failure: &Failure) -> String {
+        match failure.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+            None => "this browser keeps no IndexedDB for this site (storage blocked or unavailable), or another tab of this app holds an older version of it open".into(),
+        }
+    }
 
     /// Opens the database, running the migrations it has not had. Without `create`, a
     /// database that does not exist yet is not created (the app's start-up reads the store of
-    /// every visitor, and only an import should make one): that is then an error.
-    pub async fn open(create: bool) -> Result<IdbDatabase, Refusal> {
+    /// every visitor, and only an import should make one): that is then a failure.
+    pub async fn open(create: bool) -> Result<IdbDatabase, Failure> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or(
-                "this browser keeps no IndexedDB for this site (storage is blocked or unavailable)",
-            )?;
-        let request: IdbOpenDbRequest = factory
-            .open_with_u32(DATABASE, version())
-            .map_err(|e| refusal("the browser refused to open the store", &e))?;
+            .ok_or(JsValue::NULL)?;
+        let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, version())?;
         let upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(
             move |event: IdbVersionChangeEvent| {
                 let Some(request) = event
@@ -121,9 +156,9 @@ mod browser {
         opened.map(IdbDatabase::from)
     }
 
-    /// The value of `request` once it succeeds; its error otherwise (or, for an open request
-    /// with `blocking`, when another tab keeps an older version open).
-    async fn finished(request: &IdbRequest, blocking: bool) -> Result<JsValue, Refusal> {
+    /// The value of `request` once it succeeds; its error otherwise (`null` for an open
+    /// request with `blocking`, when another tab keeps an older version open).
+    async fn finished(request: &IdbRequest, blocking: bool) -> Result<JsValue, Failure> {
         let promise = Promise::new(&mut |resolve, reject| {
             request.set_onsuccess(Some(&resolve));
             request.set_onerror(Some(&reject));
@@ -137,62 +172,46 @@ mod browser {
         request.set_onsuccess(None);
         request.set_onerror(None);
         match outcome {
-            Ok(_) => request
-                .result()
-                .map_err(|e| refusal("the store did not answer", &e)),
-            Err(_) => Err(match request.error() {
-                Ok(Some(error)) => format!("{}: {}", error.name(), error.message()),
-                _ => "another tab of this app holds an older version of the store open: close it and try again".into(),
-            }),
+            Ok(_) => request.result(),
+            Err(_) => Err(request
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::NULL, JsValue::from)),
         }
     }
 
-    /// Waits until `tx` commits; its error (why it was aborted) otherwise.
-    async fn committed(tx: &IdbTransaction) -> Result<(), Refusal> {
+    /// Waits until `tx` commits; why it was aborted otherwise.
+    async fn committed(tx: &IdbTransaction) -> Result<(), Failure> {
         let promise = Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onerror(Some(&reject));
             tx.set_onabort(Some(&reject));
         });
-        JsFuture::from(promise).await.map(|_| ()).map_err(|_| {
-            tx.error().map_or_else(
-                || "the browser did not store them".to_string(),
-                |e| format!("{}: {}", e.name(), e.message()),
-            )
-        })
+        JsFuture::from(promise)
+            .await
+            .map(|_| ())
+            .map_err(|_| tx.error().map_or(JsValue::NULL, JsValue::from))
     }
 
     /// The store in a new transaction of `db`.
     fn store(
         db: &IdbDatabase,
         mode: IdbTransactionMode,
-    ) -> Result<(IdbTransaction, IdbObjectStore), Refusal> {
-        let tx = db
-            .transaction_with_str_and_mode(STORE, mode)
-            .map_err(|e| refusal("the store could not be read", &e))?;
-        let store = tx
-            .object_store(STORE)
-            .map_err(|e| refusal("the store could not be read", &e))?;
+    ) -> Result<(IdbTransaction, IdbObjectStore), Failure> {
+        let tx = db.transaction_with_str_and_mode(STORE, mode)?;
+        let store = tx.object_store(STORE)?;
         Ok((tx, store))
     }
 
-    /// Every imported readout, in the order of their ids; records that cannot be read are
-    /// left out and named in the console. `create`: as [`open`].
-    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Refusal> {
+    /// Every imported readout, in the order of their ids (a record that cannot be read is
+    /// left out). `create`: as [`open`].
+    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Failure> {
         let db = open(create).await?;
         let read = async {
             let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
-            let request = store
-                .get_all()
-                .map_err(|e| refusal("the store could not be read", &e))?;
-            let values: Array = finished(&request, false).await?.unchecked_into();
-            let (readouts, problems) = readouts_of(values.iter().filter_map(|v| v.as_string()));
-            for problem in problems {
-                web_sys::console::warn_1(
-                    &format!("readouts: an imported readout could not be read: {problem}").into(),
-                );
-            }
-            Ok(readouts)
+            let values: Array = finished(&store.get_all()?, false).await?.unchecked_into();
+            Ok(readouts_of(values.iter().filter_map(|v| v.as_string())).0)
         };
         let result = read.await;
         db.close();
@@ -200,14 +219,13 @@ mod browser {
     }
 
     /// The ids of every stored readout.
-    pub async fn ids() -> Result<Vec<String>, Refusal> {
+    pub async fn ids() -> Result<Vec<String>, Failure> {
         let db = open(true).await?;
         let read = async {
             let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
-            let request = store
-                .get_all_keys()
-                .map_err(|e| refusal("the store could not be read", &e))?;
-            let keys: Array = finished(&request, false).await?.unchecked_into();
+            let keys: Array = finished(&store.get_all_keys()?, false)
+                .await?
+                .unchecked_into();
             Ok(keys.iter().filter_map(|k| k.as_string()).collect())
         };
         let result = read.await;
@@ -217,7 +235,7 @@ mod browser {
 
     /// Adds every `(id, corpus JSON)` record in one transaction: all of them, or, if any fails
     /// (an id already stored, the quota), none.
-    pub async fn add_all(records: &[(String, String)]) -> Result<(), Refusal> {
+    pub async fn add_all(records: &[(String, String)]) -> Result<(), Failure> {
         let db = open(true).await?;
         let result = async {
             let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
@@ -225,7 +243,7 @@ mod browser {
                 if let Err(e) = store.add_with_key(&JsValue::from_str(json), &JsValue::from_str(id))
                 {
                     let _ = tx.abort();
-                    return Err(refusal(&format!("{id} could not be stored"), &e));
+                    return Err(e);
                 }
             }
             committed(&tx).await
@@ -236,28 +254,19 @@ mod browser {
     }
 
     /// Removes the readout `id`, or every readout (`None`).
-    pub async fn remove(id: Option<&str>) -> Result<(), Refusal> {
+    pub async fn remove(id: Option<&str>) -> Result<(), Failure> {
         let db = open(true).await?;
         let result = async {
             let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
             match id {
                 Some(id) => store.delete(&JsValue::from_str(id)),
                 None => store.clear(),
-            }
-            .map_err(|e| refusal("the store refused the removal", &e))?;
+            }?;
             committed(&tx).await
         }
         .await;
         db.close();
         result
-    }
-
-    /// `what`, and the browser's reason.
-    fn refusal(what: &str, error: &JsValue) -> Refusal {
-        match error.dyn_ref::<js_sys::Error>() {
-            Some(e) => format!("{what}: {}", String::from(e.message())),
-            None => what.to_string(),
-        }
     }
 }
 

@@ -26,13 +26,13 @@ pub use browser::{mount, unmount};
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use crate::page::{ImportApp, ImportProps};
-    use js_sys::{Array, Function};
+    use js_sys::Array;
     use std::cell::RefCell;
     use std::collections::HashSet;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
-    use yew::{AppHandle, Callback};
+    use yew::AppHandle;
 
     thread_local! {
         static MOUNTED: RefCell<Option<AppHandle<ImportApp>>> = const { RefCell::new(None) };
@@ -68,21 +68,15 @@ mod browser {
     }
 
     /// Renders the import page into `root` (its placeholder replaced). `bundled`: the ids of
-    /// the bundled readouts, which an import never takes. `on_session`: the main app's function
-    /// that keeps a batch (a corpus JSON) for this session only, where the browser keeps no
-    /// store.
+    /// the bundled readouts, which an import never takes.
     #[wasm_bindgen]
-    pub fn mount(root: Element, bundled: Array, on_session: Function) {
+    pub fn mount(root: Element, bundled: Array) {
         unmount();
         renumber();
         root.set_text_content(None);
         let bundled: HashSet<String> = bundled.iter().filter_map(|id| id.as_string()).collect();
-        let on_session = Callback::from(move |json: String| {
-            let _ = on_session.call1(&JsValue::NULL, &json.into());
-        });
         let props = ImportProps {
             bundled: Rc::new(bundled),
-            on_session,
         };
         let handle = yew::Renderer::<ImportApp>::with_root_and_props(root, props).render();
         MOUNTED.with(|m| *m.borrow_mut() = Some(handle));

@@ -29,8 +29,6 @@ use yew_router::Routable;
 pub struct ImportProps {
     /// The ids of the bundled readouts, which an import never takes.
     pub bundled: Rc<HashSet<String>>,
-    /// Keeps a batch (a corpus JSON) for this session only, where the browser keeps no store.
-    pub on_session: Callback<String>,
 }
 
 /// Where saved readouts go.
@@ -66,7 +64,7 @@ const READOUT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 pub fn ImportApp(props: &ImportProps) -> Html {
     html! {
         <BrowserRouter>
-            <ImportPage bundled={props.bundled.clone()} on_session={props.on_session.clone()} />
+            <ImportPage bundled={props.bundled.clone()} />
         </BrowserRouter>
     }
 }
@@ -102,7 +100,7 @@ fn ImportPage(props: &ImportProps) -> Html {
                         );
                         keeping.set(Keeping::Stored);
                     }
-                    Err(reason) => keeping.set(Keeping::SessionOnly(reason)),
+                    Err(failure) => keeping.set(Keeping::SessionOnly(store::reason(&failure))),
                 }
             });
         })
@@ -255,12 +253,12 @@ fn ImportPage(props: &ImportProps) -> Html {
     };
     let on_save = {
         let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
-        let (bundled, on_session) = (props.bundled.clone(), props.on_session.clone());
+        let bundled = props.bundled.clone();
         let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
         Callback::from(move |_: MouseEvent| {
             let mut batch: Vec<Readout> = pending.iter().cloned().collect();
             let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
-            let (bundled, on_session) = (bundled.clone(), on_session.clone());
+            let bundled = bundled.clone();
             let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
             spawn_local(async move {
                 let n = batch.len();
@@ -273,7 +271,7 @@ fn ImportPage(props: &ImportProps) -> Html {
                         session_ids
                             .borrow_mut()
                             .extend(records.into_iter().map(|(id, _)| id));
-                        on_session.emit(Corpus::new(batch).to_json());
+                        store::keep_for_session(&Corpus::new(batch).to_json());
                         Ok(())
                     }
                 };
@@ -312,9 +310,10 @@ fn ImportPage(props: &ImportProps) -> Html {
                             None => "Deleted every imported readout.".into(),
                         })));
                     }
-                    Err(error) => {
-                        note.set(Some(Note::Failed(format!("Nothing was deleted: {error}"))))
-                    }
+                    Err(failure) => note.set(Some(Note::Failed(format!(
+                        "Nothing was deleted: {}",
+                        store::reason(&failure)
+                    )))),
                 }
                 refresh.emit(());
             });
@@ -511,11 +510,13 @@ async fn read_files(
 /// Stores `batch` in one transaction under ids that no bundled or stored readout holds; asks
 /// the browser to keep the store (`navigator.storage.persist()`) after the first import.
 async fn save(batch: &mut [Readout], bundled: &HashSet<String>) -> Result<(), String> {
-    let stored = store::ids().await?;
+    let stored = store::ids().await.map_err(|f| store::reason(&f))?;
     let first = stored.is_empty();
     let mut taken = bundled.clone();
     taken.extend(stored);
-    store::add_all(&records(batch, &taken)).await?;
+    store::add_all(&records(batch, &taken))
+        .await
+        .map_err(|f| store::reason(&f))?;
     if first {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().storage().persist();
