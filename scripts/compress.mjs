@@ -22,6 +22,7 @@
 // 9 for larger ones: a 45 MB corpus takes minutes at 11 and seconds at 9, for a copy a few
 // percent larger (README, Performance).
 
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +48,28 @@ export const BROTLI_MAX_QUALITY_BYTES = 8 * 1024 * 1024;
  */
 const HASHED_ASSET = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
+/** The app's index.html, whose `data-type="worker"` Rust links name the lazily loaded apps. */
+const INDEX_HTML = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.html');
+
 /**
- * The files of the parse worker and of the import page's app (`crates/parse-worker`,
- * `crates/import-app`), which Trunk writes without a hash: downloaded (and precached) like the
- * hashed ones.
+ * The binaries that Trunk builds from `data-type="worker"` Rust links of `html` (the parse
+ * worker, the lazily loaded apps such as the import page's: see src/lazy.rs): Trunk writes
+ * their files without a hash, and they are downloaded (and precached) like the hashed ones.
+ * index.html is the one list of them.
  */
-const WORKER_ASSET = /^(parse-worker|import-app)(_bg\.wasm|\.js)$/;
+export function lazyApps(html) {
+  const links = html.replace(/<!--[\s\S]*?-->/g, '').match(/<link\b[^>]*>/g) ?? [];
+  return links
+    .filter((link) => /\bdata-type="worker"/.test(link) && /\brel="rust"/.test(link))
+    .map((link) => link.match(/\bdata-bin="([^"]+)"/)?.[1])
+    .filter(Boolean);
+}
+
+/** The files (`NAME.js`, `NAME_bg.wasm`) of every app of index.html's worker links. */
+const WORKER_ASSET = (() => {
+  const names = lazyApps(readFileSync(INDEX_HTML, 'utf8')).map((n) => n.replace(/[^\w-]/g, '\\$&'));
+  return new RegExp(`^(${names.join('|')})(_bg\\.wasm|\\.js)$`);
+})();
 
 /** Whether the build file `name` (relative to the build folder) gets compressed copies. */
 export function isCompressible(name) {

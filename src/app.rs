@@ -29,53 +29,15 @@ pub fn App() -> Html {
             #[cfg(target_arch = "wasm32")]
             {
                 // Readouts imported in this browser join the bundled ones, now and whenever a
-                // page of the app announces a change of the store: the corpus is read again.
+                // page of the app announces a change of them: the corpus is read again.
                 let shown = std::rc::Rc::new(std::cell::Cell::new(false));
-                let load = {
-                    let (state, refused) = (state.clone(), refused.clone());
-                    move || {
-                        let (state, refused, shown) =
-                            (state.clone(), refused.clone(), shown.clone());
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let imported = crate::imports::imported().await;
-                            // The progress bar only until a corpus is shown: reading it again
-                            // after an import keeps the page.
-                            let progress = {
-                                let (state, shown) = (state.clone(), shown.clone());
-                                move |at| {
-                                    if !shown.get() {
-                                        state.set(LoadState::Loading(at));
-                                    }
-                                }
-                            };
-                            let loaded = crate::corpus_loader::load_corpus(
-                                crate::corpus_loader::CORPUS_URL,
-                                progress,
-                                imported,
-                            )
-                            .await;
-                            match loaded {
-                                Ok((corpus, was_refused)) => {
-                                    refused.set(was_refused);
-                                    shown.set(true);
-                                    state.set(LoadState::Ready(corpus));
-                                }
-                                Err(err) => {
-                                    web_sys::console::error_1(
-                                        &format!("readouts: {}: {err}", err.title()).into(),
-                                    );
-                                    // A corpus already shown stays when reading it again fails.
-                                    if !shown.get() {
-                                        state.set(LoadState::Failed(err.into()));
-                                    }
-                                }
-                            }
-                        });
-                    }
+                let (state, refused) = (state.clone(), refused.clone());
+                let read = move || {
+                    let (state, refused, shown) = (state.clone(), refused.clone(), shown.clone());
+                    wasm_bindgen_futures::spawn_local(load(state, refused, shown));
                 };
-                load();
-                // For as long as the app runs.
-                std::mem::forget(crate::imports::listen(load));
+                read();
+                crate::lazy::listen(crate::imports::CHANNEL, read);
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (state, refused);
@@ -85,6 +47,42 @@ pub fn App() -> Html {
         <BrowserRouter>
             <Shell state={(*state).clone()} refused={*refused} />
         </BrowserRouter>
+    }
+}
+
+/// Reads the corpus (the bundled readouts, with the imported ones after them) into `state`,
+/// with the progress bar until a corpus is `shown` (reading it again after an import keeps the
+/// page, and a failure then keeps the corpus shown).
+#[cfg(target_arch = "wasm32")]
+async fn load(
+    state: UseStateHandle<LoadState>,
+    refused: UseStateHandle<bool>,
+    shown: std::rc::Rc<std::cell::Cell<bool>>,
+) {
+    let importing = crate::imports::start();
+    let progress = {
+        let (state, shown) = (state.clone(), shown.clone());
+        move |at| {
+            if !shown.get() {
+                state.set(LoadState::Loading(at));
+            }
+        }
+    };
+    match crate::corpus_loader::load_corpus(crate::corpus_loader::CORPUS_URL, progress).await {
+        Ok((corpus, was_refused)) => {
+            let imported = crate::imports::imported(importing, &corpus.readouts).await;
+            refused.set(was_refused);
+            shown.set(true);
+            state.set(LoadState::Ready(SharedIndex::with_imported(
+                corpus, imported,
+            )));
+        }
+        Err(err) => {
+            web_sys::console::error_1(&format!("readouts: {}: {err}", err.title()).into());
+            if !shown.get() {
+                state.set(LoadState::Failed(err.into()));
+            }
+        }
     }
 }
 
@@ -117,7 +115,8 @@ pub fn Shell(props: &ShellProps) -> Html {
         let previous = use_mut_ref(|| None::<String>);
         // An embed tells its host page its height (again) after each move.
         let embedded = route.as_ref().is_some_and(Route::is_embed);
-        // The import page's own app, mounted while its route is shown (and the corpus read).
+        // The import page's own app, mounted while its route is shown (and the corpus read),
+        // told the bundled ids, which an import never takes.
         let importing = match (&props.state, &route) {
             (LoadState::Ready(index), Some(Route::Import)) => Some(index.clone()),
             _ => None,
@@ -127,7 +126,14 @@ pub fn Shell(props: &ShellProps) -> Html {
                 crate::embed::height_messages();
             }
             #[cfg(target_arch = "wasm32")]
-            crate::imports::show(importing);
+            if importing.is_some() {
+                crate::platform::set_title("Import readouts");
+            }
+            #[cfg(target_arch = "wasm32")]
+            crate::lazy::show(
+                crate::pages::import::APP,
+                importing.map(|index| js_sys::Array::of1(&crate::imports::ids(index.bundled()))),
+            );
             #[cfg(not(target_arch = "wasm32"))]
             let _ = importing;
             if let (Some((path, _, fragment)), true) = (at, *ready) {
@@ -274,12 +280,12 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"<h1 id="import-title""#), "{html}");
-        assert!(html.contains(r#"<div id="import-root""#), "{html}");
+        assert!(html.contains(r#"<div id="import-app-root""#), "{html}");
         let home = page("/", LoadState::Ready(sample_index())).await;
         assert!(home.contains(r#"<a href="/import">Import</a>"#), "{home}");
         let embed = page("/embed/import", LoadState::Ready(sample_index())).await;
         assert!(embed.contains("Embed not found"), "{embed}");
-        assert!(!embed.contains("import-root"), "{embed}");
+        assert!(!embed.contains("import-app-root"), "{embed}");
     }
 
     #[tokio::test]

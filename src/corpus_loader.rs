@@ -30,7 +30,7 @@ pub struct SharedIndex(Rc<Index>);
 impl SharedIndex {
     /// Indexes `corpus`, recording the time taken as the `readouts:index` performance measure.
     pub fn new(corpus: Corpus) -> Self {
-        SharedIndex(Rc::new(measure("readouts:index", || Index::new(corpus))))
+        Self::with_imported(corpus, Vec::new())
     }
 
     /// Indexes the bundled `corpus` with `imported` readouts after it
@@ -208,15 +208,14 @@ pub fn verdict_url(url: &str, ok: bool, id: &str) -> String {
 }
 
 /// Fetches and reads the corpus at `url` (relative URLs resolve against the document base),
-/// telling the service worker whether a new copy could be read, and indexes it with the
-/// `imported` readouts after it. Also says whether a new copy was refused (the index is then
-/// that of the last good copy, which the service worker sends in answer to "bad").
+/// telling the service worker whether a new copy could be read. Also says whether a new copy
+/// was refused (the corpus is then the last good copy, which the service worker sends in
+/// answer to "bad").
 #[cfg(target_arch = "wasm32")]
 pub async fn load_corpus(
     url: &str,
     progress: impl Fn(Progress),
-    imported: Vec<readouts_core::Readout>,
-) -> Result<(SharedIndex, bool), LoadError> {
+) -> Result<(Corpus, bool), LoadError> {
     let mut at = url.to_string();
     loop {
         let (read, mark) = fetch_corpus(&at, &progress).await?;
@@ -232,11 +231,9 @@ pub async fn load_corpus(
                 if let Some(window) = web_sys::window() {
                     let _ = window.fetch_with_str(&verdict_url(url, read.is_ok(), id));
                 }
-                return read.map(|corpus| (SharedIndex::with_imported(corpus, imported), refused));
+                return read.map(|corpus| (corpus, refused));
             }
-            (None, read) => {
-                return read.map(|corpus| (SharedIndex::with_imported(corpus, imported), refused))
-            }
+            (None, read) => return read.map(|corpus| (corpus, refused)),
         }
     }
 }

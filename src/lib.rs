@@ -9,15 +9,14 @@
 //! - [`nav`]: links and navigation with query strings and fragments; the URL's query.
 //! - [`corpus_loader`]: fetching and reading `corpus.json`, building the search index once,
 //!   load states and their messages.
-//! - [`imports`]: imported readouts merged into the index; the import page's own wasm app,
-//!   loaded only on `/import`.
+//! - [`imports`]: imported readouts merged into the index (the import page's app keeps them).
+//! - [`lazy`]: lazily loaded wasm apps (the import page): loaded, mounted and unmounted as
+//!   their pages come and go; both the main app's half and theirs.
 //! - [`pages`]: one component per route.
 //! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
 //!   lists, search box, pager, source text, bar chart, …).
 //! - [`format`](mod@format): small display helpers (dates, plurals, thousands).
 //! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
-//! - [`store`]: the browser's store of imported readouts (IndexedDB), its schema and
-//!   migrations.
 //! - [`scroll_memory`]: the reader's place on each page, restored on Back and Forward.
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.
 //!
@@ -29,13 +28,13 @@ pub mod corpus_loader;
 pub mod embed;
 pub mod format;
 pub mod imports;
+pub mod lazy;
 pub mod nav;
 pub mod pages;
 pub mod panic_hook;
 pub mod platform;
 pub mod route;
 pub mod scroll_memory;
-pub mod store;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_support;

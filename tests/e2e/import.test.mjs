@@ -129,6 +129,11 @@ test('after a first visit, the worker parses offline from the service worker\'s 
 const HALVIK = 'President Elena Varga-Holm of Arvelia met Prime Minister Tomas Lindqvist of Norland in Halvik on July 3, 2024. President Varga-Holm said that the two countries would open a new rail link. Prime Minister Lindqvist stressed that the border must stay open.\n';
 const MARROW = (n) => `title: Call number ${n}\npublisher: Ministry of Foreign Affairs of Caldoria\n---\nPresident Ilse Marrow of Caldoria held a phone call with Chancellor Oren Vask${n} of Tessaly on March ${(n % 27) + 1}, 2037. President Marrow said that grain exports would resume. Chancellor Vask${n} noted that the ports would reopen.\n`;
 
+/** Whether `page` has requested the import page's app (its script or wasm). */
+function loadedImportApp(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/import-app(_bg\.wasm|\.js)$/.test(new URL(e.name).pathname)));
+}
+
 /** Opens /import below `url` and waits until the import page's own app is there. */
 async function openImport(page, url) {
   await page.goto(new URL('import', url).href);
@@ -199,6 +204,7 @@ test('a pasted readout is previewed, saved, shown with the bundled ones and kept
     await page.locator('.summary').waitFor({ timeout: 15000 });
     const bundledSpeakers = await facet(page, 'speaker');
     assert.equal(await page.locator('#facet-source').count(), 0, 'no Source facet before any import');
+    assert.equal(await loadedImportApp(page), false, 'a reader who never imported loads nothing of the import page');
     await page.click('.site-nav a[href="/import"]');
     await page.locator('#import-text').waitFor({ timeout: 20000 });
     assert.equal(await page.locator('.site-nav a[aria-current="page"]').textContent(), 'Import');
@@ -231,6 +237,7 @@ test('a pasted readout is previewed, saved, shown with the bundled ones and kept
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('article.card').length === 2, null, { timeout: 15000 });
     assert.equal(new URL(page.url()).searchParams.get('source'), 'imported');
+    assert.equal(await loadedImportApp(page), true, 'the start-up asked the import page\'s app for the stored readouts');
     assert.deepEqual(await storedIds(page), ['2024-07-03-elena-varga-holm-tomas-lindqvist']);
     // Its readout page, with the badge.
     await page.goto(new URL('r/2024-07-03-elena-varga-holm-tomas-lindqvist', server.url).href);
@@ -341,6 +348,11 @@ test('one imported readout or all can be deleted', async () => {
     assert.deepEqual(await storedIds(page), []);
     await toStatements(page);
     assert.equal(await page.locator('#facet-source').count(), 0, 'no imported statement left');
+    // The store is empty: the mark is cleared, and the next start-up loads nothing of the import page.
+    await page.waitForFunction(() => localStorage.getItem('readouts-imported') === null, null, { timeout: 15000 });
+    await page.reload();
+    await page.locator('.summary').waitFor({ timeout: 15000 });
+    assert.equal(await loadedImportApp(page), false);
   } finally {
     await context.close();
   }

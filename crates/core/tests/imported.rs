@@ -1,6 +1,7 @@
 //! Readouts imported in the browser, merged after the bundled corpus
-//! (`Index::with_imported`): the Source facet, the imported/bundled split, and ids that
-//! collide with a bundled one kept under a new id.
+//! (`Index::with_imported`): the Source facet and the imported/bundled split. (Ids that
+//! collide with a bundled one get a new one in the import page: `crates/import-app`'s
+//! `batch::merged`.)
 
 use readouts_core::query::{Facet, Index, Query};
 use readouts_core::{parse, Corpus, Readout};
@@ -68,29 +69,5 @@ fn a_bundled_corpus_alone_is_all_bundled() {
     assert_eq!(
         sources(&index, &Query::default()),
         [("bundled".to_string(), n)]
-    );
-}
-
-#[test]
-fn an_imported_id_that_is_taken_gets_a_new_one() {
-    let bundled = Corpus::new(vec![readout(ARVELIA)]);
-    let id = bundled.readouts[0].id.clone();
-    let index = Index::with_imported(bundled, vec![readout(ARVELIA), readout(ARVELIA)]);
-    let ids: Vec<&str> = index
-        .corpus()
-        .readouts
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
-    assert_eq!(ids, [id.clone(), format!("{id}-2"), format!("{id}-3")]);
-    // Statement ids follow, so every statement keeps its own permalink.
-    let second = &index.corpus().readouts[1];
-    assert!(second
-        .statements
-        .iter()
-        .all(|s| s.id.starts_with(&format!("{id}-2-s"))));
-    assert_eq!(
-        index.readout(&id).map(|r| index.is_imported(r)),
-        Some(false)
     );
 }

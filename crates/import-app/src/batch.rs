@@ -1,6 +1,7 @@
 //! What the import page does with a batch of readouts, independent of the browser: which
-//! reader a file needs, and the records a batch is stored as, each under an id that no bundled
-//! or stored readout (nor an earlier one of the batch) holds.
+//! reader a file needs, the records a batch is stored as, each under an id that no bundled
+//! or stored readout (nor an earlier one of the batch) holds, and the imported readouts as
+//! the main app merges them.
 
 use readouts_core::file::free_id;
 use readouts_core::{Corpus, Readout};
@@ -34,6 +35,22 @@ pub fn records(batch: &mut [Readout], taken: &HashSet<String>) -> Vec<(String, S
         .collect()
 }
 
+/// The imported readouts as the main app merges them after the bundled ones: a readout whose
+/// id a bundled readout took (a new build may add an id an import already holds) or an earlier
+/// one of them holds is given the first free `id-2`, `id-3`, … (its statement ids follow), so
+/// that nothing is hidden or replaced. The store keeps it under its own id.
+pub fn merged(mut readouts: Vec<Readout>, bundled: &HashSet<String>) -> Vec<Readout> {
+    let mut used: HashSet<String> = HashSet::new();
+    for readout in &mut readouts {
+        let id = free_id(&readout.id, |id| bundled.contains(id) || used.contains(id));
+        if id != readout.id {
+            readout.set_id(id.clone());
+        }
+        used.insert(id);
+    }
+    readouts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +77,21 @@ mod tests {
         let stored = Corpus::from_json(&records[1].1).unwrap();
         assert_eq!(stored.readouts[0].id, format!("{id}-3"));
         assert_eq!(batch[1].id, format!("{id}-3"));
+    }
+
+    #[test]
+    fn merged_readouts_never_take_a_bundled_or_earlier_id() {
+        let id = parse(TEXT).id;
+        let bundled = HashSet::from([id.clone()]);
+        let other = parse("President Ilse Marrow of Caldoria met King Arno of Vells in Sarn on May 1, 2031. King Arno said that the bridge would open.");
+        let other_id = other.id.clone();
+        let readouts = merged(vec![parse(TEXT), other, parse(TEXT)], &bundled);
+        let ids: Vec<&str> = readouts.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, [format!("{id}-2"), other_id, format!("{id}-3")]);
+        // Statement ids follow, so every statement keeps its own permalink.
+        assert!(readouts[2]
+            .statements
+            .iter()
+            .all(|s| s.id.starts_with(&format!("{id}-3-s"))));
     }
 }

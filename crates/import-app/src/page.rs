@@ -8,13 +8,14 @@
 //! Everything read from files or pasted is rendered as text (Yew escapes it): no raw HTML.
 
 use crate::batch::{kind_of, records};
+use crate::store;
 use crate::worker::{ParseWorker, Request};
 use readouts_app::corpus_loader::SharedIndex;
 use readouts_app::format::count;
+use readouts_app::imports::CHANNEL;
 use readouts_app::nav::Embedded;
 use readouts_app::pages::readout::ReadoutPage;
 use readouts_app::route::Route;
-use readouts_app::store;
 use readouts_core::{limits, Corpus, Level, Readout};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -109,7 +110,7 @@ fn ImportPage(props: &ImportProps) -> Html {
         let refresh = refresh.clone();
         use_effect_with((), move |_| {
             refresh.emit(());
-            let channel = BroadcastChannel::new(store::CHANNEL).ok();
+            let channel = BroadcastChannel::new(CHANNEL).ok();
             let listener = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_| {
                 refresh.emit(())
             });
@@ -271,7 +272,7 @@ fn ImportPage(props: &ImportProps) -> Html {
                         session_ids
                             .borrow_mut()
                             .extend(records.into_iter().map(|(id, _)| id));
-                        store::keep_for_session(&Corpus::new(batch).to_json());
+                        store::keep_for_session(Corpus::new(batch).to_json());
                         Ok(())
                     }
                 };
@@ -341,6 +342,7 @@ fn ImportPage(props: &ImportProps) -> Html {
     });
     html! {
         <div class="import">
+            <p>{ "Paste a readout or drop files: they are parsed in this browser by the parser that built the bundled corpus, and their statements join the others." }</p>
             { keeping_note }
             <form class="import-paste panel" onsubmit={on_parse} aria-labelledby="import-paste-title">
                 <h2 id="import-paste-title">{ "Paste a readout" }</h2>
@@ -527,7 +529,7 @@ async fn save(batch: &mut [Readout], bundled: &HashSet<String>) -> Result<(), St
 
 /// Tells every page of the app (this tab's too) that the store changed.
 fn announce() {
-    if let Ok(channel) = BroadcastChannel::new(store::CHANNEL) {
+    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
         let _ = channel.post_message(&"changed".into());
         channel.close();
     }

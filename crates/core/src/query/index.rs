@@ -97,22 +97,13 @@ impl Index {
     }
 
     /// The index of a bundled corpus and readouts imported in the browser, after it: the
-    /// [`Facet::Source`] of their statements is `imported`. An imported readout whose id a
-    /// readout before it took (a bundled one, since a new build may add an id an import has
-    /// already used) is kept under a new id (`-2`, … as `readouts build` makes ids unique):
-    /// nothing is hidden or replaced.
+    /// [`Facet::Source`] of their statements is `imported`. Their ids should be free (the
+    /// import page gives an imported readout whose id a bundled or earlier one took a new id
+    /// before handing it over): a repeated id leaves the later readout unreachable by its id,
+    /// never anything worse.
     pub fn with_imported(mut corpus: Corpus, imported: Vec<Readout>) -> Index {
         let bundled = corpus.readouts.len();
-        for mut readout in imported {
-            // A scan of the ids before it: a set would add a hasher to the app's wasm, and
-            // imports are few.
-            let taken = &corpus.readouts;
-            let id = crate::file::free_id(&readout.id, |id| taken.iter().any(|r| r.id == id));
-            if id != readout.id {
-                readout.set_id(id);
-            }
-            corpus.readouts.push(readout);
-        }
+        corpus.readouts.extend(imported);
         Index::build(corpus, bundled)
     }
 

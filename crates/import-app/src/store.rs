@@ -1,18 +1,20 @@
 //! The browser's store of imported readouts: the IndexedDB database [`DATABASE`], object store
 //! [`STORE`], one record per readout keyed by its id, whose value is a corpus JSON of that one
-//! readout (read back with [`Corpus::from_json_bytes`], the reader of the bundled corpus, so
-//! the app's wasm holds one JSON reader).
+//! readout (read back with the bundled corpus's reader: [`readouts_of`]).
+//! Only this app (the import page's) opens it: the main app asks it for the stored readouts at
+//! start-up (its `stored` export) when `localStorage` holds `readouts_app::imports::FLAG`.
 //!
 //! The schema is versioned by an explicit list of [`MIGRATIONS`]: the database's version is
 //! their count, and opening it runs those it has not had yet, in order, inside the upgrade
-//! transaction. Every opener runs them, so whichever page opens the database first (the app at
-//! start-up or the import page) brings it up to date.
+//! transaction. Every opener runs them, so whichever opens the database first after a new
+//! build (the start-up's read or the import page) brings it up to date.
 //!
-//! The app reads the store at start-up (`read_all`); the import page (`crates/import-app`)
-//! also writes it: a batch in one transaction (`add_all`: every record or none, and `add`,
-//! which refuses a key that exists, never `put`), one readout or all removed. After each change
-//! it posts on the [`CHANNEL`] `BroadcastChannel`, which every page of the app (this tab's
-//! included) listens to, so that every view and every tab shows the change.
+//! Writes: a batch in one transaction (`add_all`: every record or none, and `add`, which
+//! refuses a key that exists, never `put`), the flag set first; one readout or all removed.
+//! After each change the page posts on the `readouts_app::imports::CHANNEL`
+//! `BroadcastChannel`, which every page of the app (this tab's included) listens to, so that
+//! every view and every tab shows the change. Batches kept for this session only (where the
+//! browser keeps no store) are kept in this module's memory.
 
 use readouts_core::{Corpus, Readout};
 
@@ -20,8 +22,6 @@ use readouts_core::{Corpus, Readout};
 pub const DATABASE: &str = "readouts";
 /// The object store of imported readouts (keys: readout ids; values: one-readout corpus JSON).
 pub const STORE: &str = "imported";
-/// The `BroadcastChannel` on which a change of the store is announced.
-pub const CHANNEL: &str = "readouts-imported";
 
 /// One step of the schema. Never change one that has shipped: add another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,8 @@ pub fn pending(old: u32) -> &'static [Migration] {
     MIGRATIONS.get(old as usize..).unwrap_or(&[])
 }
 
-/// The readouts of the stored records' values (each a corpus JSON); a record that cannot be
-/// read is skipped and named in the returned problems, never fatal.
+/// The readouts of stored corpus JSON values; a value that cannot be read is skipped and named
+/// in the returned problems, never fatal.
 pub fn readouts_of(values: impl IntoIterator<Item = String>) -> (Vec<Readout>, Vec<String>) {
     let mut readouts = Vec::new();
     let mut problems = Vec::new();
@@ -65,7 +65,9 @@ pub use browser::*;
 mod browser {
     use super::{pending, readouts_of, version, Migration, DATABASE, STORE};
     use js_sys::{Array, Promise};
+    use readouts_app::imports::FLAG;
     use readouts_core::Readout;
+    use std::cell::RefCell;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
@@ -79,33 +81,37 @@ mod browser {
     /// app's start-up, which only skips a store it cannot read, carries no messages.
     pub type Failure = JsValue;
 
-    /// The global array (`globalThis[SESSION]`) of batches (corpus JSON) kept for this session
-    /// only, where the browser keeps no store: the import page's wasm and the app's share the
-    /// page's global object, not their memories.
-    const SESSION: &str = "readoutsSession";
-
-    /// Keeps a batch (a corpus JSON) for this session.
-    pub fn keep_for_session(json: &str) {
-        let global = js_sys::global();
-        let batches = match js_sys::Reflect::get(&global, &SESSION.into()) {
-            Ok(batches) if batches.is_array() => Array::from(&batches),
-            _ => {
-                let batches = Array::new();
-                let _ = js_sys::Reflect::set(&global, &SESSION.into(), &batches);
-                batches
-            }
-        };
-        batches.push(&json.into());
+    thread_local! {
+        /// Batches (corpus JSON) kept for this session only, where the browser keeps no store.
+        static SESSION: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// The readouts kept for this session.
-    pub fn session() -> Vec<Readout> {
-        let batches = js_sys::Reflect::get(&js_sys::global(), &SESSION.into())
-            .ok()
-            .filter(|b| b.is_array())
-            .map(|b| Array::from(&b))
-            .unwrap_or_default();
-        readouts_of(batches.iter().filter_map(|b| b.as_string())).0
+    /// Keeps a batch (a corpus JSON) for this session.
+    pub fn keep_for_session(json: String) {
+        SESSION.with(|s| s.borrow_mut().push(json));
+    }
+
+    /// Every imported readout, for the main app's index: the store's (none when the browser
+    /// keeps no store; never creating one), then the session's, under ids no bundled readout
+    /// (`bundled`) nor an earlier one holds ([`crate::batch::merged`]). An empty store clears
+    /// the flag, so that the next start-up does not load this app for nothing.
+    pub async fn stored(bundled: &std::collections::HashSet<String>) -> Vec<Readout> {
+        let mut values = match values(false).await {
+            Ok(values) => {
+                if values.is_empty() {
+                    let _ = local_storage().map(|s| s.remove_item(FLAG));
+                }
+                values
+            }
+            Err(_) => Vec::new(),
+        };
+        values.extend(SESSION.with(|s| s.borrow().clone()));
+        crate::batch::merged(readouts_of(values).0, bundled)
+    }
+
+    /// The site's `localStorage`, where the flag is kept.
+    fn local_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
     }
 
     /// A failure in plain words, for the import page.
@@ -204,18 +210,24 @@ mod browser {
         Ok((tx, store))
     }
 
-    /// Every imported readout, in the order of their ids (a record that cannot be read is
-    /// left out). `create`: as [`open`].
-    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Failure> {
+    /// Every stored record's value (a corpus JSON), in the order of their ids. `create`: as
+    /// [`open`].
+    async fn values(create: bool) -> Result<Vec<String>, Failure> {
         let db = open(create).await?;
         let read = async {
             let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
             let values: Array = finished(&store.get_all()?, false).await?.unchecked_into();
-            Ok(readouts_of(values.iter().filter_map(|v| v.as_string())).0)
+            Ok(values.iter().filter_map(|v| v.as_string()).collect())
         };
         let result = read.await;
         db.close();
         result
+    }
+
+    /// Every imported readout, in the order of their ids (a record that cannot be read is
+    /// left out). `create`: as [`open`].
+    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Failure> {
+        Ok(readouts_of(values(create).await?).0)
     }
 
     /// The ids of every stored readout.
@@ -234,8 +246,10 @@ mod browser {
     }
 
     /// Adds every `(id, corpus JSON)` record in one transaction: all of them, or, if any fails
-    /// (an id already stored, the quota), none.
+    /// (an id already stored, the quota), none. The flag that tells the main app's start-up to
+    /// read the store is set first: a store that holds readouts is never left unread.
     pub async fn add_all(records: &[(String, String)]) -> Result<(), Failure> {
+        local_storage().ok_or(JsValue::NULL)?.set_item(FLAG, "1")?;
         let db = open(true).await?;
         let result = async {
             let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
