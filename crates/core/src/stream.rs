@@ -117,6 +117,14 @@ impl CorpusReader {
         self.readouts.len()
     }
 
+    /// The readouts read so far, in order: the corpus's first readouts as
+    /// [`finish`](Self::finish) gives them (so an index can be built as they come: see
+    /// `query::IndexBuilder`). None while the file is kept whole, when it does not have the
+    /// shape streaming needs.
+    pub fn readouts(&self) -> &[Readout] {
+        &self.readouts
+    }
+
     /// Reads the next bytes of the file. Fails at the first problem the bytes so far show
     /// (malformed JSON inside a readout, a file past the size limit), and with that same
     /// problem on every later call.

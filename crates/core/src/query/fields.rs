@@ -16,6 +16,7 @@ use super::text::Term;
 use super::Facet;
 
 /// The entries of every facet's values.
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Fields {
     /// The (facet, value id) each entry names, in entry order.
     owners: Vec<(Facet, u32)>,

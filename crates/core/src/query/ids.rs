@@ -5,6 +5,7 @@
 /// A free slot.
 const FREE: u32 = u32::MAX;
 
+#[cfg_attr(test, derive(PartialEq))]
 pub struct IdTable {
     /// Statement numbers, at most half the slots used; a power of two slots.
     slots: Vec<u32>,
@@ -23,18 +24,33 @@ fn home(id: &str, bits: u32) -> usize {
 
 impl IdTable {
     /// The table of the ids of statements `0..ids.len()`.
+    #[cfg(test)]
     pub fn new<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> IdTable {
-        let bits = (ids.len() * 2).max(2).next_power_of_two().trailing_zeros();
-        let mut slots = vec![FREE; 1 << bits];
-        let mask = slots.len() - 1;
+        let mut table = IdTable::with_capacity(ids.len());
         for (doc, id) in ids.enumerate() {
-            let mut slot = home(id, bits);
-            while slots[slot] != FREE {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = doc as u32;
+            table.insert(doc as u32, id);
         }
-        IdTable { slots, bits }
+        table
+    }
+
+    /// An empty table for the ids of `statements` statements, entered with
+    /// [`insert`](Self::insert).
+    pub fn with_capacity(statements: usize) -> IdTable {
+        let bits = (statements * 2).max(2).next_power_of_two().trailing_zeros();
+        IdTable {
+            slots: vec![FREE; 1 << bits],
+            bits,
+        }
+    }
+
+    /// Enters statement `doc`'s id (at most the capacity's number of statements).
+    pub fn insert(&mut self, doc: u32, id: &str) {
+        let mask = self.slots.len() - 1;
+        let mut slot = home(id, self.bits);
+        while self.slots[slot] != FREE {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = doc;
     }
 
     /// The number of the first statement with `id`, given each statement's id.

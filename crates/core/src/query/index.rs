@@ -4,29 +4,29 @@
 use super::bitset::Bitset;
 use super::fields::Fields;
 use super::ids::IdTable;
-use super::order::{order, order_by_text, sorted_by_key};
+use super::order::{order, sorted_by_key};
 use super::postings::Postings;
 use super::text::{parse_search, words, Clause, Term};
 use super::{Facet, Query, Sort, PAGE_SIZE, WORD_FIELDS};
-use crate::fold::lowercase;
 use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Corpus, Readout, Span, Statement};
 
 /// The values of one facet: their names, labels, and which statements have each.
-struct FacetTable {
+#[cfg_attr(test, derive(PartialEq))]
+pub(super) struct FacetTable {
     /// Value names, sorted by label so that ties in counts list alphabetically.
-    values: Vec<String>,
-    labels: Vec<String>,
-    by_value: HashMap<String, u32>,
+    pub(super) values: Vec<String>,
+    pub(super) labels: Vec<String>,
+    pub(super) by_value: HashMap<String, u32>,
     /// Statements of each value, increasing.
-    postings: Vec<Vec<u32>>,
+    pub(super) postings: Vec<Vec<u32>>,
     /// Values of each statement: `doc_values[doc_offsets[d]..doc_offsets[d + 1]]`; where every
     /// statement has exactly one value (the verb, the kind, the readout), `doc_offsets` is
     /// empty and `doc_values[d]` is statement `d`'s value.
-    doc_offsets: Vec<u32>,
-    doc_values: Vec<u32>,
+    pub(super) doc_offsets: Vec<u32>,
+    pub(super) doc_values: Vec<u32>,
     /// Count of each value over all statements.
-    totals: Vec<u32>,
+    pub(super) totals: Vec<u32>,
 }
 
 /// One facet's counts for a query: `(value id, count, selected)`, most frequent first.
@@ -54,28 +54,30 @@ pub struct Results {
 }
 
 /// The searchable corpus.
+/// (Built by [`IndexBuilder`](super::IndexBuilder), at once by [`Index::new`].)
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Index {
-    corpus: Corpus,
+    pub(super) corpus: Corpus,
     /// (readout, statement) of each statement number, in corpus order.
-    docs: Vec<(u32, u32)>,
-    facets: Vec<FacetTable>,
+    pub(super) docs: Vec<(u32, u32)>,
+    pub(super) facets: Vec<FacetTable>,
     /// The statements and places of every folded word of the statements' texts.
-    postings: Postings,
+    pub(super) postings: Postings,
     /// The words of the facet values' names: what words find besides the text, and where
     /// qualifiers look.
-    fields: Fields,
+    pub(super) fields: Fields,
     /// Day number of each statement's event (or publication) date; `i32::MIN` when unknown.
-    days: Vec<i32>,
-    newest: Vec<u32>,
-    oldest: Vec<u32>,
-    by_statement_id: IdTable,
+    pub(super) days: Vec<i32>,
+    pub(super) newest: Vec<u32>,
+    pub(super) oldest: Vec<u32>,
+    pub(super) by_statement_id: IdTable,
     /// How many readouts, first in the corpus, are bundled; the rest were imported.
-    bundled: usize,
+    pub(super) bundled: usize,
 }
 
 /// The sort key of a day number for the newest-first or oldest-first order: undated
 /// statements go last in both (ties keep corpus order, by the sort).
-fn day_key(day: i32, newest_first: bool) -> u64 {
+pub(super) fn day_key(day: i32, newest_first: bool) -> u64 {
     let shifted = (i64::from(day) - i64::from(i32::MIN)) as u64;
     match (day == i32::MIN, newest_first) {
         (true, _) => u64::MAX,
@@ -85,15 +87,16 @@ fn day_key(day: i32, newest_first: bool) -> u64 {
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date; `i32::MIN` for none or an invalid one.
-fn day_number(date: Option<&str>) -> i32 {
+pub(super) fn day_number(date: Option<&str>) -> i32 {
     date.and_then(crate::date::Date::parse_iso)
         .map_or(i32::MIN, |d| d.days_since_epoch() as i32)
 }
 
 impl Index {
+    /// Indexes a corpus at once (an [`IndexBuilder`](super::IndexBuilder) given every readout,
+    /// then finished in one go).
     pub fn new(corpus: Corpus) -> Index {
-        let bundled = corpus.readouts.len();
-        Index::build(corpus, bundled)
+        super::IndexBuilder::new().finish(corpus).into_index()
     }
 
     /// The index of a bundled corpus and readouts imported in the browser, after it: the
@@ -101,10 +104,10 @@ impl Index {
     /// import page gives an imported readout whose id a bundled or earlier one took a new id
     /// before handing it over): a repeated id leaves the later readout unreachable by its id,
     /// never anything worse.
-    pub fn with_imported(mut corpus: Corpus, imported: Vec<Readout>) -> Index {
-        let bundled = corpus.readouts.len();
-        corpus.readouts.extend(imported);
-        Index::build(corpus, bundled)
+    pub fn with_imported(corpus: Corpus, imported: Vec<Readout>) -> Index {
+        super::IndexBuilder::new()
+            .finish_with_imported(corpus, imported)
+            .into_index()
     }
 
     /// Whether `readout` (one of this index's) was imported rather than bundled.
@@ -122,59 +125,6 @@ impl Index {
     /// The bundled readouts.
     pub fn bundled(&self) -> &[Readout] {
         &self.corpus.readouts[..self.bundled]
-    }
-
-    fn build(corpus: Corpus, bundled: usize) -> Index {
-        let mut docs = Vec::new();
-        for (r, readout) in corpus.readouts.iter().enumerate() {
-            for s in 0..readout.statements.len() {
-                docs.push((r as u32, s as u32));
-            }
-        }
-        let facets: Vec<FacetTable> = Facet::ALL
-            .iter()
-            .map(|&facet| build_facet(&corpus, &docs, facet, bundled))
-            .collect();
-
-        let fields = build_fields(&corpus, &facets);
-        let postings = Postings::new(&mut docs.iter().map(|&(r, s)| {
-            corpus.readouts[r as usize].statements[s as usize]
-                .text
-                .as_str()
-        }));
-
-        let days: Vec<i32> = docs
-            .iter()
-            .map(|&(r, _)| {
-                let readout = &corpus.readouts[r as usize];
-                day_number(
-                    readout
-                        .event
-                        .date
-                        .as_deref()
-                        .or(readout.published.as_deref()),
-                )
-            })
-            .collect();
-        let oldest = order(days.iter().map(|&d| day_key(d, false)));
-        let newest = order(days.iter().map(|&d| day_key(d, true)));
-        let by_statement_id = IdTable::new(docs.iter().map(|&(r, s)| {
-            corpus.readouts[r as usize].statements[s as usize]
-                .id
-                .as_str()
-        }));
-        Index {
-            corpus,
-            docs,
-            facets,
-            postings,
-            fields,
-            days,
-            newest,
-            oldest,
-            by_statement_id,
-            bundled,
-        }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -546,149 +496,5 @@ impl FacetTable {
             }
         }
         counts
-    }
-}
-
-/// The entries of [`Fields`]: every value's label, then for a speaker each other form of
-/// their name the corpus gives (their names and aliases in every readout), a value's entries
-/// together.
-fn build_fields(corpus: &Corpus, facets: &[FacetTable]) -> Fields {
-    let speakers = &facets[Facet::Speaker.index()];
-    let mut aliases: Vec<Vec<&str>> = vec![Vec::new(); speakers.values.len()];
-    for p in corpus.readouts.iter().flat_map(|r| &r.participants) {
-        if let Some(&id) = speakers.by_value.get(&p.id) {
-            let label = speakers.labels[id as usize].as_str();
-            let list = &mut aliases[id as usize];
-            for name in std::iter::once(&p.name).chain(&p.aliases) {
-                if name != label && !list.contains(&name.as_str()) {
-                    list.push(name);
-                }
-            }
-        }
-    }
-    let mut entries: Vec<(Facet, u32, &str)> = Vec::new();
-    for facet in Facet::ALL {
-        for (id, label) in facets[facet.index()].labels.iter().enumerate() {
-            entries.push((facet, id as u32, label));
-            if facet == Facet::Speaker {
-                entries.extend(aliases[id].iter().map(|&a| (facet, id as u32, a)));
-            }
-        }
-    }
-    Fields::new(entries)
-}
-
-/// Collects one facet's values for every statement.
-fn build_facet(corpus: &Corpus, docs: &[(u32, u32)], facet: Facet, bundled: usize) -> FacetTable {
-    // Ids in order of first appearance first; renumbered by label at the end.
-    let mut by_value: HashMap<String, u32> = HashMap::default();
-    let mut values: Vec<String> = Vec::new();
-    let mut labels: Vec<String> = Vec::new();
-    let mut doc_offsets = Vec::with_capacity(docs.len() + 1);
-    let mut doc_values: Vec<u32> = Vec::new();
-    doc_offsets.push(0u32);
-    for &(r, s) in docs {
-        let readout = &corpus.readouts[r as usize];
-        let statement = &readout.statements[s as usize];
-        let start = doc_values.len();
-        let mut add = |value: &str, label: &dyn Fn() -> String| {
-            let id = match by_value.get(value) {
-                Some(&id) => id,
-                None => {
-                    let id = values.len() as u32;
-                    by_value.insert(value.to_string(), id);
-                    values.push(value.to_string());
-                    labels.push(label());
-                    id
-                }
-            };
-            if !doc_values[start..].contains(&id) {
-                doc_values.push(id);
-            }
-        };
-        let speakers = || {
-            statement
-                .speakers
-                .iter()
-                .filter_map(|id| readout.participant(id))
-        };
-        match facet {
-            Facet::Speaker => speakers().for_each(|p| add(&p.id, &|| p.name.clone())),
-            Facet::Country => speakers()
-                .filter_map(|p| p.country.as_deref())
-                .for_each(|c| add(c, &|| c.to_string())),
-            Facet::Role => {
-                speakers().for_each(|p| add(p.role.as_str(), &|| p.role.as_str().to_string()))
-            }
-            Facet::Verb => {
-                let verb = lowercase(&statement.verb);
-                add(&verb, &|| verb.clone());
-            }
-            Facet::Topic => statement
-                .topics
-                .iter()
-                .for_each(|t| add(t, &|| t.to_string())),
-            Facet::Kind => add(readout.event.kind.as_str(), &|| {
-                readout.event.kind.label().to_string()
-            }),
-            Facet::Source if r as usize >= bundled => add("imported", &|| "Imported".into()),
-            Facet::Source => add("bundled", &|| "Bundled".into()),
-            Facet::Readout => add(&readout.id, &|| match readout
-                .event
-                .date
-                .as_deref()
-                .or(readout.published.as_deref())
-            {
-                Some(d) => format!("{} ({d})", readout.title),
-                None => readout.title.clone(),
-            }),
-        }
-        doc_offsets.push(doc_values.len() as u32);
-    }
-    // Renumber by label, so that equal counts list alphabetically.
-    // (label folded to lowercase, value) as one text, a zero byte between them.
-    let keys: Vec<String> = labels
-        .iter()
-        .zip(&values)
-        .map(|(label, value)| format!("{}\u{0}{value}", lowercase(label)))
-        .collect();
-    let order = order_by_text(&keys);
-    drop(keys);
-    let mut new_id = vec![0u32; values.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_id[old as usize] = new as u32;
-    }
-    let values: Vec<String> = order
-        .iter()
-        .map(|&old| values[old as usize].clone())
-        .collect();
-    let labels: Vec<String> = order
-        .iter()
-        .map(|&old| labels[old as usize].clone())
-        .collect();
-    for id in by_value.values_mut() {
-        *id = new_id[*id as usize];
-    }
-    let mut postings = vec![Vec::new(); values.len()];
-    for doc in 0..docs.len() {
-        let range = doc_offsets[doc] as usize..doc_offsets[doc + 1] as usize;
-        for v in &mut doc_values[range] {
-            *v = new_id[*v as usize];
-            postings[*v as usize].push(doc as u32);
-        }
-    }
-    let totals = postings.iter().map(|p| p.len() as u32).collect();
-    // One value each: the values say it all.
-    if doc_offsets.windows(2).all(|w| w[1] == w[0] + 1) {
-        doc_offsets = Vec::new();
-    }
-    FacetTable {
-        values,
-        labels,
-        by_value,
-        postings,
-        doc_offsets,
-        doc_values,
-        totals,
     }
 }

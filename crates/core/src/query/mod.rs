@@ -32,6 +32,7 @@
 //! nothing emptied it, and the nearest query that finds something.
 
 mod bitset;
+mod build;
 mod empty;
 mod extent;
 mod fields;
@@ -48,6 +49,7 @@ pub mod text;
 mod url;
 pub(crate) use url::push_encoded;
 
+pub use build::{Finishing, IndexBuilder};
 pub use empty::{why_empty, Emptied, Part};
 pub use filters::Filters;
 pub use index::{FacetCounts, FacetValue, Index, Results};

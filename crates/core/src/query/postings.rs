@@ -16,6 +16,7 @@ use super::order::order_by_text;
 use super::text::for_each_word;
 use crate::fxhash::FxHashMap as HashMap;
 
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Postings {
     /// The distinct folded words in increasing order, concatenated: word `t` is
     /// `words[word_ends[t - 1]..word_ends[t]]` (from 0 for the first).
@@ -57,19 +58,58 @@ impl Vocabulary {
 /// Where no word stands: the place after each statement's words.
 const GAP: u32 = u32::MAX;
 
-impl Postings {
-    /// Reads the words of each text, in statement order. (A `dyn` iterator: statements and
-    /// names share one copy of this code in the wasm.)
-    pub fn new(texts: &mut dyn Iterator<Item = &str>) -> Postings {
-        let mut vocabulary = Vocabulary::default();
-        // The word stream: every statement's word numbers, then a GAP.
-        let mut stream: Vec<u32> = Vec::new();
-        let mut firsts = Vec::new();
-        for text in texts {
-            firsts.push(stream.len() as u32);
-            for_each_word(text, |word, _, _| stream.push(vocabulary.id(word)));
-            stream.push(GAP);
-        }
+/// The words of statements given one at a time ([`PostingsBuilder::add`]); then
+/// [`PostingsBuilder::finish`] numbers the words in sorted order, and [`Inverting`] turns the
+/// word stream into the lists, a slice of the stream at a time ([`Inverting::fill`]).
+#[derive(Default)]
+pub(super) struct PostingsBuilder {
+    vocabulary: Vocabulary,
+    /// The word stream: every statement's word numbers (in order of first appearance), then a
+    /// GAP.
+    stream: Vec<u32>,
+    /// The place of each statement's first word.
+    firsts: Vec<u32>,
+    /// Per word number: its places and its statements so far, and the last statement that had
+    /// it (the counts of the counting sort, kept as the words come).
+    places: Vec<u32>,
+    statements: Vec<u32>,
+    last_statement: Vec<u32>,
+}
+
+impl PostingsBuilder {
+    /// Reads the words of the next statement's text.
+    pub(super) fn add(&mut self, text: &str) {
+        let doc = self.firsts.len() as u32;
+        self.firsts.push(self.stream.len() as u32);
+        for_each_word(text, |word, _, _| {
+            let id = self.vocabulary.id(word) as usize;
+            if id == self.places.len() {
+                self.places.push(0);
+                self.statements.push(0);
+                self.last_statement.push(u32::MAX);
+            }
+            self.places[id] += 1;
+            if self.last_statement[id] != doc {
+                self.last_statement[id] = doc;
+                self.statements[id] += 1;
+            }
+            self.stream.push(id as u32);
+        });
+        self.stream.push(GAP);
+    }
+
+    /// Numbers the words in sorted order and lays out the lists: what is left is filling them
+    /// ([`Inverting::fill`]).
+    pub(super) fn finish(self) -> Inverting {
+        let PostingsBuilder {
+            vocabulary,
+            stream,
+            mut firsts,
+            places: place_counts,
+            statements: doc_counts,
+            mut last_statement,
+        } = self;
+        let statements = firsts.len();
         firsts.push(stream.len() as u32);
         let vocabulary = vocabulary.into_words();
 
@@ -84,19 +124,140 @@ impl Postings {
             word_ends.push(words.len() as u32);
         }
         drop(vocabulary);
-        drop(sorted);
-        for id in stream.iter_mut().filter(|id| **id != GAP) {
-            *id = rank[*id as usize];
-        }
-        drop(rank);
 
-        let inverted = invert(&stream, word_ends.len(), firsts.len() - 1);
-        Postings {
+        // Starts (each word's start in the flat arrays), by rank. A word in more than one
+        // statement in 32 takes a set: its list would be larger.
+        let count = sorted.len();
+        let set_words = statements.div_ceil(64);
+        let mut doc_starts = vec![0u32; count + 1];
+        let mut place_starts = vec![0u32; count + 1];
+        let mut frequent = Vec::new();
+        for (t, &id) in sorted.iter().enumerate() {
+            let docs = doc_counts[id as usize];
+            if docs as usize * 32 > statements {
+                frequent.push(t as u32);
+            } else {
+                doc_starts[t + 1] = docs;
+            }
+            place_starts[t + 1] = place_counts[id as usize];
+        }
+        drop(sorted);
+        // Each frequent word's set, by word number; `u32::MAX` for a listed word.
+        let mut set_of = vec![u32::MAX; count];
+        for (i, &t) in frequent.iter().enumerate() {
+            set_of[t as usize] = i as u32;
+        }
+        for t in 0..count {
+            doc_starts[t + 1] += doc_starts[t];
+            place_starts[t + 1] += place_starts[t];
+        }
+        last_statement.fill(u32::MAX);
+        Inverting {
+            next_doc: doc_starts[..count].to_vec(),
+            next_place: place_starts[..count].to_vec(),
+            inverted: Inverted {
+                docs: vec![0u32; doc_starts[count] as usize],
+                frequent_sets: vec![0u64; frequent.len() * set_words],
+                places: vec![0u32; place_starts[count] as usize],
+                doc_starts,
+                frequent,
+                set_words,
+                place_starts,
+            },
             words,
             word_ends,
-            inverted,
             firsts,
+            stream,
+            rank,
+            set_of,
+            last_doc: last_statement,
+            at: 0,
+            doc: 0,
         }
+    }
+}
+
+/// The lists of [`Postings`] being filled from the word stream, a slice at a time: a counting
+/// sort whose counts were taken as the words came, so the lists come out increasing.
+pub(super) struct Inverting {
+    inverted: Inverted,
+    words: String,
+    word_ends: Vec<u32>,
+    firsts: Vec<u32>,
+    /// The word stream (numbers in order of first appearance) and each number's rank.
+    stream: Vec<u32>,
+    rank: Vec<u32>,
+    /// Each word's frequent set (by rank), `u32::MAX` for a listed word.
+    set_of: Vec<u32>,
+    /// Each word's next free slot in `docs` and `places`, by rank.
+    next_doc: Vec<u32>,
+    next_place: Vec<u32>,
+    /// The last statement added to each word's list, by number in the stream.
+    last_doc: Vec<u32>,
+    /// The next place of the stream to read, and its statement.
+    at: usize,
+    doc: u32,
+}
+
+/// The places [`Inverting::fill`] reads at a time in a step of the index's finishing: a few milliseconds' work (a few places in
+/// the unit tests, so that their small corpora take many steps).
+pub(super) const PLACES_A_STEP: usize = if cfg!(test) { 7 } else { 1 << 17 };
+
+impl Inverting {
+    /// Fills the lists from the next `count` places of the stream (or as many as are left);
+    /// true once every place is in.
+    pub(super) fn fill(&mut self, count: usize) -> bool {
+        let end = self.at.saturating_add(count).min(self.stream.len());
+        let inverted = &mut self.inverted;
+        let set_words = inverted.set_words;
+        for place in self.at..end {
+            let id = self.stream[place];
+            if id == GAP {
+                self.doc += 1;
+                continue;
+            }
+            let t = self.rank[id as usize] as usize;
+            inverted.places[self.next_place[t] as usize] = place as u32;
+            self.next_place[t] += 1;
+            if self.last_doc[id as usize] != self.doc {
+                self.last_doc[id as usize] = self.doc;
+                match self.set_of[t] {
+                    u32::MAX => {
+                        inverted.docs[self.next_doc[t] as usize] = self.doc;
+                        self.next_doc[t] += 1;
+                    }
+                    i => {
+                        let d = self.doc as usize;
+                        inverted.frequent_sets[i as usize * set_words + d / 64] |= 1 << (d % 64);
+                    }
+                }
+            }
+        }
+        self.at = end;
+        self.at == self.stream.len()
+    }
+
+    /// The postings, once every place is in (filling what is left first).
+    pub(super) fn into_postings(mut self) -> Postings {
+        self.fill(usize::MAX);
+        Postings {
+            words: self.words,
+            word_ends: self.word_ends,
+            inverted: self.inverted,
+            firsts: self.firsts,
+        }
+    }
+}
+
+impl Postings {
+    /// Reads the words of each text, in statement order. (A `dyn` iterator: statements and
+    /// names share one copy of this code in the wasm.)
+    pub fn new(texts: &mut dyn Iterator<Item = &str>) -> Postings {
+        let mut builder = PostingsBuilder::default();
+        for text in texts {
+            builder.add(text);
+        }
+        builder.finish().into_postings()
     }
 
     fn word_count(&self) -> usize {
@@ -246,6 +407,7 @@ fn seek(list: &[u32], from: usize, target: u32) -> usize {
 }
 
 /// The statements and places of each word.
+#[cfg_attr(test, derive(PartialEq))]
 struct Inverted {
     /// The statements having word `t`, increasing: `docs[doc_starts[t]..doc_starts[t + 1]]`,
     /// empty for a frequent word. Words are sorted, so the words with a prefix have their
@@ -260,85 +422,6 @@ struct Inverted {
     /// The places of word `t`, increasing: `places[place_starts[t]..place_starts[t + 1]]`.
     place_starts: Vec<u32>,
     places: Vec<u32>,
-}
-
-/// Turns the word stream of `statements` statements into the statements and places of each
-/// of `words` words, by a counting sort: one pass counts, a second fills, and the lists come
-/// out increasing.
-fn invert(stream: &[u32], words: usize, statements: usize) -> Inverted {
-    // Counts, then starts (each word's start in the flat arrays).
-    let mut doc_starts = vec![0u32; words + 1];
-    let mut place_starts = vec![0u32; words + 1];
-    let mut last_doc = vec![u32::MAX; words];
-    let mut doc = 0u32;
-    for &t in stream {
-        if t == GAP {
-            doc += 1;
-            continue;
-        }
-        place_starts[t as usize + 1] += 1;
-        if last_doc[t as usize] != doc {
-            last_doc[t as usize] = doc;
-            doc_starts[t as usize + 1] += 1;
-        }
-    }
-    // A word in more than one statement in 32 takes a set: its list would be larger.
-    let set_words = statements.div_ceil(64);
-    let mut frequent = Vec::new();
-    for t in 0..words {
-        if doc_starts[t + 1] as usize * 32 > statements {
-            frequent.push(t as u32);
-            doc_starts[t + 1] = 0;
-        }
-    }
-    // Each frequent word's set, by word number; `u32::MAX` for a listed word.
-    let mut set_of = vec![u32::MAX; words];
-    for (i, &t) in frequent.iter().enumerate() {
-        set_of[t as usize] = i as u32;
-    }
-    for t in 0..words {
-        doc_starts[t + 1] += doc_starts[t];
-        place_starts[t + 1] += place_starts[t];
-    }
-    // Fill, each word's next free slot kept in `next_*`.
-    let mut docs = vec![0u32; doc_starts[words] as usize];
-    let mut frequent_sets = vec![0u64; frequent.len() * set_words];
-    let mut places = vec![0u32; place_starts[words] as usize];
-    let mut next_doc = doc_starts[..words].to_vec();
-    let mut next_place = place_starts[..words].to_vec();
-    last_doc.fill(u32::MAX);
-    doc = 0;
-    for (place, &t) in stream.iter().enumerate() {
-        if t == GAP {
-            doc += 1;
-            continue;
-        }
-        let t = t as usize;
-        places[next_place[t] as usize] = place as u32;
-        next_place[t] += 1;
-        if last_doc[t] != doc {
-            last_doc[t] = doc;
-            match set_of[t] {
-                u32::MAX => {
-                    docs[next_doc[t] as usize] = doc;
-                    next_doc[t] += 1;
-                }
-                i => {
-                    let d = doc as usize;
-                    frequent_sets[i as usize * set_words + d / 64] |= 1 << (d % 64);
-                }
-            }
-        }
-    }
-    Inverted {
-        doc_starts,
-        docs,
-        frequent,
-        frequent_sets,
-        set_words,
-        place_starts,
-        places,
-    }
 }
 
 #[cfg(test)]
