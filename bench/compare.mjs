@@ -54,12 +54,14 @@ async function runApp(browser, url, queries) {
   const { page } = memory;
   await blankPage(page, url);
   await memory.baseline();
+  await page.addInitScript(recordLongTasks);
   const start = Date.now();
   await page.goto(url);
   await page.locator('article.card').first().waitFor({ timeout: 300000 });
   const firstCardMs = Date.now() - start;
   const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.duration, name);
   const load = { firstCardMs, readMs: await measure('readouts:parse'), buildMs: await measure('readouts:index') };
+  load.longTasks = await page.evaluate(() => window.benchLongTasks);
   /** Types `text` into the search box: the query's time (none if the text asks the same as the one before). */
   const type = async (text) => {
     const before = await page.evaluate(() => performance.getEntriesByName('readouts:query').length);
@@ -93,6 +95,27 @@ async function runApp(browser, url, queries) {
   load.memoryMiB = await memory.growth();
   await page.close();
   return { load, results };
+}
+
+/**
+ * Runs in the page before its scripts: records the main thread's long tasks (over 50 ms, as
+ * Chromium reports them to a PerformanceObserver) as `[start, duration]` in ms, rounded.
+ */
+function recordLongTasks() {
+  window.benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      window.benchLongTasks.push([Math.round(task.startTime), Math.round(task.duration)]);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The long tasks of a load in words: how many over 100 ms, and the longest. */
+function longTasksText(tasks) {
+  if (!tasks) return '';
+  const over = tasks.filter(([, d]) => d > 100).length;
+  const longest = Math.max(0, ...tasks.map(([, d]) => d));
+  return `; ${tasks.length} long tasks during load, ${over} over 100 ms, longest ${longest} ms`;
 }
 
 /** Opens an empty page of the server's origin (the start of each engine's memory growth). */
@@ -154,7 +177,7 @@ for (const [name, { load, results }] of Object.entries(runs)) {
   const exact = name === 'scan' ? 'the reference' : wrong === null ? 'no scan to compare' : wrong.length === 0 ? 'every count exact'
     : `${wrong.length} of ${queries.length} counts differ from the scan's (e.g. ${JSON.stringify(wrong.slice(0, 3))})`;
   const mib = load.memoryMiB == null ? 'memory –' : `renderer +${Math.round(load.memoryMiB)} MiB`;
-  lines.push(`  ${name.padEnd(10)} load ${ms(load.firstCardMs)} (read ${ms(load.readMs)}, index ${ms(load.buildMs)}); ${mib}; `
+  lines.push(`  ${name.padEnd(10)} load ${ms(load.firstCardMs)} (read ${ms(load.readMs)}, index ${ms(load.buildMs)}${longTasksText(load.longTasks)}); ${mib}; `
     + `query p50 ${ms(times.p50)}, p95 ${ms(times.p95)}, max ${ms(times.max)} (${JSON.stringify(slowest[0]?.[0])}); ${exact}`);
 }
 console.log(lines.join('\n'));

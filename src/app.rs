@@ -69,13 +69,12 @@ async fn load(
         }
     };
     match crate::corpus_loader::load_corpus(crate::corpus_loader::CORPUS_URL, progress).await {
-        Ok((corpus, was_refused)) => {
+        Ok(((corpus, builder), was_refused)) => {
             let imported = crate::imports::imported(importing, &corpus.readouts).await;
+            let index = SharedIndex::finish(builder, corpus, imported).await;
             refused.set(was_refused);
             shown.set(true);
-            state.set(LoadState::Ready(SharedIndex::with_imported(
-                corpus, imported,
-            )));
+            state.set(LoadState::Ready(index));
         }
         Err(err) => {
             web_sys::console::error_1(&format!("readouts: {}: {err}", err.title()).into());

@@ -11,6 +11,8 @@
 
 use crate::platform::measure;
 use readouts_core::query::Index;
+#[cfg(target_arch = "wasm32")]
+use readouts_core::query::IndexBuilder;
 use readouts_core::stream::CorpusReader;
 use readouts_core::{Corpus, CorpusError};
 use std::fmt;
@@ -39,6 +41,35 @@ impl SharedIndex {
         SharedIndex(Rc::new(measure("readouts:index", || {
             Index::with_imported(corpus, imported)
         })))
+    }
+
+    /// Finishes `builder`'s index of the bundled `corpus` with `imported` readouts after it
+    /// ([`Index::with_imported`]) a step at a time, letting the page paint whenever the steps
+    /// have held the main thread for a while; the time from the first step to the index is
+    /// the `readouts:index` performance measure.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn finish(
+        builder: IndexBuilder,
+        corpus: Corpus,
+        imported: Vec<readouts_core::Readout>,
+    ) -> Self {
+        let clock = Clock::start(INDEX_START);
+        let mut finishing = builder.finish_with_imported(corpus, imported);
+        // The first step in a task of its own: reading ended with a scan of the whole corpus
+        // (its limits).
+        let mut since_paint = f64::MIN;
+        loop {
+            if clock.now() - since_paint > PAINT_EVERY_MS {
+                crate::platform::next_task().await;
+                since_paint = clock.now();
+            }
+            if finishing.step() {
+                break;
+            }
+        }
+        let index = finishing.into_index();
+        clock.measure("readouts:index", INDEX_START);
+        SharedIndex(Rc::new(index))
     }
 
     /// How many statements the corpus holds, over all readouts.
@@ -210,12 +241,13 @@ pub fn verdict_url(url: &str, ok: bool, id: &str) -> String {
 /// Fetches and reads the corpus at `url` (relative URLs resolve against the document base),
 /// telling the service worker whether a new copy could be read. Also says whether a new copy
 /// was refused (the corpus is then the last good copy, which the service worker sends in
-/// answer to "bad").
+/// answer to "bad"). The corpus comes with its readouts added to an index
+/// ([`SharedIndex::finish`] finishes it).
 #[cfg(target_arch = "wasm32")]
 pub async fn load_corpus(
     url: &str,
     progress: impl Fn(Progress),
-) -> Result<(Corpus, bool), LoadError> {
+) -> Result<((Corpus, IndexBuilder), bool), LoadError> {
     let mut at = url.to_string();
     loop {
         let (read, mark) = fetch_corpus(&at, &progress).await?;
@@ -238,6 +270,10 @@ pub async fn load_corpus(
     }
 }
 
+/// A corpus read, with the readouts that were added to an index as they came.
+#[cfg(target_arch = "wasm32")]
+type Read = Result<(Corpus, IndexBuilder), CorpusError>;
+
 /// Fetches the corpus at `url` and reads it as it arrives (the `readouts:parse` measure, from
 /// the first byte to the corpus): the corpus or why it could not be read, and the response's
 /// [`MARK`] header. Fails when the download does.
@@ -245,7 +281,7 @@ pub async fn load_corpus(
 async fn fetch_corpus(
     url: &str,
     progress: &impl Fn(Progress),
-) -> Result<(Result<Corpus, CorpusError>, Option<String>), LoadError> {
+) -> Result<(Read, Option<String>), LoadError> {
     use gloo_net::http::Request;
 
     let response = Request::get(url)
@@ -288,30 +324,29 @@ async fn fetch_corpus(
     Ok((read, mark))
 }
 
-/// Reads a response body as it arrives into a [`CorpusReader`](readouts_core::stream::CorpusReader): each chunk copied into one
-/// reused buffer and pushed, `progress` told as bytes come in (see [`Progress::moved`]), and
-/// the page let paint whenever reading has held the main thread for a while. The corpus, or
-/// why it could not be read; `Err` when the download itself failed: the bytes read until then
-/// and the browser's reason.
+/// Reads a response body as it arrives into a [`CorpusReader`]: each chunk copied into one
+/// reused buffer and pushed (a large one in pieces), each readout added to an index as soon as
+/// it is read, `progress` told as bytes come in (see [`Progress::moved`]), and the page let
+/// paint whenever reading has held the main thread for a while. The corpus and its readouts
+/// added, or why it could not be read; `Err` when the download itself failed: the bytes read
+/// until then and the browser's reason.
 #[cfg(target_arch = "wasm32")]
 async fn read_stream(
     body: web_sys::ReadableStream,
     total: Option<usize>,
     progress: &impl Fn(Progress),
-) -> Result<Result<readouts_core::Corpus, readouts_core::CorpusError>, (usize, String)> {
+) -> Result<Read, (usize, String)> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut corpus = readouts_core::stream::CorpusReader::new();
+    let mut corpus = CorpusReader::new();
+    let mut builder = IndexBuilder::new();
     let mut buffer = Vec::new();
     let mut shown = Progress { read: 0, total };
     progress(shown);
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
-    if let Some(p) = &performance {
-        let _ = p.mark(PARSE_START);
-    }
+    let clock = Clock::start(PARSE_START);
+    let now = || clock.now();
     let mut since_paint = now();
     let mut read = 0;
     let mut failed = None;
@@ -326,30 +361,39 @@ async fn read_stream(
         let chunk: js_sys::Uint8Array = field("value").unchecked_into();
         buffer.resize(chunk.length() as usize, 0);
         chunk.copy_to(&mut buffer);
-        read += buffer.len();
-        if let Err(err) = corpus.push(&buffer) {
-            // The rest of the file cannot mend it: stop downloading.
-            failed = Some(err);
+        for piece in buffer.chunks(PIECE) {
+            read += piece.len();
+            if let Err(err) = corpus.push(piece) {
+                // The rest of the file cannot mend it: stop downloading.
+                failed = Some(err);
+                break;
+            }
+            for readout in &corpus.readouts()[builder.added()..] {
+                builder.add(readout);
+            }
+            let at = Progress { read, total };
+            if shown.moved(&at) {
+                progress(at);
+                shown = at;
+            }
+            if now() - since_paint > PAINT_EVERY_MS {
+                crate::platform::next_task().await;
+                since_paint = now();
+            }
+        }
+        if failed.is_some() {
             break;
-        }
-        let at = Progress { read, total };
-        if shown.moved(&at) {
-            progress(at);
-            shown = at;
-        }
-        if now() - since_paint > PAINT_EVERY_MS {
-            crate::platform::next_task().await;
-            since_paint = now();
         }
     }
     let result = match failed {
         Some(err) => Err(err),
-        None => corpus.finish(),
+        None => {
+            // The end of the file is read, and the whole corpus checked, in a task of its own.
+            crate::platform::next_task().await;
+            corpus.finish().map(|corpus| (corpus, builder))
+        }
     };
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("readouts:parse", PARSE_START);
-        p.clear_marks_with_mark_name(PARSE_START);
-    }
+    clock.measure("readouts:parse", PARSE_START);
     Ok(result)
 }
 
@@ -357,9 +401,47 @@ async fn read_stream(
 #[cfg(target_arch = "wasm32")]
 const PARSE_START: &str = "readouts:parse:start";
 
-/// How long reading may hold the main thread before it lets the page paint.
+/// The mark where finishing the index starts (its measure is `readouts:index`).
+#[cfg(target_arch = "wasm32")]
+const INDEX_START: &str = "readouts:index:start";
+
+/// How long reading or indexing may hold the main thread before it lets the page paint.
 #[cfg(target_arch = "wasm32")]
 const PAINT_EVERY_MS: f64 = 40.0;
+
+/// The most bytes pushed to the reader between two looks at the clock: a network chunk can be
+/// megabytes (from a cache), a few tens of milliseconds' reading.
+#[cfg(target_arch = "wasm32")]
+const PIECE: usize = 1 << 18;
+
+/// The page's clock, and a performance measure from a mark set at the start.
+#[cfg(target_arch = "wasm32")]
+struct Clock(Option<web_sys::Performance>);
+
+#[cfg(target_arch = "wasm32")]
+impl Clock {
+    /// The clock, with the mark `start` set.
+    fn start(start: &str) -> Clock {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(start);
+        }
+        Clock(performance)
+    }
+
+    /// Milliseconds since the page's start.
+    fn now(&self) -> f64 {
+        self.0.as_ref().map_or(0.0, |p| p.now())
+    }
+
+    /// Records the measure `name` from the mark `start` until now, and clears the mark.
+    fn measure(&self, name: &str, start: &str) {
+        if let Some(p) = &self.0 {
+            let _ = p.measure_with_start_mark(name, start);
+            p.clear_marks_with_mark_name(start);
+        }
+    }
+}
 
 /// A thrown JavaScript value in words.
 #[cfg(target_arch = "wasm32")]
