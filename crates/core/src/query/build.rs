@@ -128,8 +128,9 @@ impl FacetBuilder {
         self.doc_offsets.push(self.doc_values.len() as u32);
     }
 
-    /// Gives the statement being added `value` (its label made only for a new value).
-    fn add(&mut self, value: &str, label: impl FnOnce() -> String) {
+    /// Gives the statement being added `value` (its label made only for a new value; a `dyn`
+    /// closure, so that every facet shares one copy of this code in the wasm).
+    fn add(&mut self, value: &str, label: &dyn Fn() -> String) {
         let id = match self.by_value.get(value) {
             Some(&id) => id,
             None => {
@@ -225,36 +226,34 @@ fn add_values(
             .filter_map(|id| readout.participant(id))
     };
     match facet {
-        Facet::Speaker => speakers().for_each(|p| values.add(&p.id, || p.name.clone())),
+        Facet::Speaker => speakers().for_each(|p| values.add(&p.id, &|| p.name.clone())),
         Facet::Country => speakers()
             .filter_map(|p| p.country.as_deref())
-            .for_each(|c| values.add(c, || c.to_string())),
+            .for_each(|c| values.add(c, &|| c.to_string())),
         Facet::Role => {
-            speakers().for_each(|p| values.add(p.role.as_str(), || p.role.as_str().to_string()))
+            speakers().for_each(|p| values.add(p.role.as_str(), &|| p.role.as_str().to_string()))
         }
         Facet::Verb => {
             let verb = lowercase(&statement.verb);
-            values.add(&verb, || verb.clone());
+            values.add(&verb, &|| verb.clone());
         }
         Facet::Topic => statement
             .topics
             .iter()
-            .for_each(|t| values.add(t, || t.to_string())),
-        Facet::Kind => values.add(readout.event.kind.as_str(), || {
+            .for_each(|t| values.add(t, &|| t.to_string())),
+        Facet::Kind => values.add(readout.event.kind.as_str(), &|| {
             readout.event.kind.label().to_string()
         }),
-        Facet::Source if imported => values.add("imported", || "Imported".into()),
-        Facet::Source => values.add("bundled", || "Bundled".into()),
-        Facet::Readout => values.add(&readout.id, || {
-            match readout
-                .event
-                .date
-                .as_deref()
-                .or(readout.published.as_deref())
-            {
-                Some(d) => format!("{} ({d})", readout.title),
-                None => readout.title.clone(),
-            }
+        Facet::Source if imported => values.add("imported", &|| "Imported".into()),
+        Facet::Source => values.add("bundled", &|| "Bundled".into()),
+        Facet::Readout => values.add(&readout.id, &|| match readout
+            .event
+            .date
+            .as_deref()
+            .or(readout.published.as_deref())
+        {
+            Some(d) => format!("{} ({d})", readout.title),
+            None => readout.title.clone(),
         }),
     }
 }
