@@ -325,7 +325,7 @@ async fn fetch_corpus(
 }
 
 /// Reads a response body as it arrives into a [`CorpusReader`]: each chunk copied into one
-/// reused buffer and pushed (a large one in pieces), each readout added to an index as soon as
+/// reused buffer and pushed, each readout added to an index as soon as
 /// it is read, `progress` told as bytes come in (see [`Progress::moved`]), and the page let
 /// paint whenever reading has held the main thread for a while. The corpus and its readouts
 /// added, or why it could not be read; `Err` when the download itself failed: the bytes read
@@ -361,37 +361,28 @@ async fn read_stream(
         let chunk: js_sys::Uint8Array = field("value").unchecked_into();
         buffer.resize(chunk.length() as usize, 0);
         chunk.copy_to(&mut buffer);
-        for piece in buffer.chunks(PIECE) {
-            read += piece.len();
-            if let Err(err) = corpus.push(piece) {
-                // The rest of the file cannot mend it: stop downloading.
-                failed = Some(err);
-                break;
-            }
-            for readout in &corpus.readouts()[builder.added()..] {
-                builder.add(readout);
-            }
-            let at = Progress { read, total };
-            if shown.moved(&at) {
-                progress(at);
-                shown = at;
-            }
-            if now() - since_paint > PAINT_EVERY_MS {
-                crate::platform::next_task().await;
-                since_paint = now();
-            }
-        }
-        if failed.is_some() {
+        read += buffer.len();
+        if let Err(err) = corpus.push(&buffer) {
+            // The rest of the file cannot mend it: stop downloading.
+            failed = Some(err);
             break;
+        }
+        for readout in &corpus.readouts()[builder.added()..] {
+            builder.add(readout);
+        }
+        let at = Progress { read, total };
+        if shown.moved(&at) {
+            progress(at);
+            shown = at;
+        }
+        if now() - since_paint > PAINT_EVERY_MS {
+            crate::platform::next_task().await;
+            since_paint = now();
         }
     }
     let result = match failed {
         Some(err) => Err(err),
-        None => {
-            // The end of the file is read, and the whole corpus checked, in a task of its own.
-            crate::platform::next_task().await;
-            corpus.finish().map(|corpus| (corpus, builder))
-        }
+        None => corpus.finish().map(|corpus| (corpus, builder)),
     };
     clock.measure("readouts:parse", PARSE_START);
     Ok(result)
@@ -408,11 +399,6 @@ const INDEX_START: &str = "readouts:index:start";
 /// How long reading or indexing may hold the main thread before it lets the page paint.
 #[cfg(target_arch = "wasm32")]
 const PAINT_EVERY_MS: f64 = 40.0;
-
-/// The most bytes pushed to the reader between two looks at the clock: a network chunk can be
-/// megabytes (from a cache), a few tens of milliseconds' reading.
-#[cfg(target_arch = "wasm32")]
-const PIECE: usize = 1 << 18;
 
 /// The page's clock, and a performance measure from a mark set at the start.
 #[cfg(target_arch = "wasm32")]

@@ -17,13 +17,12 @@ use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{Corpus, Readout};
 
 /// Collects what the index needs from readouts given in corpus order.
-#[derive(Default)]
 pub struct IndexBuilder {
     /// (readout, statement) of each statement number.
     docs: Vec<(u32, u32)>,
     /// The number of statements of each readout added.
     sizes: Vec<u32>,
-    facets: [FacetBuilder; 8],
+    facets: Vec<FacetBuilder>,
     words: PostingsBuilder,
     days: Vec<i32>,
     /// The number of the first readout imported in the browser, after the bundled ones (none:
@@ -33,7 +32,14 @@ pub struct IndexBuilder {
 
 impl IndexBuilder {
     pub fn new() -> IndexBuilder {
-        IndexBuilder::default()
+        IndexBuilder {
+            docs: Vec::new(),
+            sizes: Vec::new(),
+            facets: Facet::ALL.iter().map(|_| FacetBuilder::default()).collect(),
+            words: PostingsBuilder::default(),
+            days: Vec::new(),
+            imported_from: None,
+        }
     }
 
     /// How many readouts have been added: the corpus's first readouts.
