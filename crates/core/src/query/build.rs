@@ -30,6 +30,12 @@ pub struct IndexBuilder {
     imported_from: Option<usize>,
 }
 
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder::new()
+    }
+}
+
 impl IndexBuilder {
     pub fn new() -> IndexBuilder {
         IndexBuilder {
