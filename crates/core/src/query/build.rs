@@ -500,7 +500,7 @@ mod tests {
         while !finishing.step() {
             steps += 1;
         }
-        // Readouts a few at a time, seven facets, the fields, the words, their lists a few
+        // Readouts a few at a time, every facet, the fields, the words, their lists a few
         // places at a time, two orders, the ids a few at a time.
         assert!(steps > 50, "{steps} steps");
         assert!(finishing.step(), "done stays done");
