@@ -16,6 +16,7 @@
 //! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
 //!   lists, search box, pager, source text, bar chart, …).
 //! - [`format`](mod@format): small display helpers (dates, plurals, thousands).
+//! - [`dom`]: elements built by out-of-line functions, for views with many elements (charts).
 //! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
 //! - [`scroll_memory`]: the reader's place on each page, restored on Back and Forward.
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.
@@ -25,6 +26,7 @@
 pub mod app;
 pub mod components;
 pub mod corpus_loader;
+pub mod dom;
 pub mod embed;
 pub mod format;
 pub mod imports;

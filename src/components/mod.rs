@@ -18,6 +18,7 @@ pub mod source_text;
 pub mod statement_browser;
 pub mod statement_card;
 pub mod statement_results;
+pub mod timeline;
 
 use yew::{Callback, MouseEvent, UseStateHandle};
 

@@ -1,10 +1,12 @@
 //! A participant's page (`/p/<id>`): who they are (names, titles, countries, roles), how
 //! much they said, the topics they raise most (a bar chart), the readouts they appear in, the
-//! people they met, and all their statements with filters and search scoped to them.
+//! people they met, their statements per month (a timeline, with its table), and all their
+//! statements with filters and search scoped to them.
 
 use crate::components::bar_chart::bar_chart;
 use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
+use crate::components::timeline::{span_of, timeline};
 use crate::corpus_loader::SharedIndex;
 use crate::embed::{frame_title, narrowed_by};
 use crate::format::{count, human_date, is_iso_date};
@@ -12,6 +14,7 @@ use crate::nav::{use_embedded, use_query, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
+use readouts_core::compare::months;
 use readouts_core::query::{Facet, PersonSummary};
 use readouts_core::Role;
 use yew::prelude::*;
@@ -33,6 +36,13 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     let embedded = use_embedded();
     let person = use_memo((index.clone(), props.id.clone()), |(index, id)| {
         index.as_ref().and_then(|index| index.person(id))
+    });
+    // Worked out once per participant, not on every query of their statements.
+    let months = use_memo((index.clone(), props.id.clone()), |(index, id)| {
+        index
+            .as_ref()
+            .map(|index| months(index.corpus(), id))
+            .unwrap_or_default()
     });
     use_title(person.as_ref().as_ref().map(|p| p.name.clone()));
     let Some(person) = person.as_ref() else {
@@ -93,6 +103,14 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
                     }
                 </section>
             </div>
+            <section class="panel" aria-labelledby="months-title">
+                <h2 id="months-title">{ "Statements per month" }</h2>
+                if let Some(span) = span_of(&[&months]) {
+                    { timeline("month-chart", &format!("Statements by {} per month", person.name), &months, span) }
+                } else {
+                    <p class="empty">{ "None of their readouts is dated." }</p>
+                }
+            </section>
             <StatementBrowser
                 route={Route::Participant { id: person.id.clone() }}
                 scope={(Facet::Speaker, AttrValue::from(person.id.clone()))}

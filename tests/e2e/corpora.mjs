@@ -61,3 +61,33 @@ export async function generatedCorpus(count, seed = 1) {
   await rm(dir, { recursive: true, force: true });
   return file;
 }
+
+/** The two fictional accounts of one call (crates/core/tests/accounts/) and their publishers. */
+export const ACCOUNTS = [
+  ['01_arvelia_ministry.txt', 'Ministry of Foreign Affairs of Arvelia'],
+  ['02_kestria_readout.txt', 'Office of the Prime Minister of Kestria'],
+];
+
+/**
+ * A corpus of the bundled seed and two publishers' accounts of one fictional call (a
+ * ministry's prose and a "Readout of the Prime Minister's call"), each given its publisher
+ * in the file header `readouts build` reads, parsed by the CLI into a fresh temporary folder.
+ * Returns the corpus file's path and a cleanup.
+ */
+export async function accountsCorpus() {
+  const { mkdtemp, writeFile, copyFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(path.join(tmpdir(), 'readouts-accounts-'));
+  const input = path.join(dir, 'readouts');
+  await mkdir(input);
+  for (const name of await readdir(path.join(ROOT, 'corpus'))) {
+    if (name.endsWith('.txt')) await copyFile(path.join(ROOT, 'corpus', name), path.join(input, name));
+  }
+  for (const [name, publisher] of ACCOUNTS) {
+    const text = await readFile(path.join(ROOT, 'crates', 'core', 'tests', 'accounts', name), 'utf8');
+    await writeFile(path.join(input, name), `publisher: ${publisher}\n\n${text}`);
+  }
+  const file = path.join(dir, 'corpus.json');
+  cli(['build', input, '-o', file]);
+  return { file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

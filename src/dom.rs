@@ -1,0 +1,126 @@
+//! Elements built by one out-of-line function each, for views that lay out many elements
+//! (charts and their tables: the timeline). `html!` expands every element in place (its tag,
+//! its attribute list, its children), and in the size-optimized build all of it lands in the
+//! function of the component that renders it; a call to [`el`] is a few instructions at each
+//! place, and what it does is compiled once. Text and attribute values are Yew's, escaped as
+//! `html!` escapes them: this is no raw-HTML sink.
+
+use crate::nav::Link;
+use std::rc::Rc;
+use yew::html::onclick;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag, VText};
+use yew::{AttrValue, Html};
+
+/// `<tag>` with `children`, and the attributes named by `keys` with `values` (same order; a
+/// `None` value leaves that attribute out).
+#[inline(never)]
+pub fn el(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttrValue>>,
+    children: Vec<Html>,
+) -> Html {
+    vtag(tag, keys, values, children).into()
+}
+
+fn vtag(
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<Option<AttrValue>>,
+    children: Vec<Html>,
+) -> VTag {
+    let mut vtag = VTag::new(AttrValue::Static(tag));
+    if !keys.is_empty() {
+        vtag.attributes = Attributes::Dynamic {
+            keys,
+            values: values
+                .into_iter()
+                .map(|v| v.map(AttributeOrProperty::Attribute))
+                .collect(),
+        };
+    }
+    vtag.add_children(children);
+    vtag
+}
+
+/// `<tag class="class">` with `children`.
+#[inline(never)]
+pub fn class(tag: &'static str, class: &'static str, children: Vec<Html>) -> Html {
+    el(
+        tag,
+        &["class"],
+        vec![Some(AttrValue::Static(class))],
+        children,
+    )
+}
+
+/// `<tag>` with `children` and no attribute.
+#[inline(never)]
+pub fn bare(tag: &'static str, children: Vec<Html>) -> Html {
+    el(tag, &[], Vec::new(), children)
+}
+
+/// `<a>` to `link` (its `href`, and in an embed its `target` and `rel`; a click navigates in
+/// place in the app) with `children`, and a `class` unless empty.
+pub fn link(to: Link, class: &'static str, children: Vec<Html>) -> Html {
+    link_current(to, class, false, children)
+}
+
+/// [`link`], marked `aria-current="true"` when `current` (the chosen one of a set).
+#[inline(never)]
+pub fn link_current(to: Link, class: &'static str, current: bool, children: Vec<Html>) -> Html {
+    let mut a = vtag(
+        "a",
+        &["href", "target", "rel", "class", "aria-current"],
+        vec![
+            Some(AttrValue::from(to.href)),
+            to.target,
+            to.rel,
+            (!class.is_empty()).then_some(AttrValue::Static(class)),
+            current.then_some(AttrValue::Static("true")),
+        ],
+        children,
+    );
+    a.add_listener(Rc::new(onclick::Wrapper::new(to.onclick)));
+    a.into()
+}
+
+/// A text node.
+#[inline(never)]
+pub fn text(text: impl Into<AttrValue>) -> Html {
+    VText::new(text).into()
+}
+
+/// An attribute value from a `String`.
+pub fn value(text: String) -> Option<AttrValue> {
+    Some(AttrValue::from(text))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::render;
+    use yew::prelude::*;
+
+    #[component]
+    fn Sample() -> Html {
+        el(
+            "p",
+            &["class", "title"],
+            vec![Some("x".into()), None],
+            vec![
+                text("<b>a</b> & "),
+                class("span", "y", vec![text(String::from("b"))]),
+                bare("em", vec![]),
+            ],
+        )
+    }
+
+    #[tokio::test]
+    async fn elements_attributes_and_escaped_text() {
+        assert_eq!(
+            render::<Sample>(()).await,
+            r#"<p class="x">&lt;b&gt;a&lt;/b&gt; &amp; <span class="y">b</span><em></em></p>"#
+        );
+    }
+}
