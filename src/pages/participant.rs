@@ -6,7 +6,7 @@
 use crate::components::bar_chart::bar_chart;
 use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
-use crate::components::timeline::{span_of, timeline};
+use crate::components::timeline::timeline;
 use crate::corpus_loader::SharedIndex;
 use crate::embed::{frame_title, narrowed_by};
 use crate::format::{count, human_date, is_iso_date};
@@ -105,8 +105,8 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
             </div>
             <section class="panel" aria-labelledby="months-title">
                 <h2 id="months-title">{ "Statements per month" }</h2>
-                if let Some(span) = span_of(&[&months]) {
-                    { timeline("month-chart", &format!("Statements by {} per month", person.name), &months, span) }
+                if let (Some(first), Some(last)) = (months.first(), months.last()) {
+                    { timeline("month-chart", &format!("Statements by {} per month", person.name), &months, (first.month, last.month)) }
                 } else {
                     <p class="empty">{ "None of their readouts is dated." }</p>
                 }
