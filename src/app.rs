@@ -167,23 +167,34 @@ pub fn Shell(props: &ShellProps) -> Html {
             .unwrap_or_default();
         return crate::embed::layout(embed, query, &fragment, content);
     }
-    let skip = Callback::from(|e: MouseEvent| {
-        // The document's <base href> would turn "#main" into a link to the home page.
-        e.prevent_default();
-        focus_id("main", Scroll::Start);
-    });
-    let home_current = (route == Some(Route::Home)).then_some("page");
-    let import_current = (route == Some(Route::Import)).then_some("page");
+    // One handler type for both skip links.
+    let skip_to = |id: &'static str| {
+        Callback::from(move |e: MouseEvent| {
+            // The document's <base href> would turn "#main" into a link to the home page.
+            e.prevent_default();
+            focus_id(id, Scroll::Start);
+        })
+    };
+    let current = |to: Route| (route.as_ref() == Some(&to)).then_some(AttrValue::Static("page"));
+    let has_results = matches!(
+        route,
+        Some(Route::Home | Route::Statements | Route::Participant { .. })
+    );
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
+            <a class="skip-link" href="#main" onclick={skip_to("main")}>{ "Skip to content" }</a>
+            if has_results {
+                <a class="skip-link" href="#results-title" onclick={skip_to("results-title")}>{ "Skip to results" }</a>
+            }
             <header class="site-header">
                 <AppLink to={Route::Home} classes="brand">{ "readouts" }</AppLink>
                 <p class="tagline">{ "Who said what in leaders' meeting readouts" }</p>
                 <nav class="site-nav" aria-label="Site">
                     <ul>
-                        <li><AppLink to={Route::Home} aria_current={home_current.map(AttrValue::from)}>{ "Statements" }</AppLink></li>
-                        <li><AppLink to={Route::Import} aria_current={import_current.map(AttrValue::from)}>{ "Import" }</AppLink></li>
+                        <li><AppLink to={Route::Home} aria_current={current(Route::Home)}>{ "Statements" }</AppLink></li>
+                        <li><AppLink to={Route::Import} aria_current={current(Route::Import)}>{ "Import" }</AppLink></li>
+                        // The method page is a static page next to the app (static/about.html).
+                        <li><a href="about.html">{ "Method" }</a></li>
                     </ul>
                 </nav>
             </header>
@@ -191,7 +202,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 { content }
             </main>
             <footer class="site-footer">
-                <p>{ "Statements are parsed from official readouts published by governments. Each card names the readout it comes from." }</p>
+                <p>{ "Statements are parsed from official readouts published by governments. Each card names the readout it comes from. " }<a href="about.html">{ "How statements are extracted" }</a></p>
             </footer>
         </>
     }
@@ -206,6 +217,7 @@ pub fn switch(route: Route) -> Html {
         Route::Participant { id } => html! { <ParticipantPage id={id} /> },
         Route::Readout { id } => html! { <ReadoutPage id={id} /> },
         Route::Import => import_page(),
+        Route::Statements => html! { <Home /> },
         _ => html! { <NotFound /> },
     }
 }
@@ -268,7 +280,7 @@ mod tests {
     #[tokio::test]
     async fn home_shows_cards_once_loaded() {
         let html = page("/", LoadState::Ready(sample_index())).await;
-        assert_eq!(html.matches(r#"class="card""#).count(), 4, "{html}");
+        assert_eq!(html.matches("<article ").count(), 4, "{html}");
     }
 
     #[tokio::test]
@@ -307,7 +319,7 @@ mod tests {
             html.contains(r#"<a href="/s/astana-s1" target="_blank" rel="noopener" class="embed-full">Full view on readouts"#),
             "{html}"
         );
-        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+        assert_eq!(html.matches("<article ").count(), 1, "{html}");
         assert!(
             html.contains(
                 r#"<a href="/p/xi-jinping" target="_blank" rel="noopener" class="speaker-name">"#
@@ -315,7 +327,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains(r#"<a href="/r/astana#astana-s1" target="_blank" rel="noopener" aria-describedby="heading-astana-s1" class="show-in-source">"#),
+            html.contains(r#"<a href="/r/astana#astana-s1" target="_blank" rel="noopener" class="show-in-source" aria-describedby="heading-astana-s1">"#),
             "{html}"
         );
     }
@@ -336,7 +348,7 @@ mod tests {
         assert!(!html.contains("sort-select"), "{html}");
         assert!(!html.contains("Clear all"), "{html}");
         assert!(html.contains("topic: SCO"), "{html}");
-        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+        assert_eq!(html.matches("<article ").count(), 1, "{html}");
     }
 
     #[tokio::test]

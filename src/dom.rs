@@ -1,5 +1,5 @@
 //! Elements built by one out-of-line function each, for views that lay out many elements
-//! (charts and their tables: the timeline). `html!` expands every element in place (its tag,
+//! (statement cards, fifty to a page; charts and their tables). `html!` expands every element in place (its tag,
 //! its attribute list, its children), and in the size-optimized build all of it lands in the
 //! function of the component that renders it; a call to [`el`] is a few instructions at each
 //! place, and what it does is compiled once. Text and attribute values are Yew's, escaped as
@@ -8,8 +8,10 @@
 use crate::nav::Link;
 use std::rc::Rc;
 use yew::html::onclick;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag, VText};
-use yew::{AttrValue, Html};
+use yew::virtual_dom::{
+    AttributeOrProperty, Attributes, FullyKeyedState, Listeners, VList, VTag, VText,
+};
+use yew::{AttrValue, Html, NodeRef};
 
 /// `<tag>` with `children`, and the attributes named by `keys` with `values` (same order; a
 /// `None` value leaves that attribute out).
@@ -29,18 +31,26 @@ fn vtag(
     values: Vec<Option<AttrValue>>,
     children: Vec<Html>,
 ) -> VTag {
-    let mut vtag = VTag::new(AttrValue::Static(tag));
-    if !keys.is_empty() {
-        vtag.attributes = Attributes::Dynamic {
+    let attributes = if keys.is_empty() {
+        Attributes::Static(&[])
+    } else {
+        Attributes::Dynamic {
             keys,
             values: values
                 .into_iter()
                 .map(|v| v.map(AttributeOrProperty::Attribute))
                 .collect(),
-        };
-    }
-    vtag.add_children(children);
-    vtag
+        }
+    };
+    // What html! builds: no lowercasing of the tag, no flattening of the children.
+    VTag::__new_other(
+        AttrValue::Static(tag),
+        NodeRef::default(),
+        None,
+        attributes,
+        Listeners::None,
+        VList::__macro_new(children, None, FullyKeyedState::KnownMissingKeys).into(),
+    )
 }
 
 /// `<tag class="class">` with `children`.
@@ -52,6 +62,12 @@ pub fn class(tag: &'static str, class: &'static str, children: Vec<Html>) -> Htm
         vec![Some(AttrValue::Static(class))],
         children,
     )
+}
+
+/// `<tag class="class">` with one text node, `text`.
+#[inline(never)]
+pub fn class_text(tag: &'static str, class_name: &'static str, text: impl Into<AttrValue>) -> Html {
+    class(tag, class_name, vec![VText::new(text).into()])
 }
 
 /// `<tag>` with `children` and no attribute.
@@ -69,15 +85,51 @@ pub fn link(to: Link, class: &'static str, children: Vec<Html>) -> Html {
 /// [`link`], marked `aria-current="true"` when `current` (the chosen one of a set).
 #[inline(never)]
 pub fn link_current(to: Link, class: &'static str, current: bool, children: Vec<Html>) -> Html {
+    anchor(
+        to,
+        &["href", "target", "rel", "class", "aria-current"],
+        (!class.is_empty()).then_some(AttrValue::Static(class)),
+        current.then_some(AttrValue::Static("true")),
+        children,
+    )
+}
+
+/// [`link`] described by the element whose id is `described_by` (`aria-describedby`: a card's
+/// links by its heading), with a `class` unless `None`.
+pub fn link_described(
+    to: Link,
+    class: Option<&'static str>,
+    described_by: Option<AttrValue>,
+    children: Vec<Html>,
+) -> Html {
+    anchor(
+        to,
+        &["href", "target", "rel", "class", "aria-describedby"],
+        class.map(AttrValue::Static),
+        described_by,
+        children,
+    )
+}
+
+/// `<a>` to `to`: `keys` are `href`, `target`, `rel`, `class` and one more attribute, whose
+/// `value` it is (the class and the value are left out when `None`).
+#[inline(never)]
+fn anchor(
+    to: Link,
+    keys: &'static [&'static str],
+    class: Option<AttrValue>,
+    value: Option<AttrValue>,
+    children: Vec<Html>,
+) -> Html {
     let mut a = vtag(
         "a",
-        &["href", "target", "rel", "class", "aria-current"],
+        keys,
         vec![
             Some(AttrValue::from(to.href)),
             to.target,
             to.rel,
-            (!class.is_empty()).then_some(AttrValue::Static(class)),
-            current.then_some(AttrValue::Static("true")),
+            class,
+            value,
         ],
         children,
     );

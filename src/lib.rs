@@ -16,7 +16,8 @@
 //! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
 //!   lists, search box, pager, source text, bar chart, …).
 //! - [`format`](mod@format): small display helpers (dates, plurals, thousands).
-//! - [`dom`]: elements built by out-of-line functions, for views with many elements (charts).
+//! - [`dom`]: elements built by out-of-line functions, for views with many elements (charts,
+//!   statement cards).
 //! - [`platform`]: the browser calls outside Yew (performance measures, title, focus).
 //! - [`scroll_memory`]: the reader's place on each page, restored on Back and Forward.
 //! - [`panic_hook`]: logs Rust panics and shows a message instead of a frozen page.

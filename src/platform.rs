@@ -39,7 +39,8 @@ pub fn use_title(page: Option<String>) {
     });
 }
 
-/// Sets the document title: "`page` · readouts", or "readouts" for an empty `page`.
+/// Sets the document title: "`page` · readouts", or "readouts" for an empty `page`, and the
+/// meta description: the title, then what the site is.
 pub fn set_title(page: &str) {
     let title = if page.is_empty() {
         "readouts".to_string()
@@ -49,6 +50,11 @@ pub fn set_title(page: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&title);
+        // The page's own description, for link previews and search results.
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let what = "who said what in leaders' meeting readouts, with the readout each statement comes from.";
+            let _ = meta.set_attribute("content", &format!("{title}: {what}"));
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = title;
@@ -100,6 +106,22 @@ pub fn focus_id(id: &str, scroll: Scroll) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = (id, scroll);
+        false
+    }
+}
+
+/// Whether the element with id `id` has focus.
+pub fn has_focus(id: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|e| e.id() == id)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
         false
     }
 }

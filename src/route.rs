@@ -39,10 +39,12 @@ pub enum Route {
     NotFound,
     /// Importing readouts into this browser (never embedded). At `/import`.
     Import,
+    /// `/s/` without an id: the statements (the home page's list). At `/s/`.
+    Statements,
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 11] = [
+const PATTERNS: [&str; 12] = [
     "/",
     "/s/:id",
     "/p/:id",
@@ -54,6 +56,7 @@ const PATTERNS: [&str; 11] = [
     "/embed/*rest",
     "/404",
     "/import",
+    "/s/",
 ];
 
 impl Routable for Route {
@@ -73,6 +76,7 @@ impl Routable for Route {
             },
             "/404" => Route::NotFound,
             "/import" => Route::Import,
+            "/s/" => Route::Statements,
             _ => return None,
         })
     }
@@ -85,6 +89,7 @@ impl Routable for Route {
             Route::EmbedHome => return "/embed/".to_string(),
             Route::NotFound => return "/404".to_string(),
             Route::Import => return "/import".to_string(),
+            Route::Statements => return "/s/".to_string(),
             Route::EmbedNotFound { rest } => {
                 let segments: Vec<_> = rest.split('/').map(urlencoding::encode).collect();
                 return format!("/embed/{}", segments.join("/"));
@@ -125,6 +130,7 @@ fn match_path(path: &str) -> Option<Route> {
         "embed" => return Some(Route::EmbedHome),
         "404" => return Some(Route::NotFound),
         "import" => return Some(Route::Import),
+        "s" => return Some(Route::Statements),
         _ => {}
     }
     let (embedded, path) = match path.strip_prefix("embed/") {
@@ -195,7 +201,7 @@ impl Route {
             Route::Statement { id } => Some(Route::EmbedStatement { id: id.clone() }),
             Route::Participant { id } => Some(Route::EmbedParticipant { id: id.clone() }),
             Route::Readout { id } => Some(Route::EmbedReadout { id: id.clone() }),
-            Route::NotFound | Route::Import => None,
+            Route::NotFound | Route::Import | Route::Statements => None,
             embed => Some(embed.clone()),
         }
     }
@@ -274,6 +280,8 @@ mod tests {
         NotFound,
         #[at("/import")]
         Import,
+        #[at("/s/")]
+        Statements,
     }
 
     impl From<Derived> for Route {
@@ -290,6 +298,7 @@ mod tests {
                 Derived::EmbedNotFound { rest } => Route::EmbedNotFound { rest },
                 Derived::NotFound => Route::NotFound,
                 Derived::Import => Route::Import,
+                Derived::Statements => Route::Statements,
             }
         }
     }

@@ -144,8 +144,8 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
         source: Source {
             text: source.into(),
             prose_start: 0,
-            publisher: None,
-            url: None,
+            publisher: Some("Ministry of Tests".into()),
+            url: Some("https://example.org/astana".into()),
         },
         diagnostics: vec![],
     };

@@ -201,6 +201,9 @@ pub fn FacetList(props: &FacetListProps) -> Html {
                 <p class="facet-note">{ note }</p>
             }
             { for toggle }
+            if facet == Facet::Verb {
+                <p class="facet-note">{ "“continued”: a sentence that goes on from the statement before it, by the same speaker." }</p>
+            }
         </fieldset>
     }
 }

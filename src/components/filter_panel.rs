@@ -5,7 +5,9 @@ use crate::components::date_range::date_range;
 use crate::components::facet_list::FacetList;
 use crate::components::toggle_on_click;
 use crate::corpus_loader::SharedIndex;
+use crate::format::count;
 use crate::nav::first_page;
+use crate::platform::{focus_id, Scroll};
 use readouts_core::query::{Facet, Query, Results};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +39,9 @@ pub struct FilterPanelProps {
     pub on_change: Callback<Query>,
     /// Called with a facet and the value to toggle.
     pub on_toggle: Callback<(Facet, String)>,
+    /// The number of results of the query (the facets' counts may be of another query, when
+    /// it finds nothing).
+    pub total: usize,
 }
 
 #[component]
@@ -53,6 +58,14 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         })
     };
     let toggle = toggle_on_click(&open);
+    // On a phone the results are below the open panel: this button folds it and goes there.
+    let show = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            focus_id("results-title", Scroll::Start);
+        })
+    };
     let facets = FACETS
         .into_iter()
         .filter(|f| Some(*f) != props.hidden)
@@ -76,6 +89,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <div class="filter-body" id="filter-body">
                 { date_range(query.from.as_deref(), query.to.as_deref(), extent.as_ref().as_ref(), &on_dates) }
                 { for facets }
+                <button type="button" class="show-results" onclick={show}>{ format!("Show {}", count(props.total, "statement", "statements")) }</button>
             </div>
         </aside>
     }

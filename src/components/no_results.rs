@@ -1,18 +1,19 @@
 //! What a reader sees when a query finds nothing: what emptied it (the words or filters the
-//! core's [`why_empty`] removes, each with what it finds alone, or a reversed date range), one
+//! core's [`why_empty`](readouts_core::query::why_empty) removes, each with what it finds alone, or a reversed date range), one
 //! button back to the nearest query that finds something, and the speakers, countries or
 //! topics whose names are closest to the words removed.
 
 use crate::components::facet_list::nouns;
 use crate::format::{count, short};
 use crate::nav::emit_on_click;
-use readouts_core::query::{why_empty, Emptied, Index, Part, Query};
+use readouts_core::query::{Emptied, Index, Part, Query};
 use yew::prelude::*;
 
-/// The explanation for `query`, which finds nothing; the plain message when the core finds no
-/// way out (an empty corpus). A function, not a component: it has no state.
-pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> Html {
-    let Some(why) = why_empty(index, query) else {
+/// The explanation of a query that finds nothing (the core's `why_empty`); the plain message
+/// when the core finds no way out (an empty corpus). A function, not a component: it has no
+/// state.
+pub fn no_results(index: &Index, why: Option<&Emptied>, on_change: &Callback<Query>) -> Html {
+    let Some(why) = why else {
         return html! { <p class="empty">{ "No statement matches." }</p> };
     };
     let go = |next: Query| emit_on_click(on_change, next);
@@ -41,7 +42,7 @@ pub fn no_results(index: &Index, query: &Query, on_change: &Callback<Query>) -> 
     });
     html! {
         <div class="empty no-results">
-            <p>{ headline(&why) }</p>
+            <p>{ headline(why) }</p>
             if !why.removed.is_empty() {
                 <ul class="emptied">{ for why.removed.iter().map(|&i| html! { <li>{ alone(&why.parts[i]) }</li> }) }</ul>
             }
@@ -87,6 +88,7 @@ fn alone((part, found): &(Part, usize)) -> String {
 mod tests {
     use super::*;
     use crate::test_support::{render, sample_index};
+    use readouts_core::query::why_empty;
 
     #[derive(Properties, PartialEq)]
     struct Props {
@@ -95,7 +97,12 @@ mod tests {
 
     #[component]
     fn Explained(props: &Props) -> Html {
-        no_results(&sample_index(), &props.query, &Callback::noop())
+        let index = sample_index();
+        no_results(
+            &index,
+            why_empty(&index, &props.query).as_ref(),
+            &Callback::noop(),
+        )
     }
 
     #[tokio::test]

@@ -4,6 +4,7 @@
 //! target of "show in source" links); it names the speaker in a tooltip on hover and focus
 //! and in its accessible name, so colour is never the only cue. Statements read from one
 //! sentence share its mark: the first is the mark, the others follow as small labelled links.
+//! A joint statement has a style of its own, with every speaker named in the text.
 
 use crate::components::highlighted_text::breakable;
 use crate::corpus_loader::SharedIndex;
@@ -26,6 +27,9 @@ pub fn colour_class(readout: &Readout, id: &str) -> String {
         .unwrap_or(COLOURS - 1);
     format!("speaker-c{}", n % COLOURS)
 }
+
+/// The class of a joint statement's mark (and of its legend entry).
+pub const JOINT: &str = "joint";
 
 #[derive(Properties, PartialEq)]
 pub struct SourceTextProps {
@@ -86,8 +90,8 @@ pub fn SourceText(props: &SourceTextProps) -> Html {
     }
 }
 
-/// The statement's speaker names ("Xi Jinping and Vladimir Putin") and the colour class of
-/// its first speaker.
+/// The statement's speaker names ("Xi Jinping and Vladimir Putin") and its colour class: its
+/// speaker's, or `joint` for a joint statement (its own style, the names shown in the text).
 fn speaker(readout: &Readout, statement: &Statement) -> (String, String) {
     let names: Vec<&str> = statement
         .speakers
@@ -99,6 +103,9 @@ fn speaker(readout: &Readout, statement: &Statement) -> (String, String) {
     } else {
         join_names(&names)
     };
+    if statement.speakers.len() > 1 {
+        return (names, JOINT.to_string());
+    }
     let colour = statement.speakers.first().map_or_else(
         || format!("speaker-c{}", COLOURS - 1),
         |id| colour_class(readout, id),

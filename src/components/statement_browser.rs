@@ -6,18 +6,20 @@
 //! Facet toggles, dates, sort, pages and removed filters push a history entry; a search gets
 //! one entry, its URL written once typing pauses ([`use_deferred_search`], [`SearchBox`]) while
 //! the results follow every keystroke. Each query runs once per text and URL and is timed as
-//! the performance measure `readouts:query`.
+//! the performance measure `readouts:query`. A query that finds nothing keeps the filter
+//! panel, with the counts of the nearest query that finds something ([`why_empty`]), which
+//! the results explain.
 
 use crate::components::deferred_search::use_deferred_search;
 use crate::components::download::statements_download;
 use crate::components::filter_panel::FilterPanel;
 use crate::components::search_box::SearchBox;
-use crate::components::statement_results::StatementResults;
+use crate::components::statement_results::{StatementResults, Why};
 use crate::corpus_loader::SharedIndex;
 use crate::nav::{use_embedded, use_query};
 use crate::platform::measure;
 use crate::route::Route;
-use readouts_core::query::Facet;
+use readouts_core::query::{why_empty, Facet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -61,8 +63,24 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
             .as_ref()
             .map(|index| Rc::new(measure("readouts:query", || index.search(q))))
     });
+    // A query that finds nothing, outside a scope: why, and the facets of the way back.
+    let zero = (*results).as_ref().is_some_and(|r| r.total == 0)
+        && !query.is_empty()
+        && props.scope.is_none();
+    let emptied = use_memo((index.clone(), query.clone(), zero), |(index, q, zero)| {
+        index
+            .as_ref()
+            .filter(|_| *zero)
+            .and_then(|index| why_empty(index, q))
+            .map(Rc::new)
+    });
     let (Some(index), Some(results)) = (index, (*results).clone()) else {
         return Html::default();
+    };
+    let emptied = (*emptied).clone();
+    let panel_results = match &emptied {
+        Some(why) => Rc::new(why.results.clone()),
+        None => results.clone(),
     };
 
     // What "Download" exports: every statement of the view, its scope included.
@@ -88,14 +106,15 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                     <FilterPanel
                         index={index.clone()}
                         query={query.clone()}
-                        results={results.clone()}
+                        results={panel_results}
                         hidden={props.scope.as_ref().map(|(facet, _)| *facet)}
                         {level}
                         on_change={on_change.clone()}
                         on_toggle={search.on_toggle}
+                        total={results.total}
                     />
                 }
-                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} {downloads} />
+                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} {downloads} emptied={Why(emptied)} />
             </div>
         </div>
     }

@@ -1,118 +1,178 @@
-//! One statement as a card: who said it (name, title, country; every speaker of a joint
-//! statement, each linked to their page), the reporting verb, the text with search matches
-//! marked, its topics, the readout it comes from (linked), a permalink and "show in source".
+//! One statement as a card that reads as a sentence: who said it (the speakers, each linked to
+//! their page, then their title and country; every speaker of a joint statement), the
+//! reporting verb, the text with search matches marked, its topics, the readout it comes from
+//! (linked, with its publisher and the original), a permalink and "show in source".
 //!
-//! Everything from the corpus goes into text nodes or attribute values, which Yew escapes.
+//! Built with [`crate::dom`]'s out-of-line elements: a page renders fifty cards, and `html!`
+//! would expand each element into this component's code. Everything from the corpus goes into
+//! text nodes or attribute values, which Yew escapes.
 
 use crate::components::highlighted_text::highlighted;
-use crate::corpus_loader::SharedIndex;
+use crate::dom::{bare, class, class_text, el, link_described, text, value};
 use crate::format::{clip, human_date, is_iso_date, join_names, short, SHORT_TEXT};
-use crate::nav::{use_links, Link, Links};
+use crate::nav::Links;
 use crate::route::Route;
+use readouts_core::query::Index;
 use readouts_core::{Participant, Readout, Statement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StatementCardProps {
-    pub index: SharedIndex,
+/// What a card shows: a statement of the index, and how.
+pub struct Card<'a> {
+    pub index: &'a Index,
     /// The statement number in the index.
     pub doc: u32,
     /// Search text whose matches are marked in the statement.
-    #[prop_or_default]
-    pub search: AttrValue,
+    pub search: &'a str,
     /// The heading level of the speaker names (2 to 4), after the page's own headings.
-    #[prop_or(3)]
     pub level: u8,
+    /// The statement of the card before it in a list: a card from the same readout leaves out
+    /// the readout (title, date, place, provenance), and by the same speakers their details.
+    pub after: Option<u32>,
 }
 
-/// A statement card; renders nothing for a statement number outside the index.
-#[component]
-pub fn StatementCard(props: &StatementCardProps) -> Html {
-    if props.doc as usize >= props.index.len() {
+/// A statement card, keyed by its statement number; nothing for a number outside the index.
+/// A function, not a component: a component type costs its lifecycle code in the wasm, and a
+/// list of cards changes with its results anyway. `links` are the calling component's.
+pub fn statement_card(card: &Card, links: &Links) -> Html {
+    let index = card.index;
+    if card.doc as usize >= index.len() {
         return Html::default();
     }
-    let (readout, statement) = props.index.statement(props.doc);
+    let (readout, statement) = index.statement(card.doc);
     let speakers = speakers_of(readout, statement);
-    let heading_id = format!("heading-{}", statement.id);
-    let heading = format!("h{}", props.level.clamp(2, 4));
-    // Plain links with one navigator: a card is rendered fifty times per page of results.
-    let links = use_links();
-    let link = |to: Route, fragment: Option<&str>| {
+    let (same_readout, same_speakers) = match card.after {
+        Some(doc) if (doc as usize) < index.len() => {
+            let (r, s) = index.statement(doc);
+            (
+                r.id == readout.id,
+                r.id == readout.id && s.speakers == statement.speakers,
+            )
+        }
+        _ => (false, false),
+    };
+    let heading_id = AttrValue::from(format!("heading-{}", statement.id));
+    let readout_link = |fragment: Option<&str>| {
         links.to(
-            to,
+            Route::Readout {
+                id: readout.id.clone(),
+            },
             AttrValue::default(),
             fragment.map(|f| AttrValue::from(f.to_string())),
         )
     };
-    let readout_link = link(
-        Route::Readout {
-            id: readout.id.clone(),
-        },
-        None,
-    );
-    let permalink = link(
+    let permalink = links.to(
         Route::Statement {
             id: statement.id.clone(),
         },
+        AttrValue::default(),
         None,
     );
-    let source = link(
-        Route::Readout {
-            id: readout.id.clone(),
-        },
-        Some(&statement.id),
+    let mut sentence = vec![el(
+        heading_tag(card.level),
+        &["id", "class"],
+        vec![Some(heading_id.clone()), Some("speakers".into())],
+        speaker_names(&speakers, links),
+    )];
+    sentence.extend(said(readout, statement));
+    sentence.push(class(
+        "span",
+        "statement-text",
+        vec![highlighted(&statement.text, card.search)],
+    ));
+    let mut children = vec![class("div", "said", sentence)];
+    if !same_speakers {
+        children.push(speaker_details(&speakers));
+    }
+    children.push(topics(statement));
+    let mut source = Vec::new();
+    if !same_readout {
+        let title = readout_title(readout);
+        let cite = el(
+            "cite",
+            &["title"],
+            vec![clip(title, SHORT_TEXT).and_then(|_| value(title.to_string()))],
+            vec![link_described(
+                readout_link(None),
+                None,
+                None,
+                vec![text(short(title))],
+            )],
+        );
+        source.push(class(
+            "p",
+            "readout-title",
+            vec![
+                class_text("span", "visually-hidden", "From the readout "),
+                cite,
+            ],
+        ));
+        source.push(readout_meta(readout, index.is_imported(readout)));
+        source.push(provenance(readout, links.is_embedded()));
+    }
+    source.push(class(
+        "p",
+        "card-links",
+        vec![
+            link_described(
+                permalink,
+                Some("permalink"),
+                Some(heading_id.clone()),
+                vec![text("Permalink")],
+            ),
+            link_described(
+                readout_link(Some(&statement.id)),
+                Some("show-in-source"),
+                Some(heading_id.clone()),
+                vec![text("Show in source")],
+            ),
+        ],
+    ));
+    children.push(class("footer", "card-source", source));
+    let mut article = el(
+        "article",
+        &[
+            "class",
+            "id",
+            "aria-labelledby",
+            "data-readout",
+            "data-statement",
+        ],
+        vec![
+            Some(card_class(speakers.len() > 1, same_readout).into()),
+            value(format!("statement-{}", statement.id)),
+            Some(heading_id),
+            value(readout.id.clone()),
+            value(statement.id.clone()),
+        ],
+        children,
     );
-    html! {
-        <article
-            class="card"
-            id={format!("statement-{}", statement.id)}
-            aria-labelledby={heading_id.clone()}
-            data-readout={readout.id.clone()}
-            data-statement={statement.id.clone()}
-        >
-            <header class="card-head">
-                <@{heading} class="speakers" id={heading_id.clone()}>{ speaker_names(&speakers, &links) }</@>
-                { speaker_details(&speakers) }
-            </header>
-            <p class="verb">{ statement.verb.as_ref() }</p>
-            <p class="statement-text">{ highlighted(&statement.text, &props.search) }</p>
-            { topics(statement) }
-            <footer class="card-source">
-                <p class="readout-title">
-                    <span class="visually-hidden">{ "From the readout " }</span>
-                    <cite title={clip(readout_title(readout), SHORT_TEXT)
-                        .map(|_| AttrValue::from(readout_title(readout).to_string()))}>
-                        { anchor(readout_link, None, None, Html::from(short(readout_title(readout)))) }
-                    </cite>
-                </p>
-                { readout_meta(readout, props.index.is_imported(readout)) }
-                <p class="card-links">
-                    { anchor(permalink, Some("permalink"), Some(&heading_id), Html::from("Permalink")) }
-                    { anchor(source, Some("show-in-source"), Some(&heading_id), Html::from("Show in source")) }
-                </p>
-            </footer>
-        </article>
+    // Keyed like the list's components were, so that a page's cards are matched by statement.
+    if let Some(tag) = match &mut article {
+        Html::VTag(tag) => std::rc::Rc::get_mut(tag),
+        _ => None,
+    } {
+        tag.key = Some(card.doc.into());
+    }
+    article
+}
+
+/// The heading tag of the speaker names at `level` (2 to 4).
+fn heading_tag(level: u8) -> &'static str {
+    match level {
+        0..=2 => "h2",
+        3 => "h3",
+        _ => "h4",
     }
 }
 
-/// An `<a>` for `link` with a class and the id of the element describing it.
-fn anchor(
-    link: Link,
-    class: Option<&'static str>,
-    described_by: Option<&str>,
-    content: Html,
-) -> Html {
-    html! {
-        <a
-            href={link.href}
-            onclick={link.onclick}
-            target={link.target}
-            rel={link.rel}
-            class={class}
-            aria-describedby={described_by.map(str::to_string)}
-        >
-            { content }
-        </a>
+/// The card's classes: `joint` for a joint statement, `same-readout` after a card of the
+/// same readout.
+fn card_class(joint: bool, same_readout: bool) -> &'static str {
+    match (joint, same_readout) {
+        (false, false) => "card",
+        (true, false) => "card joint",
+        (false, true) => "card same-readout",
+        (true, true) => "card joint same-readout",
     }
 }
 
@@ -165,39 +225,45 @@ fn speakers_of<'a>(readout: &'a Readout, statement: &'a Statement) -> Vec<Speake
 
 /// "Xi Jinping", "Xi Jinping and Vladimir Putin", each name in its own span, linked to the
 /// participant's page when the readout lists them.
-fn speaker_names(speakers: &[Speaker], links: &Links) -> Html {
+fn speaker_names(speakers: &[Speaker], links: &Links) -> Vec<Html> {
     if speakers.is_empty() {
-        return html! { <span class="speaker-name unattributed">{ "Unattributed" }</span> };
+        return vec![class_text(
+            "span",
+            "speaker-name unattributed",
+            "Unattributed",
+        )];
     }
     let last = speakers.len() - 1;
-    speakers
-        .iter()
-        .enumerate()
-        .map(|(i, speaker)| {
-            let separator = match i {
-                0 => "",
-                i if i == last => " and ",
-                _ => ", ",
-            };
-            let name = match speaker {
-                Speaker::Known(p) => {
-                    let link = links.to(
-                        Route::Participant { id: p.id.clone() },
-                        AttrValue::default(),
-                        None,
-                    );
-                    anchor(link, Some("speaker-name"), None, Html::from(&p.name))
-                }
-                Speaker::Unknown(id) => html! { <span class="speaker-name">{ *id }</span> },
-            };
-            html! {
-                <>{ separator }<span class="speaker" data-participant={speaker.id().to_string()}>{ name }</span></>
+    let mut names = Vec::with_capacity(speakers.len() * 2);
+    for (i, speaker) in speakers.iter().enumerate() {
+        match i {
+            0 => {}
+            i if i == last => names.push(text(" and ")),
+            _ => names.push(text(", ")),
+        }
+        let name = match speaker {
+            Speaker::Known(p) => {
+                let link = links.to(
+                    Route::Participant { id: p.id.clone() },
+                    AttrValue::default(),
+                    None,
+                );
+                link_described(link, Some("speaker-name"), None, vec![text(p.name.clone())])
             }
-        })
-        .collect()
+            Speaker::Unknown(id) => class_text("span", "speaker-name", id.to_string()),
+        };
+        names.push(el(
+            "span",
+            &["data-participant", "class"],
+            vec![value(speaker.id().to_string()), Some("speaker".into())],
+            vec![name],
+        ));
+    }
+    names
 }
 
-/// One speaker: their title and country. Several: each name with title and country.
+/// One speaker: their title and country. Several: a "Joint statement" tag, then each name
+/// with title and country.
 fn speaker_details(speakers: &[Speaker]) -> Html {
     match speakers {
         [] => Html::default(),
@@ -206,24 +272,95 @@ fn speaker_details(speakers: &[Speaker]) -> Html {
             if details.is_empty() {
                 Html::default()
             } else {
-                html! { <p class="speaker-details">{ details }</p> }
+                class_text("p", "speaker-details", details)
             }
         }
-        many => html! {
-            <ul class="speaker-details joint" aria-label={format!("Joint statement of {}", join_names(&many.iter().map(Speaker::name).collect::<Vec<_>>()))}>
-                { for many.iter().map(|speaker| {
+        many => {
+            let names: Vec<&str> = many.iter().map(Speaker::name).collect();
+            let items = many
+                .iter()
+                .map(|speaker| {
                     let details = speaker.details();
-                    html! {
-                        <li>
-                            <span class="speaker-name">{ speaker.name() }</span>
-                            if !details.is_empty() {
-                                { ": " }{ details }
-                            }
-                        </li>
+                    let mut item = vec![class_text(
+                        "span",
+                        "speaker-name",
+                        speaker.name().to_string(),
+                    )];
+                    if !details.is_empty() {
+                        item.push(text(": "));
+                        item.push(text(details));
                     }
-                }) }
-            </ul>
-        },
+                    bare("li", item)
+                })
+                .collect();
+            Html::from_iter([
+                class_text("p", "joint-tag", "Joint statement"),
+                el(
+                    "ul",
+                    &["class", "aria-label"],
+                    vec![
+                        Some("speaker-details joint".into()),
+                        value(format!("Joint statement of {}", join_names(&names))),
+                    ],
+                    items,
+                ),
+            ])
+        }
+    }
+}
+
+/// The verb between the speakers' names and the text, so that a card reads as a sentence:
+/// "Xi Jinping *pointed out* that …", "The two sides *welcomed* the …". A continuation names
+/// the verb it continues and is marked as one ("*stressed* (continued): …").
+fn said(readout: &Readout, statement: &Statement) -> Vec<Html> {
+    let continues = (statement.verb == CONTINUED).then(|| continued_verb(readout, statement));
+    let verb = continues.flatten().unwrap_or(&statement.verb);
+    let mut said = vec![text(" "), class_text("span", "verb", verb.to_string())];
+    if continues.is_some() {
+        said.push(text(" "));
+        said.push(class_text("span", "continued", "(continued)"));
+    }
+    said.push(text(connector(readout, statement)));
+    said
+}
+
+/// The verb of a statement that went on in the next sentence (`docs/conventions.md`).
+pub const CONTINUED: &str = "continued";
+
+/// The verb a continuation continues: that of the nearest statement before it in the readout
+/// that is not a continuation itself (None at the readout's start).
+pub fn continued_verb<'a>(readout: &'a Readout, statement: &Statement) -> Option<&'a str> {
+    let at = readout
+        .statements
+        .iter()
+        .position(|s| std::ptr::eq(s, statement))?;
+    readout.statements[..at]
+        .iter()
+        .rev()
+        .map(|s| s.verb.as_ref())
+        .find(|&verb| verb != CONTINUED)
+}
+
+/// What joins the verb to the text: " that " where the source says "… stressed that …", ": "
+/// before a sentence of its own (a capital or a quote: a continuation, a quotation), else a
+/// space ("welcomed the …"). The text ends its sentence (`span`), as the parser reads it: what
+/// comes before it is the frame ("Xi Jinping stressed that").
+fn connector(readout: &Readout, statement: &Statement) -> &'static str {
+    let text = &statement.text;
+    let frame = readout
+        .source
+        .text
+        .get(..statement.span.end)
+        .and_then(|before| before.strip_suffix(text.as_str()));
+    match frame {
+        Some(frame) if frame.trim_end().ends_with(" that") => " that ",
+        _ if text.starts_with(|c: char| {
+            c.is_ascii_uppercase() || matches!(c, '"' | '“' | '‘' | '\'')
+        }) =>
+        {
+            ": "
+        }
+        _ => " ",
     }
 }
 
@@ -231,11 +368,16 @@ fn topics(statement: &Statement) -> Html {
     if statement.topics.is_empty() {
         return Html::default();
     }
-    html! {
-        <ul class="topics" aria-label="Topics">
-            { for statement.topics.iter().map(|topic| html! { <li>{ topic.as_ref() }</li> }) }
-        </ul>
-    }
+    el(
+        "ul",
+        &["class", "aria-label"],
+        vec![Some("topics".into()), Some("Topics".into())],
+        statement
+            .topics
+            .iter()
+            .map(|topic| bare("li", vec![text(topic.to_string())]))
+            .collect(),
+    )
 }
 
 pub fn readout_title(readout: &Readout) -> &str {
@@ -246,37 +388,89 @@ pub fn readout_title(readout: &Readout) -> &str {
     }
 }
 
+/// Who published the readout, when, and a link to the original (only an http(s) address is
+/// a link; in an embed it opens a new tab, as every link there does). Nothing when the corpus
+/// knows none of them.
+pub fn provenance(readout: &Readout, embedded: bool) -> Html {
+    let source = &readout.source;
+    let url = source.url.as_deref().filter(|url| is_web(url));
+    if source.publisher.is_none() && readout.published.is_none() && url.is_none() {
+        return Html::default();
+    }
+    let mut children = vec![text("Published")];
+    if let Some(publisher) = &source.publisher {
+        children.push(text(" by "));
+        children.push(text(short(publisher)));
+    }
+    if let Some(date) = &readout.published {
+        children.push(text(" "));
+        children.push(date_html(date));
+    }
+    if let Some(url) = url {
+        children.push(text(" · "));
+        children.push(el(
+            "a",
+            &["href", "rel", "target", "class"],
+            vec![
+                value(url.to_string()),
+                Some("noopener noreferrer external".into()),
+                embedded.then_some("_blank".into()),
+                Some("original".into()),
+            ],
+            vec![
+                text("Original"),
+                class_text(
+                    "span",
+                    "visually-hidden",
+                    " readout, on the publisher's site",
+                ),
+            ],
+        ));
+    }
+    class("p", "provenance", children)
+}
+
+/// Whether `url` is an http(s) address, the only kind the app links to (never `javascript:`).
+pub fn is_web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// A date as `<time>` when it is `YYYY-MM-DD`, else as written.
+pub fn date_html(date: &str) -> Html {
+    if is_iso_date(date) {
+        el(
+            "time",
+            &["datetime"],
+            vec![value(date.to_string())],
+            vec![text(human_date(date))],
+        )
+    } else {
+        text(date.to_string())
+    }
+}
+
 /// The readout's date (the event's, else the publication's), location and kind.
 pub fn readout_meta(readout: &Readout, imported: bool) -> Html {
     let event = &readout.event;
     let date = match (&event.date, &readout.published) {
-        (Some(date), _) => Some(("", date)),
-        (None, Some(published)) => Some(("published ", published)),
-        (None, None) => None,
+        (Some(date), _) => vec![date_html(date)],
+        (None, Some(published)) => vec![text("published "), date_html(published)],
+        (None, None) => vec![text("date unknown")],
     };
-    let date = date.map(|(prefix, date)| {
-        if is_iso_date(date) {
-            html! { <>{ prefix }<time datetime={date.clone()}>{ human_date(date) }</time></> }
-        } else {
-            html! { <>{ prefix }{ date }</> }
-        }
-    });
-    html! {
-        <p class="readout-meta">
-            if let Some(date) = date {
-                <span class="meta-item">{ date }</span>
-            } else {
-                <span class="meta-item">{ "date unknown" }</span>
-            }
-            if let Some(location) = &event.location {
-                <span class="meta-item location">{ location }</span>
-            }
-            <span class="meta-item kind">{ event.kind.label() }</span>
-            if imported {
-                <span class="meta-item imported-badge">{ "Imported" }</span>
-            }
-        </p>
+    let mut items = vec![class("span", "meta-item", date)];
+    if let Some(location) = &event.location {
+        items.push(class_text(
+            "span",
+            "meta-item location",
+            location.to_string(),
+        ));
     }
+    items.push(class_text("span", "meta-item kind", event.kind.label()));
+    if imported {
+        items.push(class_text("span", "meta-item imported-badge", "Imported"));
+    }
+    class("p", "readout-meta", items)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -284,12 +478,31 @@ mod tests {
     use super::*;
     use crate::test_support::{render, sample_index};
 
+    #[derive(Properties, PartialEq)]
+    struct CardProps {
+        index: crate::corpus_loader::SharedIndex,
+        doc: u32,
+        search: &'static str,
+    }
+
+    #[component]
+    fn TestCard(props: &CardProps) -> Html {
+        let links = crate::nav::use_links();
+        let card = Card {
+            index: &props.index,
+            doc: props.doc,
+            search: props.search,
+            level: 3,
+            after: None,
+        };
+        statement_card(&card, &links)
+    }
+
     async fn card(doc: u32, search: &'static str) -> String {
-        render::<StatementCard>(StatementCardProps {
+        render::<TestCard>(CardProps {
             index: sample_index(),
             doc,
-            search: search.into(),
-            level: 3,
+            search,
         })
         .await
     }
@@ -299,20 +512,13 @@ mod tests {
         let html = card(0, "").await;
         assert!(html.starts_with("<article "), "{html}");
         assert!(html.contains(r#"class="card""#), "{html}");
+        // One sentence: the speaker's name (the card's heading), the verb, "that", the text.
         assert!(
-            html.contains(r#"<h3 id="heading-astana-s1" class="speakers"><span data-participant="xi-jinping" class="speaker"><a href="/p/xi-jinping" class="speaker-name">Xi Jinping</a></span></h3>"#),
+            html.contains(r#"<div class="said"><h3 id="heading-astana-s1" class="speakers"><span data-participant="xi-jinping" class="speaker"><a href="/p/xi-jinping" class="speaker-name">Xi Jinping</a></span></h3> <span class="verb">pointed out</span> that <span class="statement-text">China and Russia should deepen cooperation.</span></div>"#),
             "{html}"
         );
         assert!(
             html.contains(r#"<p class="speaker-details">President, China</p>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<p class="verb">pointed out</p>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains("China and Russia should deepen cooperation."),
             "{html}"
         );
         assert!(
@@ -324,14 +530,19 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(">Astana<"), "{html}");
+        // Provenance: the publisher, the publication date, the original.
+        assert!(
+            html.contains(r#"<p class="provenance">Published by Ministry of Tests <time datetime="2024-07-14">14 July 2024</time> · <a href="https://example.org/astana" rel="noopener noreferrer external" class="original">Original"#),
+            "{html}"
+        );
         assert!(html.contains(">meeting<"), "{html}");
         assert!(html.contains("<li>SCO</li>"), "{html}");
         assert!(
-            html.contains(r#"<a href="/s/astana-s1" aria-describedby="heading-astana-s1" class="permalink">Permalink</a>"#),
+            html.contains(r#"<a href="/s/astana-s1" class="permalink" aria-describedby="heading-astana-s1">Permalink</a>"#),
             "{html}"
         );
         assert!(
-            html.contains(r#"<a href="/r/astana#astana-s1" aria-describedby="heading-astana-s1" class="show-in-source">Show in source</a>"#),
+            html.contains(r#"<a href="/r/astana#astana-s1" class="show-in-source" aria-describedby="heading-astana-s1">Show in source</a>"#),
             "{html}"
         );
     }
@@ -348,6 +559,16 @@ mod tests {
     #[tokio::test]
     async fn joint_statements_list_every_speaker() {
         let html = card(1, "").await;
+        assert!(html.contains(r#"class="card joint""#), "{html}");
+        assert!(
+            html.contains(r#"<p class="joint-tag">Joint statement</p>"#),
+            "{html}"
+        );
+        // "The two sides agreed to meet again.": no "that" in the source, none on the card.
+        assert!(
+            html.contains(r#"</h3> <span class="verb">agreed</span> <span class="statement-text">to meet again.</span>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"class="speaker-name">Xi Jinping</a></span> and <span data-participant="vladimir-putin" class="speaker"><a href="/p/vladimir-putin" class="speaker-name">Vladimir Putin</a></span></h3>"#), "{html}");
         assert!(
             html.contains("Vladimir Putin</span>: President, Russia</li>"),
@@ -389,6 +610,39 @@ mod tests {
             html.contains("<cite><a href=\"/r/call\">&lt;i&gt;Call&lt;/i&gt;</a></cite>"),
             "{html}"
         );
+    }
+
+    #[tokio::test]
+    async fn a_continuation_continues_the_verb_before_it() {
+        let index = sample_index();
+        let mut readout = index.corpus().readouts[0].clone();
+        assert_eq!(readout.statements[0].verb, "pointed out");
+        let mut next = readout.statements[0].clone();
+        next.verb = CONTINUED.into();
+        readout.statements.insert(1, next.clone());
+        readout.statements.insert(2, next);
+        // A continuation of a continuation continues the same verb.
+        assert_eq!(
+            continued_verb(&readout, &readout.statements[2]),
+            Some("pointed out")
+        );
+        assert_eq!(continued_verb(&readout, &readout.statements[0]), None);
+        let html = Html::from_iter(said(&readout, &readout.statements[1]));
+        let html = render::<Wrap>(WrapProps { html }).await;
+        assert!(
+            html.contains(r#"<span class="verb">pointed out</span> <span class="continued">(continued)</span>"#),
+            "{html}"
+        );
+    }
+
+    #[derive(Properties, PartialEq)]
+    struct WrapProps {
+        html: Html,
+    }
+
+    #[component]
+    fn Wrap(props: &WrapProps) -> Html {
+        props.html.clone()
     }
 
     #[tokio::test]

@@ -6,12 +6,13 @@ use crate::components::active_filters::active_filters;
 use crate::components::no_results::no_results;
 use crate::components::pager::pager;
 use crate::components::result_count::ResultCount;
-use crate::components::statement_card::StatementCard;
+use crate::components::search_box::SEARCH_INPUT_ID;
+use crate::components::statement_card::{statement_card, Card};
 use crate::corpus_loader::SharedIndex;
 use crate::nav::{first_page, use_links};
-use crate::platform::{focus_id, Scroll};
+use crate::platform::{focus_id, has_focus, Scroll};
 use crate::route::Route;
-use readouts_core::query::{Query, Results, Sort};
+use readouts_core::query::{Emptied, Query, Results, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,23 @@ pub struct StatementResultsProps {
     /// The view's download buttons, shown after the sort (none in embeds).
     #[prop_or_default]
     pub downloads: Html,
+    /// Why the query finds nothing, when it finds nothing outside a scope.
+    #[prop_or_default]
+    pub emptied: Why,
+}
+
+/// The core's answer to why a query finds nothing, compared by identity (it is made once per
+/// query, in a memo): comparing its results and facets field by field costs code and time.
+#[derive(Clone, Default)]
+pub struct Why(pub Option<Rc<Emptied>>);
+
+impl PartialEq for Why {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
 }
 
 #[component]
@@ -43,7 +61,8 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
     {
         let first = use_mut_ref(|| true);
         use_effect_with(props.query.page, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            // Typing goes back to page one: focus stays in the search box.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !has_focus(SEARCH_INPUT_ID) {
                 focus_id("results-title", Scroll::Start);
             }
         });
@@ -64,11 +83,16 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
     let sort_option = |sort: Sort, text: &'static str| {
         html! { <option value={sort.key()} selected={query.sort == sort}>{ text }</option> }
     };
-    let search = AttrValue::from(query.text.clone());
+    let mut before = None;
     let cards = results.page.iter().map(|&doc| {
-        html! {
-            <StatementCard key={doc} index={props.index.clone()} {doc} search={search.clone()} level={props.level + 1} />
-        }
+        let card = Card {
+            index: &props.index,
+            doc,
+            search: &query.text,
+            level: props.level + 1,
+            after: before.replace(doc),
+        };
+        statement_card(&card, &links)
     });
     html! {
         <section class="results" aria-labelledby="results-title">
@@ -91,7 +115,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
                 { active_filters(&props.index, query, &props.on_change) }
             }
             if results.total == 0 && !query.is_empty() && !props.scoped {
-                { no_results(&props.index, query, &props.on_change) }
+                { no_results(&props.index, props.emptied.0.as_deref(), &props.on_change) }
             } else if results.page.is_empty() {
                 <p class="empty">{ empty_message(query, results.total) }</p>
             } else {

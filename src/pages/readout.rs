@@ -5,12 +5,13 @@
 
 use crate::components::download::readout_download;
 use crate::components::embed_code::embed_button;
-use crate::components::source_text::{colour_class, SourceText};
-use crate::components::statement_card::{readout_meta, readout_title};
+use crate::components::source_text::{colour_class, SourceText, JOINT};
+use crate::components::statement_card::{date_html, is_web, readout_meta, readout_title};
 use crate::corpus_loader::SharedIndex;
+use crate::dom::{bare, class, class_text, el, link, text, value};
 use crate::embed::frame_title;
-use crate::format::{count, human_date, is_iso_date};
-use crate::nav::{fragment_id, use_embedded, AppLink};
+use crate::format::{count, human_date};
+use crate::nav::{fragment_id, use_links, AppLink, Links};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
@@ -28,7 +29,8 @@ pub struct ReadoutPageProps {
 #[component]
 pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
     let index = use_context::<SharedIndex>();
-    let embedded = use_embedded();
+    let links = use_links();
+    let embedded = links.is_embedded();
     let fragment = use_location()
         .map(|l| fragment_id(l.hash()))
         .unwrap_or_default();
@@ -52,90 +54,161 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
         sort: Sort::Readout,
         ..Query::default().toggled(Facet::Readout, &readout.id)
     };
-    html! {
-        <article class="readout-page" aria-labelledby="readout-title">
-            <div class="page-head">
-                // The readout's own page: its whole title (at most `readouts limits`' title_bytes).
-                <h1 id="readout-title" tabindex="-1">{ readout_title(readout) }</h1>
-                if !embedded {
-                    { readout_download(&index, &readout.id) }
-                    { embed_button(&Route::Readout { id: readout.id.clone() }, &Query::default(), &frame_title(readout_title(readout), &[])) }
-                }
-            </div>
-            { readout_meta(readout, index.is_imported(readout)) }
-            { source_details(readout) }
-            <div class="readout-grid">
-                <section class="panel" aria-labelledby="participants-title">
-                    <h2 id="participants-title">{ "Participants" }</h2>
-                    { participants(readout) }
-                </section>
-                <OtherAccounts index={index.clone()} readout={AttrValue::from(readout.id.clone())} />
-                if !readout.topics.is_empty() {
-                    <section class="panel" aria-labelledby="readout-topics-title">
-                        <h2 id="readout-topics-title">{ "Topics" }</h2>
-                        <ul class="topics">
-                            { for readout.topics.iter().map(|t| {
-                                let query = Query::default().toggled(Facet::Topic, t).to_query_string();
-                                html! { <li><AppLink to={Route::Home} query={AttrValue::from(query)}>{ t.as_ref() }</AppLink></li> }
-                            }) }
-                        </ul>
-                    </section>
-                }
-            </div>
-            <section class="source" aria-labelledby="source-title">
-                <h2 id="source-title">{ "The readout" }</h2>
-                <p class="hint">
-                    { format!("{} marked in the speaker’s colour, with the speaker named on hover and focus; select one to open it. ",
-                        count(readout.statements.len(), "statement", "statements")) }
-                    <AppLink to={Route::Home} query={AttrValue::from(as_cards.to_query_string())}>{ "See them as cards" }</AppLink>
-                </p>
-                <SourceText index={index.clone()} readout={AttrValue::from(readout.id.clone())} />
-            </section>
-            if !readout.diagnostics.is_empty() {
-                <details class="diagnostics">
-                    <summary>{ count(readout.diagnostics.len(), "parser note", "parser notes") }</summary>
-                    <ul>
-                        { for readout.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
-                    </ul>
-                </details>
-            }
-        </article>
+    // Built with dom.rs's out-of-line elements (html! only for components and listeners).
+    let title = readout_title(readout);
+    let mut head = vec![el(
+        "h1",
+        &["id", "tabindex"],
+        vec![Some("readout-title".into()), Some("-1".into())],
+        // The readout's own page: its whole title (at most `readouts limits`' title_bytes).
+        vec![text(title.to_string())],
+    )];
+    if !embedded {
+        head.push(readout_download(&index, &readout.id));
+        head.push(embed_button(
+            &Route::Readout {
+                id: readout.id.clone(),
+            },
+            &Query::default(),
+            &frame_title(title, &[]),
+        ));
     }
+    let mut grid = vec![
+        panel(
+            "participants-title",
+            "Participants",
+            participants(readout, &links),
+        ),
+        html! { <OtherAccounts index={index.clone()} readout={AttrValue::from(readout.id.clone())} /> },
+    ];
+    if !readout.topics.is_empty() {
+        let topics = readout
+            .topics
+            .iter()
+            .map(|t| {
+                let query = Query::default().toggled(Facet::Topic, t).to_query_string();
+                let to = links.to(Route::Home, query.into(), None);
+                bare("li", vec![link(to, "", vec![text(t.to_string())])])
+            })
+            .collect();
+        grid.push(panel(
+            "readout-topics-title",
+            "Topics",
+            class("ul", "topics", topics),
+        ));
+    }
+    let hint = format!(
+        "{} marked in the speaker’s colour, with the speaker named on hover and focus; select one to open it. ",
+        count(readout.statements.len(), "statement", "statements")
+    );
+    let see_cards = links.to(Route::Home, as_cards.to_query_string().into(), None);
+    let mut page = vec![
+        class("div", "page-head", head),
+        readout_meta(readout, index.is_imported(readout)),
+        source_details(readout, embedded),
+        class("div", "readout-grid", grid),
+        el(
+            "section",
+            &["class", "aria-labelledby"],
+            vec![Some("source".into()), Some("source-title".into())],
+            vec![
+                el(
+                    "h2",
+                    &["id"],
+                    vec![Some("source-title".into())],
+                    vec![text("The readout")],
+                ),
+                class(
+                    "p",
+                    "hint",
+                    vec![
+                        text(hint),
+                        link(see_cards, "", vec![text("See them as cards")]),
+                    ],
+                ),
+                html! { <SourceText index={index.clone()} readout={AttrValue::from(readout.id.clone())} /> },
+            ],
+        ),
+    ];
+    if !readout.diagnostics.is_empty() {
+        let notes = readout
+            .diagnostics
+            .iter()
+            .map(|d| bare("li", vec![text(d.message.clone())]))
+            .collect();
+        page.push(class(
+            "details",
+            "diagnostics",
+            vec![
+                bare(
+                    "summary",
+                    vec![text(count(
+                        readout.diagnostics.len(),
+                        "parser note",
+                        "parser notes",
+                    ))],
+                ),
+                bare("ul", notes),
+            ],
+        ));
+    }
+    el(
+        "article",
+        &["class", "aria-labelledby"],
+        vec![Some("readout-page".into()), Some("readout-title".into())],
+        page,
+    )
+}
+
+/// `<section class="panel">` headed by an `h2` with id `id`.
+fn panel(id: &'static str, heading: &'static str, content: Html) -> Html {
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("panel".into()), Some(id.into())],
+        vec![
+            el("h2", &["id"], vec![Some(id.into())], vec![text(heading)]),
+            content,
+        ],
+    )
 }
 
 /// Publication date, publisher and the original's address (linked only when it is http(s)).
-fn source_details(readout: &Readout) -> Html {
-    let published = readout.published.as_deref().map(|d| {
-        if is_iso_date(d) {
-            html! { <time datetime={d.to_string()}>{ human_date(d) }</time> }
-        } else {
-            Html::from(d)
-        }
-    });
+fn source_details(readout: &Readout, embedded: bool) -> Html {
+    let published = readout.published.as_deref().map(date_html);
     let url = readout.source.url.as_deref().map(|url| {
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("https://") || lower.starts_with("http://") {
-            html! { <a href={url.to_string()} rel="noopener noreferrer external">{ url }</a> }
+        if is_web(url) {
+            el(
+                "a",
+                &["href", "rel", "target"],
+                vec![
+                    value(url.to_string()),
+                    Some("noopener noreferrer external".into()),
+                    embedded.then_some("_blank".into()),
+                ],
+                vec![text(url.to_string())],
+            )
         } else {
-            Html::from(url)
+            text(url.to_string())
         }
     });
     if published.is_none() && url.is_none() && readout.source.publisher.is_none() {
         return Html::default();
     }
-    html! {
-        <dl class="about">
-            if let Some(publisher) = &readout.source.publisher {
-                <dt>{ "Publisher" }</dt><dd>{ publisher }</dd>
-            }
-            if let Some(published) = published {
-                <dt>{ "Published" }</dt><dd>{ published }</dd>
-            }
-            if let Some(url) = url {
-                <dt>{ "Original" }</dt><dd class="source-url">{ url }</dd>
-            }
-        </dl>
+    let mut about = Vec::new();
+    if let Some(publisher) = &readout.source.publisher {
+        about.push(bare("dt", vec![text("Publisher")]));
+        about.push(bare("dd", vec![text(publisher.clone())]));
     }
+    if let Some(published) = published {
+        about.push(bare("dt", vec![text("Published")]));
+        about.push(bare("dd", vec![published]));
+    }
+    if let Some(url) = url {
+        about.push(bare("dt", vec![text("Original")]));
+        about.push(class("dd", "source-url", vec![url]));
+    }
+    class("dl", "about", about)
 }
 
 #[derive(Properties, PartialEq)]
@@ -191,7 +264,7 @@ fn account(readout: &Readout) -> Html {
 }
 
 /// Leaders with their colour and statement count, then attendees.
-fn participants(readout: &Readout) -> Html {
+fn participants(readout: &Readout, links: &Links) -> Html {
     let said = |p: &Participant| {
         readout
             .statements
@@ -205,34 +278,70 @@ fn participants(readout: &Readout) -> Html {
             .flatten()
             .collect();
         let n = said(p);
-        html! {
-            <li class="participant">
-                if n > 0 {
-                    <span class={classes!("swatch", colour_class(readout, &p.id))} aria-hidden="true"></span>
-                }
-                <AppLink to={Route::Participant { id: p.id.clone() }}>{ &p.name }</AppLink>
-                if !details.is_empty() {
-                    <span class="participant-details">{ format!(", {}", details.join(", ")) }</span>
-                }
-                if n > 0 {
-                    <span class="count-note">{ format!(" · {}", count(n, "statement", "statements")) }</span>
-                }
-            </li>
+        let mut item = Vec::new();
+        if n > 0 {
+            item.push(swatch(format!("swatch {}", colour_class(readout, &p.id))));
         }
+        let to = links.to(
+            Route::Participant { id: p.id.clone() },
+            AttrValue::default(),
+            None,
+        );
+        item.push(link(to, "", vec![text(p.name.clone())]));
+        if !details.is_empty() {
+            item.push(class_text(
+                "span",
+                "participant-details",
+                format!(", {}", details.join(", ")),
+            ));
+        }
+        if n > 0 {
+            item.push(class_text(
+                "span",
+                "count-note",
+                format!(" · {}", count(n, "statement", "statements")),
+            ));
+        }
+        class("li", "participant", item)
     };
     let (leaders, attendees): (Vec<&Participant>, Vec<&Participant>) = readout
         .participants
         .iter()
         .partition(|p| p.role != Role::Attendee);
-    html! {
-        <>
-            <ul class="participants">{ for leaders.into_iter().map(person) }</ul>
-            if !attendees.is_empty() {
-                <h3 class="attendees-title">{ "Also present" }</h3>
-                <ul class="participants attendees">{ for attendees.into_iter().map(person) }</ul>
-            }
-        </>
+    let mut list = vec![class(
+        "ul",
+        "participants",
+        leaders.into_iter().map(person).collect(),
+    )];
+    if readout.statements.iter().any(|s| s.speakers.len() > 1) {
+        list.push(class(
+            "p",
+            "legend",
+            vec![
+                swatch(format!("swatch {JOINT}")),
+                text("Joint statement: every speaker is named in the text"),
+            ],
+        ));
     }
+    if !attendees.is_empty() {
+        list.push(class_text("h3", "attendees-title", "Also present"));
+        list.push(class(
+            "ul",
+            "participants attendees",
+            attendees.into_iter().map(person).collect(),
+        ));
+    }
+    Html::from_iter(list)
+}
+
+/// A colour swatch with `classes`, hidden from screen readers (the text says who it is).
+fn swatch(classes: String) -> Html {
+    el(
+        "span",
+        &["class", "aria-hidden"],
+        vec![value(classes), Some("true".into())],
+        Vec::new(),
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -4,11 +4,11 @@
 
 use crate::components::embed_code::embed_button;
 use crate::components::highlighted_text::breakable;
-use crate::components::statement_card::{readout_title, StatementCard};
+use crate::components::statement_card::{readout_title, statement_card, Card};
 use crate::corpus_loader::SharedIndex;
 use crate::embed::frame_title;
 use crate::format::join_names;
-use crate::nav::{use_embedded, AppLink};
+use crate::nav::{use_links, AppLink};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
@@ -25,7 +25,8 @@ pub struct StatementPageProps {
 #[component]
 pub fn StatementPage(props: &StatementPageProps) -> Html {
     let index = use_context::<SharedIndex>();
-    let embedded = use_embedded();
+    let links = use_links();
+    let embedded = links.is_embedded();
     let found = index.as_ref().and_then(|index| {
         index.find_statement(&props.id).map(|doc| {
             let (readout, statement) = index.statement(doc);
@@ -70,7 +71,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
                 }
             </div>
             <p class="summary">{ format!("Statement {} of {} in this readout.", position + 1, readout.statements.len()) }</p>
-            <StatementCard index={index.clone()} {doc} level={2} />
+            { statement_card(&Card { index: &index, doc, search: "", level: 2, after: None }, &links) }
             { context(readout, statement) }
             if !embedded {
                 <nav class="pager" aria-label="Statements around this one">
@@ -148,7 +149,7 @@ mod tests {
             html.contains("Statement by Xi Jinping and Vladimir Putin</h1>"),
             "{html}"
         );
-        assert_eq!(html.matches(r#"class="card""#).count(), 1, "{html}");
+        assert_eq!(html.matches("<article ").count(), 1, "{html}");
         assert!(
             html.contains(r#"<h2 id="heading-astana-s2" class="speakers">"#),
             "{html}"

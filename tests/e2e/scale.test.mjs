@@ -18,11 +18,14 @@ let corpus;
 let statements;
 /** Every name and alias of each participant id in the corpus. */
 const namesOf = new Map();
+/** Each readout's date (the event's, else the publication's), by readout id. */
+const readoutDates = new Map();
 
 before(async () => {
   const file = await generatedCorpus(1050, 1);
   corpus = JSON.parse(await readFile(file, 'utf8'));
   statements = corpus.readouts.flatMap((readout) => readout.statements.map((statement) => ({ readout, statement })));
+  for (const readout of corpus.readouts) readoutDates.set(readout.id, readout.event.date ?? readout.published ?? null);
   for (const p of corpus.readouts.flatMap((readout) => readout.participants)) {
     namesOf.set(p.id, [...(namesOf.get(p.id) ?? []), p.name, ...p.aliases]);
   }
@@ -79,16 +82,20 @@ async function total(page) {
   return Number(text.split(' ')[0].replaceAll(',', ''));
 }
 
-/** Each card: statement id, speaker ids, text, topics, date. */
-function cards(page) {
-  return page.$$eval('article.card', (all) => all.map((card) => ({
+/**
+ * Each card: statement id, speaker ids, text, topics, and the date of its readout in the corpus
+ * (a card after one from the same readout leaves the readout's date out, so the date comes from
+ * the readout the card names).
+ */
+async function cards(page) {
+  const shown = await page.$$eval('article.card', (all) => all.map((card) => ({
     id: card.dataset.statement,
     readout: card.dataset.readout,
     speakers: [...card.querySelectorAll('.speakers [data-participant]')].map((s) => s.dataset.participant),
     text: card.querySelector('.statement-text').textContent,
     topics: [...card.querySelectorAll('.topics li')].map((li) => li.textContent),
-    date: card.querySelector('time')?.getAttribute('datetime') ?? null,
   })));
+  return shown.map((card) => ({ ...card, date: readoutDates.get(card.readout) ?? null }));
 }
 
 /** The first value of a facet: its value name (from the URL it makes), label and count. */
@@ -173,6 +180,8 @@ test('date ranges, sorting and paging', async () => {
   assert.ok(first.every((c) => c.date >= '2024-03-01' && c.date <= '2024-06-30'));
   assert.deepEqual(first.map((c) => c.date), first.map((c) => c.date).sort(), 'oldest first');
   assert.equal(first[0].date, statements.filter(inRange).map(dateOf).sort()[0]);
+  // The page's first card names its readout's date (later ones from that readout leave it out).
+  assert.equal(await page.locator('article.card .readout-meta time').first().getAttribute('datetime'), first[0].date);
 
   // The next page: 50 other cards, later or equal dates, its own URL.
   await page.getByRole('link', { name: 'Next page →' }).first().click();
@@ -209,10 +218,13 @@ test('date ranges, sorting and paging', async () => {
 
 test('Back and Forward return to the card the reader was at', async () => {
   const { page, seen } = await open('/?sort=oldest');
-  const card = page.locator('article.card').nth(30);
-  await card.scrollIntoViewIfNeeded();
+  await page.locator('article.card').nth(30).scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 120);
   await scrollSettled(page);
+  // The card the reader is at: the first one whose top is on screen (cards above it may have
+  // changed height as they rendered, so the one scrolled to is not always still in view).
+  const id = await page.$$eval('article.card', (all) => all.find((c) => c.getBoundingClientRect().top >= 0).id);
+  const card = page.locator(`article.card[id="${id}"]`);
   const before = await card.boundingBox();
   assert.ok(await page.evaluate(() => scrollY) > 2000);
   await card.locator('.speakers a').first().click();

@@ -1,0 +1,64 @@
+// axe-core (pinned in package.json) on the main pages and states, at phone and desktop
+// widths, in light and dark: no violation of WCAG 2.1 A and AA, nor of 2.2's target size.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, builtCorpus, launchBrowser, serveDist } from './helpers.mjs';
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser;
+let server;
+let axe;
+let seed;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist();
+  axe = await readFile(AXE, 'utf8');
+  seed = (await builtCorpus()).readouts[0];
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The violations axe finds on the page as it is, one line each. */
+async function violations(page) {
+  // Through the DevTools protocol: the page's Content-Security-Policy allows no inline script.
+  await page.evaluate(axe);
+  const found = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
+    .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)), TAGS);
+  return found;
+}
+
+test('the main pages and states have no WCAG 2.1 AA or 2.2 target-size violations', async () => {
+  const views = [
+    ['/', 'article.card'],
+    ['/?q=Puti', 'article.card'],
+    ['/?q=zqxw', '.no-results'],
+    [`/s/${seed.statements[1].id}`, 'article.card'],
+    ['/p/xi-jinping', 'article.card'],
+    [`/r/${seed.id}`, '.source-text'],
+    ['/about.html', 'main h1'],
+    ['/embed/?speaker=xi-jinping', 'article.card'],
+  ];
+  const problems = [];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [375, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      for (const [url, ready] of views) {
+        await page.goto(server.url + url.slice(1));
+        await page.locator(ready).first().waitFor({ timeout: 15000 });
+        for (const v of await violations(page)) problems.push(`${url} ${width}px ${colorScheme}: ${v}`);
+      }
+      await context.close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});
