@@ -229,10 +229,13 @@ test('a pasted readout is previewed, saved, shown with the bundled ones and kept
     for (const [name, count] of Object.entries(bundledSpeakers)) assert.equal(speakers[name], count, `${name} still counted`);
     const bundledTotal = Object.values(await facet(page, 'kind')).reduce((a, b) => a + b, 0) - 2;
     assert.deepEqual(await facet(page, 'source'), { Bundled: bundledTotal, Imported: 2 });
-    // The badge on the imported statements' cards, not on the bundled ones.
+    // The badge on the imported statements' cards, not on the bundled ones: on the card that
+    // names the readout, the card after it from the same readout being compact (no readout line).
     await page.click('#facet-source input[type="checkbox"] >> nth=1');
     await page.waitForFunction(() => document.querySelectorAll('article.card').length === 2, null, { timeout: 15000 });
-    assert.equal(await page.locator('article.card .imported-badge').count(), 2);
+    assert.equal(await page.locator('article.card').first().locator('.imported-badge').count(), 1);
+    assert.equal(await page.locator('article.card.same-readout').count(), 1);
+    assert.equal(await page.locator('article.card .imported-badge').count(), 1);
 
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('article.card').length === 2, null, { timeout: 15000 });
