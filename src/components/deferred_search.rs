@@ -75,6 +75,9 @@ pub struct DeferredSearch {
     /// state when called, so the one of an earlier render does the same: facet lists keep
     /// theirs while their counts stay the same (they do not render again).
     pub on_toggle: Callback<(Facet, String)>,
+    /// Goes to a query chosen from the suggestions, with a new history entry: the typed text
+    /// is dropped, not written first (the query holds what is left of it).
+    pub choose: Callback<Query>,
 }
 
 /// The search of the browser at `route` whose URL holds `query`.
@@ -103,13 +106,20 @@ pub fn use_deferred_search(route: &Route, query: Rc<Query>) -> DeferredSearch {
         shown: shown.clone(),
     });
     drop(state);
-    let (on_input, settle, on_change, on_toggle) = callbacks(typing, redraw);
+    let (on_input, settle, on_change, on_toggle) = callbacks(typing.clone(), redraw);
+    let choose = Callback::from(move |next: Query| {
+        typing.borrow_mut().typed = None;
+        if let Some(place) = &typing.borrow().place {
+            place.go(&next, Mode::Push);
+        }
+    });
     DeferredSearch {
         query: shown,
         on_input,
         settle,
         on_change,
         on_toggle,
+        choose,
     }
 }
 

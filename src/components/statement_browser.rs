@@ -6,7 +6,8 @@
 //! Facet toggles, dates, sort, pages and removed filters push a history entry; a search gets
 //! one entry, its URL written once typing pauses ([`use_deferred_search`], [`SearchBox`]) while
 //! the results follow every keystroke. Each query runs once per text and URL and is timed as
-//! the performance measure `readouts:query`. A query that finds nothing keeps the filter
+//! the performance measure `readouts:query`. The search box suggests facet values for the
+//! word being typed ([`suggest`]). A query that finds nothing keeps the filter
 //! panel, with the counts of the nearest query that finds something ([`why_empty`]), which
 //! the results explain.
 
@@ -19,9 +20,12 @@ use crate::corpus_loader::SharedIndex;
 use crate::nav::{use_embedded, use_query};
 use crate::platform::measure;
 use crate::route::Route;
-use readouts_core::query::{why_empty, Facet};
+use readouts_core::query::{suggest, why_empty, Facet};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The most suggestions the search box offers.
+const SUGGESTIONS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementBrowserProps {
@@ -63,6 +67,14 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
             .as_ref()
             .map(|index| Rc::new(measure("readouts:query", || index.search(q))))
     });
+    // Counted within the scope, applied to the query of the URL (the scope is not in it).
+    let suggestions = use_memo(
+        (index.clone(), effective.clone(), embedded),
+        |(index, q, embedded)| match index {
+            Some(index) if !embedded => suggest(index, q, SUGGESTIONS),
+            _ => Vec::new(),
+        },
+    );
     // A query that finds nothing, outside a scope: why, and the facets of the way back.
     let zero = (*results).as_ref().is_some_and(|r| r.total == 0)
         && !query.is_empty()
@@ -99,7 +111,15 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                 <h2 class="browser-title">{ title.clone() }</h2>
             }
             if !embedded {
-                <SearchBox value={AttrValue::from(url_query.text.clone())} label={props.search_label.clone()} on_change={search.on_input} on_settle={search.settle} />
+                <SearchBox
+                    value={AttrValue::from(url_query.text.clone())}
+                    label={props.search_label.clone()}
+                    on_change={search.on_input}
+                    on_settle={search.settle}
+                    query={query.clone()}
+                    {suggestions}
+                    on_choose={search.choose}
+                />
             }
             <div class="browser-body">
                 if !embedded {

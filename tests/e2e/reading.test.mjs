@@ -1,4 +1,5 @@
-// Finding and reading statements (issue 11): typing on a later page keeps focus in the box; a query that
+// Finding and reading statements (issue 11): the search box's suggestions as an ARIA combobox
+// driven by the keyboard alone; typing on a later page keeps focus in the box; a query that
 // finds nothing keeps the filter panel; cards that read as sentences, continuations that name
 // the verb they continue; joint statements styled and named on cards and on the readout page;
 // the publisher, the publication date and the original on every card, statement page and
@@ -54,6 +55,62 @@ function noErrors(seen) {
 }
 
 const putin = () => seed.statements.filter((s) => s.speakers.includes('vladimir-putin'));
+
+test('suggestions as an ARIA combobox: type, ArrowDown, Enter ticks the facet; Escape closes', async () => {
+  const { page, seen } = await open('/');
+  const box = page.locator('#search-input');
+  assert.equal(await box.getAttribute('role'), 'combobox');
+  assert.equal(await box.getAttribute('aria-controls'), 'search-suggestions');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await box.getAttribute('aria-autocomplete'), 'list');
+
+  await box.focus();
+  await page.keyboard.type('Puti');
+  const list = page.getByRole('listbox', { name: 'Suggestions' });
+  const option = list.getByRole('option', { name: `Speaker: Vladimir Putin (${putin().length})` });
+  await option.waitFor();
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.equal(await box.getAttribute('aria-activedescendant'), null, 'no option is active before the arrows');
+
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-activedescendant') === 'suggestion-0');
+  assert.equal(await page.locator('#suggestion-0').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('#suggestion-0').textContent(), `Speaker: Vladimir Putin (${putin().length})`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input', 'focus stays in the box');
+
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/speaker=vladimir-putin/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), null, 'the typed word became the filter');
+  await page.locator('.result-count', { hasText: `${putin().length} of 14 statements` }).waitFor();
+  assert.ok(await page.getByRole('checkbox', { name: /^Vladimir Putin, / }).isChecked(), 'the facet is ticked');
+  assert.equal(await box.inputValue(), '');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+
+  // Escape closes the list and keeps the text.
+  await page.keyboard.type('BR');
+  await list.getByRole('option', { name: /^Topic: BRICS/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'hidden' });
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await box.inputValue(), 'BR');
+  // Down opens it again, on its first option.
+  await page.keyboard.press('ArrowDown');
+  await list.waitFor();
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'suggestion-0');
+  noErrors(seen);
+  await page.close();
+});
+
+test('a click chooses a suggestion too', async () => {
+  const { page, seen } = await open('/');
+  await page.locator('#search-input').pressSequentially('topic:bri');
+  await page.getByRole('option', { name: /^Topic: BRICS \(\d+\)$/ }).click();
+  await page.waitForURL(/topic=BRICS/);
+  assert.ok(await page.getByRole('checkbox', { name: /^BRICS, / }).isChecked());
+  noErrors(seen);
+  await page.close();
+});
 
 test('typing on a later page goes back to page one and keeps focus in the search box', async () => {
   const { page, seen } = await open('/?page=2');

@@ -57,7 +57,8 @@ struct Typed<'a> {
 
 /// The word being typed at the end of `text`, if it can be suggested for.
 fn typed(text: &str) -> Option<Typed<'static>> {
-    let quoted = |t: &str| t.starts_with(['"', '“', '”', '„']);
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '„');
+    let quoted = |t: &str| t.starts_with(quote);
     if text.ends_with(char::is_whitespace) {
         return None;
     }
@@ -67,13 +68,7 @@ fn typed(text: &str) -> Option<Typed<'static>> {
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
     // A word inside an open quote is part of a phrase, not a name to suggest.
-    if text[..at]
-        .chars()
-        .filter(|&c| quoted(&c.to_string()))
-        .count()
-        % 2
-        == 1
-    {
+    if text[..at].chars().filter(|&c| quote(c)).count() % 2 == 1 {
         return None;
     }
     let token = &text[at..];
