@@ -528,10 +528,25 @@ fn subject_before<'t>(
 /// "Several Ministers", "some participants" (indefinite). Its words are lowercase words, heads
 /// of `data/joint_heads.txt` in any case, and portfolios ("Foreign"); its determiner is "the",
 /// "both", "all" or a word of `data/indefinite_subjects.txt`.
+///
+/// Inlined up to the test of the head, which rules out nearly every word: callers ask at
+/// several words of each sentence.
+#[inline]
 pub(super) fn plural_subject_before<'t>(
     words: &[&str],
     end: usize,
 ) -> Option<(SubjectRef<'t>, usize)> {
+    let head = end.checked_sub(1).and_then(|i| words.get(i))?;
+    let heads = &lexicon().joint_heads;
+    if !heads.may_contain(head) {
+        return None;
+    }
+    plural_subject_from_head(words, end)
+}
+
+/// [`plural_subject_before`] past its first test.
+#[inline(never)]
+fn plural_subject_from_head<'t>(words: &[&str], end: usize) -> Option<(SubjectRef<'t>, usize)> {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     if end == 0 || !is_joint_head(word(end - 1)) {
         return None;

@@ -946,11 +946,25 @@ impl PhraseIndex {
     }
 
     /// The longest phrase starting at `words[at]`: its length in words, and the phrase as listed.
+    /// Inlined: the scanners ask at nearly every word, and the filters tell most words at once
+    /// (the call alone cost as much as they do).
+    #[inline]
     pub fn longest_at(&self, words: &[&str], at: usize) -> Option<(usize, &'static str)> {
         let first = *words.get(at)?;
         if !self.first_bytes.may_contain(first) || !self.first_words.may_contain(first) {
             return None;
         }
+        self.longest_listed(words, at, first)
+    }
+
+    /// [`PhraseIndex::longest_at`] for a word that passed the filters: the hash lookup.
+    #[inline(never)]
+    fn longest_listed(
+        &self,
+        words: &[&str],
+        at: usize,
+        first: &str,
+    ) -> Option<(usize, &'static str)> {
         self.by_first_word
             .get(first)?
             .iter()

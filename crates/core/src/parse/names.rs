@@ -93,15 +93,23 @@ fn is_prefixed_name(word: &str) -> bool {
 }
 
 /// A word that can be part of a name; `joined` when it has a hyphen or apostrophe inside.
+/// Inlined up to its first test, which tells most words (the scanner asks at every word).
+#[inline]
 fn is_name_word(word: &str, joined: bool) -> bool {
     let Some(&first) = word.as_bytes().first() else {
         return false;
     };
     // Most words are plain lowercase ASCII: no lookups for them. A lowercase word is a name
-    // only as particle + joiner + name ("al-Qasimi").
+    // only as particle + joiner + name ("al-Qasimi"). Punctuation ("") is none.
     if first.is_ascii_lowercase() && !joined {
         return false;
     }
+    is_name_word_looked_up(word, joined)
+}
+
+/// [`is_name_word`] past its first test: the word's case and the lexicon.
+#[inline(never)]
+fn is_name_word_looked_up(word: &str, joined: bool) -> bool {
     (is_capitalized(word) || (joined && is_prefixed_name(word))) && !is_breaker(word)
 }
 

@@ -283,6 +283,7 @@ fn end_word_key(word: &str) -> u64 {
 /// A word's length, first and last letters once diacritics are folded ([`fold_letter`]), in
 /// ASCII lowercase: two words the same but for ASCII case or diacritics have the same
 /// outline, and most different words of a readout have different ones. Cheap for ASCII words.
+#[inline]
 fn outline(word: &str) -> u64 {
     let pack = |len: usize, first: char, last: char| {
         (len as u64) << 42

@@ -48,19 +48,21 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     let mut i = start;
     while i < end {
         let b = bytes[i];
-        // ASCII, by far the most common case, is classified by table.
-        let c = match ASCII_CLASS[usize::from(b)] {
+        // ASCII, by far the most common case, is classified by table: a letter or digit
+        // starts a word, other ASCII but whitespace is punctuation.
+        let (c, starts_word) = match ASCII_CLASS[usize::from(b)] {
             AsciiClass::Space => {
                 i += 1;
                 continue;
             }
-            AsciiClass::Punct | AsciiClass::Word => char::from(b),
+            AsciiClass::Word => (char::from(b), true),
+            AsciiClass::Punct => (char::from(b), false),
             AsciiClass::NotAscii => match text[i..end].chars().next() {
-                Some(c) => c,
+                Some(c) => (c, c.is_alphanumeric()),
                 None => break,
             },
         };
-        if c.is_alphanumeric() {
+        if starts_word {
             let (word_end, joined) = word_end(text, i, end);
             out.push(Token {
                 start: i,
@@ -191,8 +193,11 @@ pub fn ascii_lower(word: &str) -> Lower {
         len: 0,
     };
     if let Some(slot) = lower.bytes.get_mut(..word.len()) {
-        slot.copy_from_slice(word.as_bytes());
-        slot.make_ascii_lowercase();
+        // Copied and lowered in one loop: a word is a few bytes, and a copy of unknown length
+        // is a call to the C library's memcpy.
+        for (to, &from) in slot.iter_mut().zip(word.as_bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
         lower.len = word.len();
     }
     lower
