@@ -8,9 +8,10 @@ use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
 use crate::components::timeline::timeline;
 use crate::corpus_loader::SharedIndex;
+use crate::dom::{bare, class, class_text, el, link, text, value};
 use crate::embed::{frame_title, narrowed_by};
 use crate::format::{count, human_date, is_iso_date};
-use crate::nav::{use_embedded, use_query, AppLink};
+use crate::nav::{use_links, use_query, Links};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
@@ -33,7 +34,8 @@ pub struct ParticipantPageProps {
 pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     let index = use_context::<SharedIndex>();
     let query = use_query();
-    let embedded = use_embedded();
+    let links = use_links();
+    let embedded = links.is_embedded();
     let person = use_memo((index.clone(), props.id.clone()), |(index, id)| {
         index.as_ref().and_then(|index| index.person(id))
     });
@@ -50,84 +52,181 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
     };
     let readouts = person.timeline.len();
     let topics: Vec<(String, usize)> = person.topics.iter().take(TOPICS).cloned().collect();
-    html! {
-        <div class="participant-page">
-            <section class="person" aria-labelledby="person-title">
-                <div class="page-head">
-                    <h1 id="person-title" tabindex="-1">{ &person.name }</h1>
-                    if let (Some(index), false) = (&index, embedded) {
-                        { embed_button(&Route::Participant { id: person.id.clone() }, &query, &frame_title(&person.name, &narrowed_by(index, &query))) }
-                    }
-                </div>
-                { about(person) }
-                <ul class="stats">
-                    <li><strong>{ count(person.statements, "statement", "statements") }</strong></li>
-                    <li><strong>{ count(readouts, "readout", "readouts") }</strong></li>
-                    <li><strong>{ count(person.met.len(), "person met", "people met") }</strong></li>
-                </ul>
-            </section>
-            <div class="person-grid">
-                <section class="panel" aria-labelledby="topics-title">
-                    <h2 id="topics-title">{ "Topics raised most" }</h2>
-                    if topics.is_empty() {
-                        <p class="empty">{ "No topic was found in their statements." }</p>
-                    } else {
-                        { bar_chart("topics-chart", &format!("Topics {} raised, by number of statements", person.name), &topics, ("statement", "statements")) }
-                    }
-                </section>
-                <section class="panel" aria-labelledby="timeline-title">
-                    <h2 id="timeline-title">{ "Readouts" }<span class="heading-note">{ " newest first" }</span></h2>
-                    { short_list("readouts", person.timeline.iter().rev().map(|(id, title, date, role)| html! {
-                            <li class="timeline-item">
-                                { date_html(date.as_deref()) }
-                                <span>
-                                    <AppLink to={Route::Readout { id: id.clone() }}>{ title }</AppLink>
-                                    if *role == Role::Attendee {
-                                        <span class="role-note">{ " (attending)" }</span>
-                                    }
-                                </span>
-                            </li>
-                        })) }
-                </section>
-                <section class="panel" aria-labelledby="met-title">
-                    <h2 id="met-title">{ "Met with" }</h2>
-                    if person.met.is_empty() {
-                        <p class="empty">{ "Nobody else is named in their readouts." }</p>
-                    } else {
-                        { short_list("people", person.met.iter().map(|(id, name, n)| html! {
-                                <li>
-                                    <AppLink to={Route::Participant { id: id.clone() }}>{ name }</AppLink>
-                                    <span class="count-note">{ format!(" {}", count(*n, "readout", "readouts")) }</span>
-                                </li>
-                            })) }
-                    }
-                </section>
-            </div>
-            <section class="panel" aria-labelledby="months-title">
-                <h2 id="months-title">{ "Statements per month" }</h2>
-                if let (Some(first), Some(last)) = (months.first(), months.last()) {
-                    { timeline("month-chart", &format!("Statements by {} per month", person.name), &months, (first.month, last.month)) }
-                } else {
-                    <p class="empty">{ "None of their readouts is dated." }</p>
-                }
-            </section>
-            <StatementBrowser
-                route={Route::Participant { id: person.id.clone() }}
-                scope={(Facet::Speaker, AttrValue::from(person.id.clone()))}
-                of={person.statements}
-                title={format!("Statements by {}", person.name)}
-                search_label={format!("Search {}’s statements", person.name)}
-            />
-        </div>
+    // Built with dom.rs's out-of-line elements (html! only for components).
+    let mut head = vec![el(
+        "h1",
+        &["id", "tabindex"],
+        vec![Some("person-title".into()), Some("-1".into())],
+        vec![text(person.name.clone())],
+    )];
+    if let (Some(index), false) = (&index, embedded) {
+        head.push(embed_button(
+            &Route::Participant {
+                id: person.id.clone(),
+            },
+            &query,
+            &frame_title(&person.name, &narrowed_by(index, &query)),
+        ));
     }
+    let stats = [
+        count(person.statements, "statement", "statements"),
+        count(readouts, "readout", "readouts"),
+        count(person.met.len(), "person met", "people met"),
+    ]
+    .into_iter()
+    .map(|n| bare("li", vec![bare("strong", vec![text(n)])]))
+    .collect();
+    let topics_chart = if topics.is_empty() {
+        empty("No topic was found in their statements.")
+    } else {
+        bar_chart(
+            "topics-chart",
+            &format!("Topics {} raised, by number of statements", person.name),
+            &topics,
+            ("statement", "statements"),
+        )
+    };
+    let readout_items = person
+        .timeline
+        .iter()
+        .rev()
+        .map(|(id, title, date, role)| readout_item(&links, id, title, date.as_deref(), *role));
+    let met = if person.met.is_empty() {
+        empty("Nobody else is named in their readouts.")
+    } else {
+        short_list(
+            "people",
+            person
+                .met
+                .iter()
+                .map(|(id, name, n)| met_item(&links, id, name, *n)),
+        )
+    };
+    let month_chart = if let (Some(first), Some(last)) = (months.first(), months.last()) {
+        timeline(
+            "month-chart",
+            &format!("Statements by {} per month", person.name),
+            &months,
+            (first.month, last.month),
+        )
+    } else {
+        empty("None of their readouts is dated.")
+    };
+    let readouts_heading = vec![
+        text("Readouts"),
+        class_text("span", "heading-note", " newest first"),
+    ];
+    let browser = html! {
+        <StatementBrowser
+            route={Route::Participant { id: person.id.clone() }}
+            scope={(Facet::Speaker, AttrValue::from(person.id.clone()))}
+            of={person.statements}
+            title={format!("Statements by {}", person.name)}
+            search_label={format!("Search {}’s statements", person.name)}
+        />
+    };
+    class(
+        "div",
+        "participant-page",
+        vec![
+            el(
+                "section",
+                &["class", "aria-labelledby"],
+                vec![Some("person".into()), Some("person-title".into())],
+                vec![
+                    class("div", "page-head", head),
+                    about(person),
+                    class("ul", "stats", stats),
+                ],
+            ),
+            class(
+                "div",
+                "person-grid",
+                vec![
+                    panel(
+                        "topics-title",
+                        vec![text("Topics raised most")],
+                        topics_chart,
+                    ),
+                    panel(
+                        "timeline-title",
+                        readouts_heading,
+                        short_list("readouts", readout_items),
+                    ),
+                    panel("met-title", vec![text("Met with")], met),
+                ],
+            ),
+            panel(
+                "months-title",
+                vec![text("Statements per month")],
+                month_chart,
+            ),
+            browser,
+        ],
+    )
+}
+
+/// `<section class="panel">` headed by an `h2` with id `id` and `heading` as its content.
+fn panel(id: &'static str, heading: Vec<Html>, content: Html) -> Html {
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("panel".into()), Some(id.into())],
+        vec![el("h2", &["id"], vec![Some(id.into())], heading), content],
+    )
+}
+
+/// `<p class="empty">` saying there is nothing to show.
+fn empty(message: &'static str) -> Html {
+    class_text("p", "empty", message)
+}
+
+/// One readout of the timeline: its date, its title linked, and whether they only attended.
+fn readout_item(links: &Links, id: &str, title: &str, date: Option<&str>, role: Role) -> Html {
+    let to = links.to(
+        Route::Readout { id: id.to_string() },
+        AttrValue::default(),
+        None,
+    );
+    let mut what = vec![link(to, "", vec![text(title.to_string())])];
+    if role == Role::Attendee {
+        what.push(class_text("span", "role-note", " (attending)"));
+    }
+    class(
+        "li",
+        "timeline-item",
+        vec![date_html(date), bare("span", what)],
+    )
+}
+
+/// One person they met, linked, with the number of readouts they share.
+fn met_item(links: &Links, id: &str, name: &str, readouts: usize) -> Html {
+    let to = links.to(
+        Route::Participant { id: id.to_string() },
+        AttrValue::default(),
+        None,
+    );
+    bare(
+        "li",
+        vec![
+            link(to, "", vec![text(name.to_string())]),
+            class_text(
+                "span",
+                "count-note",
+                format!(" {}", count(readouts, "readout", "readouts")),
+            ),
+        ],
+    )
 }
 
 /// Titles, countries, roles and other names, as a description list.
 fn about(person: &PersonSummary) -> Html {
-    let row = |term: &'static str, values: Vec<String>| {
-        (!values.is_empty()).then(|| {
-            html! { <><dt>{ term }</dt><dd>{ values.join(", ") }</dd></> }
-        })
+    let mut rows = Vec::new();
+    let mut row = |term: &'static str, values: Vec<String>| {
+        if !values.is_empty() {
+            rows.push(bare("dt", vec![text(term)]));
+            rows.push(bare("dd", vec![text(values.join(", "))]));
+        }
     };
     let roles = person
         .roles
@@ -138,23 +237,36 @@ fn about(person: &PersonSummary) -> Html {
             Role::Attendee => "attendee".to_string(),
         })
         .collect();
-    html! {
-        <dl class="about">
-            { for row(if person.titles.len() == 1 { "Title" } else { "Titles" }, person.titles.clone()) }
-            { for row(if person.countries.len() == 1 { "Country" } else { "Countries" }, person.countries.clone()) }
-            { for row("Roles", roles) }
-            { for row("Also named", person.aliases.clone()) }
-        </dl>
-    }
+    let plural = |values: &[String], one: &'static str, more: &'static str| {
+        if values.len() == 1 {
+            one
+        } else {
+            more
+        }
+    };
+    row(
+        plural(&person.titles, "Title", "Titles"),
+        person.titles.clone(),
+    );
+    row(
+        plural(&person.countries, "Country", "Countries"),
+        person.countries.clone(),
+    );
+    row("Roles", roles);
+    row("Also named", person.aliases.clone());
+    class("dl", "about", rows)
 }
 
 fn date_html(date: Option<&str>) -> Html {
     match date {
-        Some(d) if is_iso_date(d) => {
-            html! { <time class="timeline-date" datetime={d.to_string()}>{ human_date(d) }</time> }
-        }
-        Some(d) => html! { <span class="timeline-date">{ d }</span> },
-        None => html! { <span class="timeline-date">{ "undated" }</span> },
+        Some(d) if is_iso_date(d) => el(
+            "time",
+            &["class", "datetime"],
+            vec![Some("timeline-date".into()), value(d.to_string())],
+            vec![text(human_date(d))],
+        ),
+        Some(d) => class_text("span", "timeline-date", d.to_string()),
+        None => class_text("span", "timeline-date", "undated"),
     }
 }
 
@@ -163,15 +275,16 @@ fn short_list(noun: &str, items: impl Iterator<Item = Html>) -> Html {
     let mut items = items;
     let first: Vec<Html> = items.by_ref().take(SHORT_LIST).collect();
     let rest: Vec<Html> = items.collect();
-    html! {
-        <>
-            <ul class="short-list">{ for first }</ul>
-            if !rest.is_empty() {
-                <details class="more">
-                    <summary>{ format!("{} more {noun}", rest.len()) }</summary>
-                    <ul class="short-list">{ for rest }</ul>
-                </details>
-            }
-        </>
+    let mut list = vec![class("ul", "short-list", first)];
+    if !rest.is_empty() {
+        list.push(class(
+            "details",
+            "more",
+            vec![
+                bare("summary", vec![text(format!("{} more {noun}", rest.len()))]),
+                class("ul", "short-list", rest),
+            ],
+        ));
     }
+    Html::from_iter(list)
 }
