@@ -78,13 +78,21 @@ async function precache() {
 async function precacheStreamed(cache, url, integrity) {
   const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  await cache.put(url, response);
+  await cache.put(url, await storable(response));
   const hash = sha256();
   const body = (await cache.match(url)).body;
   if (body) {
-    const reader = body.getReader({ mode: 'byob' });
+    // Browsers whose response bodies are not byte streams get the chunks as they come.
+    let byob = null;
+    try {
+      byob = body.getReader({ mode: 'byob' });
+    } catch {
+      // Not a byte stream.
+    }
+    const reader = byob || body.getReader();
     let buffer = new ArrayBuffer(1 << 20);
-    for (let chunk = await reader.read(new Uint8Array(buffer)); !chunk.done; chunk = await reader.read(new Uint8Array(buffer))) {
+    const next = () => (byob ? byob.read(new Uint8Array(buffer)) : reader.read());
+    for (let chunk = await next(); !chunk.done; chunk = await next()) {
       hash.add(chunk.value);
       buffer = chunk.value.buffer;
     }
