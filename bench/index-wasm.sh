@@ -10,6 +10,11 @@
 # Builds bench/index-wasm (its own workspace, target/index-wasm), writes a generated corpus
 # with the CLI into target/index-wasm/, and runs bench/index-wasm/run.mjs. A benchmark: run by
 # hand, never by the test suite.
+#
+# The heap the same wasm needs to load that corpus as the app does (streamed, indexed as it
+# is read, finished in steps), live and at its peak, and the linear memory it grows to:
+#   node bench/index-wasm/memory.mjs target/index-wasm/wasm32-unknown-unknown/release/index_wasm.wasm \
+#     target/index-wasm/corpus-5000.json        (READ_ONLY=1: the corpus alone; STEPS=1: per step)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
