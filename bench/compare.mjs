@@ -9,7 +9,9 @@
 //
 // The app is measured as a reader uses it: the text typed into its search box, the query time
 // from its `readouts:query` performance measure (results, one page of cards and every facet's
-// counts), the count from the page. The libraries run in a plain page of the same origin with
+// counts), the count from the page, and the time from the keystroke (the input event) to the
+// frame after the page showed the results: the count and the cards painted, its p50 and p95
+// printed. The libraries run in a plain page of the same origin with
 // bench/engines.js; their times are the query alone (no facet counts, no page of results).
 //
 // Run by scripts/bench.sh (after a release build), or `node bench/compare.mjs` on an existing
@@ -62,25 +64,26 @@ async function runApp(browser, url, queries) {
   const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.duration, name);
   const load = { firstCardMs, readMs: await measure('readouts:parse'), buildMs: await measure('readouts:index') };
   load.longTasks = await page.evaluate(() => window.benchLongTasks);
-  /** Types `text` into the search box: the query's time (none if the text asks the same as the one before). */
-  const type = async (text) => {
-    const before = await page.evaluate(() => performance.getEntriesByName('readouts:query').length);
-    await page.evaluate((t) => {
-      const input = document.getElementById('search-input');
-      input.value = t;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    }, text);
-    // The time once the page has rendered the results (a few frames at most).
-    return page.evaluate(async (n) => {
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      for (let i = 0; i < 10; i += 1) {
-        await frame();
-        const entries = performance.getEntriesByName('readouts:query');
-        if (entries.length > n) return entries.at(-1).duration;
-      }
-      return null;
-    }, before);
-  };
+  /**
+   * Types `text` into the search box: the query's time and the time from the input event to
+   * the frame after the page showed its results (none if the text asks the same as the one
+   * before).
+   */
+  const type = (text) => page.evaluate(async (t) => {
+    const n = performance.getEntriesByName('readouts:query').length;
+    const start = performance.now();
+    const input = document.getElementById('search-input');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    // A few frames at most.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (let i = 0; i < 10; i += 1) {
+      await frame();
+      const entries = performance.getEntriesByName('readouts:query');
+      if (entries.length > n) return { query: entries.at(-1).duration, frame: performance.now() - start };
+    }
+    return { query: null, frame: null };
+  }, text);
   const results = [];
   for (const text of queries) {
     // As typed, then twice more after an empty box: the median of the three.
@@ -90,7 +93,7 @@ async function runApp(browser, url, queries) {
       await type('');
       times.push(await type(text));
     }
-    results.push({ ms: median(times), count });
+    results.push({ ms: median(times.map((x) => x.query)), frameMs: median(times.map((x) => x.frame)), count });
   }
   load.memoryMiB = await memory.growth();
   await page.close();
@@ -173,12 +176,14 @@ for (const [name, { load, results }] of Object.entries(runs)) {
   const wrong = reference ? queries.filter((q, i) => results[i].count !== reference[i]) : null;
   const slowest = queries.map((q, i) => [q, results[i].ms]).filter(([, t]) => t !== null)
     .sort((a, b) => b[1] - a[1]).slice(0, 5);
-  report.engines[name] = { load, query: times, slowest, wrongCounts: wrong };
+  const frames = results.some((r) => r.frameMs != null) ? stats(results.filter((r) => r.frameMs != null).map((r) => r.frameMs)) : null;
+  report.engines[name] = { load, query: times, keystrokeToFrame: frames, slowest, wrongCounts: wrong };
   const exact = name === 'scan' ? 'the reference' : wrong === null ? 'no scan to compare' : wrong.length === 0 ? 'every count exact'
     : `${wrong.length} of ${queries.length} counts differ from the scan's (e.g. ${JSON.stringify(wrong.slice(0, 3))})`;
   const mib = load.memoryMiB == null ? 'memory –' : `renderer +${Math.round(load.memoryMiB)} MiB`;
   lines.push(`  ${name.padEnd(10)} load ${ms(load.firstCardMs)} (read ${ms(load.readMs)}, index ${ms(load.buildMs)}${longTasksText(load.longTasks)}); ${mib}; `
-    + `query p50 ${ms(times.p50)}, p95 ${ms(times.p95)}, max ${ms(times.max)} (${JSON.stringify(slowest[0]?.[0])}); ${exact}`);
+    + `query p50 ${ms(times.p50)}, p95 ${ms(times.p95)}, max ${ms(times.max)} (${JSON.stringify(slowest[0]?.[0])}); `
+    + `${frames ? `keystroke → results painted p50 ${ms(frames.p50)}, p95 ${ms(frames.p95)}; ` : ''}${exact}`);
 }
 console.log(lines.join('\n'));
 await mkdir(path.join(ROOT, 'target'), { recursive: true });
