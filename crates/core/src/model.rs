@@ -321,9 +321,36 @@ impl From<Span> for [usize; 2] {
     }
 }
 
+/// The verb of a statement that went on in the next sentence (`docs/conventions.md`).
+pub const CONTINUED: &str = "continued";
+
 impl Readout {
     pub fn participant(&self, id: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The verb a continuation of this readout continues: that of the nearest statement before
+    /// it that is not a continuation itself (None at the readout's start, or for a statement
+    /// of another readout). A card and a citation say "stressed", not "continued".
+    pub fn continued_verb(&self, statement: &Statement) -> Option<&str> {
+        let at = self
+            .statements
+            .iter()
+            .position(|s| std::ptr::eq(s, statement))?;
+        self.statements[..at]
+            .iter()
+            .rev()
+            .map(|s| s.verb.as_ref())
+            .find(|&verb| verb != CONTINUED)
+    }
+
+    /// The reporting verb of `statement` as a reader reads it: its own, or for a continuation
+    /// the verb it continues (its own, "continued", where none comes before it).
+    pub fn reporting_verb<'a>(&'a self, statement: &'a Statement) -> &'a str {
+        match statement.verb.as_ref() {
+            CONTINUED => self.continued_verb(statement).unwrap_or(CONTINUED),
+            verb => verb,
+        }
     }
 
     /// Gives the readout a new id and renumbers its statement ids to match.

@@ -6,6 +6,8 @@
 //! - [`statements_csv`] and [`statements_json`]: statements as flat [`Record`]s, one per
 //!   statement, with the columns [`COLUMNS`]. The app exports the statements of the current
 //!   view with them (every page, [`Index::matching`](crate::query::Index::matching)).
+//! - [`citation`]: one statement as a citation, plain or Chicago-style ([`Style`]), for the
+//!   app's "Copy citation" (`cite.rs` has the forms).
 //! - [`corpus_json`]: readouts as a corpus file, byte for byte what `readouts build` writes
 //!   for the same readouts (its [`Corpus::to_json`](crate::Corpus::to_json)); one readout is
 //!   a corpus of one, as
@@ -44,9 +46,11 @@
 //! app's `/s/<id>` route writes it; `base` is the app's address (its `<base href>`, ending in
 //! `/`: a missing final `/` is added), which the caller passes.
 
+mod cite;
 mod csv;
 mod json;
 
+pub use self::cite::{citation, Style};
 pub use self::csv::{guard, statements_csv, LIST_SEPARATOR};
 
 use crate::model::{Readout, Statement};

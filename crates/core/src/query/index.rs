@@ -166,6 +166,11 @@ impl Index {
         &self.facets[facet.index()].labels[id as usize]
     }
 
+    /// The id of a facet value given by name, if the corpus has it.
+    pub(super) fn value_id(&self, facet: Facet, value: &str) -> Option<u32> {
+        self.facets[facet.index()].by_value.get(value).copied()
+    }
+
     /// The human label of a facet value given by name, if the corpus has it.
     pub fn label_of(&self, facet: Facet, value: &str) -> Option<&str> {
         let table = &self.facets[facet.index()];

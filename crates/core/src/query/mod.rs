@@ -32,6 +32,7 @@
 //! nothing emptied it, and the nearest query that finds something.
 
 mod bitset;
+mod browse;
 mod build;
 mod empty;
 mod extent;
@@ -49,6 +50,9 @@ pub mod text;
 mod url;
 pub(crate) use url::push_encoded;
 
+pub use browse::{
+    people_in, readout_date, PeopleSort, PeopleView, PersonRow, ReadoutList, ReadoutView,
+};
 pub use build::{Finishing, IndexBuilder};
 pub use empty::{why_empty, Emptied, Part};
 pub use filters::Filters;

@@ -40,14 +40,8 @@ impl Query {
     /// values are ignored, so an edited URL still opens a view.
     pub fn from_query_string(query: &str) -> Query {
         let mut out = Query::default();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
-            match decode(key).as_str() {
+        for (key, value) in query_pairs(query) {
+            match key.as_str() {
                 "q" => out.text = value,
                 "from" if is_date(&value) => out.from = Some(value),
                 "to" if is_date(&value) => out.to = Some(value),
@@ -62,6 +56,19 @@ impl Query {
         }
         out
     }
+}
+
+/// The decoded `(key, value)` pairs of a query string (with or without the leading `?`), in
+/// order; a pair without `=` has an empty value.
+pub(super) fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), decode(value))
+        })
 }
 
 fn is_date(value: &str) -> bool {
