@@ -11,7 +11,7 @@ use yew::html::onclick;
 use yew::virtual_dom::{
     AttributeOrProperty, Attributes, FullyKeyedState, Listeners, VList, VTag, VText,
 };
-use yew::{AttrValue, Html, NodeRef};
+use yew::{AttrValue, Callback, Html, MouseEvent, NodeRef};
 
 /// `<tag>` with `children`, and the attributes named by `keys` with `values` (same order; a
 /// `None` value leaves that attribute out).
@@ -135,6 +135,20 @@ fn anchor(
     );
     a.add_listener(Rc::new(onclick::Wrapper::new(to.onclick)));
     a.into()
+}
+
+/// `element` (one built by [`el`] or [`class`]) with `onclick`: one listener, which may
+/// serve every button inside it (the buttons say what they do in data attributes).
+#[inline(never)]
+pub fn on_click(mut element: Html, onclick: Callback<MouseEvent>) -> Html {
+    // A freshly built element has one owner: no copy (`make_mut` would bring VTag's clone).
+    if let Some(tag) = match &mut element {
+        Html::VTag(tag) => Rc::get_mut(tag),
+        _ => None,
+    } {
+        tag.add_listener(Rc::new(onclick::Wrapper::new(onclick)));
+    }
+    element
 }
 
 /// A text node.

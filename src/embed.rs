@@ -270,7 +270,7 @@ mod browser {
         else {
             return;
         };
-        let copied = write_clipboard(&area.value()).await || {
+        let copied = crate::platform::write_clipboard(&area.value()).await || {
             let _ = area.focus();
             area.select();
             let legacy: &web_sys::HtmlDocument = document.unchecked_ref();
@@ -282,25 +282,6 @@ mod browser {
             } else {
                 "The embed code is selected: press Ctrl+C (⌘C on a Mac) to copy it."
             }));
-        }
-    }
-
-    /// Whether the asynchronous clipboard API took `text`.
-    async fn write_clipboard(text: &str) -> bool {
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
-            .ok()
-            .filter(JsValue::is_object);
-        match clipboard {
-            Some(clipboard) => {
-                let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-                wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-                    .await
-                    .is_ok()
-            }
-            None => false,
         }
     }
 }

@@ -60,6 +60,69 @@ pub fn set_title(page: &str) {
     let _ = title;
 }
 
+/// Sets the meta description (after [`set_title`], which sets one of its own): a page
+/// describes itself with what it shows (a statement page, its citation).
+pub fn set_description(description: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", description);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = description;
+}
+
+/// Whether the asynchronous clipboard API took `text` (false where the browser has none, or
+/// refused: no permission, not a secure context).
+#[cfg(target_arch = "wasm32")]
+pub async fn write_clipboard(text: &str) -> bool {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(JsValue::is_object);
+    match clipboard {
+        Some(clipboard) => {
+            let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+            wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+                .await
+                .is_ok()
+        }
+        None => false,
+    }
+}
+
+/// Opens the browser's share sheet (`navigator.share`, the Web Share API) with `text` and
+/// `url`; nothing where the browser has none. The reader may cancel: that is no error.
+#[cfg(target_arch = "wasm32")]
+pub fn share_sheet(text: &str, url: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let Ok(share) = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")) else {
+        return;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    if let Ok(promise) = share.call1(&navigator, &data) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            // A cancelled share rejects; the rejection is handled here, not left unhandled.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}
+
 /// Where [`focus_id`] scrolls the element to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scroll {

@@ -14,6 +14,7 @@ pub mod no_results;
 pub mod pager;
 pub mod result_count;
 pub mod search_box;
+pub mod share;
 pub mod source_text;
 pub mod statement_browser;
 pub mod statement_card;

@@ -8,17 +8,19 @@
 //! text nodes or attribute values, which Yew escapes.
 
 use crate::components::highlighted_text::highlighted;
+use crate::components::share::share_menu;
+use crate::corpus_loader::SharedIndex;
 use crate::dom::{bare, class, class_text, el, link_described, text, value};
 use crate::format::{clip, human_date, is_iso_date, join_names, short, SHORT_TEXT};
 use crate::nav::Links;
 use crate::route::Route;
-use readouts_core::query::Index;
-use readouts_core::{Participant, Readout, Statement};
+use readouts_core::{Participant, Readout, Statement, CONTINUED};
 use yew::prelude::*;
 
 /// What a card shows: a statement of the index, and how.
 pub struct Card<'a> {
-    pub index: &'a Index,
+    /// The index (shared: each card's Share panel keeps a handle to make its texts on click).
+    pub index: &'a SharedIndex,
     /// The statement number in the index.
     pub doc: u32,
     /// Search text whose matches are marked in the statement.
@@ -109,24 +111,24 @@ pub fn statement_card(card: &Card, links: &Links) -> Html {
         source.push(readout_meta(readout, index.is_imported(readout)));
         source.push(provenance(readout, links.is_embedded()));
     }
-    source.push(class(
-        "p",
-        "card-links",
-        vec![
-            link_described(
-                permalink,
-                Some("permalink"),
-                Some(heading_id.clone()),
-                vec![text("Permalink")],
-            ),
-            link_described(
-                readout_link(Some(&statement.id)),
-                Some("show-in-source"),
-                Some(heading_id.clone()),
-                vec![text("Show in source")],
-            ),
-        ],
-    ));
+    let mut card_links = vec![
+        link_described(
+            permalink,
+            Some("permalink"),
+            Some(heading_id.clone()),
+            vec![text("Permalink")],
+        ),
+        link_described(
+            readout_link(Some(&statement.id)),
+            Some("show-in-source"),
+            Some(heading_id.clone()),
+            vec![text("Show in source")],
+        ),
+    ];
+    if !links.is_embedded() {
+        card_links.push(share_menu(index, card.doc, heading_id.clone()));
+    }
+    source.push(class("div", "card-links", card_links));
     children.push(class("footer", "card-source", source));
     let mut article = el(
         "article",
@@ -313,7 +315,7 @@ fn speaker_details(speakers: &[Speaker]) -> Html {
 /// "Xi Jinping *pointed out* that …", "The two sides *welcomed* the …". A continuation names
 /// the verb it continues and is marked as one ("*stressed* (continued): …").
 fn said(readout: &Readout, statement: &Statement) -> Vec<Html> {
-    let continues = (statement.verb == CONTINUED).then(|| continued_verb(readout, statement));
+    let continues = (statement.verb == CONTINUED).then(|| readout.continued_verb(statement));
     let verb = continues.flatten().unwrap_or(&statement.verb);
     let mut said = vec![text(" "), class_text("span", "verb", verb.to_string())];
     if continues.is_some() {
@@ -322,23 +324,6 @@ fn said(readout: &Readout, statement: &Statement) -> Vec<Html> {
     }
     said.push(text(connector(readout, statement)));
     said
-}
-
-/// The verb of a statement that went on in the next sentence (`docs/conventions.md`).
-pub const CONTINUED: &str = "continued";
-
-/// The verb a continuation continues: that of the nearest statement before it in the readout
-/// that is not a continuation itself (None at the readout's start).
-pub fn continued_verb<'a>(readout: &'a Readout, statement: &Statement) -> Option<&'a str> {
-    let at = readout
-        .statements
-        .iter()
-        .position(|s| std::ptr::eq(s, statement))?;
-    readout.statements[..at]
-        .iter()
-        .rev()
-        .map(|s| s.verb.as_ref())
-        .find(|&verb| verb != CONTINUED)
 }
 
 /// What joins the verb to the text: " that " where the source says "… stressed that …", ": "
@@ -545,6 +530,11 @@ mod tests {
             html.contains(r#"<a href="/r/astana#astana-s1" class="show-in-source" aria-describedby="heading-astana-s1">Show in source</a>"#),
             "{html}"
         );
+        // Share: copy link, the citation in two forms (no share sheet natively).
+        assert!(
+            html.contains(r#"<details class="share"><summary class="share-toggle" aria-describedby="heading-astana-s1">Share</summary><div class="share-panel"><button type="button" class="share-action" data-share="link">Copy link</button><button type="button" class="share-action" data-share="cite">Copy citation</button><button type="button" class="share-action" data-share="chicago">Copy Chicago-style citation</button><p class="share-status" role="status"></p></div></details>"#),
+            "{html}"
+        );
     }
 
     #[tokio::test]
@@ -623,10 +613,10 @@ mod tests {
         readout.statements.insert(2, next);
         // A continuation of a continuation continues the same verb.
         assert_eq!(
-            continued_verb(&readout, &readout.statements[2]),
+            readout.continued_verb(&readout.statements[2]),
             Some("pointed out")
         );
-        assert_eq!(continued_verb(&readout, &readout.statements[0]), None);
+        assert_eq!(readout.continued_verb(&readout.statements[0]), None);
         let html = Html::from_iter(said(&readout, &readout.statements[1]));
         let html = render::<Wrap>(WrapProps { html }).await;
         assert!(

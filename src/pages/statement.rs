@@ -4,6 +4,7 @@
 
 use crate::components::embed_code::embed_button;
 use crate::components::highlighted_text::breakable;
+use crate::components::share::share_text;
 use crate::components::statement_card::{readout_title, statement_card, Card};
 use crate::corpus_loader::SharedIndex;
 use crate::embed::frame_title;
@@ -35,6 +36,20 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
     });
     let title = found.map(|(_, r, s)| format!("Statement by {}", speaker_names(r, s)));
     use_title(title.clone());
+    // Described by what it shows: the statement as its plain citation (after the title's own
+    // description, which this replaces).
+    let described = found.map(|(doc, ..)| doc);
+    {
+        let index = index.clone();
+        use_effect_with(described, move |doc| {
+            if let (Some(index), Some(doc)) = (index, doc) {
+                let base = crate::embed::base_url();
+                if let Some((cite, _)) = share_text(&index, *doc, "cite", &base) {
+                    crate::platform::set_description(&cite);
+                }
+            }
+        });
+    }
     let page_title = title.clone().unwrap_or_default();
     let (Some(index), Some((doc, readout, statement))) = (index.clone(), found) else {
         return html! { <Missing kind={Kind::Statement} id={props.id.clone()} /> };
