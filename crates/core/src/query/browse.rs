@@ -386,7 +386,7 @@ mod tests {
         let person = |id: &str, name: &str, title: &str, country: &str, role: &str| {
             format!(
                 r#"{{"id":"{id}","name":"{name}","title":"{title}","country":"{country}","role":"{role}","aliases":["{}"]}}"#,
-                name.split(' ').last().unwrap()
+                name.split(' ').next_back().unwrap()
             )
         };
         let statement = |id: &str, speakers: &str| {
