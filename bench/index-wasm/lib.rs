@@ -51,39 +51,40 @@ pub extern "C" fn index() -> usize {
     Index::new(copied()).len()
 }
 
-/// The heap's live bytes and their highest mark, counted around the system allocator: what
-/// [`load`] leaves and needs on the way, as the app's wasm memory holds it.
+/// The heap's live bytes and their highest mark, counted around the app's allocator (talc, as
+/// src/lib.rs sets it): what [`load`] leaves and needs on the way, as the app's wasm memory
+/// holds it.
 mod counting {
-    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::alloc::{GlobalAlloc, Layout};
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
     pub static LIVE: AtomicUsize = AtomicUsize::new(0);
     pub static PEAK: AtomicUsize = AtomicUsize::new(0);
 
-    pub struct Counting;
+    pub struct Counting(pub talc::wasm::WasmDynamicTalc);
 
     unsafe impl GlobalAlloc for Counting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
             PEAK.fetch_max(live, Relaxed);
-            System.alloc(layout)
+            self.0.alloc(layout)
         }
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             LIVE.fetch_sub(layout.size(), Relaxed);
-            System.dealloc(ptr, layout)
+            self.0.dealloc(ptr, layout)
         }
-        // The system's own realloc (in place where it can), as the app's allocator does.
+        // The allocator's own realloc, as the app's.
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
             let live = LIVE.fetch_add(new_size, Relaxed) + new_size;
             PEAK.fetch_max(live, Relaxed);
             LIVE.fetch_sub(layout.size(), Relaxed);
-            System.realloc(ptr, layout, new_size)
+            self.0.realloc(ptr, layout, new_size)
         }
     }
 }
 
 #[global_allocator]
-static GLOBAL: counting::Counting = counting::Counting;
+static GLOBAL: counting::Counting = counting::Counting(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Bytes live on the heap now.
 #[no_mangle]
