@@ -47,6 +47,25 @@ pub(super) fn settle(
     publisher
 }
 
+/// The letters and digits of a word as written between spaces (`raw`, a run of `tokens`:
+/// "Kestria's", "(ARS),"), without a possessive ending ("Kestria's" → "Kestria"); "" for none.
+/// Inlined: the countries pass asks at every capitalized word of a statement, and its
+/// neighbours.
+#[inline]
+fn word_core<'t>(text: &'t str, tokens: &[tokens::Token], raw: Option<&Range<usize>>) -> &'t str {
+    let Some(word) = raw else {
+        return "";
+    };
+    let tokens = &tokens[word.clone()];
+    match (
+        tokens.iter().find(|t| t.is_word()),
+        tokens.iter().rfind(|t| t.is_word()),
+    ) {
+        (Some(first), Some(last)) => tokens::strip_possessive(&text[first.start..last.end]),
+        _ => "",
+    }
+}
+
 /// Countries the text makes plain: an unknown adjective matched to a name the text uses
 /// ("Arvelian" → "Arvelia"), then, for leaders still without one, the country their own
 /// statements speak for: the place name they use most that no other participant has.
@@ -126,20 +145,7 @@ pub(super) fn infer_countries(
             }
         }
         // A word's letters and digits, without a possessive ending ("Kestria's" → "Kestria").
-        let core = |k: usize| -> &str {
-            raw.get(k).map_or("", |word| {
-                let tokens = &tokens[word.clone()];
-                match (
-                    tokens.iter().find(|t| t.is_word()),
-                    tokens.iter().rfind(|t| t.is_word()),
-                ) {
-                    (Some(first), Some(last)) => {
-                        tokens::strip_possessive(&text[first.start..last.end])
-                    }
-                    _ => "",
-                }
-            })
-        };
+        let core = |k: usize| -> &str { word_core(text, tokens, raw.get(k)) };
         let open_end = |k: usize| tokens[raw[k].end - 1].is_word();
         for k in 0..raw.len() {
             // A word opening with a lowercase letter or a digit is not capitalized, trimmed or not.
