@@ -148,6 +148,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
             url: Some("https://example.org/astana".into()),
         },
         diagnostics: vec![],
+        corrections: vec![],
     };
     let call = Readout {
         id: "call".into(),
@@ -174,6 +175,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
             url: None,
         },
         diagnostics: vec![],
+        corrections: vec![],
     };
     crate::corpus_loader::SharedIndex::new(Corpus::new(vec![meeting, call]))
 }

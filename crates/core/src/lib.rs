@@ -7,6 +7,7 @@
 //!   text) into a readout, as the CLI and the app's import read it.
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
+//! - [`correct`]: a reader's corrections of a parse, kept with the readout.
 //! - [`export`]: statements as CSV or JSON records, readouts as corpus JSON.
 //! - [`stream`]: a corpus file read chunk by chunk as it arrives.
 //!
@@ -14,6 +15,7 @@
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
 pub mod compare;
+pub mod correct;
 pub mod date;
 pub mod explain;
 pub mod export;

@@ -16,7 +16,7 @@
 //! name a few words, a sentence a few hundred bytes) and far below what makes a page slow.
 //! [`LIMITS`] lists them for people and tools (`readouts limits` prints it).
 
-use crate::model::{Corpus, Diagnostic, Level, Readout};
+use crate::model::{Corpus, Correction, Diagnostic, Level, Readout, Statement};
 use crate::validate::Problem;
 use serde::Serialize;
 
@@ -153,19 +153,25 @@ impl Checker {
         let text_len = readout.source.text.len();
         for (s, statement) in readout.statements.iter().enumerate() {
             self.within(Seg::Item("statements", s), |c| {
-                c.bytes("id", &statement.id, ID_BYTES + 24);
-                c.bytes("verb", &statement.verb, LABEL_BYTES);
-                c.bytes("text", &statement.text, STATEMENT_TEXT_BYTES);
-                c.labels("speakers", &statement.speakers, LIST_ITEMS, ID_BYTES);
-                c.labels("topics", &statement.topics, LIST_ITEMS, LABEL_BYTES);
-                // A paragraph index past the text's length indexes no paragraph (and a number
-                // past 32 bits could not even be read by the app, which runs in 32-bit wasm).
-                if statement.paragraph > text_len {
-                    let message = format!(
-                        "{} is past the end of source.text ({text_len} bytes)",
-                        statement.paragraph
-                    );
-                    c.push(Seg::Field("paragraph"), message);
+                c.statement(statement, text_len)
+            });
+        }
+        // At most one correction per statement and event field (validation), so as many as
+        // statements, and a dropped statement within a statement's limits.
+        self.count("corrections", readout.corrections.len(), STATEMENTS);
+        for (k, correction) in readout.corrections.iter().enumerate() {
+            self.within(Seg::Item("corrections", k), |c| match correction {
+                Correction::Speakers { statement, parsed } => {
+                    c.bytes("statement", statement, ID_BYTES + 24);
+                    c.labels("parsed", parsed, LIST_ITEMS, ID_BYTES);
+                }
+                Correction::Dropped { statement } => {
+                    c.within(Seg::Field("statement"), |c| {
+                        c.statement(statement, text_len)
+                    });
+                }
+                Correction::EventDate { parsed } | Correction::EventLocation { parsed } => {
+                    c.option("parsed", parsed, LABEL_BYTES);
                 }
             });
         }
@@ -174,6 +180,23 @@ impl Checker {
             self.within(Seg::Item("diagnostics", d), |c| {
                 c.bytes("message", &diagnostic.message, MESSAGE_BYTES);
             });
+        }
+    }
+
+    fn statement(&mut self, statement: &Statement, text_len: usize) {
+        self.bytes("id", &statement.id, ID_BYTES + 24);
+        self.bytes("verb", &statement.verb, LABEL_BYTES);
+        self.bytes("text", &statement.text, STATEMENT_TEXT_BYTES);
+        self.labels("speakers", &statement.speakers, LIST_ITEMS, ID_BYTES);
+        self.labels("topics", &statement.topics, LIST_ITEMS, LABEL_BYTES);
+        // A paragraph index past the text's length indexes no paragraph (and a number past 32
+        // bits could not even be read by the app, which runs in 32-bit wasm).
+        if statement.paragraph > text_len {
+            let message = format!(
+                "{} is past the end of source.text ({text_len} bytes)",
+                statement.paragraph
+            );
+            self.push(Seg::Field("paragraph"), message);
         }
     }
 

@@ -37,6 +37,11 @@ pub struct Readout {
     pub topics: Vec<Cow<'static, str>>,
     pub source: Source,
     pub diagnostics: Vec<Diagnostic>,
+    /// What readers corrected in the parse, each with the parser's value it replaced: the
+    /// fields above hold the corrected values ([`correct`](crate::correct)). Empty, and absent
+    /// from the JSON, in a readout as parsed; absent in corpora written before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 /// When, where and what kind of encounter the readout reports.
@@ -138,7 +143,7 @@ pub type Speakers = Arc<[String]>;
 
 /// [`Speakers`] as a JSON array of strings, through the code that reads and writes every other
 /// list of strings of the model (serde's own `Arc` support would add its own to the wasm).
-mod shared_ids {
+pub(crate) mod shared_ids {
     use super::Speakers;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -169,6 +174,30 @@ pub struct Statement {
     pub paragraph: usize,
     /// Topic labels, as in [`Readout::topics`].
     pub topics: Vec<Cow<'static, str>>,
+}
+
+/// One value of a readout that a reader corrected, with the parser's value it replaced (see
+/// [`correct`](crate::correct), which applies and records them). In JSON, an object with one
+/// key, the kind: `{"speakers": {"statement": "r-s2", "parsed": ["a-b"]}}`,
+/// `{"dropped": {"statement": {…}}}`, `{"event_date": {"parsed": "2024-07-03"}}`,
+/// `{"event_location": {"parsed": null}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Correction {
+    /// The statement `statement` (an id of [`Readout::statements`]) has other speakers than
+    /// the parser's, `parsed`.
+    Speakers {
+        statement: String,
+        #[serde(with = "shared_ids")]
+        parsed: Speakers,
+    },
+    /// A statement the parser made and a reader dropped, as the parser made it: it is no
+    /// longer in [`Readout::statements`].
+    Dropped { statement: Statement },
+    /// The event's date is not the parser's, `parsed`.
+    EventDate { parsed: Option<String> },
+    /// The event's place is not the parser's, `parsed`.
+    EventLocation { parsed: Option<String> },
 }
 
 /// The readout's text, normalized, and where it came from.
@@ -353,10 +382,27 @@ impl Readout {
         }
     }
 
-    /// Gives the readout a new id and renumbers its statement ids to match.
+    /// Gives the readout a new id, and its statements (those of its corrections too) ids to
+    /// match: `<id>-s<n>` with each statement's own number (a dropped statement leaves a gap),
+    /// or its place in `statements` for an id without one.
     pub fn set_id(&mut self, id: String) {
+        let prefix = format!("{}-s", self.id);
+        let renamed = |old: &str, n: usize| match old.strip_prefix(&prefix) {
+            Some(number) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{id}-s{number}")
+            }
+            _ => statement_id(&id, n),
+        };
         for (n, statement) in self.statements.iter_mut().enumerate() {
-            statement.id = statement_id(&id, n);
+            statement.id = renamed(&statement.id, n);
+        }
+        let count = self.statements.len();
+        for correction in &mut self.corrections {
+            match correction {
+                Correction::Speakers { statement, .. } => *statement = renamed(statement, count),
+                Correction::Dropped { statement } => statement.id = renamed(&statement.id, count),
+                Correction::EventDate { .. } | Correction::EventLocation { .. } => {}
+            }
         }
         self.id = id;
     }
@@ -666,6 +712,7 @@ mod tests {
                 url: None,
             },
             diagnostics: vec![],
+            corrections: vec![],
         }])
     }
 

@@ -17,13 +17,19 @@
 //! - `source.prose_start` lies inside `source.text` on a char boundary, and every statement's
 //!   span lies in the prose after it (a statement is never read from the `date` line);
 //! - `published` and `event.date`, when present, are real calendar dates written `YYYY-MM-DD`;
+//! - corrections (`crate::correct`) refer to statements the readout has (a speakers
+//!   correction) or dropped (a dropped statement passes the statements' checks), record
+//!   participants and real dates, change something, and come at most once per statement and
+//!   per event field;
 //! - every value is within the [limits] (the app refuses a corpus past them).
 //!
 //! Validation is pure and deterministic: problems come in corpus order, so the same corpus
 //! always gives the same report.
 
 use crate::limits;
-use crate::model::{Corpus, CorpusError, Readout, Role, Span, SCHEMA_VERSION};
+use crate::model::{
+    Corpus, CorpusError, Correction, Readout, Role, Span, Statement, SCHEMA_VERSION,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -142,20 +148,51 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
     }
 
     let text = readout.source.text.as_str();
-    let prose_start = check_prose_start(readout, at, problems);
-    let prefix = format!("{}-s", readout.id);
+    let rules = StatementRules {
+        prefix: format!("{}-s", readout.id),
+        readout_id: &readout.id,
+        roles: &roles,
+        text,
+        prose_start: check_prose_start(readout, at, problems),
+    };
     for (s, statement) in readout.statements.iter().enumerate() {
-        let st = format!("{at}.statements[{s}]");
+        rules.check(statement, &format!("{at}.statements[{s}]"), problems);
+    }
+    check_corrections(readout, at, &rules, problems);
+
+    for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
+        if let Some(span) = diagnostic.span {
+            check_span(span, text, &format!("{at}.diagnostics[{d}].span"), problems);
+        }
+    }
+}
+
+/// What a statement of a readout must satisfy, whether in `statements` or dropped by a
+/// correction (which keeps it as the parser made it).
+struct StatementRules<'a> {
+    /// `<readout id>-s`, which every statement id starts with.
+    prefix: String,
+    readout_id: &'a str,
+    /// The role of each participant id.
+    roles: &'a HashMap<&'a str, Role>,
+    text: &'a str,
+    /// `source.prose_start`, or 0 when it is itself a problem.
+    prose_start: usize,
+}
+
+impl StatementRules<'_> {
+    /// The id's form, the speakers, the span; `st` is the statement's path.
+    fn check(&self, statement: &Statement, st: &str, problems: &mut Vec<Problem>) {
         let well_formed = statement
             .id
-            .strip_prefix(&prefix)
+            .strip_prefix(&self.prefix)
             .is_some_and(|n| n.parse::<u64>().is_ok_and(|n| n >= 1) && !n.starts_with('0'));
         if !well_formed {
             problems.push(Problem::new(
                 format!("{st}.id"),
                 format!(
-                    "statement id {:?} does not have the form \"{prefix}<n>\" of its readout {:?}",
-                    statement.id, readout.id
+                    "statement id {:?} does not have the form \"{}<n>\" of its readout {:?}",
+                    statement.id, self.prefix, self.readout_id
                 ),
             ));
         }
@@ -165,9 +202,27 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
                 "statement has no speaker",
             ));
         }
+        self.check_speakers(&statement.speakers, &format!("{st}.speakers"), problems);
+        let path = format!("{st}.span");
+        let prose_start = self.prose_start;
+        if check_span(statement.span, self.text, &path, problems)
+            && statement.span.start < prose_start
+        {
+            let Span { start, end } = statement.span;
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "span [{start}, {end}] starts before the readout's prose (source.prose_start {prose_start})"
+                ),
+            ));
+        }
+    }
+
+    /// Each speaker once, a participant of the readout, not an attendee; `path` is the list's.
+    fn check_speakers(&self, speakers: &[String], path: &str, problems: &mut Vec<Problem>) {
         let mut seen = HashSet::new();
-        for (k, speaker) in statement.speakers.iter().enumerate() {
-            let path = format!("{st}.speakers[{k}]");
+        for (k, speaker) in speakers.iter().enumerate() {
+            let path = format!("{path}[{k}]");
             if !seen.insert(speaker.as_str()) {
                 problems.push(Problem::new(
                     path,
@@ -175,7 +230,7 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
                 ));
                 continue;
             }
-            match roles.get(speaker.as_str()) {
+            match self.roles.get(speaker.as_str()) {
                 None => problems.push(Problem::new(
                     path,
                     format!("speaker {speaker:?} is not a participant of this readout"),
@@ -187,23 +242,110 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
                 Some(_) => {}
             }
         }
-        let path = format!("{st}.span");
-        if check_span(statement.span, text, &path, problems) && statement.span.start < prose_start {
-            let Span { start, end } = statement.span;
-            problems.push(Problem::new(
-                path,
-                format!(
-                    "span [{start}, {end}] starts before the readout's prose (source.prose_start {prose_start})"
-                ),
-            ));
-        }
     }
+}
 
-    for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
-        if let Some(span) = diagnostic.span {
-            check_span(span, text, &format!("{at}.diagnostics[{d}].span"), problems);
+/// A readout's corrections (`crate::correct`): each refers to a statement it has (a speakers
+/// correction) or no longer has (a dropped statement, checked as a statement), records the
+/// parser's value (participants as speakers are; a real date), differs from the value it
+/// replaced, and at most one per statement and per event field.
+fn check_corrections(
+    readout: &Readout,
+    at: &str,
+    rules: &StatementRules,
+    problems: &mut Vec<Problem>,
+) {
+    let mut reassigned = HashSet::new();
+    let mut dropped = HashSet::new();
+    let (mut date, mut place) = (false, false);
+    for (c, correction) in readout.corrections.iter().enumerate() {
+        let at = format!("{at}.corrections[{c}]");
+        let nothing = "it is the readout's value: the correction changes nothing";
+        match correction {
+            Correction::Speakers { statement, parsed } => {
+                match readout.statements.iter().find(|s| s.id == *statement) {
+                    None => push(
+                        problems,
+                        &at,
+                        "statement",
+                        format!("no statement {statement:?} in this readout's statements"),
+                    ),
+                    Some(s) if s.speakers == *parsed => push(problems, &at, "parsed", nothing),
+                    Some(_) => {}
+                }
+                if !reassigned.insert(statement.as_str()) {
+                    push(
+                        problems,
+                        &at,
+                        "statement",
+                        format!("a second correction of the speakers of {statement:?}"),
+                    );
+                }
+                if parsed.is_empty() {
+                    push(problems, &at, "parsed", "the parser's speakers are missing");
+                }
+                rules.check_speakers(parsed, &format!("{at}.parsed"), problems);
+            }
+            Correction::Dropped { statement } => {
+                let id = &statement.id;
+                if readout.statements.iter().any(|s| s.id == *id) {
+                    push(
+                        problems,
+                        &at,
+                        "statement.id",
+                        format!("statement {id:?} is dropped but still in statements"),
+                    );
+                } else if !dropped.insert(id.as_str()) {
+                    push(
+                        problems,
+                        &at,
+                        "statement.id",
+                        format!("statement {id:?} is dropped twice"),
+                    );
+                }
+                rules.check(statement, &format!("{at}.statement"), problems);
+            }
+            Correction::EventDate { parsed } => {
+                if std::mem::replace(&mut date, true) {
+                    push(
+                        problems,
+                        &at,
+                        "event_date",
+                        "a second correction of the event's date",
+                    );
+                }
+                if let Some(d) = parsed.as_deref().filter(|d| !is_iso_date(d)) {
+                    push(
+                        problems,
+                        &at,
+                        "event_date.parsed",
+                        format!("{d:?} is not a real calendar date written YYYY-MM-DD"),
+                    );
+                }
+                if *parsed == readout.event.date {
+                    push(problems, &at, "event_date.parsed", nothing);
+                }
+            }
+            Correction::EventLocation { parsed } => {
+                if std::mem::replace(&mut place, true) {
+                    push(
+                        problems,
+                        &at,
+                        "event_location",
+                        "a second correction of the event's place",
+                    );
+                }
+                if *parsed == readout.event.location {
+                    push(problems, &at, "event_location.parsed", nothing);
+                }
+            }
         }
     }
+}
+
+/// A problem at `<at>.<field>`.
+fn push(problems: &mut Vec<Problem>, at: &str, field: &str, message: impl Into<String>) {
+    problems.push(Problem::new(format!("{at}.{field}"), message));
 }
 
 /// `source.prose_start` must index the text on a char boundary. Returns it when it does, else
@@ -300,6 +442,7 @@ mod tests {
                 message: "m".into(),
                 span: Some(Span::new(0, 2)),
             }],
+            corrections: vec![],
         }
     }
 

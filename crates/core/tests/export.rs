@@ -13,8 +13,8 @@ use readouts_core::export::{
 use readouts_core::query::{Facet, Index, Query, Sort, PAGE_SIZE};
 use readouts_core::validate::{validate, validate_json};
 use readouts_core::{
-    parse, Corpus, Diagnostic, Event, EventKind, Level, Participant, Readout, Role, Source, Span,
-    Statement, TimeOfDay,
+    parse, Corpus, Correction, Diagnostic, Event, EventKind, Level, Participant, Readout, Role,
+    Source, Span, Statement, TimeOfDay,
 };
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -274,13 +274,15 @@ prop_compose! {
             topics: vec![],
             source: Source { text: String::new(), prose_start: 0, publisher, url },
             diagnostics: vec![],
+            corrections: vec![],
         }
     }
 }
 
 prop_compose! {
     /// Everything of a readout the corpus writer writes that [`readout`] leaves plain: aliases,
-    /// titles, countries, roles, times of day, kinds, the source, diagnostics, numbers.
+    /// titles, countries, roles, times of day, kinds, the source, diagnostics, corrections of
+    /// every kind, numbers.
     fn whole_readout()(
         mut readout in readout(),
         extra in prop::collection::vec((hostile(), maybe(hostile()), 0usize..3), 3),
@@ -292,6 +294,7 @@ prop_compose! {
         title in hostile(),
         location in maybe(hostile()),
         topics in prop::collection::vec(hostile(), 0..3),
+        corrections in prop::collection::vec((0usize..4, hostile(), maybe(hostile()), statement()), 0..4),
     ) -> Readout {
         for (person, (alias, title, role)) in readout.participants.iter_mut().zip(extra) {
             person.aliases = vec![alias.clone(), alias + "x"];
@@ -316,6 +319,28 @@ prop_compose! {
                 level: if error { Level::Error } else { Level::Warning },
                 message,
                 span: span.map(|(start, end)| Span::new(start, end)),
+            })
+            .collect();
+        readout.corrections = corrections
+            .into_iter()
+            .map(|(kind, id, value, (sid, speakers, verb, text, topics))| match kind {
+                0 => Correction::Speakers {
+                    statement: id,
+                    parsed: speakers.iter().map(|n| format!("p{n}")).collect(),
+                },
+                1 => Correction::Dropped {
+                    statement: Statement {
+                        id: sid,
+                        speakers: speakers.iter().map(|n| format!("p{n}")).collect(),
+                        verb: Cow::Owned(verb),
+                        text,
+                        span: Span::new(speakers.len(), usize::MAX),
+                        paragraph: 7,
+                        topics: topics.into_iter().map(Cow::Owned).collect(),
+                    },
+                },
+                2 => Correction::EventDate { parsed: value },
+                _ => Correction::EventLocation { parsed: value },
             })
             .collect();
         readout

@@ -12,7 +12,7 @@
 
 use super::{Record, Value, COLUMNS};
 use crate::model::{
-    Diagnostic, Event, Level, Participant, Readout, Source, Span, Statement, TimeOfDay,
+    Correction, Diagnostic, Event, Level, Participant, Readout, Source, Span, Statement, TimeOfDay,
     SCHEMA_VERSION,
 };
 
@@ -64,7 +64,43 @@ fn push_readout(out: &mut String, readout: &Readout) {
         }
         push_diagnostic(out, diagnostic);
     }
-    out.push_str("]}");
+    out.push(']');
+    // Absent when empty, as serde skips it: a readout as parsed has none.
+    if !readout.corrections.is_empty() {
+        out.push_str(",\"corrections\":[");
+        for (i, correction) in readout.corrections.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_correction(out, correction);
+        }
+        out.push(']');
+    }
+    out.push('}');
+}
+
+fn push_correction(out: &mut String, correction: &Correction) {
+    match correction {
+        Correction::Speakers { statement, parsed } => {
+            out.push_str("{\"speakers\":{\"statement\":");
+            push_string(out, statement);
+            out.push_str(",\"parsed\":");
+            push_strings(out, &mut parsed.iter().map(String::as_str));
+        }
+        Correction::Dropped { statement } => {
+            out.push_str("{\"dropped\":{\"statement\":");
+            push_statement(out, statement);
+        }
+        Correction::EventDate { parsed } => {
+            out.push_str("{\"event_date\":{\"parsed\":");
+            push_optional(out, parsed.as_deref());
+        }
+        Correction::EventLocation { parsed } => {
+            out.push_str("{\"event_location\":{\"parsed\":");
+            push_optional(out, parsed.as_deref());
+        }
+    }
+    out.push_str("}}");
 }
 
 fn push_event(out: &mut String, event: &Event) {
