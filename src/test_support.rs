@@ -148,7 +148,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
             url: Some("https://example.org/astana".into()),
         },
         diagnostics: vec![],
-        corrections: vec![],
+        corrections: Default::default(),
     };
     let call = Readout {
         id: "call".into(),
@@ -175,7 +175,7 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
             url: None,
         },
         diagnostics: vec![],
-        corrections: vec![],
+        corrections: Default::default(),
     };
     crate::corpus_loader::SharedIndex::new(Corpus::new(vec![meeting, call]))
 }

@@ -43,24 +43,6 @@ pub enum Edit {
     EventLocation(Option<String>),
 }
 
-impl Readout {
-    /// True when a reader corrected the statement `id` (its speakers).
-    pub fn is_corrected(&self, id: &str) -> bool {
-        self.corrections
-            .iter()
-            .any(|c| matches!(c, Correction::Speakers { statement, .. } if statement == id))
-    }
-
-    /// Whether a reader corrected the event's date and its place.
-    pub fn event_corrections(&self) -> (bool, bool) {
-        let has = |f: fn(&Correction) -> bool| self.corrections.iter().any(f);
-        (
-            has(|c| matches!(c, Correction::EventDate { .. })),
-            has(|c| matches!(c, Correction::EventLocation { .. })),
-        )
-    }
-}
-
 /// Applies `edit` to `readout` and records it (see [the module](self)); a refused edit changes
 /// nothing and says why, located as validation locates problems (`statements[3].speakers`).
 pub fn correct(readout: &mut Readout, edit: Edit) -> Result<(), Problem> {

@@ -7,7 +7,8 @@
 //!   text) into a readout, as the CLI and the app's import read it.
 //! - [`limits`]: the largest corpus readouts reads, enforced by every reader.
 //! - [`compare`]: accounts of one meeting side by side, and two participants side by side.
-//! - [`correct`]: a reader's corrections of a parse, kept with the readout.
+//! - [`correct`]: a reader's corrections of a parse, kept with the readout (the
+//!   `corrections` feature, on by default); [`marks`]: what views mark as corrected.
 //! - [`export`]: statements as CSV or JSON records, readouts as corpus JSON.
 //! - [`stream`]: a corpus file read chunk by chunk as it arrives.
 //!
@@ -15,6 +16,7 @@
 //! `wasm32-unknown-unknown` alike, and is tested natively.
 
 pub mod compare;
+#[cfg(feature = "corrections")]
 pub mod correct;
 pub mod date;
 pub mod explain;
@@ -24,6 +26,7 @@ pub mod fold;
 mod fxhash;
 pub mod header;
 pub mod limits;
+pub mod marks;
 pub mod model;
 mod parse;
 pub mod query;

@@ -16,7 +16,9 @@
 //! name a few words, a sentence a few hundred bytes) and far below what makes a page slow.
 //! [`LIMITS`] lists them for people and tools (`readouts limits` prints it).
 
-use crate::model::{Corpus, Correction, Diagnostic, Level, Readout, Statement};
+#[cfg(feature = "corrections")]
+use crate::model::Correction;
+use crate::model::{Corpus, Diagnostic, Level, Readout, Statement};
 use crate::validate::Problem;
 use serde::Serialize;
 
@@ -159,6 +161,13 @@ impl Checker {
         // At most one correction per statement and event field (validation), so as many as
         // statements, and a dropped statement within a statement's limits.
         self.count("corrections", readout.corrections.len(), STATEMENTS);
+        #[cfg(not(feature = "corrections"))]
+        for (k, statement) in readout.corrections.statements().iter().enumerate() {
+            self.within(Seg::Item("corrections", k), |c| {
+                c.bytes("statement", statement, ID_BYTES + 24)
+            });
+        }
+        #[cfg(feature = "corrections")]
         for (k, correction) in readout.corrections.iter().enumerate() {
             self.within(Seg::Item("corrections", k), |c| match correction {
                 Correction::Speakers { statement, parsed } => {

@@ -40,8 +40,9 @@ pub struct Readout {
     /// What readers corrected in the parse, each with the parser's value it replaced: the
     /// fields above hold the corrected values ([`correct`](crate::correct)). Empty, and absent
     /// from the JSON, in a readout as parsed; absent in corpora written before it existed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub corrections: Vec<Correction>,
+    #[serde(default, skip_serializing_if = "Corrections::is_empty")]
+    #[cfg_attr(not(feature = "corrections"), serde(skip_serializing))]
+    pub corrections: Corrections,
 }
 
 /// When, where and what kind of encounter the readout reports.
@@ -175,6 +176,15 @@ pub struct Statement {
     /// Topic labels, as in [`Readout::topics`].
     pub topics: Vec<Cow<'static, str>>,
 }
+
+/// A readout's corrections: with the `corrections` feature (on by default), the whole record,
+/// each [`Correction`] with the parser's value it replaced; without it (the main app's
+/// build), only the marks that views show, read from the same JSON ([`crate::marks::Marks`]).
+#[cfg(feature = "corrections")]
+pub type Corrections = Vec<Correction>;
+/// A readout's corrections: without the `corrections` feature, only their marks.
+#[cfg(not(feature = "corrections"))]
+pub type Corrections = crate::marks::Marks;
 
 /// One value of a readout that a reader corrected, with the parser's value it replaced (see
 /// [`correct`](crate::correct), which applies and records them). In JSON, an object with one
@@ -397,6 +407,7 @@ impl Readout {
             statement.id = renamed(&statement.id, n);
         }
         let count = self.statements.len();
+        #[cfg(feature = "corrections")]
         for correction in &mut self.corrections {
             match correction {
                 Correction::Speakers { statement, .. } => *statement = renamed(statement, count),
@@ -404,6 +415,9 @@ impl Readout {
                 Correction::EventDate { .. } | Correction::EventLocation { .. } => {}
             }
         }
+        #[cfg(not(feature = "corrections"))]
+        self.corrections
+            .rename(|statement| renamed(statement, count));
         self.id = id;
     }
 }
@@ -712,7 +726,7 @@ mod tests {
                 url: None,
             },
             diagnostics: vec![],
-            corrections: vec![],
+            corrections: Default::default(),
         }])
     }
 

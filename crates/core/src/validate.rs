@@ -27,9 +27,9 @@
 //! always gives the same report.
 
 use crate::limits;
-use crate::model::{
-    Corpus, CorpusError, Correction, Readout, Role, Span, Statement, SCHEMA_VERSION,
-};
+#[cfg(feature = "corrections")]
+use crate::model::Correction;
+use crate::model::{Corpus, CorpusError, Readout, Role, Span, Statement, SCHEMA_VERSION};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -158,6 +158,7 @@ fn validate_readout(readout: &Readout, at: &str, problems: &mut Vec<Problem>) {
     for (s, statement) in readout.statements.iter().enumerate() {
         rules.check(statement, &format!("{at}.statements[{s}]"), problems);
     }
+    #[cfg(feature = "corrections")]
     check_corrections(readout, at, &rules, problems);
 
     for (d, diagnostic) in readout.diagnostics.iter().enumerate() {
@@ -245,6 +246,7 @@ impl StatementRules<'_> {
     }
 }
 
+#[cfg(feature = "corrections")]
 /// A readout's corrections (`crate::correct`): each refers to a statement it has (a speakers
 /// correction) or no longer has (a dropped statement, checked as a statement), records the
 /// parser's value (participants as speakers are; a real date), differs from the value it
@@ -343,6 +345,7 @@ fn check_corrections(
     }
 }
 
+#[cfg(feature = "corrections")]
 /// A problem at `<at>.<field>`.
 fn push(problems: &mut Vec<Problem>, at: &str, field: &str, message: impl Into<String>) {
     problems.push(Problem::new(format!("{at}.{field}"), message));
@@ -442,7 +445,7 @@ mod tests {
                 message: "m".into(),
                 span: Some(Span::new(0, 2)),
             }],
-            corrections: vec![],
+            corrections: Default::default(),
         }
     }
 

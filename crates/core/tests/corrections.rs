@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use readouts_core::correct::{correct, parsed, Edit};
 use readouts_core::export::corpus_json;
+use readouts_core::marks::Marks;
 use readouts_core::validate::validate;
 use readouts_core::{parse, Corpus, Correction, Readout, Role};
 use std::path::Path;
@@ -444,7 +445,37 @@ proptest! {
             prop_assert!(problems.is_empty(), "{:#?}", problems);
             prop_assert_eq!(&parsed(&r), &original);
         }
-        let back = Corpus::from_json(&corpus_json(&[&r])).unwrap();
+        let json = corpus_json(&[&r]);
+        let back = Corpus::from_json(&json).unwrap();
         prop_assert_eq!(&back.readouts[0], &r);
+        prop_assert_eq!(marks_of(&json), marks(&r));
     }
+}
+
+/// What the main app's build (without the `corrections` feature) marks in the readout of a
+/// corpus JSON: its `corrections` read as [`Marks`], as that build reads them.
+fn marks_of(json: &str) -> (Vec<String>, (bool, bool)) {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let list = value["readouts"][0]
+        .get("corrections")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!([]));
+    let marks: Marks = serde_json::from_value(list).unwrap();
+    (marks.statements().to_vec(), marks.event())
+}
+
+/// What the record marks: the statements `is_corrected` names, `event_corrections`.
+fn marks(r: &Readout) -> (Vec<String>, (bool, bool)) {
+    let corrected = r
+        .corrections
+        .iter()
+        .filter_map(|c| match c {
+            Correction::Speakers { statement, .. } => Some(statement.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    for s in &r.statements {
+        assert_eq!(r.is_corrected(&s.id), corrected.contains(&s.id));
+    }
+    (corrected, r.event_corrections())
 }

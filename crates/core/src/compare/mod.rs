@@ -169,7 +169,7 @@ pub(crate) mod tests {
                 url: None,
             },
             diagnostics: vec![],
-            corrections: vec![],
+            corrections: Default::default(),
         }
     }
 

@@ -11,8 +11,10 @@
 //! not here fails it.
 
 use super::{Record, Value, COLUMNS};
+#[cfg(feature = "corrections")]
+use crate::model::Correction;
 use crate::model::{
-    Correction, Diagnostic, Event, Level, Participant, Readout, Source, Span, Statement, TimeOfDay,
+    Diagnostic, Event, Level, Participant, Readout, Source, Span, Statement, TimeOfDay,
     SCHEMA_VERSION,
 };
 
@@ -65,7 +67,9 @@ fn push_readout(out: &mut String, readout: &Readout) {
         push_diagnostic(out, diagnostic);
     }
     out.push(']');
-    // Absent when empty, as serde skips it: a readout as parsed has none.
+    // Absent when empty, as serde skips it: a readout as parsed has none. Without the record
+    // (the `corrections` feature), the readout's corrected values are all there is to write.
+    #[cfg(feature = "corrections")]
     if !readout.corrections.is_empty() {
         out.push_str(",\"corrections\":[");
         for (i, correction) in readout.corrections.iter().enumerate() {
@@ -79,6 +83,7 @@ fn push_readout(out: &mut String, readout: &Readout) {
     out.push('}');
 }
 
+#[cfg(feature = "corrections")]
 fn push_correction(out: &mut String, correction: &Correction) {
     match correction {
         Correction::Speakers { statement, parsed } => {

@@ -128,7 +128,7 @@ pub(super) fn assemble(parsed: Parsed) -> Readout {
             url: None,
         },
         diagnostics,
-        corrections: Vec::new(),
+        corrections: Default::default(),
     }
 }
 
