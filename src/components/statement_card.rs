@@ -82,6 +82,9 @@ pub fn statement_card(card: &Card, links: &Links) -> Html {
         vec![highlighted(&statement.text, card.search)],
     ));
     let mut children = vec![class("div", "said", sentence)];
+    if readout.is_corrected(&statement.id) {
+        children.push(corrected("p", "speaker corrected"));
+    }
     if !same_speakers {
         children.push(speaker_details(&speakers));
     }
@@ -435,7 +438,22 @@ pub fn date_html(date: &str) -> Html {
     }
 }
 
-/// The readout's date (the event's, else the publication's), location and kind.
+/// The mark of a value a reader corrected when importing the readout (the core's
+/// `Readout::is_corrected`, `event_corrections`): `what` ("speaker corrected") in a `tag`.
+fn corrected(tag: &'static str, what: &'static str) -> Html {
+    el(
+        tag,
+        &["class", "title"],
+        vec![
+            Some("corrected".into()),
+            Some("A reader corrected the parser here when importing this readout".into()),
+        ],
+        vec![text(what)],
+    )
+}
+
+/// The readout's date (the event's, else the publication's), location and kind, and the
+/// marks of those a reader corrected.
 pub fn readout_meta(readout: &Readout, imported: bool) -> Html {
     let event = &readout.event;
     let date = match (&event.date, &readout.published) {
@@ -443,13 +461,20 @@ pub fn readout_meta(readout: &Readout, imported: bool) -> Html {
         (None, Some(published)) => vec![text("published "), date_html(published)],
         (None, None) => vec![text("date unknown")],
     };
+    let (date_corrected, place_corrected) = readout.event_corrections();
     let mut items = vec![class("span", "meta-item", date)];
+    if date_corrected {
+        items.push(corrected("span", "date corrected"));
+    }
     if let Some(location) = &event.location {
         items.push(class_text(
             "span",
             "meta-item location",
             location.to_string(),
         ));
+    }
+    if place_corrected {
+        items.push(corrected("span", "place corrected"));
     }
     items.push(class_text("span", "meta-item kind", event.kind.label()));
     if imported {
@@ -633,6 +658,31 @@ mod tests {
     #[component]
     fn Wrap(props: &WrapProps) -> Html {
         props.html.clone()
+    }
+
+    /// Marks read from a corpus JSON's `corrections`, as the app reads an imported readout
+    /// (whether the core keeps the whole record or only the marks, the `corrections` feature).
+    #[tokio::test]
+    async fn corrected_speakers_date_and_place_are_marked() {
+        let sample = sample_index();
+        let astana = sample.readout("astana").unwrap().clone();
+        let json = readouts_core::export::corpus_json(&[&astana]);
+        let corrections = r#","corrections":[{"speakers":{"statement":"astana-s1","parsed":["vladimir-putin"]}},{"event_location":{"parsed":null}}]}]}"#;
+        let json = json.trim_end().strip_suffix("}]}").unwrap().to_string() + corrections;
+        let corpus = readouts_core::Corpus::from_json(&json).unwrap();
+        let html = render::<TestCard>(CardProps {
+            index: crate::corpus_loader::SharedIndex::new(corpus),
+            doc: 0,
+            search: "",
+        })
+        .await;
+        assert!(html.contains(r#"<p class="corrected" title="#), "{html}");
+        assert!(html.contains(">speaker corrected</p>"), "{html}");
+        assert!(html.contains(">place corrected</span>"), "{html}");
+        assert!(!html.contains("date corrected"), "{html}");
+        // The uncorrected statement of the same readout has no mark.
+        let plain = card(1, "").await;
+        assert!(!plain.contains("corrected"), "{plain}");
     }
 
     #[tokio::test]

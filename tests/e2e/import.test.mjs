@@ -4,7 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, launchBrowser, serveDist, watch } from './helpers.mjs';
@@ -263,24 +264,202 @@ test('dropped files show a progress bar and all join the facets; an id already t
         if (bar) window.__progress.push(`${bar.value}/${bar.max}`);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    const files = Array.from({ length: 12 }, (_, i) => ({ name: `call-${i + 1}.txt`, text: MARROW(i + 1) }));
-    // Two files of one readout: the second is kept under a new id.
+    // 50 files, as the issue asks: 49 calls, and a second file of the first call's readout,
+    // which is kept under a new id.
+    const files = Array.from({ length: 49 }, (_, i) => ({ name: `call-${i + 1}.txt`, text: MARROW(i + 1) }));
     files.push({ name: 'again.txt', text: MARROW(1) });
     await dropFiles(page, files);
-    await page.waitForFunction(() => document.querySelector('.import-preview h2')?.textContent.includes('13 readouts'), null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('.import-preview h2')?.textContent.includes('50 readouts'), null, { timeout: 60000 });
     const progress = await page.evaluate(() => window.__progress);
-    assert.ok(progress.length > 0 && progress.every((p) => p.endsWith('/13')), `a progress bar over 13 files: ${progress}`);
-    assert.match(await save(page), /Saved 13 readouts/);
+    assert.ok(progress.length > 0 && progress.every((p) => p.endsWith('/50')), `a progress bar over 50 files: ${progress}`);
+    assert.match(await save(page), /Saved 50 readouts/);
     const ids = await storedIds(page);
-    assert.equal(ids.length, 13);
-    assert.equal(new Set(ids).size, 13);
+    assert.equal(ids.length, 50);
+    assert.equal(new Set(ids).size, 50);
     assert.ok(ids.some((id) => id.endsWith('-2')), `the repeated readout under a new id: ${ids}`);
     await toStatements(page);
     const speakers = await facet(page, 'speaker');
-    assert.equal(speakers['Ilse Marrow'], 13);
-    assert.equal((await facet(page, 'source')).Imported, 26);
+    assert.equal(speakers['Ilse Marrow'], 50);
+    assert.equal(speakers['Oren Vask1'], 2, 'the call imported twice counts twice');
+    assert.equal((await facet(page, 'source')).Imported, 100);
+    // Every call in the facets: each chancellor is a value of the speaker facet (all of them
+    // listed once the list is shown whole).
+    await page.click('#facet-speaker .facet-more');
+    await page.waitForFunction(() => document.querySelectorAll('#facet-speaker .facet-value').length >= 50, null, { timeout: 15000 });
+    const all = await facet(page, 'speaker');
+    for (let n = 1; n <= 49; n += 1) assert.equal(all[`Oren Vask${n}`], n === 1 ? 2 : 1, `Oren Vask${n}`);
   } finally {
     await context.close();
+  }
+});
+
+/** The bundled readout, as `corpus/` holds it: the seed. */
+const SEED = path.join(ROOT, 'corpus/000_fd7bf9b92fd71b0c.txt');
+
+/**
+ * Opens the statements at `query` (e.g. `?source=imported`), waits for `count` cards and
+ * gives them by statement number: `{n: {speakers, text, corrected}}`.
+ */
+async function cardsAt(page, query, count) {
+  await page.goto(new URL(query, server.url).href);
+  await page.waitForFunction((n) => document.querySelectorAll('article.card').length === n
+    && document.querySelector('.summary') !== null, count, { timeout: 20000 });
+  return page.$$eval('article.card', (cards) => Object.fromEntries(cards.map((card) => [
+    card.dataset.statement.match(/-s(\d+)$/)[1],
+    {
+      speakers: card.querySelector('.speakers').textContent,
+      text: card.querySelector('.statement-text').textContent,
+      corrected: card.querySelector('p.corrected')?.textContent ?? null,
+    },
+  ])));
+}
+
+test('the seed pasted gives its 14 statements with the same speakers next to the bundled ones, under a new id, across a reload', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    const bundled = await cardsAt(page, '', 14);
+    const bundledId = await page.locator('article.card').first().getAttribute('data-readout');
+    await openImport(page, server.url);
+    await pasteAndParse(page, await readFile(SEED, 'utf8'));
+    assert.equal(await page.locator('.import-statements li').count(), 14, 'the preview lists 14 statements');
+    assert.match(await save(page), /Saved 1 readout/);
+    const [stored] = await storedIds(page);
+    assert.notEqual(stored, bundledId, 'the bundled readout keeps its id');
+    assert.ok(stored.startsWith(bundledId), `kept under a new id: ${stored}`);
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      const imported = await cardsAt(page, '?source=imported', 14);
+      assert.deepEqual(imported, bundled, 'the same statements, speakers and texts as the bundled readout');
+      assert.deepEqual(await facet(page, 'source'), { Bundled: 14, Imported: 14 });
+    }
+    // Next to the bundled ones: all 28 statements on the first page of every statement.
+    await cardsAt(page, '', 28);
+    const readouts = await page.$$eval('article.card', (cards) => [...new Set(cards.map((c) => c.dataset.readout))].sort());
+    assert.deepEqual(readouts, [bundledId, stored]);
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** HALVIK with a third statement, one the parser should not have made. */
+const HALVIK3 = `${HALVIK}Prime Minister Lindqvist said that the weather in Halvik was fine.\n`;
+
+/** The statement of the preview's corrections list whose text includes `words`: its id. */
+function previewStatement(page, words) {
+  return page.locator('.import-statements li', { hasText: words }).getAttribute('data-statement');
+}
+
+/**
+ * Pastes HALVIK3 and corrects it in the preview: the second statement given to Elena
+ * Varga-Holm, the third dropped, the event's date and place fixed (after a refused date).
+ */
+async function correctHalvik(page) {
+  await pasteAndParse(page, HALVIK3);
+  assert.equal(await page.locator('.import-statements li').count(), 3);
+  const border = await previewStatement(page, 'border must stay open');
+  const select = `#import-speaker-${border}`;
+  assert.equal(await page.locator(`${select} option:checked`).textContent(), 'Tomas Lindqvist');
+  await page.selectOption(select, { label: 'Elena Varga-Holm' });
+  await page.locator(`.import-statements li[data-statement="${border}"] .corrected`).waitFor({ timeout: 15000 });
+  const weather = await previewStatement(page, 'weather');
+  await page.click(`.import-statements li[data-statement="${weather}"] button`);
+  await page.waitForFunction(() => document.querySelectorAll('.import-statements li').length === 2, null, { timeout: 15000 });
+  assert.match(await page.locator('.import-corrections').textContent(), /1 statement dropped/);
+  // A date that is no date is refused, and changes nothing.
+  await page.fill('#import-event-date', '2024-02-30');
+  await page.click('.import-event button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('.import-error')?.textContent.startsWith('Not corrected:'), null, { timeout: 15000 });
+  assert.equal(await page.locator('.import-readout .readout-meta .corrected').count(), 0);
+  await page.fill('#import-event-date', '2024-07-04');
+  await page.fill('#import-event-place', 'Port Halvik');
+  await page.click('.import-event button[type="submit"]');
+  await page.waitForFunction(() => document.querySelectorAll('.import-readout .readout-meta .corrected').length === 2, null, { timeout: 15000 });
+  assert.equal(await page.locator('.import-error').count(), 0);
+  assert.match(await page.locator('.import-readout .readout-meta').textContent(), /4 July 2024.*Port Halvik/);
+  return border;
+}
+
+test('corrections in the preview: a speaker reassigned, a statement dropped, the date and place fixed, marked on cards, the statement and participant pages, across a reload', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await openImport(page, server.url);
+    const border = await correctHalvik(page);
+    assert.match(await save(page), /Saved 1 readout/);
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      const cards = await cardsAt(page, '?source=imported', 2);
+      const number = border.match(/-s(\d+)$/)[1];
+      assert.equal(cards[number].speakers, 'Elena Varga-Holm');
+      assert.match(cards[number].text, /border must stay open/);
+      assert.equal(cards[number].corrected, 'speaker corrected');
+      assert.equal(Object.values(cards).filter((c) => c.corrected).length, 1, 'only the corrected statement is marked');
+      assert.deepEqual(await page.$$eval('article.card .readout-meta .corrected', (marks) => marks.map((m) => m.textContent)), ['date corrected', 'place corrected']);
+      const speakers = await facet(page, 'speaker');
+      assert.equal(speakers['Elena Varga-Holm'], 2);
+      assert.equal(speakers['Tomas Lindqvist'] ?? 0, 0, 'nothing left said by the parser\'s speaker');
+      // The statement's page and the speaker's page.
+      await page.goto(new URL(`s/${border}`, server.url).href);
+      await page.locator('article.card p.corrected').waitFor({ timeout: 20000 });
+      assert.equal(await page.locator('article.card .speakers').textContent(), 'Elena Varga-Holm');
+      await page.click('article.card .speaker-name');
+      await page.waitForFunction(() => document.querySelector('.participant-page .stats li')?.textContent === '2 statements', null, { timeout: 20000 });
+      assert.equal(await page.locator('.participant-page article.card p.corrected').count(), 1);
+    }
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the imported readouts exported as a corpus JSON pass readouts check and import again identically, corrections included', async () => {
+  const context = await browser.newContext();
+  const dir = await mkdtemp(path.join(tmpdir(), 'readouts-import-'));
+  try {
+    const page = await context.newPage();
+    await openImport(page, server.url);
+    await correctHalvik(page);
+    await save(page);
+    await page.setInputFiles('#import-file', [2, 3].map((n) => ({ name: `c${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(MARROW(n)) })));
+    await page.locator('.import-preview').waitFor({ timeout: 20000 });
+    await save(page);
+    await page.waitForFunction(() => document.querySelectorAll('.import-stored li').length === 3, null, { timeout: 15000 });
+    const exported = async () => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('.import-stored button.download'),
+      ]);
+      return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+    };
+    const first = await exported();
+    const corpus = JSON.parse(first.text);
+    assert.equal(corpus.readouts.length, 3);
+    const kinds = corpus.readouts.flatMap((r) => (r.corrections ?? []).map((c) => Object.keys(c)[0])).sort();
+    assert.deepEqual(kinds, ['dropped', 'event_date', 'event_location', 'speakers']);
+    const saved = path.join(dir, first.name);
+    await writeFile(saved, first.text);
+    const { stdout } = await run('cargo', ['run', '--quiet', '--release', '--locked', '-p', 'readouts-cli', '--', 'check', saved], { cwd: ROOT });
+    assert.match(stdout, /: ok \(3 readouts, 6 statements\)/);
+
+    // Delete all, import the file, export again: the same bytes.
+    await page.click('.import-stored-actions button:not(.download)');
+    await page.waitForFunction(() => document.querySelector('.import-stored')?.textContent.includes('None yet.'), null, { timeout: 15000 });
+    await page.setInputFiles('#import-file', saved);
+    await page.locator('.import-preview').waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('.import-statements .corrected').count(), 1, 'the preview shows the correction it read');
+    await save(page);
+    await page.waitForFunction(() => document.querySelectorAll('.import-stored li').length === 3, null, { timeout: 15000 });
+    const second = await exported();
+    assert.equal(second.text, first.text, 'export → import → export gives the same file');
+    const cards = await cardsAt(page, '?source=imported', 6);
+    assert.equal(Object.values(cards).filter((c) => c.corrected).length, 1);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
 
@@ -346,7 +525,7 @@ test('one imported readout or all can be deleted', async () => {
     assert.equal((await facet(page, 'source')).Imported, 4);
     await page.click('.site-nav a[href="/import"]');
     await page.locator('.import-stored').waitFor({ timeout: 20000 });
-    await page.click('.import-stored p button');
+    await page.click('.import-stored-actions button:not(.download)');
     await page.waitForFunction(() => document.querySelector('.import-stored')?.textContent.includes('None yet.'), null, { timeout: 15000 });
     assert.deepEqual(await storedIds(page), []);
     await toStatements(page);

@@ -2,7 +2,9 @@
 //! the parser's guesses after a first parse) or drop or choose files (`.txt` readouts, with the
 //! optional header the CLI reads; corpus or readout JSON), with a progress bar for a batch;
 //! the preview of each parsed readout as the readout page shows it, with the parser's
-//! diagnostics; save (one transaction: the whole batch or nothing) or discard; and the list of
+//! diagnostics and the reader's corrections (a statement's speaker reassigned to another
+//! participant, a statement dropped, the event's date or place fixed: the core's `correct`,
+//! which keeps each with the readout); save (one transaction: the whole batch or nothing) or discard; and the list of
 //! readouts kept in this browser, each removable, or all at once.
 //!
 //! Everything read from files or pasted is rendered as text (Yew escapes it): no raw HTML.
@@ -15,13 +17,16 @@ use readouts_app::format::count;
 use readouts_app::imports::CHANNEL;
 use readouts_app::nav::Embedded;
 use readouts_app::pages::readout::ReadoutPage;
+use readouts_app::platform::save_file;
 use readouts_app::route::Route;
-use readouts_core::{limits, Corpus, Level, Readout};
+use readouts_core::correct::{correct, parsed, Edit};
+use readouts_core::export::corpus_json;
+use readouts_core::{limits, Corpus, Correction, Level, Readout, Role};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{BroadcastChannel, File, FileList, HtmlInputElement};
+use web_sys::{BroadcastChannel, File, FileList, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::BrowserRouter;
 use yew_router::Routable;
@@ -252,6 +257,57 @@ fn ImportPage(props: &ImportProps) -> Html {
             note.set(Some(Note::Done("Discarded: nothing was saved.".into())));
         })
     };
+    // A correction of the readout `i` of the batch, applied and recorded by the core's
+    // `correct` (a refused one changes nothing and says why).
+    let on_edit = {
+        let (pending, note) = (pending.clone(), note.clone());
+        Callback::from(move |(i, edits): (usize, Vec<Edit>)| {
+            let mut next = (**pending).clone();
+            let Some(readout) = next.get_mut(i) else {
+                return;
+            };
+            for edit in edits {
+                if let Err(problem) = correct(readout, edit) {
+                    note.set(Some(Note::Failed(format!(
+                        "Not corrected: {}",
+                        problem.message
+                    ))));
+                    return;
+                }
+            }
+            pending.set(Rc::new(next));
+            note.set(None);
+        })
+    };
+    let on_undo = {
+        let pending = pending.clone();
+        Callback::from(move |i: usize| {
+            let mut next = (**pending).clone();
+            if let Some(readout) = next.get_mut(i) {
+                *readout = parsed(readout);
+                pending.set(Rc::new(next));
+            }
+        })
+    };
+    let on_export = {
+        let (note, bundled) = (note.clone(), props.bundled.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (note, bundled) = (note.clone(), bundled.clone());
+            spawn_local(async move {
+                let readouts = store::stored(&bundled).await;
+                if readouts.is_empty() {
+                    note.set(Some(Note::Failed("Nothing is imported to export.".into())));
+                    return;
+                }
+                let all: Vec<&Readout> = readouts.iter().collect();
+                save_file(
+                    "readouts-imported.json",
+                    "application/json",
+                    &corpus_json(&all),
+                );
+            });
+        })
+    };
     let on_save = {
         let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
         let bundled = props.bundled.clone();
@@ -370,9 +426,9 @@ fn ImportPage(props: &ImportProps) -> Html {
                 } }
             }
             if !pending.is_empty() {
-                { preview(&pending, &selected, on_save, on_discard) }
+                { preview(&pending, &selected, on_save, on_discard, &on_edit, &on_undo) }
             }
-            { stored_list(&stored, &keeping, &remove) }
+            { stored_list(&stored, &keeping, &remove, on_export) }
         </div>
     }
 }
@@ -384,6 +440,8 @@ fn preview(
     selected: &UseStateHandle<usize>,
     on_save: Callback<MouseEvent>,
     on_discard: Callback<MouseEvent>,
+    on_edit: &Callback<(usize, Vec<Edit>)>,
+    on_undo: &Callback<usize>,
 ) -> Html {
     let chosen = (**selected).min(pending.len() - 1);
     let readout = &pending[chosen];
@@ -422,6 +480,7 @@ fn preview(
             } else {
                 <ul class="import-diagnostics">{ for diagnostics }</ul>
             }
+            { corrections(chosen, readout, on_edit, on_undo) }
             <div class="import-readout">
                 <ContextProvider<Embedded> context={Embedded}>
                     <ContextProvider<SharedIndex> context={index}>
@@ -433,11 +492,131 @@ fn preview(
     }
 }
 
-/// The readouts kept in this browser, each with Delete, and Delete all.
+/// The corrections of the readout `i` of the batch: the event's date and place, and each
+/// statement's speaker (any participant who is not an attendee) or Drop; Undo all.
+fn corrections(
+    i: usize,
+    readout: &Readout,
+    on_edit: &Callback<(usize, Vec<Edit>)>,
+    on_undo: &Callback<usize>,
+) -> Html {
+    let date = readout.event.date.clone().unwrap_or_default();
+    let place = readout.event.location.clone().unwrap_or_default();
+    let on_event = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |id: &str| {
+                let input = web_sys::window()?
+                    .document()?
+                    .get_element_by_id(id)?
+                    .dyn_into::<HtmlInputElement>()
+                    .ok()?;
+                Some(input.value().trim().to_string()).filter(|v| !v.is_empty())
+            };
+            on_edit.emit((
+                i,
+                vec![
+                    Edit::EventDate(value("import-event-date")),
+                    Edit::EventLocation(value("import-event-place")),
+                ],
+            ));
+        })
+    };
+    let speakers: Vec<_> = readout
+        .participants
+        .iter()
+        .filter(|p| p.role != Role::Attendee)
+        .collect();
+    let statements = readout.statements.iter().map(|statement| {
+        let id = statement.id.clone();
+        let select_id = format!("import-speaker-{id}");
+        let joint = statement.speakers.len() > 1;
+        let options = speakers.iter().map(|p| {
+            let chosen = !joint && statement.speakers.first() == Some(&p.id);
+            html! { <option value={p.id.clone()} selected={chosen}>{ p.name.clone() }</option> }
+        });
+        let on_change = {
+            let (on_edit, id) = (on_edit.clone(), id.clone());
+            Callback::from(move |e: Event| {
+                if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                    if !select.value().is_empty() {
+                        let speakers = vec![select.value()];
+                        on_edit.emit((i, vec![Edit::Speakers { statement: id.clone(), speakers }]));
+                    }
+                }
+            })
+        };
+        let on_drop = {
+            let (on_edit, id) = (on_edit.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit((i, vec![Edit::Drop { statement: id.clone() }]))
+            })
+        };
+        let names: Vec<&str> = statement
+            .speakers
+            .iter()
+            .map(|s| readout.participant(s).map_or(s.as_str(), |p| p.name.as_str()))
+            .collect();
+        // Keyed by the speakers too: a list item made again when they change shows them chosen.
+        let key = format!("{id} {}", statement.speakers.join(" "));
+        html! {
+            <li key={key} data-statement={id.clone()}>
+                <q>{ readouts_app::format::short(&statement.text) }</q>
+                <span class="import-statement-edit">
+                    <label for={select_id.clone()}>{ "Said by" }</label>
+                    <select id={select_id} onchange={on_change}>
+                        if joint {
+                            <option value="" selected=true>{ format!("jointly: {}", names.join(", ")) }</option>
+                        }
+                        { for options }
+                    </select>
+                    <button type="button" class="link-button" aria-label={format!("Drop the statement {id}")} onclick={on_drop}>{ "Drop" }</button>
+                    if readout.is_corrected(&statement.id) {
+                        <span class="corrected">{ "speaker corrected" }</span>
+                    }
+                </span>
+            </li>
+        }
+    });
+    let dropped = readout
+        .corrections
+        .iter()
+        .filter(|c| matches!(c, Correction::Dropped { .. }))
+        .count();
+    let undo = {
+        let on_undo = on_undo.clone();
+        Callback::from(move |_: MouseEvent| on_undo.emit(i))
+    };
+    html! {
+        <section class="import-corrections" aria-labelledby="import-corrections-title">
+            <h3 id="import-corrections-title">{ "Corrections" }</h3>
+            <p>{ "Where the parser got it wrong, correct it before saving: give a statement to the participant who said it, drop a sentence that is no statement, fix the event's date or place. Corrections are kept with the readout (with what the parser had), exported with it, and marked \"corrected\" wherever it appears." }</p>
+            <form class="import-event" onsubmit={on_event} key={readout.id.clone()}>
+                <label for="import-event-date">{ "Event date (YYYY-MM-DD)" }</label>
+                <input id="import-event-date" type="text" value={date} />
+                <label for="import-event-place">{ "Place" }</label>
+                <input id="import-event-place" type="text" value={place} />
+                <button type="submit">{ "Correct the date and place" }</button>
+            </form>
+            <ol class="import-statements">{ for statements }</ol>
+            if dropped > 0 {
+                <p>{ format!("{} dropped.", count(dropped, "statement", "statements")) }</p>
+            }
+            if !readout.corrections.is_empty() {
+                <p><button type="button" onclick={undo}>{ "Undo every correction of this readout" }</button></p>
+            }
+        </section>
+    }
+}
+
+/// The readouts kept in this browser, each with Delete, and Delete all; the download of all of
+/// them as one corpus JSON (corrections included), which `readouts check` accepts.
 fn stored_list(
     stored: &[(String, String)],
     keeping: &Keeping,
     remove: &dyn Fn(Option<String>) -> Callback<MouseEvent>,
+    on_export: Callback<MouseEvent>,
 ) -> Html {
     if !matches!(keeping, Keeping::Stored) {
         return Html::default();
@@ -461,7 +640,10 @@ fn stored_list(
                 <p>{ "None yet." }</p>
             } else {
                 <ul>{ for items }</ul>
-                <p><button type="button" onclick={remove(None)}>{ "Delete all imported readouts" }</button></p>
+                <p class="import-stored-actions">
+                    <button type="button" class="download" onclick={on_export}>{ "Download all as a corpus JSON" }</button>
+                    <button type="button" onclick={remove(None)}>{ "Delete all imported readouts" }</button>
+                </p>
             }
         </section>
     }
