@@ -131,6 +131,11 @@ impl Links {
         self.embedded
     }
 
+    /// A link to `to` without a query or a fragment (see [`Links::to`]).
+    pub fn page(&self, to: Route) -> Link {
+        self.to(to, AttrValue::default(), None)
+    }
+
     /// A link to `to`. In the app, a plain click navigates in place and clicks with a
     /// modifier key (new tab, new window) are left to the browser; in an embed, the link
     /// opens `to` in the full app, in a new tab.

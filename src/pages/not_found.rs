@@ -2,7 +2,8 @@
 //! participant or readout id ([`Missing`]), with suggestions of similar ids.
 
 use crate::corpus_loader::SharedIndex;
-use crate::nav::{use_embedded, AppLink};
+use crate::dom::{bare, class, el, link, text};
+use crate::nav::use_links;
 use crate::platform::use_title;
 use crate::route::Route;
 use readouts_core::fold::fold;
@@ -15,24 +16,61 @@ use yew_router::prelude::*;
 #[component]
 pub fn NotFound() -> Html {
     use_title(Some("Page not found".to_string()));
-    let embedded = use_embedded();
+    let links = use_links();
+    let embedded = links.is_embedded();
     let path = use_location().map(|location| location.path().to_string());
     let prefix = if embedded { "/embed" } else { "" };
-    let code = |path: &str| html! { <code>{ format!("{prefix}{path}") }</code> };
-    html! {
-        <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title" tabindex="-1">{ if embedded { "Embed not found" } else { "Page not found" } }</h1>
-            if let Some(path) = path {
-                <p>{ "There is no page at " }<code>{ path }</code>{ "." }</p>
-            }
-            if embedded {
-                <p>{ "Embeds show statements at " }{ code("/") }{ " (with the filters of the main view in the query), one statement at " }{ code("/s/…") }{ ", a participant at " }{ code("/p/…") }{ " and a readout at " }{ code("/r/…") }{ ". Each view's “Embed” button gives the code." }</p>
-            } else {
-                <p>{ "Statements are at " }{ code("/s/…") }{ ", participants at " }{ code("/p/…") }{ " and readouts at " }{ code("/r/…") }{ "." }</p>
-            }
-            <p><AppLink to={Route::Home}>{ "See all statements" }</AppLink></p>
-        </section>
+    let code = |path: &str| bare("code", vec![text(format!("{prefix}{path}"))]);
+    let mut page = vec![heading(if embedded {
+        "Embed not found"
+    } else {
+        "Page not found"
+    })];
+    if let Some(path) = path {
+        page.push(bare(
+            "p",
+            vec![
+                text("There is no page at "),
+                bare("code", vec![text(path)]),
+                text("."),
+            ],
+        ));
     }
+    page.push(bare(
+        "p",
+        if embedded {
+            vec![
+                text("Embeds show statements at "),
+                code("/"),
+                text(" (with the filters of the main view in the query), one statement at "),
+                code("/s/…"),
+                text(", a participant at "),
+                code("/p/…"),
+                text(" and a readout at "),
+                code("/r/…"),
+                text(". Each view's “Embed” button gives the code."),
+            ]
+        } else {
+            vec![
+                text("Statements are at "),
+                code("/s/…"),
+                text(", participants at "),
+                code("/p/…"),
+                text(" and readouts at "),
+                code("/r/…"),
+                text("."),
+            ]
+        },
+    ));
+    page.push(bare(
+        "p",
+        vec![link(
+            links.page(Route::Home),
+            "",
+            vec![text("See all statements")],
+        )],
+    ));
+    section(page)
 }
 
 /// What kind of thing was asked for.
@@ -64,6 +102,7 @@ pub struct MissingProps {
 #[component]
 pub fn Missing(props: &MissingProps) -> Html {
     let index = use_context::<SharedIndex>();
+    let links = use_links();
     let noun = props.kind.noun();
     use_title(Some(format!("No such {noun}")));
     let suggestions = index
@@ -75,26 +114,64 @@ pub fn Missing(props: &MissingProps) -> Html {
         text: words.clone(),
         ..Query::default()
     };
-    html! {
-        <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title" tabindex="-1">{ format!("No {noun} with this id") }</h1>
-            <p>{ format!("The corpus has no {noun} ") }<code>{ props.id.clone() }</code>{ ". The link may be mistyped, or the corpus was rebuilt without it." }</p>
-            if !suggestions.is_empty() {
-                <h2>{ "Did you mean" }</h2>
-                <ul class="suggestions">
-                    { for suggestions.into_iter().map(|(route, label)| html! {
-                        <li><AppLink to={route}>{ label }</AppLink></li>
-                    }) }
-                </ul>
-            }
-            <p>
-                <AppLink to={Route::Home} query={AttrValue::from(search.to_query_string())}>{ format!("Search the statements for “{words}”") }</AppLink>
-                { " or " }
-                <AppLink to={Route::Home}>{ "see all statements" }</AppLink>
-                { "." }
-            </p>
-        </section>
+    let mut page = vec![
+        heading(format!("No {noun} with this id")),
+        bare(
+            "p",
+            vec![
+                text(format!("The corpus has no {noun} ")),
+                bare("code", vec![text(props.id.clone())]),
+                text(". The link may be mistyped, or the corpus was rebuilt without it."),
+            ],
+        ),
+    ];
+    if !suggestions.is_empty() {
+        page.push(bare("h2", vec![text("Did you mean")]));
+        let items = suggestions
+            .into_iter()
+            .map(|(route, label)| bare("li", vec![link(links.page(route), "", vec![text(label)])]))
+            .collect();
+        page.push(class("ul", "suggestions", items));
     }
+    let search = links.to(Route::Home, AttrValue::from(search.to_query_string()), None);
+    page.push(bare(
+        "p",
+        vec![
+            link(
+                search,
+                "",
+                vec![text(format!("Search the statements for “{words}”"))],
+            ),
+            text(" or "),
+            link(
+                links.page(Route::Home),
+                "",
+                vec![text("see all statements")],
+            ),
+            text("."),
+        ],
+    ));
+    section(page)
+}
+
+/// The page's `h1`, focusable (the app moves focus to it on navigation).
+fn heading(title: impl Into<AttrValue>) -> Html {
+    el(
+        "h1",
+        &["id", "tabindex"],
+        vec![Some("not-found-title".into()), Some("-1".into())],
+        vec![text(title)],
+    )
+}
+
+/// `<section class="not-found">` labelled by its heading.
+fn section(content: Vec<Html>) -> Html {
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("not-found".into()), Some("not-found-title".into())],
+        content,
+    )
 }
 
 /// Up to five things of this kind whose ids share the most words with `id`.

@@ -7,9 +7,10 @@ use crate::components::highlighted_text::breakable;
 use crate::components::share::share_text;
 use crate::components::statement_card::{readout_title, statement_card, Card};
 use crate::corpus_loader::SharedIndex;
+use crate::dom::{bare, class, class_text, el, link, text};
 use crate::embed::frame_title;
 use crate::format::join_names;
-use crate::nav::{use_links, AppLink};
+use crate::nav::{use_links, Link, Links};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::use_title;
 use crate::route::Route;
@@ -59,60 +60,171 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
         .iter()
         .position(|s| s.id == statement.id)
         .unwrap_or(0);
-    let neighbour = |at: Option<usize>, text: &'static str, class: &'static str| {
+    let neighbour = |at: Option<usize>, label: &'static str, class: &'static str| {
         at.and_then(|i| readout.statements.get(i)).map(|s| {
-            html! {
-                <AppLink to={Route::Statement { id: s.id.clone() }} classes={classes!("pager-link", class)}>
-                    { text }<span class="visually-hidden">{ format!(": {}", speaker_names(readout, s)) }</span>
-                </AppLink>
-            }
+            let to = links.page(Route::Statement { id: s.id.clone() });
+            link(
+                to,
+                class,
+                vec![
+                    text(label),
+                    class_text(
+                        "span",
+                        "visually-hidden",
+                        format!(": {}", speaker_names(readout, s)),
+                    ),
+                ],
+            )
         })
     };
-    html! {
-        <section class="statement-page" aria-labelledby="statement-title">
-            if !embedded {
-                <nav class="breadcrumbs" aria-label="Breadcrumb">
-                    <ol>
-                        <li><AppLink to={Route::Home}>{ "Statements" }</AppLink></li>
-                        <li><AppLink to={Route::Readout { id: readout.id.clone() }}>{ crate::format::short(readout_title(readout)) }</AppLink></li>
-                        <li aria-current="page">{ format!("Statement {}", position + 1) }</li>
-                    </ol>
-                </nav>
-            }
-            <div class="page-head">
-                <h1 id="statement-title" tabindex="-1">{ page_title.clone() }</h1>
-                if !embedded {
-                    { embed_button(&Route::Statement { id: statement.id.clone() }, &Query::default(), &frame_title(&page_title, &[])) }
-                }
-            </div>
-            <p class="summary">{ format!("Statement {} of {} in this readout.", position + 1, readout.statements.len()) }</p>
-            { statement_card(&Card { index: &index, doc, search: "", level: 2, after: None }, &links) }
-            { context(readout, statement) }
-            if !embedded {
-                <nav class="pager" aria-label="Statements around this one">
-                    { for neighbour(position.checked_sub(1), "← Previous statement", "prev") }
-                    <p class="pager-status">{ format!("{} of {}", position + 1, readout.statements.len()) }</p>
-                    { for neighbour(Some(position + 1), "Next statement →", "next") }
-                </nav>
-                <ul class="related-links">
-                    { for statement.speakers.iter().filter_map(|id| readout.participant(id)).map(|p| html! {
-                        <li><AppLink to={Route::Participant { id: p.id.clone() }}>{ format!("Everything {} said", p.name) }</AppLink></li>
-                    }) }
-                    <li>
-                        <AppLink to={Route::Readout { id: readout.id.clone() }} fragment={AttrValue::from(statement.id.clone())}>
-                            { "Read the whole readout, with every statement marked" }
-                        </AppLink>
-                    </li>
-                </ul>
-            }
-        </section>
+    let mut page = Vec::new();
+    if !embedded {
+        page.push(breadcrumbs(&links, readout, position));
     }
+    let mut head = vec![el(
+        "h1",
+        &["id", "tabindex"],
+        vec![Some("statement-title".into()), Some("-1".into())],
+        vec![text(page_title.clone())],
+    )];
+    if !embedded {
+        head.push(embed_button(
+            &Route::Statement {
+                id: statement.id.clone(),
+            },
+            &Query::default(),
+            &frame_title(&page_title, &[]),
+        ));
+    }
+    page.push(class("div", "page-head", head));
+    page.push(class_text(
+        "p",
+        "summary",
+        format!(
+            "Statement {} of {} in this readout.",
+            position + 1,
+            readout.statements.len()
+        ),
+    ));
+    page.push(statement_card(
+        &Card {
+            index: &index,
+            doc,
+            search: "",
+            level: 2,
+            after: None,
+        },
+        &links,
+    ));
+    page.push(context(readout, statement));
+    if !embedded {
+        let mut pager: Vec<Html> = neighbour(
+            position.checked_sub(1),
+            "← Previous statement",
+            "pager-link prev",
+        )
+        .into_iter()
+        .collect();
+        pager.push(class_text(
+            "p",
+            "pager-status",
+            format!("{} of {}", position + 1, readout.statements.len()),
+        ));
+        pager.extend(neighbour(
+            Some(position + 1),
+            "Next statement →",
+            "pager-link next",
+        ));
+        page.push(el(
+            "nav",
+            &["class", "aria-label"],
+            vec![
+                Some("pager".into()),
+                Some("Statements around this one".into()),
+            ],
+            pager,
+        ));
+        page.push(related_links(&links, readout, statement));
+    }
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![
+            Some("statement-page".into()),
+            Some("statement-title".into()),
+        ],
+        page,
+    )
+}
+
+/// Where the statement is: the statements, its readout, its number in the readout.
+fn breadcrumbs(links: &Links, readout: &Readout, position: usize) -> Html {
+    let item = |to: Link, label: String| bare("li", vec![link(to, "", vec![text(label)])]);
+    el(
+        "nav",
+        &["class", "aria-label"],
+        vec![Some("breadcrumbs".into()), Some("Breadcrumb".into())],
+        vec![bare(
+            "ol",
+            vec![
+                item(links.page(Route::Home), "Statements".to_string()),
+                item(
+                    links.page(Route::Readout {
+                        id: readout.id.clone(),
+                    }),
+                    crate::format::short(readout_title(readout)),
+                ),
+                el(
+                    "li",
+                    &["aria-current"],
+                    vec![Some("page".into())],
+                    vec![text(format!("Statement {}", position + 1))],
+                ),
+            ],
+        )],
+    )
+}
+
+/// Everything each speaker said, and the whole readout with this statement marked.
+fn related_links(links: &Links, readout: &Readout, statement: &Statement) -> Html {
+    let mut items: Vec<Html> = statement
+        .speakers
+        .iter()
+        .filter_map(|id| readout.participant(id))
+        .map(|p| {
+            let to = links.page(Route::Participant { id: p.id.clone() });
+            bare(
+                "li",
+                vec![link(
+                    to,
+                    "",
+                    vec![text(format!("Everything {} said", p.name))],
+                )],
+            )
+        })
+        .collect();
+    let whole = links.to(
+        Route::Readout {
+            id: readout.id.clone(),
+        },
+        AttrValue::default(),
+        Some(AttrValue::from(statement.id.clone())),
+    );
+    items.push(bare(
+        "li",
+        vec![link(
+            whole,
+            "",
+            vec![text("Read the whole readout, with every statement marked")],
+        )],
+    ));
+    class("ul", "related-links", items)
 }
 
 /// The statement's paragraph of the source, with its sentence marked.
 fn context(readout: &Readout, statement: &Statement) -> Html {
-    let text = &readout.source.text;
-    let Some(paragraph) = source_layout(text, readout.source.prose_start, &[statement.span])
+    let source = &readout.source.text;
+    let Some(paragraph) = source_layout(source, readout.source.prose_start, &[statement.span])
         .into_iter()
         .find(|p| {
             p.pieces
@@ -122,16 +234,28 @@ fn context(readout: &Readout, statement: &Statement) -> Html {
     else {
         return Html::default();
     };
-    let pieces = paragraph.pieces.into_iter().map(|piece| match piece {
-        Piece::Plain { span } => breakable(&text[span.range()]),
-        Piece::Marked { span, .. } => html! { <mark>{ breakable(&text[span.range()]) }</mark> },
-    });
-    html! {
-        <section class="context" aria-labelledby="context-title">
-            <h2 id="context-title">{ "In context" }</h2>
-            <blockquote class="source-text"><p>{ for pieces }</p></blockquote>
-        </section>
-    }
+    let pieces = paragraph
+        .pieces
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Plain { span } => breakable(&source[span.range()]),
+            Piece::Marked { span, .. } => bare("mark", vec![breakable(&source[span.range()])]),
+        })
+        .collect();
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("context".into()), Some("context-title".into())],
+        vec![
+            el(
+                "h2",
+                &["id"],
+                vec![Some("context-title".into())],
+                vec![text("In context")],
+            ),
+            class("blockquote", "source-text", vec![bare("p", pieces)]),
+        ],
+    )
 }
 
 fn speaker_names(readout: &Readout, statement: &Statement) -> String {
