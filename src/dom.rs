@@ -85,11 +85,13 @@ pub fn link(to: Link, class: &'static str, children: Vec<Html>) -> Html {
 /// [`link`], marked `aria-current="true"` when `current` (the chosen one of a set).
 #[inline(never)]
 pub fn link_current(to: Link, class: &'static str, current: bool, children: Vec<Html>) -> Html {
-    anchor(
+    link_attrs(
         to,
         &["href", "target", "rel", "class", "aria-current"],
-        (!class.is_empty()).then_some(AttrValue::Static(class)),
-        current.then_some(AttrValue::Static("true")),
+        vec![
+            (!class.is_empty()).then_some(AttrValue::Static(class)),
+            current.then_some(AttrValue::Static("true")),
+        ],
         children,
     )
 }
@@ -102,37 +104,26 @@ pub fn link_described(
     described_by: Option<AttrValue>,
     children: Vec<Html>,
 ) -> Html {
-    anchor(
+    link_attrs(
         to,
         &["href", "target", "rel", "class", "aria-describedby"],
-        class.map(AttrValue::Static),
-        described_by,
+        vec![class.map(AttrValue::Static), described_by],
         children,
     )
 }
 
-/// `<a>` to `to`: `keys` are `href`, `target`, `rel`, `class` and one more attribute, whose
-/// `value` it is (the class and the value are left out when `None`).
+/// `<a>` to `to`: `keys` are `href`, `target` and `rel` (set from `to`), then the attributes
+/// whose `values` follow, in the same order (a `None` value leaves that attribute out).
 #[inline(never)]
-fn anchor(
+pub fn link_attrs(
     to: Link,
     keys: &'static [&'static str],
-    class: Option<AttrValue>,
-    value: Option<AttrValue>,
+    values: Vec<Option<AttrValue>>,
     children: Vec<Html>,
 ) -> Html {
-    let mut a = vtag(
-        "a",
-        keys,
-        vec![
-            Some(AttrValue::from(to.href)),
-            to.target,
-            to.rel,
-            class,
-            value,
-        ],
-        children,
-    );
+    let mut all = vec![Some(AttrValue::from(to.href)), to.target, to.rel];
+    all.extend(values);
+    let mut a = vtag("a", keys, all, children);
     a.add_listener(Rc::new(onclick::Wrapper::new(to.onclick)));
     a.into()
 }

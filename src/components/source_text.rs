@@ -8,8 +8,9 @@
 
 use crate::components::highlighted_text::breakable;
 use crate::corpus_loader::SharedIndex;
+use crate::dom::{self, bare, class, class_text, link_attrs, value};
 use crate::format::join_names;
-use crate::nav::AppLink;
+use crate::nav::{use_links, Links};
 use crate::route::Route;
 use readouts_core::query::source::{source_layout, Piece};
 use readouts_core::{Readout, Statement};
@@ -39,55 +40,94 @@ pub struct SourceTextProps {
 
 #[component]
 pub fn SourceText(props: &SourceTextProps) -> Html {
+    let links = use_links();
     let Some(readout) = props.index.readout(&props.readout) else {
         return Html::default();
     };
-    let text = &readout.source.text;
+    let source = &readout.source.text;
     let spans: Vec<_> = readout.statements.iter().map(|s| s.span).collect();
     // Only the prose: the `date` line before `prose_start` is shown as provenance instead.
-    let paragraphs = source_layout(text, readout.source.prose_start, &spans).into_iter().map(|p| {
-        let pieces = p.pieces.into_iter().map(|piece| match piece {
-            Piece::Plain { span } => breakable(&text[span.range()]),
-            Piece::Marked { span, statements } => {
-                let mut statements = statements.iter().map(|&i| &readout.statements[i]);
-                let Some(first) = statements.next() else {
-                    return breakable(&text[span.range()]);
-                };
-                let (names, colour) = speaker(readout, first);
-                let also = statements.map(|s| {
-                    let (names, colour) = speaker(readout, s);
-                    html! {
-                        <AppLink
-                            to={Route::Statement { id: s.id.clone() }}
-                            id={AttrValue::from(s.id.clone())}
-                            classes={classes!("hl-also", colour)}
-                            title={format!("Also {names} ({}): open the statement", s.verb)}
-                        >
-                            <span class="visually-hidden">{ "The same sentence, also " }</span>{ names }
-                        </AppLink>
-                    }
-                });
-                html! {
-                    <>
-                        <AppLink
-                            to={Route::Statement { id: first.id.clone() }}
-                            id={AttrValue::from(first.id.clone())}
-                            classes={classes!("hl", colour)}
-                            title={format!("{names} ({}): open the statement", first.verb)}
-                        >
-                            <span class="hl-speaker">{ names }<span class="visually-hidden">{ ": " }</span></span>
-                            { breakable(&text[span.range()]) }
-                        </AppLink>
-                        { for also }
-                    </>
+    let paragraphs = source_layout(source, readout.source.prose_start, &spans)
+        .into_iter()
+        .map(|p| {
+            let pieces = p.pieces.into_iter().map(|piece| match piece {
+                Piece::Plain { span } => breakable(&source[span.range()]),
+                Piece::Marked { span, statements } => {
+                    let statements = statements.iter().map(|&i| &readout.statements[i]);
+                    marks(&links, readout, statements, &source[span.range()])
                 }
-            }
-        });
-        html! { <p>{ for pieces }</p> }
+            });
+            bare("p", pieces.collect())
+        })
+        .collect();
+    class("div", "source-text", paragraphs)
+}
+
+/// The marks of one sentence, `text`: the first statement's mark, then a small labelled link
+/// for each other statement read from it.
+fn marks<'a>(
+    links: &Links,
+    readout: &Readout,
+    mut statements: impl Iterator<Item = &'a Statement>,
+    text: &str,
+) -> Html {
+    let Some(first) = statements.next() else {
+        return breakable(text);
+    };
+    let (names, colour) = speaker(readout, first);
+    let title = format!("{names} ({}): open the statement", first.verb);
+    let mut out = vec![mark_link(
+        links,
+        first,
+        format!("hl {colour}"),
+        title,
+        vec![
+            class(
+                "span",
+                "hl-speaker",
+                vec![
+                    dom::text(names),
+                    class_text("span", "visually-hidden", ": "),
+                ],
+            ),
+            breakable(text),
+        ],
+    )];
+    out.extend(statements.map(|s| {
+        let (names, colour) = speaker(readout, s);
+        let title = format!("Also {names} ({}): open the statement", s.verb);
+        mark_link(
+            links,
+            s,
+            format!("hl-also {colour}"),
+            title,
+            vec![
+                class_text("span", "visually-hidden", "The same sentence, also "),
+                dom::text(names),
+            ],
+        )
+    }));
+    Html::from_iter(out)
+}
+
+/// A link to `statement`'s page with its id as the element's id (the target of "show in
+/// source" links), of class `classes`, titled `title`.
+fn mark_link(
+    links: &Links,
+    statement: &Statement,
+    classes: String,
+    title: String,
+    children: Vec<Html>,
+) -> Html {
+    let to = links.page(Route::Statement {
+        id: statement.id.clone(),
     });
-    html! {
-        <div class="source-text">{ for paragraphs }</div>
-    }
+    link_attrs(
+        to,
+        &["href", "target", "rel", "id", "title", "class"],
+        vec![value(statement.id.clone()), value(title), value(classes)],
+        children,
+    )
 }
 
 /// The statement's speaker names ("Xi Jinping and Vladimir Putin") and its colour class: its
