@@ -11,7 +11,7 @@ use crate::corpus_loader::SharedIndex;
 use crate::dom::{bare, class, class_text, el, link, text, value};
 use crate::embed::frame_title;
 use crate::format::{count, human_date};
-use crate::nav::{fragment_id, use_links, AppLink, Links};
+use crate::nav::{fragment_id, use_links, Links};
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{focus_id, use_title, Scroll};
 use crate::route::Route;
@@ -223,6 +223,7 @@ struct OtherAccountsProps {
 /// most), not on every render.
 #[component]
 fn OtherAccounts(props: &OtherAccountsProps) -> Html {
+    let links = use_links();
     let positions = use_memo(
         (props.index.clone(), props.readout.clone()),
         |(index, id)| {
@@ -239,28 +240,47 @@ fn OtherAccounts(props: &OtherAccountsProps) -> Html {
         return Html::default();
     }
     let readouts = &props.index.corpus().readouts;
-    html! {
-        <section class="panel other-accounts" aria-labelledby="other-accounts-title">
-            <h2 id="other-accounts-title">{ "Other accounts of this meeting" }</h2>
-            <ul>{ for positions.iter().map(|&i| account(&readouts[i])) }</ul>
-        </section>
-    }
+    let accounts = positions
+        .iter()
+        .map(|&i| account(&readouts[i], &links))
+        .collect();
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![
+            Some("panel other-accounts".into()),
+            Some("other-accounts-title".into()),
+        ],
+        vec![
+            el(
+                "h2",
+                &["id"],
+                vec![Some("other-accounts-title".into())],
+                vec![text("Other accounts of this meeting")],
+            ),
+            bare("ul", accounts),
+        ],
+    )
 }
 
 /// One account: its title as a link, then publisher, event date and statement count.
-fn account(readout: &Readout) -> Html {
+fn account(readout: &Readout, links: &Links) -> Html {
     let date = readout.event.date.as_deref().map(human_date);
     let details: Vec<String> = [readout.source.publisher.clone(), date]
         .into_iter()
         .flatten()
         .chain([count(readout.statements.len(), "statement", "statements")])
         .collect();
-    html! {
-        <li>
-            <AppLink to={Route::Readout { id: readout.id.clone() }}>{ readout_title(readout) }</AppLink>
-            <span class="count-note">{ format!(" · {}", details.join(" · ")) }</span>
-        </li>
-    }
+    let to = links.page(Route::Readout {
+        id: readout.id.clone(),
+    });
+    bare(
+        "li",
+        vec![
+            link(to, "", vec![text(readout_title(readout).to_string())]),
+            class_text("span", "count-note", format!(" · {}", details.join(" · "))),
+        ],
+    )
 }
 
 /// Leaders with their colour and statement count, then attendees.
