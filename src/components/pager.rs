@@ -1,5 +1,6 @@
 //! Previous and next pages of results, as links (each page has its own URL).
 
+use crate::dom::{class_text, el, link, text};
 use crate::format::thousands;
 use crate::nav::{first_page, Links};
 use crate::route::Route;
@@ -15,27 +16,42 @@ pub fn pager(links: &Links, route: &Route, query: &Query, total: usize) -> Html 
     if pages <= 1 && page == 0 {
         return Html::default();
     }
-    let link = |to_page: usize, text: &'static str, rel: &'static str| {
+    let page_link = |to_page: usize, label: &'static str, class: &'static str| {
         let mut target = first_page(query);
         target.page = to_page;
-        let link = links.within(
+        let to = links.within(
             route.clone(),
             AttrValue::from(target.to_query_string()),
             None,
         );
-        html! { <a href={link.href} onclick={link.onclick} class={classes!("pager-link", rel)}>{ text }</a> }
+        link(to, class, vec![text(label)])
     };
-    html! {
-        <nav class="pager" aria-label="Pages of results">
-            if page > 0 {
-                { link(page.min(pages.max(1)) - 1, "← Previous page", "prev") }
-            }
-            <p class="pager-status">{ format!("Page {} of {}", thousands(page + 1), thousands(pages.max(1))) }</p>
-            if page + 1 < pages {
-                { link(page + 1, "Next page →", "next") }
-            }
-        </nav>
+    let mut nav = Vec::new();
+    if page > 0 {
+        nav.push(page_link(
+            page.min(pages.max(1)) - 1,
+            "← Previous page",
+            "pager-link prev",
+        ));
     }
+    nav.push(class_text(
+        "p",
+        "pager-status",
+        format!(
+            "Page {} of {}",
+            thousands(page + 1),
+            thousands(pages.max(1))
+        ),
+    ));
+    if page + 1 < pages {
+        nav.push(page_link(page + 1, "Next page →", "pager-link next"));
+    }
+    el(
+        "nav",
+        &["aria-label", "class"],
+        vec![Some("Pages of results".into()), Some("pager".into())],
+        nav,
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

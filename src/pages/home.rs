@@ -5,6 +5,7 @@
 use crate::components::embed_code::embed_button;
 use crate::components::statement_browser::StatementBrowser;
 use crate::corpus_loader::SharedIndex;
+use crate::dom::{class, class_text, el, text};
 use crate::embed::{frame_title, narrowed_by};
 use crate::format::count;
 use crate::nav::{use_embedded, use_query};
@@ -26,30 +27,53 @@ pub fn Home() -> Html {
     let statements = index.statement_count();
     let readouts = index.corpus().readouts.len();
     let narrowed = narrowed_by(&index, &query);
-    html! {
-        <section class="statements" aria-labelledby="statements-title">
-            <div class="page-head">
-                <h1 id="statements-title" tabindex="-1">{ "Statements" }</h1>
-                if !embedded {
-                    { embed_button(&Route::Home, &query, &frame_title("Statements", &narrowed)) }
-                }
-            </div>
-            if !embedded {
-                <p class="summary">
-                    { count(statements, "statement", "statements") }{ " from " }{ count(readouts, "readout", "readouts") }
-                </p>
-            } else if !narrowed.is_empty() {
-                <p class="summary narrowed">
-                    { narrowed.iter().map(|(what, value)| format!("{what}: {value}")).collect::<Vec<_>>().join(" · ") }
-                </p>
-            }
-            if statements == 0 {
-                <p class="empty">{ "The corpus has no statements yet. Add readouts to the corpus folder and rebuild the app." }</p>
-            } else {
-                <StatementBrowser route={Route::Home} of={statements} />
-            }
-        </section>
+    // Built with dom.rs's out-of-line elements (html! only for the browser component).
+    let mut head = vec![el(
+        "h1",
+        &["id", "tabindex"],
+        vec![Some("statements-title".into()), Some("-1".into())],
+        vec![text("Statements")],
+    )];
+    if !embedded {
+        head.push(embed_button(
+            &Route::Home,
+            &query,
+            &frame_title("Statements", &narrowed),
+        ));
     }
+    let mut page = vec![class("div", "page-head", head)];
+    if !embedded {
+        page.push(class_text(
+            "p",
+            "summary",
+            format!(
+                "{} from {}",
+                count(statements, "statement", "statements"),
+                count(readouts, "readout", "readouts")
+            ),
+        ));
+    } else if !narrowed.is_empty() {
+        let what: Vec<String> = narrowed
+            .iter()
+            .map(|(what, value)| format!("{what}: {value}"))
+            .collect();
+        page.push(class_text("p", "summary narrowed", what.join(" · ")));
+    }
+    page.push(if statements == 0 {
+        class_text(
+            "p",
+            "empty",
+            "The corpus has no statements yet. Add readouts to the corpus folder and rebuild the app.",
+        )
+    } else {
+        html! { <StatementBrowser route={Route::Home} of={statements} /> }
+    });
+    el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("statements".into()), Some("statements-title".into())],
+        page,
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
