@@ -103,7 +103,7 @@ export function contentSecurityPolicy(inlineScripts) {
 }
 
 /** The app's routes (src/route.rs) below the public URL: the full views and the embeds. */
-const VIEW_ROUTES = ['', 'index.html', 's/*', 'p/*', 'r/*', 'import'];
+const VIEW_ROUTES = ['', 'index.html', 's/*', 'p/*', 'r/*', 'import', 'compare/*'];
 const EMBED_ROUTES = ['embed', 'embed/*'];
 
 /**

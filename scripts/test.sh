@@ -30,7 +30,7 @@ check "clippy (native, whole workspace)" cargo clippy --workspace --all-targets 
 # The app's wasm builds the core without its `corrections` feature (only the marks of
 # corrections: crates/core/src/marks.rs); the workspace's checks above unify it on.
 check "clippy (the core without its corrections feature, as the app builds it)" cargo clippy -p readouts-core --no-default-features --lib --locked -- -D warnings
-check "clippy (the app and the parse worker for wasm32)" cargo clippy -p readouts-app -p readouts-parse-worker -p readouts-import --target wasm32-unknown-unknown --locked -- -D warnings
+check "clippy (the app, the parse worker and the lazy apps for wasm32)" cargo clippy -p readouts-app -p readouts-parse-worker -p readouts-import -p readouts-compare --target wasm32-unknown-unknown --locked -- -D warnings
 check "cargo doc (warnings are errors: doc links resolve)" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 check "native tests" cargo test --workspace --locked --features readouts-core/work-count
 

@@ -120,6 +120,12 @@ pub fn Shell(props: &ShellProps) -> Html {
             (LoadState::Ready(index), Some(Route::Import)) => Some(index.clone()),
             _ => None,
         };
+        // The compare app's view of this page, if it has one (see `crate::compare_host`).
+        let comparing = match &props.state {
+            LoadState::Ready(index) => Some(index.clone()),
+            _ => None,
+        };
+        let compare_route = route.clone();
         use_effect_with((at, ready), move |(at, ready)| {
             if embedded {
                 crate::embed::height_messages();
@@ -133,8 +139,12 @@ pub fn Shell(props: &ShellProps) -> Html {
                 crate::pages::import::APP,
                 importing.map(|index| js_sys::Array::of1(&crate::imports::ids(index.bundled()))),
             );
+            #[cfg(target_arch = "wasm32")]
+            if let Some((path, _, _)) = at {
+                crate::compare_host::show(compare_route.as_ref(), path, comparing);
+            }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = importing;
+            let _ = (importing, comparing, compare_route);
             if let (Some((path, _, fragment)), true) = (at, *ready) {
                 let mut previous = previous.borrow_mut();
                 let new_page = previous.as_ref().is_some_and(|p| p != path);
@@ -218,6 +228,10 @@ pub fn switch(route: Route) -> Html {
         Route::Readout { id } => html! { <ReadoutPage id={id} /> },
         Route::Import => import_page(),
         Route::Statements => html! { <Home /> },
+        // Drawn by the compare app, which the layout's effect mounts.
+        Route::CompareReadouts { .. } | Route::CompareParticipants { .. } => {
+            crate::lazy::container(crate::compare_host::APP)
+        }
         _ => html! { <NotFound /> },
     }
 }

@@ -4,13 +4,14 @@
 //
 // A lazy app NAME is `NAME.js` and `NAME_bg.wasm` next to the main app (Trunk builds them from
 // index.html's `data-type="worker"` links), exporting `default` (wasm-bindgen's set-up),
-// `mount(root, ...args)` and `unmount()`. Its page renders `#NAME-status` (a status line) and
-// `#NAME-root` (an empty container): see `lazy::container`.
+// `mount(root, ...args)` and `unmount()` (and `moved()` if the main app calls `moved`). Its
+// page renders `#NAME-status` (a status line) and `#NAME-root` (an empty container): see
+// `lazy::container`.
 
 /** Each lazy app's module, as a promise: loaded and set up once per page. */
 const apps = new Map();
-/** The lazy apps whose page is shown (they are mounted once loaded). */
-const wanted = new Set();
+/** The lazy apps whose page is shown, with the arguments they are to be mounted with once loaded. */
+const wanted = new Map();
 
 /** The module of the lazy app `name`, loaded and set up (once; a failed load is tried again). */
 export function load(name) {
@@ -28,9 +29,10 @@ export function load(name) {
 
 /**
  * Mounts the lazy app `name` in `#NAME-root` with `args` after the root (an array), loading
- * it first, and hides `#NAME-status`; or says in the status line that it could not be loaded.
- * Without `args` (undefined), unmounts it (the reader left its page). A page left before the
- * app has loaded is never mounted.
+ * it first, and hides `#NAME-status`; or says in the status line, as an alert, that it could
+ * not be loaded (the reason in the console). Without `args` (undefined), unmounts it (the
+ * reader left its page). A page left before the app has loaded is never mounted, and of two
+ * calls made while it loads, only the last one's arguments are.
  */
 export function show(name, args) {
   if (args === undefined) {
@@ -38,19 +40,28 @@ export function show(name, args) {
     apps.get(name)?.then((module) => module.unmount(), () => {});
     return;
   }
-  wanted.add(name);
-  load(name).then(
-    (module) => {
+  wanted.set(name, args);
+  load(name)
+    .then((module) => {
       const root = document.getElementById(`${name}-root`);
-      if (!wanted.has(name) || !root) return;
+      if (wanted.get(name) !== args || !root) return;
       module.mount(root, ...args);
       document.getElementById(`${name}-status`)?.setAttribute('hidden', '');
-    },
-    () => {
+    })
+    .catch((error) => {
+      console.error(`readouts: ${name} could not be loaded:`, error);
       const status = document.getElementById(`${name}-status`);
+      status?.setAttribute('role', 'alert');
       if (status) status.textContent = 'This page could not be loaded. Check the connection and reload the page.';
-    },
-  );
+    });
+}
+
+/**
+ * Tells the lazy app `name`, if its page is shown, that the address moved within that page
+ * (another query, Back or Forward there): its `moved` export follows, once it is mounted.
+ */
+export function moved(name) {
+  if (wanted.has(name)) apps.get(name)?.then((module) => module.moved(), () => {});
 }
 
 /**

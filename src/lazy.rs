@@ -1,15 +1,19 @@
 //! Lazily loaded wasm apps: a page whose code only some readers need (the import page,
-//! `crates/import-app`) is its own small wasm app, built next to this one and loaded by a
-//! dynamic `import()` only when its page is opened, so that it costs the first load nothing.
-//! Both halves of the mechanism live here, for every such app:
+//! `crates/import-app`; the compare views, `crates/compare-app`) is its own small wasm app,
+//! built next to this one and loaded by a dynamic `import()` only when its page is opened, so
+//! that it costs the first load nothing. Both halves of the mechanism live here, for every
+//! such app:
 //!
-//! - The main app's ([`container`], and in the browser `show`, `ask` and `listen`, whose
-//!   browser calls are the script `src/lazy.js`): a route's page renders [`container`] (a
-//!   status line and an empty root), the layout calls `show` with the app's arguments while the route is shown and
-//!   with none when it is left; the app is loaded and set up once per page, then mounted into
-//!   the root or unmounted.
-//! - The lazy app's (`guest`, compiled for the browser only): its `mount` and `unmount` exports render a Yew component into
-//!   the root the main app gave and remove it, its roots numbered apart from the main app's.
+//! - The main app's ([`container`], and in the browser `show`, `moved`, `ask` and `listen`,
+//!   whose browser calls are the script `src/lazy.js`): a route's page renders [`container`]
+//!   (a status line and an empty root), the layout calls `show` with the app's arguments while
+//!   the route is shown and with none when it is left; the app is loaded and set up once per
+//!   page, then mounted into the root (with the last arguments given) or unmounted. `moved`
+//!   tells a mounted app that the address moved within its page (another query, Back or
+//!   Forward there): it follows without being mounted again.
+//! - The lazy app's (`guest`, compiled for the browser only): its `mount` and `unmount` exports
+//!   render a Yew component into the root the main app gave and remove it, its roots numbered
+//!   apart from the main app's; an app that `moved` is called for exports `moved` too.
 //!
 //! Adding one, `NAME` (a crate whose binary is `NAME`, depending on this crate for its
 //! components): a `data-type="worker"` Rust link in `index.html` (Trunk builds `NAME.js` and
@@ -43,6 +47,9 @@ mod browser {
     extern "C" {
         #[wasm_bindgen(js_name = show)]
         fn show_js(name: &str, args: JsValue);
+        /// Tells the lazy app `name`, if its page is shown, that the address moved within that
+        /// page: its `moved` export follows (nothing mounted or loaded again).
+        pub fn moved(name: &str);
         #[wasm_bindgen(js_name = ask)]
         fn ask_js(name: &str, key: &str, function: &str) -> js_sys::Function;
         #[wasm_bindgen(js_name = listen)]
@@ -51,7 +58,8 @@ mod browser {
 
     /// Mounts the lazy app `name` into its [`container`](super::container) with `args` after
     /// the root (loading it first, once per page) while its page is shown (`Some`), or unmounts
-    /// it (`None`). Loading failures are the status line's to tell.
+    /// it (`None`). Each call with `Some` mounts it again: for a move within the page, see
+    /// [`moved`]. Loading failures are the status line's to tell, as an alert.
     pub fn show(name: &str, args: Option<js_sys::Array>) {
         show_js(name, args.map_or(JsValue::UNDEFINED, JsValue::from));
     }

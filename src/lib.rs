@@ -10,8 +10,10 @@
 //! - [`corpus_loader`]: fetching and reading `corpus.json`, building the search index once,
 //!   load states and their messages.
 //! - [`imports`]: imported readouts merged into the index (the import page's app keeps them).
-//! - [`lazy`]: lazily loaded wasm apps (the import page): loaded, mounted and unmounted as
-//!   their pages come and go; both the main app's half and theirs.
+//! - [`lazy`]: lazily loaded wasm apps (the import page, the compare views): loaded, mounted,
+//!   told of moves within their page and unmounted as their pages come and go; both the main
+//!   app's half and theirs.
+//! - [`compare_host`]: the main app's half of the compare views (the readouts they are handed).
 //! - [`pages`]: one component per route.
 //! - [`components`]: the pieces pages are made of (statement card, statement browser, facet
 //!   lists, search box, pager, source text, bar chart, …).
@@ -25,6 +27,7 @@
 //! Corpus text is only ever rendered as text nodes (Yew escapes them): no raw-HTML sinks.
 
 pub mod app;
+pub mod compare_host;
 pub mod components;
 pub mod corpus_loader;
 pub mod dom;

@@ -8,7 +8,7 @@
 //!
 //! [`Routable`] is written out here rather than derived: the derived `recognize` builds a
 //! general route matcher (an NFA, `route_recognizer`) that cost the wasm about 16 KB for these
-//! ten fixed patterns. The tests check that both read every kind of path the same way.
+//! sixteen fixed patterns. The tests check that both read every kind of path the same way.
 
 use std::collections::HashMap;
 use yew_router::Routable;
@@ -25,6 +25,10 @@ pub enum Route {
     Participant { id: String },
     /// One readout: its event, participants and source text, by id. At `/r/:id`.
     Readout { id: String },
+    /// Two readouts (accounts of one meeting) side by side. At `/compare/r/:a/:b`.
+    CompareReadouts { a: String, b: String },
+    /// Two participants side by side. At `/compare/p/:a/:b`.
+    CompareParticipants { a: String, b: String },
     /// The statements (the query of the main view) in an embed. At `/embed/` (and `/embed`).
     EmbedHome,
     /// At `/embed/s/:id`.
@@ -33,6 +37,10 @@ pub enum Route {
     EmbedParticipant { id: String },
     /// At `/embed/r/:id`.
     EmbedReadout { id: String },
+    /// At `/embed/compare/r/:a/:b`.
+    EmbedCompareReadouts { a: String, b: String },
+    /// At `/embed/compare/p/:a/:b`.
+    EmbedCompareParticipants { a: String, b: String },
     /// Any other path below `/embed/`: not found, in the embed layout. At `/embed/*rest`.
     EmbedNotFound { rest: String },
     /// Any path the app does not know (the not-found route). At `/404`.
@@ -44,15 +52,19 @@ pub enum Route {
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 12] = [
+const PATTERNS: [&str; 16] = [
     "/",
     "/s/:id",
     "/p/:id",
     "/r/:id",
+    "/compare/r/:a/:b",
+    "/compare/p/:a/:b",
     "/embed/",
     "/embed/s/:id",
     "/embed/p/:id",
     "/embed/r/:id",
+    "/embed/compare/r/:a/:b",
+    "/embed/compare/p/:a/:b",
     "/embed/*rest",
     "/404",
     "/import",
@@ -67,10 +79,26 @@ impl Routable for Route {
             "/s/:id" => Route::Statement { id: param("id")? },
             "/p/:id" => Route::Participant { id: param("id")? },
             "/r/:id" => Route::Readout { id: param("id")? },
+            "/compare/r/:a/:b" => Route::CompareReadouts {
+                a: param("a")?,
+                b: param("b")?,
+            },
+            "/compare/p/:a/:b" => Route::CompareParticipants {
+                a: param("a")?,
+                b: param("b")?,
+            },
             "/embed/" => Route::EmbedHome,
             "/embed/s/:id" => Route::EmbedStatement { id: param("id")? },
             "/embed/p/:id" => Route::EmbedParticipant { id: param("id")? },
             "/embed/r/:id" => Route::EmbedReadout { id: param("id")? },
+            "/embed/compare/r/:a/:b" => Route::EmbedCompareReadouts {
+                a: param("a")?,
+                b: param("b")?,
+            },
+            "/embed/compare/p/:a/:b" => Route::EmbedCompareParticipants {
+                a: param("a")?,
+                b: param("b")?,
+            },
             "/embed/*rest" => Route::EmbedNotFound {
                 rest: param("rest")?,
             },
@@ -93,6 +121,12 @@ impl Routable for Route {
             Route::EmbedNotFound { rest } => {
                 let segments: Vec<_> = rest.split('/').map(urlencoding::encode).collect();
                 return format!("/embed/{}", segments.join("/"));
+            }
+            Route::CompareReadouts { a, b } => return compare_path("/compare/r/", a, b),
+            Route::CompareParticipants { a, b } => return compare_path("/compare/p/", a, b),
+            Route::EmbedCompareReadouts { a, b } => return compare_path("/embed/compare/r/", a, b),
+            Route::EmbedCompareParticipants { a, b } => {
+                return compare_path("/embed/compare/p/", a, b)
             }
             Route::Statement { id } => ("/s/", id),
             Route::Participant { id } => ("/p/", id),
@@ -123,6 +157,33 @@ impl Routable for Route {
     }
 }
 
+/// `prefix`, then ids `a` and `b` percent-encoded, separated by `/`.
+fn compare_path(prefix: &str, a: &str, b: &str) -> String {
+    format!(
+        "{prefix}{}/{}",
+        urlencoding::encode(a),
+        urlencoding::encode(b)
+    )
+}
+
+/// The route of `compare/x/:a/:b` without its `compare/`: `x` a one-letter view (`r` or `p`)
+/// and two non-empty segments; `None` for anything else (or an undecodable id).
+fn match_compare(path: &str, embedded: bool) -> Option<Route> {
+    let mut segments = path.split('/');
+    let (view, a, b) = (segments.next()?, segments.next()?, segments.next()?);
+    if segments.next().is_some() || a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let (a, b) = (decode(a)?, decode(b)?);
+    Some(match (view, embedded) {
+        ("r", false) => Route::CompareReadouts { a, b },
+        ("p", false) => Route::CompareParticipants { a, b },
+        ("r", true) => Route::EmbedCompareReadouts { a, b },
+        ("p", true) => Route::EmbedCompareParticipants { a, b },
+        _ => return None,
+    })
+}
+
 /// The route of a path without its leading `/`; `None` for no route (or an undecodable id).
 fn match_path(path: &str) -> Option<Route> {
     match path {
@@ -142,6 +203,7 @@ fn match_path(path: &str) -> Option<Route> {
         .get(2..)
         .filter(|id| path.as_bytes().get(1) == Some(&b'/') && !id.is_empty() && !id.contains('/'));
     let route = match (path.as_bytes().first(), id) {
+        _ if path.starts_with("compare/") => match_compare(&path[8..], embedded),
         (Some(view), Some(id)) if b"spr".contains(view) => {
             let id = decode(id)?;
             Some(match (*view, embedded) {
@@ -178,6 +240,8 @@ impl Route {
                 | Route::EmbedStatement { .. }
                 | Route::EmbedParticipant { .. }
                 | Route::EmbedReadout { .. }
+                | Route::EmbedCompareReadouts { .. }
+                | Route::EmbedCompareParticipants { .. }
                 | Route::EmbedNotFound { .. }
         )
     }
@@ -189,6 +253,14 @@ impl Route {
             Route::EmbedStatement { id } => Route::Statement { id: id.clone() },
             Route::EmbedParticipant { id } => Route::Participant { id: id.clone() },
             Route::EmbedReadout { id } => Route::Readout { id: id.clone() },
+            Route::EmbedCompareReadouts { a, b } => Route::CompareReadouts {
+                a: a.clone(),
+                b: b.clone(),
+            },
+            Route::EmbedCompareParticipants { a, b } => Route::CompareParticipants {
+                a: a.clone(),
+                b: b.clone(),
+            },
             Route::EmbedNotFound { .. } => Route::NotFound,
             other => other.clone(),
         }
@@ -201,6 +273,14 @@ impl Route {
             Route::Statement { id } => Some(Route::EmbedStatement { id: id.clone() }),
             Route::Participant { id } => Some(Route::EmbedParticipant { id: id.clone() }),
             Route::Readout { id } => Some(Route::EmbedReadout { id: id.clone() }),
+            Route::CompareReadouts { a, b } => Some(Route::EmbedCompareReadouts {
+                a: a.clone(),
+                b: b.clone(),
+            }),
+            Route::CompareParticipants { a, b } => Some(Route::EmbedCompareParticipants {
+                a: a.clone(),
+                b: b.clone(),
+            }),
             Route::NotFound | Route::Import | Route::Statements => None,
             embed => Some(embed.clone()),
         }
@@ -229,6 +309,28 @@ mod tests {
                 Route::Readout { id: "a".into() },
                 Route::EmbedReadout { id: "a".into() },
                 "/embed/r/a",
+            ),
+            (
+                Route::CompareReadouts {
+                    a: "a".into(),
+                    b: "b c".into(),
+                },
+                Route::EmbedCompareReadouts {
+                    a: "a".into(),
+                    b: "b c".into(),
+                },
+                "/embed/compare/r/a/b%20c",
+            ),
+            (
+                Route::CompareParticipants {
+                    a: "x".into(),
+                    b: "y".into(),
+                },
+                Route::EmbedCompareParticipants {
+                    a: "x".into(),
+                    b: "y".into(),
+                },
+                "/embed/compare/p/x/y",
             ),
         ] {
             assert_eq!(view.embedded(), Some(embed.clone()));
@@ -265,6 +367,10 @@ mod tests {
         Participant { id: String },
         #[at("/r/:id")]
         Readout { id: String },
+        #[at("/compare/r/:a/:b")]
+        CompareReadouts { a: String, b: String },
+        #[at("/compare/p/:a/:b")]
+        CompareParticipants { a: String, b: String },
         #[at("/embed/")]
         EmbedHome,
         #[at("/embed/s/:id")]
@@ -273,6 +379,10 @@ mod tests {
         EmbedParticipant { id: String },
         #[at("/embed/r/:id")]
         EmbedReadout { id: String },
+        #[at("/embed/compare/r/:a/:b")]
+        EmbedCompareReadouts { a: String, b: String },
+        #[at("/embed/compare/p/:a/:b")]
+        EmbedCompareParticipants { a: String, b: String },
         #[at("/embed/*rest")]
         EmbedNotFound { rest: String },
         #[not_found]
@@ -291,6 +401,12 @@ mod tests {
                 Derived::Statement { id } => Route::Statement { id },
                 Derived::Participant { id } => Route::Participant { id },
                 Derived::Readout { id } => Route::Readout { id },
+                Derived::CompareReadouts { a, b } => Route::CompareReadouts { a, b },
+                Derived::CompareParticipants { a, b } => Route::CompareParticipants { a, b },
+                Derived::EmbedCompareReadouts { a, b } => Route::EmbedCompareReadouts { a, b },
+                Derived::EmbedCompareParticipants { a, b } => {
+                    Route::EmbedCompareParticipants { a, b }
+                }
                 Derived::EmbedHome => Route::EmbedHome,
                 Derived::EmbedStatement { id } => Route::EmbedStatement { id },
                 Derived::EmbedParticipant { id } => Route::EmbedParticipant { id },
@@ -306,7 +422,24 @@ mod tests {
     #[test]
     fn paths_are_read_as_the_derived_router_reads_them() {
         assert_eq!(Route::routes(), Derived::routes());
-        let views = ["s", "p", "r", "x", "S", "sp", "404", "embed", "import", ""];
+        let views = [
+            "s",
+            "p",
+            "r",
+            "x",
+            "S",
+            "sp",
+            "404",
+            "embed",
+            "import",
+            "",
+            "compare",
+            "compare/r",
+            "compare/p",
+            "compare/x",
+            "compare/r/a",
+            "compare/p/%20",
+        ];
         let ids = [
             "", "a", "a-s1", "a.b", "a%20b", "a%2Fb", "%ff", "%", "é", "%C3%A9", "a/b", "a//b",
         ];
@@ -343,7 +476,13 @@ mod tests {
                 continue;
             };
             assert_eq!(route.to_path(), derived.to_path(), "{path:?}");
-            let params: HashMap<&str, &str> = [("id", "a%20b"), ("rest", "x/%C3%A9")].into();
+            let params: HashMap<&str, &str> = [
+                ("id", "a%20b"),
+                ("rest", "x/%C3%A9"),
+                ("a", "%C3%A9"),
+                ("b", "c%2Fd"),
+            ]
+            .into();
             for pattern in PATTERNS {
                 assert_eq!(
                     Route::from_path(pattern, &params),
@@ -365,6 +504,26 @@ mod tests {
                 (
                     Route::EmbedNotFound { rest: id.into() },
                     Derived::EmbedNotFound { rest: id.into() },
+                ),
+                (
+                    Route::CompareReadouts {
+                        a: id.into(),
+                        b: "b".into(),
+                    },
+                    Derived::CompareReadouts {
+                        a: id.into(),
+                        b: "b".into(),
+                    },
+                ),
+                (
+                    Route::EmbedCompareParticipants {
+                        a: "a".into(),
+                        b: id.into(),
+                    },
+                    Derived::EmbedCompareParticipants {
+                        a: "a".into(),
+                        b: id.into(),
+                    },
                 ),
             ];
             for (route, derived) in pairs {

@@ -179,3 +179,24 @@ pub fn sample_index() -> crate::corpus_loader::SharedIndex {
     };
     crate::corpus_loader::SharedIndex::new(Corpus::new(vec![meeting, call]))
 }
+
+/// Two publishers' accounts of one call (the core's compare fixtures) and the seed.
+pub fn accounts_index() -> (SharedIndex, [String; 3]) {
+    use readouts_core::{parse, Corpus};
+    let account = |text: &str, publisher: &str| {
+        let mut readout = parse(text);
+        readout.source.publisher = Some(publisher.into());
+        readout
+    };
+    let a = account(
+        include_str!("../crates/core/tests/accounts/01_arvelia_ministry.txt"),
+        "Ministry of Foreign Affairs of Arvelia",
+    );
+    let b = account(
+        include_str!("../crates/core/tests/accounts/02_kestria_readout.txt"),
+        "Office of the Prime Minister of Kestria",
+    );
+    let seed = parse(include_str!("../corpus/000_fd7bf9b92fd71b0c.txt"));
+    let ids = [a.id.clone(), b.id.clone(), seed.id.clone()];
+    (SharedIndex::new(Corpus::new(vec![seed, a, b])), ids)
+}

@@ -1,10 +1,12 @@
 //! What narrows the current view, as buttons that each remove one thing (a facet value, the
-//! search, a date bound), and "Clear all". Nothing when the view is not narrowed.
+//! search, a date bound), and "Clear all". Nothing when the view is not narrowed. With exactly
+//! two speakers ticked, a link to compare them side by side (`/compare/p/<a>/<b>`).
 
 use crate::components::facet_list::nouns;
 use crate::format::{human_date, short};
-use crate::nav::{emit_on_click, first_page};
-use readouts_core::query::{Index, Query};
+use crate::nav::{emit_on_click, first_page, AppLink};
+use crate::route::Route;
+use readouts_core::query::{Facet, Index, Query};
 use yew::prelude::*;
 
 /// The buttons for `query`; `on_change` gets the query to go to. A function, not a
@@ -61,6 +63,9 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
             <h3 class="visually-hidden">{ "Active filters" }</h3>
             <ul class="chips">{ for chips }</ul>
             <button type="button" class="link-button clear-all" onclick={clear}>{ "Clear all" }</button>
+            if let [a, b] = query.filters.get(Facet::Speaker) {
+                <AppLink to={Route::CompareParticipants { a: a.clone(), b: b.clone() }} classes="compare-two">{ "Compare these two" }</AppLink>
+            }
         </div>
     }
 }
@@ -69,7 +74,6 @@ pub fn active_filters(index: &Index, query: &Query, on_change: &Callback<Query>)
 mod tests {
     use super::*;
     use crate::test_support::{render, sample_index};
-    use readouts_core::query::Facet;
 
     #[derive(Properties, PartialEq)]
     struct Props {
@@ -103,10 +107,23 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(">Clear all</button>"), "{html}");
+        assert!(!html.contains("Compare these two"), "one speaker: {html}");
         let none = render::<Filters>(Props {
             query: Query::default(),
         })
         .await;
         assert_eq!(none, "");
+    }
+
+    #[tokio::test]
+    async fn two_speakers_ticked_can_be_compared() {
+        let query = Query::default()
+            .toggled(Facet::Speaker, "xi-jinping")
+            .toggled(Facet::Speaker, "vladimir-putin");
+        let html = render::<Filters>(Props { query }).await;
+        assert!(
+            html.contains(r#"<a href="/compare/p/vladimir-putin/xi-jinping" class="compare-two">Compare these two</a>"#),
+            "{html}"
+        );
     }
 }

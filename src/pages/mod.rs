@@ -1,6 +1,7 @@
 //! One component per route (see [`crate::route::Route`]). Pages take the index from context
 //! and render no site chrome, so that other layouts (embeds) can show them too.
 
+pub mod compare;
 pub mod home;
 pub mod import;
 pub mod not_found;

@@ -99,7 +99,7 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
             person
                 .met
                 .iter()
-                .map(|(id, name, n)| met_item(&links, id, name, *n)),
+                .map(|(id, name, n)| met_item(&links, person, id, name, *n)),
         )
     };
     let month_chart = if let (Some(first), Some(last)) = (months.first(), months.last()) {
@@ -199,10 +199,19 @@ fn readout_item(links: &Links, id: &str, title: &str, date: Option<&str>, role: 
     )
 }
 
-/// One person they met, linked, with the number of readouts they share.
-fn met_item(links: &Links, id: &str, name: &str, readouts: usize) -> Html {
+/// One person they met, linked, with the number of readouts they share and a link to the two
+/// side by side.
+fn met_item(links: &Links, person: &PersonSummary, id: &str, name: &str, readouts: usize) -> Html {
     let to = links.to(
         Route::Participant { id: id.to_string() },
+        AttrValue::default(),
+        None,
+    );
+    let compare = links.to(
+        Route::CompareParticipants {
+            a: person.id.clone(),
+            b: id.to_string(),
+        },
         AttrValue::default(),
         None,
     );
@@ -213,7 +222,20 @@ fn met_item(links: &Links, id: &str, name: &str, readouts: usize) -> Html {
             class_text(
                 "span",
                 "count-note",
-                format!(" {}", count(readouts, "readout", "readouts")),
+                format!(" {} ", count(readouts, "readout", "readouts")),
+            ),
+            // Its accessible name says whom with whom.
+            link(
+                compare,
+                "compare-link",
+                vec![
+                    text("compare"),
+                    class_text(
+                        "span",
+                        "visually-hidden",
+                        format!(" {} with {name}", person.name),
+                    ),
+                ],
             ),
         ],
     )

@@ -218,9 +218,9 @@ struct OtherAccountsProps {
 }
 
 /// "Other accounts of this meeting": the other sides' readouts of the same call or meeting
-/// ([`same_meeting`]), each a link to its page; nothing when there are none. Which readouts
-/// they are is worked out once per readout (one pass over the corpus, a date comparison for
-/// most), not on every render.
+/// ([`same_meeting`]), each a link to its page and one to both side by side; nothing when
+/// there are none. Which readouts they are is worked out once per readout (one pass over the
+/// corpus, a date comparison for most), not on every render.
 #[component]
 fn OtherAccounts(props: &OtherAccountsProps) -> Html {
     let links = use_links();
@@ -242,7 +242,7 @@ fn OtherAccounts(props: &OtherAccountsProps) -> Html {
     let readouts = &props.index.corpus().readouts;
     let accounts = positions
         .iter()
-        .map(|&i| account(&readouts[i], &links))
+        .map(|&i| account(&props.readout, &readouts[i], &links))
         .collect();
     el(
         "section",
@@ -263,8 +263,9 @@ fn OtherAccounts(props: &OtherAccountsProps) -> Html {
     )
 }
 
-/// One account: its title as a link, then publisher, event date and statement count.
-fn account(readout: &Readout, links: &Links) -> Html {
+/// One account: its title as a link, then publisher, event date and statement count, and a
+/// link to it and `this` side by side.
+fn account(this: &str, readout: &Readout, links: &Links) -> Html {
     let date = readout.event.date.as_deref().map(human_date);
     let details: Vec<String> = [readout.source.publisher.clone(), date]
         .into_iter()
@@ -274,11 +275,17 @@ fn account(readout: &Readout, links: &Links) -> Html {
     let to = links.page(Route::Readout {
         id: readout.id.clone(),
     });
+    let both = links.page(Route::CompareReadouts {
+        a: this.to_string(),
+        b: readout.id.clone(),
+    });
     bare(
         "li",
         vec![
             link(to, "", vec![text(readout_title(readout).to_string())]),
             class_text("span", "count-note", format!(" · {}", details.join(" · "))),
+            text(" "),
+            link(both, "compare-link", vec![text("Compare side by side")]),
         ],
     )
 }
@@ -367,7 +374,7 @@ fn swatch(classes: String) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::test_support::{render_at, sample_index};
+    use crate::test_support::{accounts_index, render_at, sample_index};
 
     #[tokio::test]
     async fn the_source_text_with_every_statement_marked() {
@@ -429,27 +436,6 @@ mod tests {
             html.contains(r#"<dt>Published</dt><dd><time datetime="2024-07-14">"#),
             "{html}"
         );
-    }
-
-    /// Two publishers' accounts of one call (the core's compare fixtures) and the seed.
-    fn accounts_index() -> (SharedIndex, [String; 3]) {
-        use readouts_core::{parse, Corpus};
-        let account = |text: &str, publisher: &str| {
-            let mut readout = parse(text);
-            readout.source.publisher = Some(publisher.into());
-            readout
-        };
-        let a = account(
-            include_str!("../../crates/core/tests/accounts/01_arvelia_ministry.txt"),
-            "Ministry of Foreign Affairs of Arvelia",
-        );
-        let b = account(
-            include_str!("../../crates/core/tests/accounts/02_kestria_readout.txt"),
-            "Office of the Prime Minister of Kestria",
-        );
-        let seed = parse(include_str!("../../corpus/000_fd7bf9b92fd71b0c.txt"));
-        let ids = [a.id.clone(), b.id.clone(), seed.id.clone()];
-        (SharedIndex::new(Corpus::new(vec![seed, a, b])), ids)
     }
 
     #[tokio::test]
