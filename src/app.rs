@@ -229,9 +229,9 @@ pub fn switch(route: Route) -> Html {
         Route::Import => import_page(),
         Route::Statements => html! { <Home /> },
         // Drawn by the compare app, which the layout's effect mounts.
-        Route::CompareReadouts { .. } | Route::CompareParticipants { .. } => {
-            crate::lazy::container(crate::compare_host::APP)
-        }
+        Route::CompareReadouts { .. }
+        | Route::CompareParticipants { .. }
+        | Route::ComparePick { .. } => crate::lazy::container(crate::compare_host::APP),
         _ => html! { <NotFound /> },
     }
 }

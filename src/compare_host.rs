@@ -8,7 +8,9 @@
 //! ([`corpus_json`], the code of the app's JSON downloads, already in the first load): the two
 //! accounts, or every readout either participant takes part in. Ids are the corpus's own, so
 //! every link the compare app makes leads to the same card, readout or participant here;
-//! nothing is fetched or read twice.
+//! nothing is fetched or read twice. The picker (`/compare/p/<a>`, "Compare with…") also gets
+//! every speaker of the corpus, from the index's speaker facet: id, name and statements, three
+//! array items each.
 //!
 //! A view is mounted once per path: another query of the same path (a sort), or Back and
 //! Forward between two of them, only tells the mounted app that the address moved
@@ -31,6 +33,7 @@ mod browser {
     use crate::lazy;
     use crate::route::Route;
     use readouts_core::export::corpus_json;
+    use readouts_core::query::Facet;
     use readouts_core::Readout;
     use std::cell::RefCell;
 
@@ -54,8 +57,11 @@ mod browser {
                 lazy::moved(APP)
             }
             Some(route) if is_compare(&route) => {
-                let json = readouts_of(&route, &index);
-                lazy::show(APP, Some(js_sys::Array::of1(&json.into())));
+                let args = js_sys::Array::of1(&readouts_of(&route, &index).into());
+                if let Route::ComparePick { .. } = route {
+                    args.push(&speakers(&index));
+                }
+                lazy::show(APP, Some(args));
             }
             _ => lazy::show(APP, None),
         }
@@ -65,17 +71,21 @@ mod browser {
     fn is_compare(route: &Route) -> bool {
         matches!(
             route,
-            Route::CompareReadouts { .. } | Route::CompareParticipants { .. }
+            Route::CompareReadouts { .. }
+                | Route::CompareParticipants { .. }
+                | Route::ComparePick { .. }
         )
     }
 
     /// The readouts the compare app's view of `route` reads, as a corpus file: the two
     /// accounts of `/compare/r/<a>/<b>`, every readout either participant of
-    /// `/compare/p/<a>/<b>` takes part in. An unknown id is left for the view to report.
+    /// `/compare/p/<a>/<b>` takes part in, the first readout `a` of `/compare/p/<a>` takes part
+    /// in (the picker needs only the name). An unknown id is left for the view to report.
     fn readouts_of(route: &Route, index: &SharedIndex) -> String {
-        let (a, b, people) = match route {
-            Route::CompareParticipants { a, b } => (a, b, true),
-            Route::CompareReadouts { a, b } => (a, b, false),
+        let (a, b, people, most) = match route {
+            Route::CompareParticipants { a, b } => (a, b, true, usize::MAX),
+            Route::ComparePick { a } => (a, a, true, 1),
+            Route::CompareReadouts { a, b } => (a, b, false, usize::MAX),
             _ => return corpus_json(&[]),
         };
         let wanted = |r: &&Readout| {
@@ -85,7 +95,25 @@ mod browser {
                 r.id == *a || r.id == *b
             }
         };
-        let readouts: Vec<&Readout> = index.corpus().readouts.iter().filter(wanted).collect();
+        let readouts: Vec<&Readout> = index
+            .corpus()
+            .readouts
+            .iter()
+            .filter(wanted)
+            .take(most)
+            .collect();
         corpus_json(&readouts)
+    }
+
+    /// Every speaker of the corpus, for the picker: id, name and statement count, three items
+    /// each, in the speaker facet's order (by name).
+    fn speakers(index: &SharedIndex) -> js_sys::Array {
+        let list = js_sys::Array::new();
+        for id in 0..index.value_count(Facet::Speaker) as u32 {
+            list.push(&index.value(Facet::Speaker, id).into());
+            list.push(&index.label(Facet::Speaker, id).into());
+            list.push(&index.total(Facet::Speaker, id).into());
+        }
+        list
     }
 }

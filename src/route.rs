@@ -8,7 +8,7 @@
 //!
 //! [`Routable`] is written out here rather than derived: the derived `recognize` builds a
 //! general route matcher (an NFA, `route_recognizer`) that cost the wasm about 16 KB for these
-//! sixteen fixed patterns. The tests check that both read every kind of path the same way.
+//! seventeen fixed patterns. The tests check that both read every kind of path the same way.
 
 use std::collections::HashMap;
 use yew_router::Routable;
@@ -29,6 +29,9 @@ pub enum Route {
     CompareReadouts { a: String, b: String },
     /// Two participants side by side. At `/compare/p/:a/:b`.
     CompareParticipants { a: String, b: String },
+    /// "Compare with…": the participant to compare `a` with, found in a find box (never
+    /// embedded). At `/compare/p/:a`.
+    ComparePick { a: String },
     /// The statements (the query of the main view) in an embed. At `/embed/` (and `/embed`).
     EmbedHome,
     /// At `/embed/s/:id`.
@@ -52,13 +55,14 @@ pub enum Route {
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 16] = [
+const PATTERNS: [&str; 17] = [
     "/",
     "/s/:id",
     "/p/:id",
     "/r/:id",
     "/compare/r/:a/:b",
     "/compare/p/:a/:b",
+    "/compare/p/:a",
     "/embed/",
     "/embed/s/:id",
     "/embed/p/:id",
@@ -87,6 +91,7 @@ impl Routable for Route {
                 a: param("a")?,
                 b: param("b")?,
             },
+            "/compare/p/:a" => Route::ComparePick { a: param("a")? },
             "/embed/" => Route::EmbedHome,
             "/embed/s/:id" => Route::EmbedStatement { id: param("id")? },
             "/embed/p/:id" => Route::EmbedParticipant { id: param("id")? },
@@ -128,6 +133,7 @@ impl Routable for Route {
             Route::EmbedCompareParticipants { a, b } => {
                 return compare_path("/embed/compare/p/", a, b)
             }
+            Route::ComparePick { a } => ("/compare/p/", a),
             Route::Statement { id } => ("/s/", id),
             Route::Participant { id } => ("/p/", id),
             Route::Readout { id } => ("/r/", id),
@@ -167,11 +173,18 @@ fn compare_path(prefix: &str, a: &str, b: &str) -> String {
 }
 
 /// The route of `compare/x/:a/:b` without its `compare/`: `x` a one-letter view (`r` or `p`)
-/// and two non-empty segments; `None` for anything else (or an undecodable id).
+/// and two non-empty segments, or `p/:a` (the picker, never embedded); `None` for anything
+/// else (or an undecodable id).
 fn match_compare(path: &str, embedded: bool) -> Option<Route> {
     let mut segments = path.split('/');
-    let (view, a, b) = (segments.next()?, segments.next()?, segments.next()?);
-    if segments.next().is_some() || a.is_empty() || b.is_empty() {
+    let (view, a) = (segments.next()?, segments.next()?);
+    if a.is_empty() {
+        return None;
+    }
+    let Some(b) = segments.next() else {
+        return (view == "p" && !embedded).then_some(Route::ComparePick { a: decode(a)? });
+    };
+    if segments.next().is_some() || b.is_empty() {
         return None;
     }
     let (a, b) = (decode(a)?, decode(b)?);
@@ -266,7 +279,8 @@ impl Route {
         }
     }
 
-    /// The embed of a view (an embed itself); none for the not-found page.
+    /// The embed of a view (an embed itself); none for the not-found page, the import page and
+    /// the compare picker.
     pub fn embedded(&self) -> Option<Route> {
         match self {
             Route::Home => Some(Route::EmbedHome),
@@ -281,7 +295,7 @@ impl Route {
                 a: a.clone(),
                 b: b.clone(),
             }),
-            Route::NotFound | Route::Import | Route::Statements => None,
+            Route::NotFound | Route::Import | Route::Statements | Route::ComparePick { .. } => None,
             embed => Some(embed.clone()),
         }
     }
@@ -342,6 +356,10 @@ mod tests {
         }
         assert_eq!(Route::recognize("/embed"), Some(Route::EmbedHome));
         assert_eq!(Route::NotFound.embedded(), None);
+        let pick = Route::ComparePick { a: "x y".into() };
+        assert_eq!(pick.embedded(), None);
+        assert_eq!(pick.to_path(), "/compare/p/x%20y");
+        assert_eq!(Route::recognize("/compare/p/x%20y/"), Some(pick));
     }
 
     #[test]
@@ -371,6 +389,8 @@ mod tests {
         CompareReadouts { a: String, b: String },
         #[at("/compare/p/:a/:b")]
         CompareParticipants { a: String, b: String },
+        #[at("/compare/p/:a")]
+        ComparePick { a: String },
         #[at("/embed/")]
         EmbedHome,
         #[at("/embed/s/:id")]
@@ -403,6 +423,7 @@ mod tests {
                 Derived::Readout { id } => Route::Readout { id },
                 Derived::CompareReadouts { a, b } => Route::CompareReadouts { a, b },
                 Derived::CompareParticipants { a, b } => Route::CompareParticipants { a, b },
+                Derived::ComparePick { a } => Route::ComparePick { a },
                 Derived::EmbedCompareReadouts { a, b } => Route::EmbedCompareReadouts { a, b },
                 Derived::EmbedCompareParticipants { a, b } => {
                     Route::EmbedCompareParticipants { a, b }
@@ -514,6 +535,10 @@ mod tests {
                         a: id.into(),
                         b: "b".into(),
                     },
+                ),
+                (
+                    Route::ComparePick { a: id.into() },
+                    Derived::ComparePick { a: id.into() },
                 ),
                 (
                     Route::EmbedCompareParticipants {

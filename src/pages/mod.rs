@@ -2,6 +2,7 @@
 //! and render no site chrome, so that other layouts (embeds) can show them too.
 
 pub mod compare;
+pub mod compare_pick;
 pub mod home;
 pub mod import;
 pub mod not_found;

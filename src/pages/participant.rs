@@ -60,6 +60,15 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
         vec![text(person.name.clone())],
     )];
     if let (Some(index), false) = (&index, embedded) {
+        // The picker of the other participant (`/compare/p/<a>`), drawn by the compare app.
+        let pick = links.to(
+            Route::ComparePick {
+                a: person.id.clone(),
+            },
+            AttrValue::default(),
+            None,
+        );
+        head.push(link(pick, "compare-with", vec![text("Compare with…")]));
         head.push(embed_button(
             &Route::Participant {
                 id: person.id.clone(),

@@ -1,9 +1,10 @@
 // The compare views, on a corpus of the seed and two publishers' accounts of one fictional call
 // (corpora.mjs, accountsCorpus): from a readout page to the other account side by side, both
 // headers, "Not mentioned" where an account is silent, sorting by "only in A" (kept in the
-// URL); two speakers ticked
-// in the statement browser compared side by side (the diverging table and both timelines);
-// and the compare view embedded in another site's page, sizing itself. The views are drawn by
+// URL, Back and Forward without mounting the view again); two speakers ticked in the
+// statement browser compared side by side (the diverging table and both timelines); a
+// participant compared with another found in the picker ("Compare with…");
+// and both compare views embedded in another site's page, sizing themselves. The views are drawn by
 // the compare app, a wasm app of their own loaded on demand (src/lazy.rs): its links move the
 // main app without a page load, Back returns, the title and focus follow, a failed load says
 // so; axe-core finds nothing on any compare state at 375 and 1280 px (screenshots in
@@ -147,26 +148,63 @@ test('two speakers ticked are compared side by side', async () => {
   await page.close();
 });
 
-test('the side-by-side view embedded in another site sizes itself and links out', async () => {
-  const src = new URL(`embed/compare/r/${a.id}/${b.id}`, app.url).href;
-  await writeFile(path.join(hostDir, 'host.html'), `<!doctype html>
+test('participant compare from the picker: "Compare with…" on a participant page, a find box, the two side by side', async () => {
+  const { page, seen } = await open('/p/tomas-brenn');
+  await page.getByRole('heading', { level: 1, name: 'Tomas Brenn' }).waitFor();
+  await page.getByRole('link', { name: 'Compare with…' }).click();
+  await page.waitForURL('**/compare/p/tomas-brenn');
+  await page.getByRole('heading', { level: 1, name: 'Compare Tomas Brenn with…' }).waitFor();
+  await page.waitForFunction(() => document.title === 'Compare Tomas Brenn with… · readouts');
+  const find = page.getByRole('searchbox', { name: 'Find a participant' });
+  const picks = page.locator('.compare-picks a');
+  // Unfiltered: everyone else who speaks, Tomas Brenn himself never offered.
+  await picks.first().waitFor();
+  assert.ok(!(await picks.allTextContents()).includes('Tomas Brenn'));
+  await find.fill('nobody at all');
+  await page.getByRole('status').filter({ hasText: 'No participant matches “nobody at all”.' }).waitFor();
+  assert.equal(await picks.count(), 0);
+  // Case and word order do not matter.
+  await find.fill('VARO ilse');
+  await page.getByRole('status').filter({ hasText: '1 participant matches.' }).waitFor();
+  assert.deepEqual(await picks.allTextContents(), ['Ilse Varo']);
+  await picks.first().click();
+  await page.waitForURL('**/compare/p/tomas-brenn/ilse-varo');
+  await page.getByRole('heading', { level: 1, name: 'Tomas Brenn and Ilse Varo' }).waitFor();
+  await page.getByRole('heading', { name: 'Readouts they share (2)' }).waitFor();
+  // Back returns to the picker, mounted again on its own path.
+  await page.goBack();
+  await page.waitForURL('**/compare/p/tomas-brenn');
+  await page.getByRole('searchbox', { name: 'Find a participant' }).waitFor();
+  noErrors(seen);
+  await page.close();
+});
+
+test('both compare views embedded in another site size themselves and link out', async () => {
+  const views = [
+    [`compare/r/${a.id}/${b.id}`, 'Two accounts side by side', (frame) => frame.getByRole('link', { name: 'Card' }).first()],
+    ['compare/p/tomas-brenn/ilse-varo', 'Tomas Brenn and Ilse Varo', (frame) => frame.getByRole('heading', { level: 1 }).getByRole('link').first()],
+  ];
+  for (const [view, heading, inner] of views) {
+    const src = new URL(`embed/${view}`, app.url).href;
+    await writeFile(path.join(hostDir, 'host.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A news site</title><link rel="icon" href="data:,"></head><body><h1>An article</h1>
 <iframe id="compare" src="${src}" title="compare" width="100%" height="150" style="border:0"></iframe>
 <script src="${new URL('embed-host.js', app.url).href}" async></script>
 </body></html>`);
-  const page = await browser.newPage();
-  const seen = watch(page);
-  await page.goto(`http://localhost:${host.port}/host.html`);
-  const frame = await (await page.waitForSelector('iframe#compare')).contentFrame();
-  await frame.getByRole('heading', { level: 1, name: 'Two accounts side by side' }).waitFor();
-  await frame.waitForFunction(() => innerHeight > 150 && Math.abs(innerHeight - document.documentElement.scrollHeight) <= 2);
-  const full = frame.getByRole('link', { name: /Full view on readouts/ });
-  assert.equal(await full.getAttribute('href'), `/compare/r/${a.id}/${b.id}`);
-  assert.equal(await full.getAttribute('target'), '_blank');
-  assert.equal(await frame.getByRole('link', { name: 'Card' }).first().getAttribute('target'), '_blank');
-  assert.equal(await frame.locator('.embed-toggle').count(), 0, 'no Embed button in an embed');
-  noErrors(seen);
-  await page.close();
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(`http://localhost:${host.port}/host.html`);
+    const frame = await (await page.waitForSelector('iframe#compare')).contentFrame();
+    await frame.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await frame.waitForFunction(() => innerHeight > 150 && Math.abs(innerHeight - document.documentElement.scrollHeight) <= 2);
+    const full = frame.getByRole('link', { name: /Full view on readouts/ });
+    assert.equal(await full.getAttribute('href'), `/${view}`);
+    assert.equal(await full.getAttribute('target'), '_blank');
+    assert.equal(await inner(frame).getAttribute('target'), '_blank', `${view}: its links open the full app`);
+    assert.equal(await frame.locator('.embed-toggle').count(), 0, 'no Embed button in an embed');
+    noErrors(seen);
+    await page.close();
+  }
 });
 
 test('the Embed button gives the code of the compare view', async () => {
@@ -214,7 +252,7 @@ test('a compare app that cannot be loaded says so instead of a blank page', asyn
   await alert.filter({ hasText: 'could not be loaded' }).waitFor();
   assert.match(await alert.textContent(), /Check the connection and reload the page/);
   // The rest of the app still works: its navigation leads home.
-  await page.getByRole('link', { name: 'Statements' }).click();
+  await page.getByRole('link', { name: 'Statements', exact: true }).click();
   await page.locator('.card').first().waitFor();
   await page.close();
 });
@@ -234,6 +272,8 @@ test('axe-core finds nothing on the compare states at 375 and 1280 px (screensho
     ['compare-r-only-a', `compare/r/${a.id}/${b.id}?sort=only-a`, 'Two accounts side by side'],
     ['compare-p', 'compare/p/tomas-brenn/ilse-varo', /Tomas Brenn and Ilse Varo/],
     ['compare-embed', `embed/compare/r/${a.id}/${b.id}`, 'Two accounts side by side'],
+    ['compare-p-embed', 'embed/compare/p/tomas-brenn/ilse-varo', /Tomas Brenn and Ilse Varo/],
+    ['compare-pick', 'compare/p/tomas-brenn', 'Compare Tomas Brenn with…'],
   ];
   for (const width of [375, 1280]) {
     // The page's policy allows no inline script: axe-core is injected past it.

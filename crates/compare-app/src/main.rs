@@ -22,14 +22,17 @@ pub use browser::{mount, moved, unmount};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use js_sys::Array;
     use readouts_app::compare_host::APP;
     use readouts_app::corpus_loader::SharedIndex;
     use readouts_app::lazy::guest;
     use readouts_app::nav::Embedded;
     use readouts_app::pages::compare::{ComparePeoplePage, CompareReadoutsPage};
+    use readouts_app::pages::compare_pick::{ComparePickPage, People, Person};
     use readouts_app::route::Route;
     use readouts_core::Corpus;
     use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlAnchorElement, MouseEvent, PopStateEvent};
@@ -51,6 +54,7 @@ mod browser {
     #[derive(Properties, PartialEq)]
     struct AppProps {
         index: SharedIndex,
+        people: People,
         history: AnyHistory,
         basename: Option<AttrValue>,
     }
@@ -70,7 +74,9 @@ mod browser {
         html! {
             <Router history={props.history.clone()} basename={props.basename.clone()}>
                 <ContextProvider<SharedIndex> context={props.index.clone()}>
-                    <Switch<Route> render={switch} />
+                    <ContextProvider<People> context={props.people.clone()}>
+                        <Switch<Route> render={switch} />
+                    </ContextProvider<People>>
                 </ContextProvider<SharedIndex>>
             </Router>
         }
@@ -81,6 +87,7 @@ mod browser {
         let view = match route.full() {
             Route::CompareReadouts { a, b } => html! { <CompareReadoutsPage {a} {b} /> },
             Route::CompareParticipants { a, b } => html! { <ComparePeoplePage {a} {b} /> },
+            Route::ComparePick { a } => html! { <ComparePickPage {a} /> },
             _ => Html::default(),
         };
         if route.is_embed() {
@@ -110,10 +117,11 @@ mod browser {
     }
 
     /// Renders the compare view of the document's address into `root`, in place of what was
-    /// mounted, on the readouts of `corpus` (a corpus file the main app wrote). Fails, for the
-    /// main app to say so, if the corpus cannot be read.
+    /// mounted, on the readouts of `corpus` (a corpus file the main app wrote) and, for the
+    /// picker, the corpus's `speakers` (id, name and statements, three items each). Fails, for
+    /// the main app to say so, if the corpus cannot be read.
     #[wasm_bindgen]
-    pub fn mount(root: Element, corpus: String) -> Result<(), JsValue> {
+    pub fn mount(root: Element, corpus: String, speakers: Option<Array>) -> Result<(), JsValue> {
         let corpus = Corpus::from_json(&corpus).map_err(|e| JsValue::from_str(&e.to_string()))?;
         follow_links();
         let history = AnyHistory::from(MemoryHistory::new());
@@ -121,6 +129,7 @@ mod browser {
         HISTORY.with(|h| *h.borrow_mut() = Some(history.clone()));
         let props = AppProps {
             index: SharedIndex::new(corpus),
+            people: people(speakers),
             history,
             basename: basename(),
         };
@@ -142,6 +151,20 @@ mod browser {
     pub fn unmount() {
         HISTORY.with(|h| h.borrow_mut().take());
         guest::unmount(&MOUNTED);
+    }
+
+    /// The speakers the main app gave (none for the views but the picker).
+    fn people(speakers: Option<Array>) -> People {
+        let items: Vec<JsValue> = speakers.map(|a| a.to_vec()).unwrap_or_default();
+        let list = items
+            .chunks_exact(3)
+            .map(|p| Person {
+                id: p[0].as_string().unwrap_or_default(),
+                name: p[1].as_string().unwrap_or_default(),
+                statements: p[2].as_f64().unwrap_or_default() as u32,
+            })
+            .collect();
+        People(Rc::new(list))
     }
 
     /// Whether nothing in particular has the focus: the body or the page's `main`, where it
