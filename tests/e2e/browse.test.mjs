@@ -52,6 +52,8 @@ test('the method page explains the extraction and is linked from the navigation 
   const { page, seen } = await open('/');
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Method' }).click();
   await page.waitForURL(/\/about\.html$/);
+  // Its icon too: leaving while the icon is still loading would abort that request.
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.title(), 'How statements are extracted · readouts');
   assert.equal(await page.locator('h1').textContent(), 'How statements are extracted');
   const text = await page.locator('main').textContent();
