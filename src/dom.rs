@@ -70,6 +70,16 @@ pub fn class_text(tag: &'static str, class_name: &'static str, text: impl Into<A
     class(tag, class_name, vec![VText::new(text).into()])
 }
 
+/// A table header cell `<th scope="scope">` (`"row"` or `"col"`) with `children`.
+pub fn th(scope: &'static str, children: Vec<Html>) -> Html {
+    el(
+        "th",
+        &["scope"],
+        vec![Some(AttrValue::Static(scope))],
+        children,
+    )
+}
+
 /// `<tag>` with `children` and no attribute.
 #[inline(never)]
 pub fn bare(tag: &'static str, children: Vec<Html>) -> Html {

@@ -5,7 +5,7 @@
 //! Only months with statements are drawn and listed ([`readouts_core::compare::months`]), so a
 //! stray date years away adds one bar, not thousands of empty ones.
 
-use crate::dom::{bare, class, el, text, value};
+use crate::dom::{bare, class, el, text, th, value};
 use crate::format::count;
 use readouts_core::compare::{Month, MonthCount};
 use yew::prelude::*;
@@ -61,10 +61,8 @@ pub fn timeline(id: &str, title: &str, months: &[MonthCount], span: (Month, Mont
         bare(
             "tr",
             vec![
-                el(
-                    "th",
-                    &["scope"],
-                    vec![Some("row".into())],
+                th(
+                    "row",
                     vec![el(
                         "time",
                         &["datetime"],
@@ -76,7 +74,7 @@ pub fn timeline(id: &str, title: &str, months: &[MonthCount], span: (Month, Mont
             ],
         )
     });
-    let col = |name: &'static str| el("th", &["scope"], vec![Some("col".into())], vec![text(name)]);
+    let col = |name: &'static str| th("col", vec![text(name)]);
     let mut svg = vec![
         el(
             "title",

@@ -19,7 +19,7 @@ use crate::components::highlighted_text::breakable;
 use crate::components::statement_card::readout_title;
 use crate::components::timeline::{span_of, timeline};
 use crate::corpus_loader::SharedIndex;
-use crate::dom::{bare, class, el, link, link_current, text, value};
+use crate::dom::{bare, class, el, link, link_current, text, th, value};
 use crate::embed::frame_title;
 use crate::format::{count, human_date, join_names};
 use crate::nav::{use_embedded, use_links, Links};
@@ -96,7 +96,7 @@ fn section(id: &'static str, title: String, mut children: Vec<Html>) -> Html {
 
 /// A table's column header.
 fn col(name: String) -> Html {
-    el("th", &["scope"], vec![Some("col".into())], vec![text(name)])
+    th("col", vec![text(name)])
 }
 
 /// Two accounts of one meeting side by side (see the module's documentation).
@@ -274,10 +274,8 @@ fn topic_row(c: &Comparison, row: &Row, links: &Links) -> Html {
     bare(
         "tr",
         vec![
-            el(
-                "th",
-                &["scope"],
-                vec![Some("row".into())],
+            th(
+                "row",
                 vec![
                     text(
                         row.topic
@@ -410,12 +408,7 @@ pub fn ComparePeoplePage(props: &PairProps) -> Html {
                     "num",
                     vec![bar(t.counts[0], max, true), text(t.counts[0].to_string())],
                 ),
-                el(
-                    "th",
-                    &["scope"],
-                    vec![Some("row".into())],
-                    vec![text(t.topic.clone())],
-                ),
+                th("row", vec![text(t.topic.clone())]),
                 bare(
                     "td",
                     vec![text(t.counts[1].to_string()), bar(t.counts[1], max, false)],
