@@ -133,11 +133,8 @@ fn word_end(text: &str, start: usize, end: usize) -> (usize, bool) {
     let mut i = start;
     let mut joined = false;
     loop {
-        // The common case: a run of ASCII letters and digits, by table.
-        i += bytes[i..end]
-            .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] != AsciiClass::Word)
-            .unwrap_or(end - i);
+        // The common case: a run of ASCII letters and digits.
+        i = ascii_word_end(&bytes[..end], i);
         let Some(&b) = bytes[..end].get(i) else {
             return (i, joined);
         };
@@ -163,6 +160,40 @@ fn word_end(text: &str, start: usize, end: usize) -> (usize, bool) {
             return (i, joined);
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits at `i` of `bytes`, eight bytes at a time:
+/// one test finds where a word shorter than eight bytes (most are) ends, with no branch per
+/// letter to mispredict at the word's end; the last few bytes of `bytes` one at a time.
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = not_alphanumeric(u64::from_le_bytes(*chunk));
+        if others != 0 {
+            // Little-endian: the lowest set bit is in the first such byte.
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of every byte of `chunk` that is not an ASCII letter or digit (non-ASCII
+/// bytes included). Each byte's sums stay below 0x100: no carry crosses into the next byte.
+fn not_alphanumeric(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (all below 0x80) that lies in `lo..=hi`.
+    let within = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7F - hi))
+    };
+    let ascii = chunk & !HIGH;
+    // `| 0x20` lowers ASCII letters, and maps no other byte into a..=z.
+    let letters = within(ascii | (ONES * 0x20), b'a', b'z');
+    let digits = within(ascii, b'0', b'9');
+    (!(letters | digits) & HIGH) | (chunk & HIGH)
 }
 
 /// The tokens as text, with "" for punctuation: what word-level scanners index.
@@ -283,6 +314,26 @@ mod tests {
             ascii_lower("Extraordinarily-long-compound-word").as_str(),
             ""
         );
+    }
+
+    #[test]
+    fn finds_the_end_of_ascii_words_as_a_byte_loop_does() {
+        // Every byte value at every place of a chunk, and every length around eight.
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = b"abcdefgh".to_vec();
+                bytes[at] = byte;
+                bytes.extend_from_slice(b"Z9q0");
+                for len in 0..=bytes.len() {
+                    let run = &bytes[..len];
+                    let expected = run
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(len);
+                    assert_eq!(ascii_word_end(run, 0), expected, "{byte:#x} at {at}, {len}");
+                }
+            }
+        }
     }
 
     #[test]
