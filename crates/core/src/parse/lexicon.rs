@@ -775,8 +775,6 @@ pub struct Markers {
     /// one bit test tells most words.
     heads: QuadFilter,
     tails: QuadFilter,
-    /// Bit `b % 32` set for the first byte `b` of a key of `starts` (either case).
-    first_letters: u32,
     /// The fewest letters a key of `ends` has (most words are shorter).
     shortest_end: usize,
     /// Set when a phrase has no key of four letters: then every sentence is searched.
@@ -791,7 +789,6 @@ impl Markers {
             ends: Vec::new(),
             heads: QuadFilter::default(),
             tails: QuadFilter::default(),
-            first_letters: 0,
             shortest_end: usize::MAX,
             unkeyed: false,
         };
@@ -802,7 +799,6 @@ impl Markers {
             match words.filter(|w| w.len() >= 4).min_by_key(|w| w.len()) {
                 Some(key) => {
                     markers.heads.insert(&key.as_bytes()[..4]);
-                    markers.first_letters |= 1 << (key.as_bytes()[0] % 32);
                     markers.starts.push(key);
                 }
                 None if first.len() >= 4 => {
@@ -818,30 +814,33 @@ impl Markers {
 
     /// True when `sentence`, whose words are `words`, holds one of the phrases, in any case.
     pub fn found_in(&self, words: &[&str], sentence: &str) -> bool {
-        let keyed = self.unkeyed
-            || words.iter().any(|w| {
-                let bytes = w.as_bytes();
-                if bytes.len() < 4 {
-                    return false;
-                }
-                let same = |a: &[u8], b: &str| a.eq_ignore_ascii_case(b.as_bytes());
-                (self.first_letters & (1 << (bytes[0] % 32)) != 0
-                    && self.heads.may_contain(&bytes[..4])
-                    && self
-                        .starts
-                        .iter()
-                        .any(|k| bytes.len() >= k.len() && same(&bytes[..k.len()], k)))
-                    || (bytes.len() >= self.shortest_end
-                        && self.tails.may_contain(&bytes[bytes.len() - 4..])
-                        && self.ends.iter().any(|k| {
-                            bytes.len() >= k.len() && same(&bytes[bytes.len() - k.len()..], k)
-                        }))
-            });
+        let keyed = self.unkeyed || words.iter().any(|w| self.holds_key(w.as_bytes()));
         if !keyed {
             return false;
         }
         let lower = sentence.to_ascii_lowercase();
         self.phrases.iter().any(|m| lower.contains(m))
+    }
+
+    /// True when `word` starts with a key of `starts` or ends with one of `ends`, in any case.
+    /// Both filters are read before either is acted on: one well-predicted branch for the
+    /// many words that pass neither.
+    fn holds_key(&self, word: &[u8]) -> bool {
+        let (Some(head), Some(tail)) = (word.first_chunk::<4>(), word.last_chunk::<4>()) else {
+            return false;
+        };
+        let may_start = self.heads.may_contain(head);
+        let may_end = self.tails.may_contain(tail) & (word.len() >= self.shortest_end);
+        if !(may_start | may_end) {
+            return false;
+        }
+        let same = |a: &[u8], key: &str| a.eq_ignore_ascii_case(key.as_bytes());
+        let starts = |key: &&str| word.get(..key.len()).is_some_and(|head| same(head, key));
+        let ends = |key: &&str| {
+            let from = word.len().checked_sub(key.len());
+            from.is_some_and(|from| same(&word[from..], key))
+        };
+        (may_start && self.starts.iter().any(starts)) || (may_end && self.ends.iter().any(ends))
     }
 }
 
