@@ -202,6 +202,8 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <nav class="site-nav" aria-label="Site">
                     <ul>
                         <li><AppLink to={Route::Home} aria_current={current(Route::Home)}>{ "Statements" }</AppLink></li>
+                        <li><AppLink to={Route::People} aria_current={current(Route::People)}>{ "People" }</AppLink></li>
+                        <li><AppLink to={Route::Readouts} aria_current={current(Route::Readouts)}>{ "Readouts" }</AppLink></li>
                         <li><AppLink to={Route::Import} aria_current={current(Route::Import)}>{ "Import" }</AppLink></li>
                         // The method page is a static page next to the app (static/about.html).
                         <li><a href="about.html">{ "Method" }</a></li>
@@ -228,10 +230,13 @@ pub fn switch(route: Route) -> Html {
         Route::Readout { id } => html! { <ReadoutPage id={id} /> },
         Route::Import => import_page(),
         Route::Statements => html! { <Home /> },
-        // Drawn by the compare app, which the layout's effect mounts.
+        // Drawn by the compare app (the compare views and the lists), which the layout's
+        // effect mounts.
         Route::CompareReadouts { .. }
         | Route::CompareParticipants { .. }
-        | Route::ComparePick { .. } => crate::lazy::container(crate::compare_host::APP),
+        | Route::ComparePick { .. }
+        | Route::People
+        | Route::Readouts => crate::lazy::container(crate::compare_host::APP),
         _ => html! { <NotFound /> },
     }
 }

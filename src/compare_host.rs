@@ -1,6 +1,7 @@
 //! The main app's half of the compare views (`/compare/r/<a>/<b>`, `/compare/p/<a>/<b>` and
-//! their embeds), which the compare app draws (`crates/compare-app`, a lazy app:
-//! [`crate::lazy`]), so that their code costs the first load nothing. The routes render
+//! their embeds) and of the lists (`/p/`, `/r/`: [`crate::pages::lists`]), which the compare
+//! app draws (`crates/compare-app`, a lazy app: [`crate::lazy`]), so that their code costs the
+//! first load nothing. The routes render
 //! [`crate::lazy::container`]`(`[`APP`]`)`; the layout ([`crate::app::Shell`]) calls `show`
 //! after each move.
 //!
@@ -10,7 +11,9 @@
 //! every link the compare app makes leads to the same card, readout or participant here;
 //! nothing is fetched or read twice. The picker (`/compare/p/<a>`, "Compare with…") also gets
 //! every speaker of the corpus, from the index's speaker facet: id, name and statements, three
-//! array items each.
+//! array items each. The lists get every readout, as an outline ([`outline_json`]: no
+//! statements, no text; a fraction of the corpus), the speakers as the picker does (their
+//! statement counts) and each readout's statement count (one array item each, in corpus order).
 //!
 //! A view is mounted once per path: another query of the same path (a sort), or Back and
 //! Forward between two of them, only tells the mounted app that the address moved
@@ -19,8 +22,9 @@
 //! plain click into a history entry and a `popstate` event), so no page is loaded.
 //!
 //! [`corpus_json`]: readouts_core::export::corpus_json
+//! [`outline_json`]: readouts_core::export::outline_json
 
-/// The lazy app of the compare views (`compare-app.js`, `compare-app_bg.wasm`).
+/// The lazy app of the compare views and the lists (`compare-app.js`, `compare-app_bg.wasm`).
 pub const APP: &str = "compare-app";
 
 #[cfg(target_arch = "wasm32")]
@@ -32,7 +36,7 @@ mod browser {
     use crate::corpus_loader::SharedIndex;
     use crate::lazy;
     use crate::route::Route;
-    use readouts_core::export::corpus_json;
+    use readouts_core::export::{corpus_json, outline_json};
     use readouts_core::query::Facet;
     use readouts_core::Readout;
     use std::cell::RefCell;
@@ -43,9 +47,9 @@ mod browser {
     }
 
     /// After each move (the layout's effect), once the corpus is read (`index`): on a new
-    /// path of a compare view, mounts the compare app with the readouts of its view of
-    /// `route`; on the same path (another query, Back or Forward within the view), tells it the
-    /// address moved; on any other page, unmounts it. Decided by the route, not the page: the
+    /// path of a compare view or a list, mounts the compare app with the readouts of its view
+    /// of `route`; on the same path (another query, Back or Forward within the view), tells it
+    /// the address moved; on any other page, unmounts it. Decided by the route, not the page: the
     /// routed page may render after this effect (the lazy app is mounted after a promise).
     pub fn show(route: Option<&Route>, path: &str, index: Option<SharedIndex>) {
         let Some(index) = index else {
@@ -53,10 +57,21 @@ mod browser {
         };
         let before = SHOWN.with(|s| s.replace(Some(path.to_string())));
         match route.map(Route::full) {
-            Some(route) if before.as_deref() == Some(path) && is_compare(&route) => {
-                lazy::moved(APP)
+            Some(route) if before.as_deref() == Some(path) && is_drawn(&route) => lazy::moved(APP),
+            Some(Route::People | Route::Readouts) => {
+                let readouts: Vec<&Readout> = index.corpus().readouts.iter().collect();
+                let statements = js_sys::Array::new();
+                for readout in &readouts {
+                    statements.push(&(readout.statements.len() as u32).into());
+                }
+                let args = js_sys::Array::of3(
+                    &outline_json(&readouts).into(),
+                    &speakers(&index),
+                    &statements,
+                );
+                lazy::show(APP, Some(args));
             }
-            Some(route) if is_compare(&route) => {
+            Some(route) if is_drawn(&route) => {
                 let args = js_sys::Array::of1(&readouts_of(&route, &index).into());
                 if let Route::ComparePick { .. } = route {
                     args.push(&speakers(&index));
@@ -68,12 +83,14 @@ mod browser {
     }
 
     /// Whether the compare app draws `route`.
-    fn is_compare(route: &Route) -> bool {
+    fn is_drawn(route: &Route) -> bool {
         matches!(
             route,
             Route::CompareReadouts { .. }
                 | Route::CompareParticipants { .. }
                 | Route::ComparePick { .. }
+                | Route::People
+                | Route::Readouts
         )
     }
 
@@ -105,7 +122,7 @@ mod browser {
         corpus_json(&readouts)
     }
 
-    /// Every speaker of the corpus, for the picker: id, name and statement count, three items
+    /// Every speaker of the corpus, for the picker and the list of people: id, name and statement count, three items
     /// each, in the speaker facet's order (by name).
     fn speakers(index: &SharedIndex) -> js_sys::Array {
         let list = js_sys::Array::new();

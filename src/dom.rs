@@ -11,7 +11,7 @@ use yew::html::onclick;
 use yew::virtual_dom::{
     AttributeOrProperty, Attributes, FullyKeyedState, Listeners, VList, VTag, VText,
 };
-use yew::{AttrValue, Callback, Html, MouseEvent, NodeRef};
+use yew::{AttrValue, Callback, Html, InputEvent, MouseEvent, NodeRef};
 
 /// `<tag>` with `children`, and the attributes named by `keys` with `values` (same order; a
 /// `None` value leaves that attribute out).
@@ -148,6 +148,19 @@ pub fn on_click(mut element: Html, onclick: Callback<MouseEvent>) -> Html {
         _ => None,
     } {
         tag.add_listener(Rc::new(onclick::Wrapper::new(onclick)));
+    }
+    element
+}
+
+/// `element` (one built by [`el`] or [`class`]) with `oninput`: one listener for every
+/// control inside it (an input event bubbles; each control says what it sets in its `name`).
+#[inline(never)]
+pub fn on_input(mut element: Html, oninput: Callback<InputEvent>) -> Html {
+    if let Some(tag) = match &mut element {
+        Html::VTag(tag) => Rc::get_mut(tag),
+        _ => None,
+    } {
+        tag.add_listener(Rc::new(yew::html::oninput::Wrapper::new(oninput)));
     }
     element
 }

@@ -1,5 +1,6 @@
 //! Lazily loaded wasm apps: a page whose code only some readers need (the import page,
-//! `crates/import-app`; the compare views, `crates/compare-app`) is its own small wasm app,
+//! `crates/import-app`; the compare views and the lists of people and readouts,
+//! `crates/compare-app`) is its own small wasm app,
 //! built next to this one and loaded by a dynamic `import()` only when its page is opened, so
 //! that it costs the first load nothing. Both halves of the mechanism live here, for every
 //! such app:
@@ -13,7 +14,8 @@
 //!   Forward there): it follows without being mounted again.
 //! - The lazy app's (`guest`, compiled for the browser only): its `mount` and `unmount` exports
 //!   render a Yew component into the root the main app gave and remove it, its roots numbered
-//!   apart from the main app's; an app that `moved` is called for exports `moved` too.
+//!   apart from the main app's; an app that `moved` is called for exports `moved` too. Its
+//!   links and controls move the main app (`guest::go`), never an address of their own.
 //!
 //! Adding one, `NAME` (a crate whose binary is `NAME`, depending on this crate for its
 //! components): a `data-type="worker"` Rust link in `index.html` (Trunk builds `NAME.js` and
@@ -159,6 +161,32 @@ pub mod guest {
     pub fn unmount<C: BaseComponent>(slot: &'static Slot<C>) {
         if let Some(handle) = slot.with(|s| s.borrow_mut().take()) {
             handle.destroy();
+        }
+    }
+
+    /// Moves the main app to `url` (a path of the site, with its query and fragment), as a
+    /// lazy app must (its own router's history is the main app's address, never its writer):
+    /// a new history entry, or in place of the current one (`replace`), announced as Back and
+    /// Forward are, by a `popstate` event, which the main app's router and scroll memory
+    /// follow; the main app then tells the lazy app that the address moved, or unmounts it.
+    /// Where the history cannot be written, the browser loads the page.
+    pub fn go(url: &str, replace: bool) {
+        use wasm_bindgen::JsValue;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let written = window.history().and_then(|h| {
+            if replace {
+                h.replace_state_with_url(&JsValue::NULL, "", Some(url))
+            } else {
+                h.push_state_with_url(&JsValue::NULL, "", Some(url))
+            }
+        });
+        match (written, web_sys::PopStateEvent::new("popstate")) {
+            (Ok(()), Ok(event)) => {
+                let _ = window.dispatch_event(&event);
+            }
+            _ => window.location().set_href(url).unwrap_or_default(),
         }
     }
 }

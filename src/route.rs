@@ -52,10 +52,14 @@ pub enum Route {
     Import,
     /// `/s/` without an id: the statements (the home page's list). At `/s/`.
     Statements,
+    /// Every participant, sortable, with a find box. At `/p/`.
+    People,
+    /// Every readout by date, with filters. At `/r/`.
+    Readouts,
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 17] = [
+const PATTERNS: [&str; 19] = [
     "/",
     "/s/:id",
     "/p/:id",
@@ -73,6 +77,8 @@ const PATTERNS: [&str; 17] = [
     "/404",
     "/import",
     "/s/",
+    "/p/",
+    "/r/",
 ];
 
 impl Routable for Route {
@@ -110,6 +116,8 @@ impl Routable for Route {
             "/404" => Route::NotFound,
             "/import" => Route::Import,
             "/s/" => Route::Statements,
+            "/p/" => Route::People,
+            "/r/" => Route::Readouts,
             _ => return None,
         })
     }
@@ -123,6 +131,8 @@ impl Routable for Route {
             Route::NotFound => return "/404".to_string(),
             Route::Import => return "/import".to_string(),
             Route::Statements => return "/s/".to_string(),
+            Route::People => return "/p/".to_string(),
+            Route::Readouts => return "/r/".to_string(),
             Route::EmbedNotFound { rest } => {
                 let segments: Vec<_> = rest.split('/').map(urlencoding::encode).collect();
                 return format!("/embed/{}", segments.join("/"));
@@ -205,6 +215,8 @@ fn match_path(path: &str) -> Option<Route> {
         "404" => return Some(Route::NotFound),
         "import" => return Some(Route::Import),
         "s" => return Some(Route::Statements),
+        "p" => return Some(Route::People),
+        "r" => return Some(Route::Readouts),
         _ => {}
     }
     let (embedded, path) = match path.strip_prefix("embed/") {
@@ -295,7 +307,12 @@ impl Route {
                 a: a.clone(),
                 b: b.clone(),
             }),
-            Route::NotFound | Route::Import | Route::Statements | Route::ComparePick { .. } => None,
+            Route::NotFound
+            | Route::Import
+            | Route::Statements
+            | Route::People
+            | Route::Readouts
+            | Route::ComparePick { .. } => None,
             embed => Some(embed.clone()),
         }
     }
@@ -412,6 +429,10 @@ mod tests {
         Import,
         #[at("/s/")]
         Statements,
+        #[at("/p/")]
+        People,
+        #[at("/r/")]
+        Readouts,
     }
 
     impl From<Derived> for Route {
@@ -436,6 +457,8 @@ mod tests {
                 Derived::NotFound => Route::NotFound,
                 Derived::Import => Route::Import,
                 Derived::Statements => Route::Statements,
+                Derived::People => Route::People,
+                Derived::Readouts => Route::Readouts,
             }
         }
     }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod compare_pick;
 pub mod home;
 pub mod import;
+pub mod lists;
 pub mod not_found;
 pub mod participant;
 pub mod readout;

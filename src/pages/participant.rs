@@ -134,20 +134,45 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
             search_label={format!("Search {}’s statements", person.name)}
         />
     };
+    let person_section = el(
+        "section",
+        &["class", "aria-labelledby"],
+        vec![Some("person".into()), Some("person-title".into())],
+        vec![
+            class("div", "page-head", head),
+            about(person),
+            class("ul", "stats", stats),
+        ],
+    );
+    let readouts_panel = panel(
+        "timeline-title",
+        readouts_heading,
+        short_list("readouts", readout_items),
+    );
+    let met_panel = panel("met-title", vec![text("Met with")], met);
+    if person.statements == 0 {
+        // Named only as attending: a plain page (who, their readouts, whom they met), not
+        // empty charts and an empty search.
+        let said_nothing = format!(
+            "No statement in the corpus is attributed to {}: they are named in {}.",
+            person.name,
+            count(readouts, "readout", "readouts")
+        );
+        return class(
+            "div",
+            "participant-page",
+            vec![
+                person_section,
+                class_text("p", "summary", said_nothing),
+                class("div", "person-grid", vec![readouts_panel, met_panel]),
+            ],
+        );
+    }
     class(
         "div",
         "participant-page",
         vec![
-            el(
-                "section",
-                &["class", "aria-labelledby"],
-                vec![Some("person".into()), Some("person-title".into())],
-                vec![
-                    class("div", "page-head", head),
-                    about(person),
-                    class("ul", "stats", stats),
-                ],
-            ),
+            person_section,
             class(
                 "div",
                 "person-grid",
@@ -157,12 +182,8 @@ pub fn ParticipantPage(props: &ParticipantPageProps) -> Html {
                         vec![text("Topics raised most")],
                         topics_chart,
                     ),
-                    panel(
-                        "timeline-title",
-                        readouts_heading,
-                        short_list("readouts", readout_items),
-                    ),
-                    panel("met-title", vec![text("Met with")], met),
+                    readouts_panel,
+                    met_panel,
                 ],
             ),
             panel(

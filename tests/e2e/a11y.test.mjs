@@ -58,6 +58,11 @@ test('the main pages and states have no WCAG 2.1 AA or 2.2 target-size violation
     [`/r/${seed.id}`, '.source-text'],
     ['/about.html', 'main h1'],
     ['/embed/?speaker=xi-jinping', 'article.card'],
+    ['/p/', '.browse-list'],
+    ['/p/?find=zzqx', '.empty'],
+    ['/r/', '.browse-list'],
+    ['/r/?kind=phone_call', '.empty'],
+    ['/p/cai-qi', 'main h1'],
   ];
   const problems = [];
   for (const colorScheme of ['light', 'dark']) {
@@ -70,6 +75,11 @@ test('the main pages and states have no WCAG 2.1 AA or 2.2 target-size violation
         await renderCards(page);
         for (const v of await violations(page)) problems.push(`${url} ${width}px ${colorScheme}: ${v}`);
       }
+      // A card's Share panel, open.
+      await page.goto(server.url);
+      await page.locator('article.card details.share summary').first().click();
+      await page.locator('.share-action').first().waitFor();
+      for (const v of await violations(page)) problems.push(`/ share open ${width}px ${colorScheme}: ${v}`);
       await context.close();
     }
   }

@@ -167,6 +167,15 @@ test('after a first visit, every route works offline with the corpus', async () 
     }
     await page.goto(new URL('no/such/page', server.url).href);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 15000 });
+    // The lists, drawn by a lazy app (compare-app.js and its wasm, precached with the rest):
+    // offline too, with every participant and readout.
+    await page.goto(new URL('p/', server.url).href);
+    await page.locator('.browse-list li').first().waitFor({ timeout: 15000 });
+    const people = new Set(corpus.readouts.flatMap((r) => r.participants.map((p) => p.id)));
+    assert.equal(await page.locator('.browse-list li').count(), people.size, 'offline: every participant');
+    await page.goto(new URL('r/', server.url).href);
+    await page.locator('.browse-list li').first().waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('.browse-list li').count(), corpus.readouts.length, 'offline: every readout');
 
     assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors, ...seen.failedRequests, ...seen.httpErrors], []);
   } finally {

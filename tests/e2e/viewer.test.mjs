@@ -494,6 +494,9 @@ test('screenshots of the cards, participant and readout pages fit phone and desk
     ['participant', '/p/xi-jinping'],
     ['readout', `/r/${seed.id}#${seed.statements[7].id}`],
     ['statement', `/s/${seed.statements[3].id}`],
+    ['people', '/p/'],
+    ['readouts', '/r/'],
+    ['attendee', '/p/cai-qi'],
   ];
   for (const [width, height] of [[375, 812], [1280, 900]]) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });

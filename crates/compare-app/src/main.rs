@@ -1,5 +1,9 @@
 //! The compare views of readouts as their own wasm app: `/compare/r/<a>/<b>`,
-//! `/compare/p/<a>/<b>` and their embeds ([`readouts_app::pages::compare`]). Trunk builds it from
+//! `/compare/p/<a>/<b>` and their embeds ([`readouts_app::pages::compare`]); and the lists of
+//! people and readouts, `/p/` and `/r/` ([`readouts_app::pages::lists`]), which read the same
+//! kind of input (readouts handed over as a corpus file, the speakers' counts) and are drawn
+//! here rather than by an app of their own, which would be a second copy of Yew, the core and
+//! the app's library to build and for the service worker to precache. Trunk builds it from
 //! `index.html`'s `data-type="worker"` link (which only means: built, not loaded by the page);
 //! it is a lazy app ([`readouts_app::lazy`]): the main app loads it with a dynamic `import()`
 //! when a page shows one of these views ([`readouts_app::compare_host`]), calls its `default`
@@ -29,13 +33,14 @@ mod browser {
     use readouts_app::nav::Embedded;
     use readouts_app::pages::compare::{ComparePeoplePage, CompareReadoutsPage};
     use readouts_app::pages::compare_pick::{ComparePickPage, People, Person};
+    use readouts_app::pages::lists::{List, StatementCounts};
     use readouts_app::route::Route;
     use readouts_core::Corpus;
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, HtmlAnchorElement, MouseEvent, PopStateEvent};
+    use web_sys::{Element, HtmlAnchorElement, MouseEvent};
     use yew::prelude::*;
     use yew::AppHandle;
     use yew_router::history::{AnyHistory, History, MemoryHistory};
@@ -55,6 +60,7 @@ mod browser {
     struct AppProps {
         index: SharedIndex,
         people: People,
+        counts: StatementCounts,
         history: AnyHistory,
         basename: Option<AttrValue>,
     }
@@ -75,7 +81,9 @@ mod browser {
             <Router history={props.history.clone()} basename={props.basename.clone()}>
                 <ContextProvider<SharedIndex> context={props.index.clone()}>
                     <ContextProvider<People> context={props.people.clone()}>
-                        <Switch<Route> render={switch} />
+                        <ContextProvider<StatementCounts> context={props.counts.clone()}>
+                            <Switch<Route> render={switch} />
+                        </ContextProvider<StatementCounts>>
                     </ContextProvider<People>>
                 </ContextProvider<SharedIndex>>
             </Router>
@@ -88,6 +96,8 @@ mod browser {
             Route::CompareReadouts { a, b } => html! { <CompareReadoutsPage {a} {b} /> },
             Route::CompareParticipants { a, b } => html! { <ComparePeoplePage {a} {b} /> },
             Route::ComparePick { a } => html! { <ComparePickPage {a} /> },
+            Route::People => html! { <List people=true /> },
+            Route::Readouts => html! { <List people=false /> },
             _ => Html::default(),
         };
         if route.is_embed() {
@@ -116,12 +126,19 @@ mod browser {
         (!path.is_empty()).then(|| AttrValue::from(path.to_string()))
     }
 
-    /// Renders the compare view of the document's address into `root`, in place of what was
-    /// mounted, on the readouts of `corpus` (a corpus file the main app wrote) and, for the
-    /// picker, the corpus's `speakers` (id, name and statements, three items each). Fails, for
-    /// the main app to say so, if the corpus cannot be read.
+    /// Renders the compare view or list of the document's address into `root`, in place of
+    /// what was mounted, on the readouts of `corpus` (a corpus file the main app wrote; for the
+    /// lists, an outline of every readout) and, for the picker and the lists, the corpus's
+    /// `speakers` (id, name and statements, three items each) and, for the lists, each
+    /// readout's `statements` (one item each, in the corpus's order). Fails, for the main app
+    /// to say so, if the corpus cannot be read.
     #[wasm_bindgen]
-    pub fn mount(root: Element, corpus: String, speakers: Option<Array>) -> Result<(), JsValue> {
+    pub fn mount(
+        root: Element,
+        corpus: String,
+        speakers: Option<Array>,
+        statements: Option<Array>,
+    ) -> Result<(), JsValue> {
         let corpus = Corpus::from_json(&corpus).map_err(|e| JsValue::from_str(&e.to_string()))?;
         follow_links();
         let history = AnyHistory::from(MemoryHistory::new());
@@ -130,6 +147,7 @@ mod browser {
         let props = AppProps {
             index: SharedIndex::new(corpus),
             people: people(speakers),
+            counts: counts(statements),
             history,
             basename: basename(),
         };
@@ -167,6 +185,16 @@ mod browser {
         People(Rc::new(list))
     }
 
+    /// Each readout's statements, as the main app counted them (none but for the lists).
+    fn counts(statements: Option<Array>) -> StatementCounts {
+        let items: Vec<JsValue> = statements.map(|a| a.to_vec()).unwrap_or_default();
+        let list = items
+            .iter()
+            .map(|n| n.as_f64().unwrap_or_default() as u32)
+            .collect();
+        StatementCounts(Rc::new(list))
+    }
+
     /// Whether nothing in particular has the focus: the body or the page's `main`, where it
     /// lands when the link that had it is removed by the move.
     fn focus_is_nowhere() -> bool {
@@ -177,9 +205,9 @@ mod browser {
     }
 
     /// Follows the links clicked in the view through the main app: a plain click (main
-    /// button, no modifier key) on a link of the app's own origin without a `target` pushes
-    /// its path, query and fragment and announces it as Back and Forward do (a `popstate`
-    /// event, which the main app's router and scroll memory follow), instead of a page load.
+    /// button, no modifier key) on a link of the app's own origin without a `target` moves the
+    /// main app to its path, query and fragment ([`guest::go`]: a history entry announced as
+    /// Back and Forward are), instead of a page load.
     /// It listens on the window while capturing, before either app's own listeners, which
     /// never see the click. Anything else is left to the browser. Once per module.
     fn follow_links() {
@@ -212,16 +240,7 @@ mod browser {
             e.prevent_default();
             e.stop_propagation();
             let url = format!("{}{}{}", link.pathname(), link.search(), link.hash());
-            let pushed = window
-                .history()
-                .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)));
-            match (pushed, PopStateEvent::new("popstate")) {
-                (Ok(()), Ok(event)) => {
-                    let _ = window.dispatch_event(&event);
-                }
-                // Where the history cannot be written, the browser loads the page.
-                _ => window.location().set_href(&url).unwrap_or_default(),
-            }
+            guest::go(&url, false);
         });
         let _ = window.add_event_listener_with_callback_and_bool(
             "click",

@@ -18,8 +18,10 @@ use crate::model::{
     SCHEMA_VERSION,
 };
 
-/// `{"schema_version":1,"readouts":[…]}`: the corpus file of these readouts.
-pub(crate) fn push_corpus(out: &mut String, readouts: &[&Readout]) {
+/// `{"schema_version":1,"readouts":[…]}`: the corpus file of these readouts; in `outline`,
+/// without their statements, source text, diagnostics and corrections (see
+/// [`outline_json`](super::outline_json)).
+pub(crate) fn push_corpus(out: &mut String, readouts: &[&Readout], outline: bool) {
     out.push_str("{\"schema_version\":");
     push_number(out, SCHEMA_VERSION as usize);
     out.push_str(",\"readouts\":[");
@@ -27,12 +29,23 @@ pub(crate) fn push_corpus(out: &mut String, readouts: &[&Readout]) {
         if i > 0 {
             out.push(',');
         }
-        push_readout(out, readout);
+        push_readout(out, readout, outline);
     }
     out.push_str("]}");
 }
 
-fn push_readout(out: &mut String, readout: &Readout) {
+fn push_readout(out: &mut String, readout: &Readout, outline: bool) {
+    // An outline's readout holds none of these (the empty text starts its prose at 0).
+    let statements = if outline {
+        &[][..]
+    } else {
+        &readout.statements
+    };
+    let diagnostics = if outline {
+        &[][..]
+    } else {
+        &readout.diagnostics
+    };
     out.push_str("{\"id\":");
     push_string(out, &readout.id);
     out.push_str(",\"title\":");
@@ -49,7 +62,7 @@ fn push_readout(out: &mut String, readout: &Readout) {
         push_participant(out, participant);
     }
     out.push_str("],\"statements\":[");
-    for (i, statement) in readout.statements.iter().enumerate() {
+    for (i, statement) in statements.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -58,9 +71,9 @@ fn push_readout(out: &mut String, readout: &Readout) {
     out.push_str("],\"topics\":");
     push_strings(out, &mut readout.topics.iter().map(|t| t.as_ref()));
     out.push_str(",\"source\":");
-    push_source(out, &readout.source);
+    push_source(out, &readout.source, outline);
     out.push_str(",\"diagnostics\":[");
-    for (i, diagnostic) in readout.diagnostics.iter().enumerate() {
+    for (i, diagnostic) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -70,7 +83,7 @@ fn push_readout(out: &mut String, readout: &Readout) {
     // Absent when empty, as serde skips it: a readout as parsed has none. Without the record
     // (the `corrections` feature), the readout's corrected values are all there is to write.
     #[cfg(feature = "corrections")]
-    if !readout.corrections.is_empty() {
+    if !outline && !readout.corrections.is_empty() {
         out.push_str(",\"corrections\":[");
         for (i, correction) in readout.corrections.iter().enumerate() {
             if i > 0 {
@@ -161,11 +174,11 @@ fn push_statement(out: &mut String, statement: &Statement) {
     out.push('}');
 }
 
-fn push_source(out: &mut String, source: &Source) {
+fn push_source(out: &mut String, source: &Source, outline: bool) {
     out.push_str("{\"text\":");
-    push_string(out, &source.text);
+    push_string(out, if outline { "" } else { &source.text });
     out.push_str(",\"prose_start\":");
-    push_number(out, source.prose_start);
+    push_number(out, if outline { 0 } else { source.prose_start });
     out.push_str(",\"publisher\":");
     push_optional(out, source.publisher.as_deref());
     out.push_str(",\"url\":");

@@ -123,6 +123,26 @@ impl PeopleView {
     }
 }
 
+/// `query` (a query string without `?`) with `key` set to `value` in place (added at the end
+/// if absent; removed where `value` is empty), the other pairs kept in order: what a list's
+/// control writes to the address.
+pub fn with_param(query: &str, key: &str, value: &str) -> String {
+    let mut out = String::new();
+    let mut set = value.is_empty();
+    for (k, v) in query_pairs(query) {
+        if k != key {
+            push_pair(&mut out, &k, &v);
+        } else if !set {
+            push_pair(&mut out, key, value);
+            set = true;
+        }
+    }
+    if !set {
+        push_pair(&mut out, key, value);
+    }
+    out
+}
+
 /// `key=value` after a `&` unless first, the value percent-encoded.
 fn push_pair(out: &mut String, key: &str, value: &str) {
     if !out.is_empty() {
@@ -134,61 +154,68 @@ fn push_pair(out: &mut String, key: &str, value: &str) {
 }
 
 impl Index {
-    /// Every participant of the corpus once (by id), by name A to Z; see [`people_in`] for
-    /// the order and the find box.
+    /// Every participant of the corpus once (by id), by name A to Z, with their statements
+    /// as the speaker facet counts them: [`people`] on the index's corpus.
     pub fn people(&self) -> Vec<PersonRow> {
-        // Every (id, readout) listing, grouped by id with the one text sort.
-        let listings: Vec<(&Readout, usize)> = self
-            .corpus()
-            .readouts
-            .iter()
-            .flat_map(|r| (0..r.participants.len()).map(move |p| (r, p)))
-            .collect();
-        let ids: Vec<String> = listings
-            .iter()
-            .map(|&(r, p)| r.participants[p].id.clone())
-            .collect();
-        let by_id = order_by_text(&ids);
-        let mut rows: Vec<PersonRow> = Vec::new();
-        let mut last: Option<&str> = None;
-        // Within an id, listings stay in corpus order (the sort is stable): the first readout
-        // names them.
-        for &at in &by_id {
-            let (readout, p) = listings[at as usize];
-            let person = &readout.participants[p];
-            if last != Some(person.id.as_str()) {
-                last = Some(&person.id);
-                let statements = self
-                    .value_id(Facet::Speaker, &person.id)
-                    .map_or(0, |v| self.total(Facet::Speaker, v) as usize);
-                rows.push(PersonRow {
-                    id: person.id.clone(),
-                    name: person.name.clone(),
-                    title: None,
-                    country: None,
-                    statements,
-                    readouts: 0,
-                    words: String::new(),
-                });
-            }
-            let Some(row) = rows.last_mut() else { continue };
-            row.readouts += 1;
-            let known = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
-            row.title = row.title.take().or_else(|| known(&person.title));
-            row.country = row.country.take().or_else(|| known(&person.country));
-            for word in std::iter::once(&person.name)
-                .chain(&person.aliases)
-                .chain(&person.title)
-                .chain(&person.country)
-            {
-                row.words.push_str(&fold(word));
-                row.words.push(' ');
-            }
-        }
-        let names: Vec<String> = rows.iter().map(|r| fold(&r.name)).collect();
-        let order = order_by_text(&names);
-        arrange(rows, &order)
+        people(&self.corpus().readouts, |id| {
+            self.value_id(Facet::Speaker, id)
+                .map_or(0, |v| self.total(Facet::Speaker, v) as usize)
+        })
     }
+}
+
+/// Every participant of `readouts` once (by id), by name A to Z, each with the number of
+/// statements `statements` gives for their id (the speaker facet's count, where a joint
+/// statement counts for each speaker); see [`people_in`] for the order and the find box.
+/// It reads only the readouts' participants, so it works on an outline of the corpus
+/// ([`outline_json`](crate::export::outline_json)) with the counts handed over with it.
+pub fn people(readouts: &[Readout], statements: impl Fn(&str) -> usize) -> Vec<PersonRow> {
+    // Every (id, readout) listing, grouped by id with the one text sort.
+    let listings: Vec<(&Readout, usize)> = readouts
+        .iter()
+        .flat_map(|r| (0..r.participants.len()).map(move |p| (r, p)))
+        .collect();
+    let ids: Vec<String> = listings
+        .iter()
+        .map(|&(r, p)| r.participants[p].id.clone())
+        .collect();
+    let by_id = order_by_text(&ids);
+    let mut rows: Vec<PersonRow> = Vec::new();
+    let mut last: Option<&str> = None;
+    // Within an id, listings stay in corpus order (the sort is stable): the first readout
+    // names them.
+    for &at in &by_id {
+        let (readout, p) = listings[at as usize];
+        let person = &readout.participants[p];
+        if last != Some(person.id.as_str()) {
+            last = Some(&person.id);
+            rows.push(PersonRow {
+                id: person.id.clone(),
+                name: person.name.clone(),
+                title: None,
+                country: None,
+                statements: statements(&person.id),
+                readouts: 0,
+                words: String::new(),
+            });
+        }
+        let Some(row) = rows.last_mut() else { continue };
+        row.readouts += 1;
+        let known = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+        row.title = row.title.take().or_else(|| known(&person.title));
+        row.country = row.country.take().or_else(|| known(&person.country));
+        for word in std::iter::once(&person.name)
+            .chain(&person.aliases)
+            .chain(&person.title)
+            .chain(&person.country)
+        {
+            row.words.push_str(&fold(word));
+            row.words.push(' ');
+        }
+    }
+    let names: Vec<String> = rows.iter().map(|r| fold(&r.name)).collect();
+    let order = order_by_text(&names);
+    arrange(rows, &order)
 }
 
 /// The rows of `people` (as [`Index::people`] gives them) that `view` finds, in its order.
@@ -296,59 +323,57 @@ fn countries(readout: &Readout) -> Vec<&str> {
     out
 }
 
-impl Index {
-    /// The readouts of `view`, newest first, with every filter's choices and counts.
-    pub fn readout_list(&self, view: &ReadoutView) -> ReadoutList {
-        let readouts = &self.corpus().readouts;
-        let keep = |r: &Readout, skip: usize| {
-            (skip == 0 || view.kind.is_none_or(|k| r.event.kind == k))
-                && (skip == 1
-                    || view
-                        .publisher
-                        .as_deref()
-                        .is_none_or(|p| r.source.publisher.as_deref() == Some(p)))
-                && (skip == 2
-                    || view
-                        .country
-                        .as_deref()
-                        .is_none_or(|c| countries(r).contains(&c)))
-        };
-        let mut kinds: Vec<(EventKind, usize)> = EventKind::ALL.iter().map(|&k| (k, 0)).collect();
-        let (mut publishers, mut in_country) = (Vec::new(), Vec::new());
-        let mut shown = Vec::new();
-        for (i, r) in readouts.iter().enumerate() {
-            if keep(r, 0) {
-                if let Some(k) = kinds.iter_mut().find(|(k, _)| *k == r.event.kind) {
-                    k.1 += 1;
-                }
-            }
-            if keep(r, 1) {
-                publishers.extend(r.source.publisher.clone().filter(|p| !p.trim().is_empty()));
-            }
-            if keep(r, 2) {
-                in_country.extend(countries(r).into_iter().map(str::to_string));
-            }
-            if keep(r, usize::MAX) {
-                shown.push(i as u32);
+/// The readouts of `view` among `readouts` (a corpus's), newest first, with every filter's
+/// choices and counts. It reads no statement: an outline of the corpus will do.
+pub fn readout_list(readouts: &[Readout], view: &ReadoutView) -> ReadoutList {
+    let keep = |r: &Readout, skip: usize| {
+        (skip == 0 || view.kind.is_none_or(|k| r.event.kind == k))
+            && (skip == 1
+                || view
+                    .publisher
+                    .as_deref()
+                    .is_none_or(|p| r.source.publisher.as_deref() == Some(p)))
+            && (skip == 2
+                || view
+                    .country
+                    .as_deref()
+                    .is_none_or(|c| countries(r).contains(&c)))
+    };
+    let mut kinds: Vec<(EventKind, usize)> = EventKind::ALL.iter().map(|&k| (k, 0)).collect();
+    let (mut publishers, mut in_country) = (Vec::new(), Vec::new());
+    let mut shown = Vec::new();
+    for (i, r) in readouts.iter().enumerate() {
+        if keep(r, 0) {
+            if let Some(k) = kinds.iter_mut().find(|(k, _)| *k == r.event.kind) {
+                k.1 += 1;
             }
         }
-        kinds.retain(|&(_, n)| n > 0);
-        // Kinds the view chose are offered even at zero, so the choice can be seen and undone.
-        if let Some(kind) = view.kind.filter(|k| !kinds.iter().any(|(c, _)| c == k)) {
-            kinds.push((kind, 0));
+        if keep(r, 1) {
+            publishers.extend(r.source.publisher.clone().filter(|p| !p.trim().is_empty()));
         }
-        let by_date = sorted_by_key(shown, |&i| {
-            u64::MAX
-                - readout_date(&readouts[i as usize])
-                    .and_then(Date::parse_iso)
-                    .map_or(0, day_key)
-        });
-        ReadoutList {
-            readouts: by_date,
-            kinds,
-            publishers: tally(publishers, view.publisher.as_deref()),
-            countries: tally(in_country, view.country.as_deref()),
+        if keep(r, 2) {
+            in_country.extend(countries(r).into_iter().map(str::to_string));
         }
+        if keep(r, usize::MAX) {
+            shown.push(i as u32);
+        }
+    }
+    kinds.retain(|&(_, n)| n > 0);
+    // Kinds the view chose are offered even at zero, so the choice can be seen and undone.
+    if let Some(kind) = view.kind.filter(|k| !kinds.iter().any(|(c, _)| c == k)) {
+        kinds.push((kind, 0));
+    }
+    let by_date = sorted_by_key(shown, |&i| {
+        u64::MAX
+            - readout_date(&readouts[i as usize])
+                .and_then(Date::parse_iso)
+                .map_or(0, day_key)
+    });
+    ReadoutList {
+        readouts: by_date,
+        kinds,
+        publishers: tally(publishers, view.publisher.as_deref()),
+        countries: tally(in_country, view.country.as_deref()),
     }
 }
 
@@ -535,6 +560,56 @@ mod tests {
     }
 
     #[test]
+    fn an_outline_of_the_corpus_gives_the_same_lists() {
+        let index = index();
+        let readouts: Vec<&Readout> = index.corpus().readouts.iter().collect();
+        let outline = Corpus::from_json(&crate::export::outline_json(&readouts)).unwrap();
+        assert!(outline
+            .readouts
+            .iter()
+            .all(|r| r.statements.is_empty() && r.source.text.is_empty()));
+        // The statements are handed over as counts: the speaker facet's, here.
+        let spoken = |id: &str| {
+            index
+                .value_id(Facet::Speaker, id)
+                .map_or(0, |v| index.total(Facet::Speaker, v) as usize)
+        };
+        assert_eq!(people(&outline.readouts, spoken), index.people());
+        for view in [
+            ReadoutView::default(),
+            ReadoutView {
+                country: Some("Sarnia".into()),
+                ..Default::default()
+            },
+            ReadoutView {
+                kind: Some(EventKind::PhoneCall),
+                publisher: Some("Office of Velmora".into()),
+                ..Default::default()
+            },
+        ] {
+            assert_eq!(
+                readout_list(&outline.readouts, &view),
+                readout_list(&index.corpus().readouts, &view)
+            );
+        }
+    }
+
+    #[test]
+    fn a_control_sets_its_parameter_in_place() {
+        assert_eq!(with_param("", "find", "Lönn q"), "find=L%C3%B6nn+q");
+        assert_eq!(
+            with_param("sort=name&find=a", "sort", "readouts"),
+            "sort=readouts&find=a"
+        );
+        assert_eq!(with_param("sort=name&find=a", "sort", ""), "find=a");
+        assert_eq!(with_param("find=a&find=b", "find", "c"), "find=c");
+        assert_eq!(
+            PeopleView::from_query_string(&with_param("sort=name", "find", "a&b")).find,
+            "a&b"
+        );
+    }
+
+    #[test]
     fn views_read_and_write_their_query_strings() {
         let view = PeopleView {
             sort: PeopleSort::Name,
@@ -571,7 +646,7 @@ mod tests {
                 .map(|&i| index.corpus().readouts[i as usize].id.clone())
                 .collect()
         };
-        let all = index.readout_list(&ReadoutView::default());
+        let all = readout_list(&index.corpus().readouts, &ReadoutView::default());
         assert_eq!(titles(&all), ["call", "meet", "summit"]);
         assert_eq!(
             all.kinds,
@@ -596,19 +671,25 @@ mod tests {
                 ("Velmora".to_string(), 2)
             ]
         );
-        let sarnia = index.readout_list(&ReadoutView {
-            country: Some("Sarnia".into()),
-            ..Default::default()
-        });
+        let sarnia = readout_list(
+            &index.corpus().readouts,
+            &ReadoutView {
+                country: Some("Sarnia".into()),
+                ..Default::default()
+            },
+        );
         assert_eq!(titles(&sarnia), ["summit"]);
         // The other filters' choices are counted within Sarnia; its own are not narrowed.
         assert_eq!(sarnia.publishers, [("Drevnian Cabinet".to_string(), 1)]);
         assert_eq!(sarnia.countries.len(), 3);
-        let none = index.readout_list(&ReadoutView {
-            kind: Some(EventKind::VideoCall),
-            publisher: Some("Nobody".into()),
-            ..Default::default()
-        });
+        let none = readout_list(
+            &index.corpus().readouts,
+            &ReadoutView {
+                kind: Some(EventKind::VideoCall),
+                publisher: Some("Nobody".into()),
+                ..Default::default()
+            },
+        );
         assert!(none.readouts.is_empty());
         // Chosen values stay offered at zero, so the choice shows and can be undone.
         assert!(none.kinds.contains(&(EventKind::VideoCall, 0)));

@@ -51,7 +51,8 @@ mod url;
 pub(crate) use url::push_encoded;
 
 pub use browse::{
-    people_in, readout_date, PeopleSort, PeopleView, PersonRow, ReadoutList, ReadoutView,
+    people, people_in, readout_date, readout_list, with_param, PeopleSort, PeopleView, PersonRow,
+    ReadoutList, ReadoutView,
 };
 pub use build::{Finishing, IndexBuilder};
 pub use empty::{why_empty, Emptied, Part};
