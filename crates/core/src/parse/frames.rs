@@ -350,7 +350,9 @@ fn impersonal_opening(words: &[&str]) -> Option<(usize, &'static str)> {
 /// A passive sentence opening ("Talks were held …", "Agreements were signed …"): the tokens of
 /// its "was" or "were" and of its participle (a short noun phrase, then adverbs between them).
 pub(super) fn passive_participle(words: &[&str]) -> Option<(usize, usize)> {
-    let be = (1..words.len().min(10)).find(|&i| matches!(words[i], "was" | "were"))?;
+    // Most words do not start with "w": one well-predicted test before their lengths.
+    let is_be = |w: &&str| w.starts_with('w') && matches!(*w, "was" | "were");
+    let be = 1 + words.get(1..words.len().min(10))?.iter().position(is_be)?;
     if words[..be].iter().any(|w| w.is_empty()) {
         return None;
     }
