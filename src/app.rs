@@ -235,6 +235,7 @@ pub fn switch(route: Route) -> Html {
         Route::CompareReadouts { .. }
         | Route::CompareParticipants { .. }
         | Route::ComparePick { .. }
+        | Route::ComparePickReadout { .. }
         | Route::People
         | Route::Readouts => crate::lazy::container(crate::compare_host::APP),
         _ => html! { <NotFound /> },

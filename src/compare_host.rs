@@ -9,11 +9,14 @@
 //! ([`corpus_json`], the code of the app's JSON downloads, already in the first load): the two
 //! accounts, or every readout either participant takes part in. Ids are the corpus's own, so
 //! every link the compare app makes leads to the same card, readout or participant here;
-//! nothing is fetched or read twice. The picker (`/compare/p/<a>`, "Compare with…") also gets
-//! every speaker of the corpus, from the index's speaker facet: id, name and statements, three
-//! array items each. The lists get every readout, as an outline ([`outline_json`]: no
-//! statements, no text; a fraction of the corpus), the speakers as the picker does (their
-//! statement counts) and each readout's statement count (one array item each, in corpus order).
+//! nothing is fetched or read twice. The participant picker (`/compare/p/<a>`, "Compare
+//! with…") also gets every speaker of the corpus, from the index's speaker facet: id, name and
+//! statements, three array items each; the readout picker (`/compare/r/<a>`) gets the readout
+//! and its other accounts as its corpus, and every readout of the corpus as a JSON list of
+//! strings: id, title, publisher, date and statements, five items each. The lists get every
+//! readout, as an outline ([`outline_json`]: no statements, no text; a fraction of the
+//! corpus), the speakers as the picker does (their statement counts) and each readout's
+//! statement count (one array item each, in corpus order).
 //!
 //! A view is mounted once per path: another query of the same path (a sort), or Back and
 //! Forward between two of them, only tells the mounted app that the address moved
@@ -33,13 +36,16 @@ pub use browser::show;
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::APP;
+    use crate::components::statement_card::readout_title;
     use crate::corpus_loader::SharedIndex;
     use crate::lazy;
     use crate::route::Route;
-    use readouts_core::export::{corpus_json, outline_json};
+    use readouts_core::compare::same_meeting;
+    use readouts_core::export::{corpus_json, outline_json, strings_json};
     use readouts_core::query::Facet;
     use readouts_core::Readout;
     use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
 
     thread_local! {
         /// The path of the last move seen once the corpus was read.
@@ -73,8 +79,17 @@ mod browser {
             }
             Some(route) if is_drawn(&route) => {
                 let args = js_sys::Array::of1(&readouts_of(&route, &index).into());
-                if let Route::ComparePick { .. } = route {
-                    args.push(&speakers(&index));
+                match route {
+                    Route::ComparePick { .. } => {
+                        args.push(&speakers(&index));
+                    }
+                    Route::ComparePickReadout { .. } => {
+                        // No speakers, no statement counts: the readouts' list.
+                        args.push(&JsValue::UNDEFINED);
+                        args.push(&JsValue::UNDEFINED);
+                        args.push(&readouts(&index).into());
+                    }
+                    _ => {}
                 }
                 lazy::show(APP, Some(args));
             }
@@ -89,6 +104,7 @@ mod browser {
             Route::CompareReadouts { .. }
                 | Route::CompareParticipants { .. }
                 | Route::ComparePick { .. }
+                | Route::ComparePickReadout { .. }
                 | Route::People
                 | Route::Readouts
         )
@@ -97,20 +113,28 @@ mod browser {
     /// The readouts the compare app's view of `route` reads, as a corpus file: the two
     /// accounts of `/compare/r/<a>/<b>`, every readout either participant of
     /// `/compare/p/<a>/<b>` takes part in, the first readout `a` of `/compare/p/<a>` takes part
-    /// in (the picker needs only the name). An unknown id is left for the view to report.
+    /// in (the picker needs only the name), the readout `a` of `/compare/r/<a>` and its other
+    /// accounts ([`same_meeting`], the readout page's pairing). An unknown id is left for the
+    /// view to report.
     fn readouts_of(route: &Route, index: &SharedIndex) -> String {
-        let (a, b, people, most) = match route {
-            Route::CompareParticipants { a, b } => (a, b, true, usize::MAX),
-            Route::ComparePick { a } => (a, a, true, 1),
-            Route::CompareReadouts { a, b } => (a, b, false, usize::MAX),
-            _ => return corpus_json(&[]),
+        let this = match route {
+            Route::ComparePickReadout { a } => index.readout(a),
+            _ => None,
         };
-        let wanted = |r: &&Readout| {
-            if people {
+        let wanted = |r: &&Readout| match route {
+            Route::CompareParticipants { a, b } => {
                 r.participant(a).is_some() || r.participant(b).is_some()
-            } else {
-                r.id == *a || r.id == *b
             }
+            Route::ComparePick { a } => r.participant(a).is_some(),
+            Route::CompareReadouts { a, b } => r.id == *a || r.id == *b,
+            Route::ComparePickReadout { a } => {
+                r.id == *a || this.is_some_and(|this| same_meeting(this, r))
+            }
+            _ => false,
+        };
+        let most = match route {
+            Route::ComparePick { .. } => 1,
+            _ => usize::MAX,
         };
         let readouts: Vec<&Readout> = index
             .corpus()
@@ -122,7 +146,31 @@ mod browser {
         corpus_json(&readouts)
     }
 
-    /// Every speaker of the corpus, for the picker and the list of people: id, name and statement count, three items
+    /// Every readout of the corpus, for the readout picker, as a JSON array of strings: id,
+    /// title, publisher (or empty), date (the event's, else the publication's, or empty) and
+    /// statement count, five items each, in corpus order. One string: thousands of values
+    /// handed one by one took longer than a frame.
+    fn readouts(index: &SharedIndex) -> String {
+        let readouts = &index.corpus().readouts;
+        let counts: Vec<String> = readouts
+            .iter()
+            .map(|r| r.statements.len().to_string())
+            .collect();
+        let mut items = readouts.iter().zip(&counts).flat_map(|(r, n)| {
+            let date = r.event.date.as_deref().or(r.published.as_deref());
+            [
+                r.id.as_str(),
+                readout_title(r),
+                r.source.publisher.as_deref().unwrap_or_default(),
+                date.unwrap_or_default(),
+                n.as_str(),
+            ]
+        });
+        strings_json(&mut items)
+    }
+
+    /// Every speaker of the corpus, for the picker and the list of people: id, name and
+    /// statement count, three items
     /// each, in the speaker facet's order (by name).
     fn speakers(index: &SharedIndex) -> js_sys::Array {
         let list = js_sys::Array::new();

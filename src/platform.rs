@@ -27,6 +27,29 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Records the time from this render of the calling component to its effect, which runs once
+/// the render is in the page (its view computed, its elements and its children's made and
+/// inserted), as the performance measure `name`, on every render. The compare views' render
+/// time is read by `bench/compare-views.bench.mjs` this way.
+#[yew::hook]
+pub fn use_render_measure(name: &'static str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let start = format!("{name}:start");
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&start);
+        }
+        yew::use_effect(move || {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.measure_with_start_mark(name, &start);
+                p.clear_marks_with_mark_name(&start);
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
 /// Sets the document title to `page` (see [`set_title`]) whenever it changes; `None` leaves
 /// the title to another component (a page that found nothing leaves it to its not-found page,
 /// whose effect runs first).

@@ -8,7 +8,7 @@
 //!
 //! [`Routable`] is written out here rather than derived: the derived `recognize` builds a
 //! general route matcher (an NFA, `route_recognizer`) that cost the wasm about 16 KB for these
-//! seventeen fixed patterns. The tests check that both read every kind of path the same way.
+//! twenty fixed patterns. The tests check that both read every kind of path the same way.
 
 use std::collections::HashMap;
 use yew_router::Routable;
@@ -32,6 +32,9 @@ pub enum Route {
     /// "Compare with…": the participant to compare `a` with, found in a find box (never
     /// embedded). At `/compare/p/:a`.
     ComparePick { a: String },
+    /// "Compare with…" on a readout: the readout to compare `a` with, its other accounts
+    /// first (never embedded). At `/compare/r/:a`.
+    ComparePickReadout { a: String },
     /// The statements (the query of the main view) in an embed. At `/embed/` (and `/embed`).
     EmbedHome,
     /// At `/embed/s/:id`.
@@ -59,7 +62,7 @@ pub enum Route {
 }
 
 /// The path patterns, in the order of [`Route`]'s variants.
-const PATTERNS: [&str; 19] = [
+const PATTERNS: [&str; 20] = [
     "/",
     "/s/:id",
     "/p/:id",
@@ -67,6 +70,7 @@ const PATTERNS: [&str; 19] = [
     "/compare/r/:a/:b",
     "/compare/p/:a/:b",
     "/compare/p/:a",
+    "/compare/r/:a",
     "/embed/",
     "/embed/s/:id",
     "/embed/p/:id",
@@ -98,6 +102,7 @@ impl Routable for Route {
                 b: param("b")?,
             },
             "/compare/p/:a" => Route::ComparePick { a: param("a")? },
+            "/compare/r/:a" => Route::ComparePickReadout { a: param("a")? },
             "/embed/" => Route::EmbedHome,
             "/embed/s/:id" => Route::EmbedStatement { id: param("id")? },
             "/embed/p/:id" => Route::EmbedParticipant { id: param("id")? },
@@ -144,6 +149,7 @@ impl Routable for Route {
                 return compare_path("/embed/compare/p/", a, b)
             }
             Route::ComparePick { a } => ("/compare/p/", a),
+            Route::ComparePickReadout { a } => ("/compare/r/", a),
             Route::Statement { id } => ("/s/", id),
             Route::Participant { id } => ("/p/", id),
             Route::Readout { id } => ("/r/", id),
@@ -183,7 +189,7 @@ fn compare_path(prefix: &str, a: &str, b: &str) -> String {
 }
 
 /// The route of `compare/x/:a/:b` without its `compare/`: `x` a one-letter view (`r` or `p`)
-/// and two non-empty segments, or `p/:a` (the picker, never embedded); `None` for anything
+/// and two non-empty segments, or `x/:a` (a picker, never embedded); `None` for anything
 /// else (or an undecodable id).
 fn match_compare(path: &str, embedded: bool) -> Option<Route> {
     let mut segments = path.split('/');
@@ -192,7 +198,12 @@ fn match_compare(path: &str, embedded: bool) -> Option<Route> {
         return None;
     }
     let Some(b) = segments.next() else {
-        return (view == "p" && !embedded).then_some(Route::ComparePick { a: decode(a)? });
+        let a = decode(a)?;
+        return match (view, embedded) {
+            ("p", false) => Some(Route::ComparePick { a }),
+            ("r", false) => Some(Route::ComparePickReadout { a }),
+            _ => None,
+        };
     };
     if segments.next().is_some() || b.is_empty() {
         return None;
@@ -292,7 +303,7 @@ impl Route {
     }
 
     /// The embed of a view (an embed itself); none for the not-found page, the import page and
-    /// the compare picker.
+    /// the compare pickers.
     pub fn embedded(&self) -> Option<Route> {
         match self {
             Route::Home => Some(Route::EmbedHome),
@@ -312,7 +323,8 @@ impl Route {
             | Route::Statements
             | Route::People
             | Route::Readouts
-            | Route::ComparePick { .. } => None,
+            | Route::ComparePick { .. }
+            | Route::ComparePickReadout { .. } => None,
             embed => Some(embed.clone()),
         }
     }
@@ -377,6 +389,14 @@ mod tests {
         assert_eq!(pick.embedded(), None);
         assert_eq!(pick.to_path(), "/compare/p/x%20y");
         assert_eq!(Route::recognize("/compare/p/x%20y/"), Some(pick));
+        let pick = Route::ComparePickReadout { a: "x y".into() };
+        assert_eq!(pick.embedded(), None);
+        assert_eq!(pick.to_path(), "/compare/r/x%20y");
+        assert_eq!(Route::recognize("/compare/r/x%20y/"), Some(pick));
+        assert_eq!(
+            Route::recognize("/embed/compare/r/x").map(|r| r.full()),
+            Some(Route::NotFound)
+        );
     }
 
     #[test]
@@ -408,6 +428,8 @@ mod tests {
         CompareParticipants { a: String, b: String },
         #[at("/compare/p/:a")]
         ComparePick { a: String },
+        #[at("/compare/r/:a")]
+        ComparePickReadout { a: String },
         #[at("/embed/")]
         EmbedHome,
         #[at("/embed/s/:id")]
@@ -445,6 +467,7 @@ mod tests {
                 Derived::CompareReadouts { a, b } => Route::CompareReadouts { a, b },
                 Derived::CompareParticipants { a, b } => Route::CompareParticipants { a, b },
                 Derived::ComparePick { a } => Route::ComparePick { a },
+                Derived::ComparePickReadout { a } => Route::ComparePickReadout { a },
                 Derived::EmbedCompareReadouts { a, b } => Route::EmbedCompareReadouts { a, b },
                 Derived::EmbedCompareParticipants { a, b } => {
                     Route::EmbedCompareParticipants { a, b }

@@ -24,7 +24,7 @@ use crate::embed::frame_title;
 use crate::format::{count, human_date, join_names};
 use crate::nav::{use_embedded, use_links, Links};
 use crate::pages::not_found::{Kind, Missing};
-use crate::platform::use_title;
+use crate::platform::{measure, use_render_measure, use_title};
 use crate::route::Route;
 use readouts_core::compare::{
     account_name, compare_accounts, compare_people, AccountSide, Attributed, Comparison, Presence,
@@ -102,6 +102,7 @@ fn col(name: String) -> Html {
 /// Two accounts of one meeting side by side (see the module's documentation).
 #[component]
 pub fn CompareReadoutsPage(props: &PairProps) -> Html {
+    use_render_measure("readouts:compare-view");
     let index = use_context::<SharedIndex>();
     let embedded = use_embedded();
     let links = use_links();
@@ -121,7 +122,7 @@ pub fn CompareReadoutsPage(props: &PairProps) -> Html {
         Some((_, None)) => return html! { <Missing kind={Kind::Readout} id={props.b.clone()} /> },
         None => return Html::default(),
     };
-    let c = compare_accounts(a, b);
+    let c = measure("readouts:compare-accounts", || compare_accounts(a, b));
     let sort = sort_of(&query);
     let rows: Vec<&Row> = match sort {
         Some(i) => c.sorted(SORTS[i].1),
@@ -349,6 +350,7 @@ const READOUTS: usize = 20;
 /// Two participants side by side (see the module's documentation).
 #[component]
 pub fn ComparePeoplePage(props: &PairProps) -> Html {
+    use_render_measure("readouts:compare-view");
     let index = use_context::<SharedIndex>();
     let embedded = use_embedded();
     let links = use_links();
@@ -379,7 +381,9 @@ pub fn ComparePeoplePage(props: &PairProps) -> Html {
         };
         return html! { <Missing kind={Kind::Participant} id={missing.clone()} /> };
     };
-    let c = compare_people(index.corpus(), &props.a, &props.b);
+    let c = measure("readouts:compare-people", || {
+        compare_people(index.corpus(), &props.a, &props.b)
+    });
     let route = Route::CompareParticipants {
         a: props.a.to_string(),
         b: props.b.to_string(),

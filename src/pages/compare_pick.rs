@@ -1,16 +1,28 @@
-//! `/compare/p/<a>` ([`ComparePickPage`]): "Compare with…", the way from a participant's page
-//! to two participants side by side. A find box over every participant who speaks in the
-//! corpus; each match links to `/compare/p/<a>/<b>`. Drawn by the compare app, as the compare
-//! views are (compiled into it only), so that it costs the first load nothing: the main app
-//! hands it a readout `a` takes part in (for the name) and the speakers ([`People`]).
+//! The "Compare with…" pickers, drawn by the compare app, as the compare views are (compiled
+//! into it only), so that they cost the first load nothing:
+//!
+//! - `/compare/p/<a>` ([`ComparePickPage`]): the way from a participant's page to two
+//!   participants side by side. A find box over every participant who speaks in the corpus;
+//!   each match links to `/compare/p/<a>/<b>`. The main app hands it a readout `a` takes part
+//!   in (for the name) and the speakers ([`People`]).
+//! - `/compare/r/<a>` ([`ComparePickReadoutPage`]): the way from a readout's page to two
+//!   accounts side by side. A find box over every readout of the corpus (title, publisher,
+//!   date); the other accounts of the same meeting ([`other_accounts`], the core's pairing)
+//!   come first, then the others nearest in date; each match links to `/compare/r/<a>/<b>`.
+//!   The main app hands it the readout and its other accounts, and every readout as a
+//!   [`Catalogue`].
 
+use crate::components::statement_card::readout_title;
 use crate::corpus_loader::SharedIndex;
-use crate::format::count;
+use crate::format::{count, human_date};
 use crate::nav::AppLink;
 use crate::pages::not_found::{Kind, Missing};
-use crate::platform::use_title;
+use crate::platform::{use_render_measure, use_title};
 use crate::route::Route;
+use readouts_core::compare::other_accounts;
+use readouts_core::date::Date;
 use readouts_core::fold::fold;
+use std::cell::OnceCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -61,6 +73,7 @@ pub struct PickProps {
 /// documentation).
 #[component]
 pub fn ComparePickPage(props: &PickProps) -> Html {
+    use_render_measure("readouts:compare-view");
     let index = use_context::<SharedIndex>();
     let people = use_context::<People>();
     let find = use_state(String::new);
@@ -123,6 +136,216 @@ pub fn ComparePickPage(props: &PickProps) -> Html {
     }
 }
 
+/// A readout of the corpus, as the readout picker lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub id: String,
+    pub title: String,
+    /// Empty when the readout names none.
+    pub publisher: String,
+    /// `YYYY-MM-DD` (the event's, else the publication's), or empty.
+    pub date: String,
+    pub statements: u32,
+    /// `date` as a day number, read once (the list is sorted by it).
+    day: Option<i64>,
+}
+
+impl Listed {
+    pub fn new(
+        id: String,
+        title: String,
+        publisher: String,
+        date: String,
+        statements: u32,
+    ) -> Self {
+        Listed {
+            day: days(&date),
+            id,
+            title,
+            publisher,
+            date,
+            statements,
+        }
+    }
+
+    /// What the find box searches: title, publisher, id, the date as written (`2031-03-04`)
+    /// and as shown (`4 March 2031`), folded (case, accents).
+    fn words(&self) -> String {
+        let shown = if self.date.is_empty() {
+            String::new()
+        } else {
+            human_date(&self.date)
+        };
+        let (title, publisher, id, date) = (&self.title, &self.publisher, &self.id, &self.date);
+        fold(&format!("{title}\n{publisher}\n{id}\n{date}\n{shown}"))
+    }
+
+    /// Days between this readout's date and `day` (none when either is undated).
+    fn days_from(&self, day: Option<i64>) -> Option<i64> {
+        Some((self.day? - day?).abs())
+    }
+}
+
+/// Every readout of the corpus, in corpus order, given to the readout picker as a context;
+/// what the find box searches in each is made on the first search, not when the picker opens
+/// (thousands of readouts).
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    list: Rc<Vec<Listed>>,
+    words: Rc<OnceCell<Vec<String>>>,
+}
+
+impl Catalogue {
+    pub fn new(list: Vec<Listed>) -> Self {
+        Catalogue {
+            list: Rc::new(list),
+            words: Rc::default(),
+        }
+    }
+
+    /// Each readout's searched words ([`Listed::words`]), in the list's order.
+    fn words(&self) -> &[String] {
+        self.words
+            .get_or_init(|| self.list.iter().map(Listed::words).collect())
+    }
+}
+
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.list, &other.list)
+    }
+}
+
+/// A `YYYY-MM-DD` date as a day number.
+fn days(date: &str) -> Option<i64> {
+    Date::parse_iso(date).map(Date::days_since_epoch)
+}
+
+/// The readouts of `catalogue` whose title, publisher, id or date holds every word of `find`
+/// (accents and case folded), other than `a` (dated `day`): the ids of `others` (its other
+/// accounts) first, then the rest nearest to `day` first (undated ones last), each group in
+/// the catalogue's order otherwise; all of them for an empty `find`.
+pub fn readout_matches<'l>(
+    catalogue: &'l Catalogue,
+    a: &str,
+    day: Option<i64>,
+    others: &[&str],
+    find: &str,
+) -> Vec<&'l Listed> {
+    let find: Vec<String> = fold(find).split_whitespace().map(String::from).collect();
+    let words = if find.is_empty() {
+        &[]
+    } else {
+        catalogue.words()
+    };
+    let mut found: Vec<&Listed> = catalogue
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| r.id != a && find.iter().all(|w| words[*i].contains(w.as_str())))
+        .map(|(_, r)| r)
+        .collect();
+    // A stable sort: equal keys keep the given order.
+    found.sort_by_key(|r| {
+        let distance = r.days_from(day).unwrap_or(i64::MAX);
+        (!others.contains(&r.id.as_str()), distance)
+    });
+    found
+}
+
+/// "Compare TITLE with…": the find box over the readouts and the readouts it matches, the
+/// other accounts of the meeting first (see the module's documentation).
+#[component]
+pub fn ComparePickReadoutPage(props: &PickProps) -> Html {
+    use_render_measure("readouts:compare-view");
+    let index = use_context::<SharedIndex>();
+    let catalogue = use_context::<Catalogue>();
+    let find = use_state(String::new);
+    // The readout and the ids of its other accounts, among the readouts the main app gave.
+    let this = use_memo((index.clone(), props.a.clone()), |(index, a)| {
+        let index = index.as_ref()?;
+        let this = index.readout(a)?;
+        let others: Vec<String> = other_accounts(index.corpus(), this)
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
+        Some((
+            readout_title(this).to_string(),
+            this.event.date.clone(),
+            others,
+        ))
+    });
+    use_title(
+        this.as_ref()
+            .as_ref()
+            .map(|(title, ..)| format!("Compare {title} with…")),
+    );
+    let Some((title, date, others)) = this.as_ref() else {
+        return html! { <Missing kind={Kind::Readout} id={props.a.clone()} /> };
+    };
+    let oninput = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| {
+            find.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let catalogue = catalogue.unwrap_or_else(|| Catalogue::new(Vec::new()));
+    let others: Vec<&str> = others.iter().map(String::as_str).collect();
+    let day = date.as_deref().and_then(days);
+    let found = readout_matches(&catalogue, &props.a, day, &others, &find);
+    let status = match (found.len(), find.trim().is_empty()) {
+        (0, _) => format!("No readout matches “{}”.", find.trim()),
+        (n, true) if n > SHOWN => format!(
+            "{} in the corpus: the {SHOWN} nearest in date are listed; type a title, publisher or date to find the others.",
+            count(n, "other readout", "other readouts")
+        ),
+        (n, _) if n > SHOWN => format!(
+            "{} match: the first {SHOWN} are listed; type more of the title, publisher or date.",
+            count(n, "readout", "readouts")
+        ),
+        (1, _) => "1 readout matches.".to_string(),
+        (n, _) => format!("{n} readouts match."),
+    };
+    let a = props.a.to_string();
+    let item = |r: &Listed| {
+        let mut details: Vec<String> = Vec::new();
+        if !r.publisher.is_empty() {
+            details.push(r.publisher.clone());
+        }
+        if !r.date.is_empty() {
+            details.push(human_date(&r.date));
+        }
+        details.push(count(r.statements as usize, "statement", "statements"));
+        let other = others.contains(&r.id.as_str());
+        html! {
+            <li>
+                <AppLink to={Route::CompareReadouts { a: a.clone(), b: r.id.clone() }}>{ r.title.clone() }</AppLink>
+                if other {
+                    { " · " }<strong>{ "Other account of this meeting" }</strong>
+                }
+                <span class="count-note">{ format!(" · {}", details.join(" · ")) }</span>
+            </li>
+        }
+    };
+    html! {
+        <section class="compare-pick" aria-labelledby="compare-title">
+            <h1 id="compare-title" tabindex="-1">
+                { "Compare " }
+                <AppLink to={Route::Readout { id: a.clone() }}>{ title.clone() }</AppLink>
+                { " with…" }
+            </h1>
+            <p>{ "Find another readout to see the two side by side, topic by topic: what each attributes to each leader, and what each leaves out. Other accounts of this meeting come first." }</p>
+            <label for="compare-find">{ "Find a readout" }</label>
+            <input id="compare-find" type="search" autocomplete="off" spellcheck="false"
+                aria-describedby="compare-found" value={(*find).clone()} {oninput} />
+            <p id="compare-found" class="count-note" role="status">{ status }</p>
+            <ul class="compare-picks">
+                { for found.iter().take(SHOWN).map(|r| item(r)) }
+            </ul>
+        </section>
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -175,6 +398,161 @@ mod tests {
         let html = picker("nobody", vec![person("ilse-varo", "Ilse Varo", 3)]).await;
         assert!(!html.contains("compare-find"), "{html}");
         assert!(html.contains("nobody"), "{html}");
+    }
+
+    /// The readout picker of `a` over `list`, rendered at its path.
+    async fn readout_picker(a: String, index: SharedIndex, list: Vec<Listed>) -> String {
+        let path = Box::leak(format!("/compare/r/{a}").into_boxed_str());
+        let catalogue = Catalogue::new(list);
+        render_at(
+            path,
+            index,
+            html! {
+                <ContextProvider<Catalogue> context={catalogue}>
+                    <ComparePickReadoutPage a={a} />
+                </ContextProvider<Catalogue>>
+            },
+        )
+        .await
+    }
+
+    /// `index`'s readouts as the main app lists them for the picker.
+    fn catalogue(index: &SharedIndex) -> Vec<Listed> {
+        index
+            .corpus()
+            .readouts
+            .iter()
+            .map(|r| {
+                let date = r.event.date.clone().or(r.published.clone());
+                listed(
+                    &r.id,
+                    readout_title(r),
+                    r.source.publisher.as_deref().unwrap_or_default(),
+                    &date.unwrap_or_default(),
+                    r.statements.len() as u32,
+                )
+            })
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_other_account_comes_first_then_every_other_readout() {
+        let (index, [a, b, seed]) = accounts_index();
+        let list = catalogue(&index);
+        let html = readout_picker(a.clone(), index.clone(), list.clone()).await;
+        let title = readout_title(index.readout(&a).unwrap()).to_string();
+        assert!(html.contains(&format!(r#"<h1 id="compare-title" tabindex="-1">Compare <a href="/r/{a}">{title}</a> with…</h1>"#)), "{html}");
+        assert!(
+            html.contains(r#"<label for="compare-find">Find a readout</label>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"class="count-note">2 readouts match.</p>"#),
+            "{html}"
+        );
+        let items: Vec<&str> = html.split("<li>").skip(1).collect();
+        assert_eq!(items.len(), 2, "{html}");
+        assert!(
+            items[0].starts_with(&format!(r#"<a href="/compare/r/{a}/{b}">"#)),
+            "{html}"
+        );
+        assert!(items[0].contains("Other account of this meeting"), "{html}");
+        assert!(
+            items[0].contains("Office of the Prime Minister of Kestria · 5 March 2031 ·"),
+            "{html}"
+        );
+        assert!(
+            items[1].starts_with(&format!(r#"<a href="/compare/r/{a}/{seed}">"#)),
+            "{html}"
+        );
+        assert!(!items[1].contains("Other account"), "{html}");
+        // The seed has no other account: every other readout is offered all the same.
+        let html = readout_picker(seed.clone(), index, list).await;
+        assert!(
+            html.contains(r#"class="count-note">2 readouts match.</p>"#),
+            "{html}"
+        );
+        assert!(!html.contains("Other account of this meeting"), "{html}");
+        assert!(
+            html.contains(&format!(r#"href="/compare/r/{seed}/{a}""#)),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(r#"href="/compare/r/{seed}/{b}""#)),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_readout_is_not_found() {
+        let (index, _) = accounts_index();
+        let list = catalogue(&index);
+        let html = readout_picker("nope".into(), index, list).await;
+        assert!(!html.contains("compare-find"), "{html}");
+        assert!(html.contains("No readout with this id"), "{html}");
+    }
+
+    fn listed(id: &str, title: &str, publisher: &str, date: &str, statements: u32) -> Listed {
+        Listed::new(
+            id.into(),
+            title.into(),
+            publisher.into(),
+            date.into(),
+            statements,
+        )
+    }
+
+    #[test]
+    fn readouts_are_found_by_title_publisher_or_date_other_accounts_then_nearest_first() {
+        let list = Catalogue::new(vec![
+            listed("a", "Call with Kestria", "Arvelia", "2031-03-04", 5),
+            listed("far", "Summit in Örsund", "Arvelia", "2029-01-01", 9),
+            listed("undated", "A statement", "", "", 1),
+            listed("near", "Talks on grain", "Kestria", "2031-03-10", 2),
+            listed("other", "Readout of the call", "Kestria", "2031-03-05", 4),
+        ]);
+        let day = days("2031-03-04");
+        let ids = |found: Vec<&Listed>| found.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        // Empty: everyone but `a`, the other account first, then by distance, undated last.
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &["other"], " ")),
+            ["other", "near", "far", "undated"]
+        );
+        // Without other accounts, nearest first.
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "")),
+            ["other", "near", "far", "undated"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "near", days("2029-01-02"), &[], "")),
+            ["far", "a", "other", "undated"]
+        );
+        // Title words in any order, accents and case folded; the publisher; the date written
+        // either way.
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "orsund SUMMIT")),
+            ["far"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "kestria")),
+            ["other", "near"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "2031-03")),
+            ["other", "near"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "10 march")),
+            ["near"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "call")),
+            ["other"]
+        );
+        assert_eq!(
+            ids(readout_matches(&list, "a", day, &[], "nothing")),
+            Vec::<String>::new()
+        );
     }
 
     fn person(id: &str, name: &str, statements: u32) -> Person {

@@ -64,6 +64,12 @@ pub fn ReadoutPage(props: &ReadoutPageProps) -> Html {
         vec![text(title.to_string())],
     )];
     if !embedded {
+        // The picker of the readout to compare it with (`/compare/r/<a>`), drawn by the
+        // compare app.
+        let pick = links.page(Route::ComparePickReadout {
+            a: readout.id.clone(),
+        });
+        head.push(link(pick, "compare-with", vec![text("Compare with…")]));
         head.push(readout_download(&index, &readout.id));
         head.push(embed_button(
             &Route::Readout {
@@ -475,6 +481,13 @@ mod tests {
         let html = render_at(path, index, html! { <ReadoutPage id={seed.clone()} /> }).await;
         assert!(html.contains("The readout</h2>"), "{html}");
         assert!(!html.contains("Other accounts"), "{html}");
+        // Any other readout can still be compared with it, through the picker.
+        assert!(
+            html.contains(&format!(
+                r#"<a href="/compare/r/{seed}" class="compare-with">Compare with…</a>"#
+            )),
+            "{html}"
+        );
         let html = render_at(
             "/r/astana",
             sample_index(),

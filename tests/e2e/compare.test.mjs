@@ -3,12 +3,16 @@
 // headers, "Not mentioned" where an account is silent, sorting by "only in A" (kept in the
 // URL, Back and Forward without mounting the view again); two speakers ticked in the
 // statement browser compared side by side (the diverging table and both timelines); a
-// participant compared with another found in the picker ("Compare with…");
+// participant compared with another found in the picker ("Compare with…"); a readout
+// compared with its other account, found first in the readout picker ("Compare with…" on a
+// readout page), and a readout told once offered every other readout;
 // and both compare views embedded in another site's page, sizing themselves. The views are drawn by
 // the compare app, a wasm app of their own loaded on demand (src/lazy.rs): its links move the
 // main app without a page load, Back returns, the title and focus follow, a failed load says
-// so; axe-core finds nothing on any compare state at 375 and 1280 px (screenshots in
-// target/e2e-screenshots/). Every step waits on a condition.
+// so; axe-core finds nothing on any compare state (both views and their sorts, embeds, both
+// pickers with and without matches, unknown ids, a compare app that failed to load) at 375
+// and 1280 px, light and dark (screenshots in target/e2e-screenshots/). Every step waits on a
+// condition.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,10 +34,12 @@ let hostDir;
 /** The two accounts, as the corpus has them (A: the ministry's, B: the readout). */
 let a;
 let b;
+/** Every readout of the corpus. */
+let readouts;
 
 before(async () => {
   corpus = await accountsCorpus();
-  const readouts = JSON.parse(await readFile(corpus.file, 'utf8')).readouts;
+  readouts = JSON.parse(await readFile(corpus.file, 'utf8')).readouts;
   a = readouts.find((r) => r.source.publisher === ACCOUNTS[0][1]);
   b = readouts.find((r) => r.source.publisher === ACCOUNTS[1][1]);
   assert.ok(a && b, 'both accounts are in the corpus');
@@ -179,6 +185,52 @@ test('participant compare from the picker: "Compare with…" on a participant pa
   await page.close();
 });
 
+test('"Compare with…" on a readout page: its other account first, then every other readout; choosing it (with the keyboard) opens the two side by side', async () => {
+  const seed = readouts.find((r) => r.id !== a.id && r.id !== b.id);
+  const { page, seen } = await open(`/r/${a.id}`);
+  await page.locator('main h1#readout-title').waitFor();
+  await page.getByRole('link', { name: 'Compare with…' }).click();
+  await page.waitForURL(`**/compare/r/${a.id}`);
+  await page.getByRole('heading', { level: 1, name: `Compare ${a.title} with…` }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'compare-title');
+  const picks = page.locator('.compare-picks li');
+  await picks.first().waitFor();
+  // The other account of the call first, marked as such; then every other readout.
+  assert.equal(await picks.count(), readouts.length - 1);
+  assert.equal(await picks.first().getByRole('link').textContent(), b.title);
+  assert.match(await picks.first().textContent(), /Other account of this meeting/);
+  assert.equal(await picks.filter({ hasText: 'Other account of this meeting' }).count(), 1);
+  assert.equal(await picks.nth(1).getByRole('link').textContent(), seed.title);
+  // The find box: by publisher, by date as shown, nothing.
+  const find = page.getByRole('searchbox', { name: 'Find a readout' });
+  await find.fill('nobody at all');
+  await page.getByRole('status').filter({ hasText: 'No readout matches “nobody at all”.' }).waitFor();
+  assert.equal(await picks.count(), 0);
+  await find.fill('kestria PRIME');
+  await page.getByRole('status').filter({ hasText: '1 readout matches.' }).waitFor();
+  await find.fill('');
+  await page.getByRole('status').filter({ hasText: `${readouts.length - 1} readouts match.` }).waitFor();
+  // With the keyboard: from the find box to the first match, Enter opens it.
+  await find.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), b.title);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**/compare/r/${a.id}/${b.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Two accounts side by side' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: `B: ${ACCOUNTS[1][1]}` }).waitFor();
+  // A readout told once offers every other readout, none marked as another account.
+  await page.goto(`${app.url}r/${seed.id}`);
+  await page.getByRole('link', { name: 'Compare with…' }).click();
+  await page.waitForURL(`**/compare/r/${seed.id}`);
+  await picks.first().waitFor();
+  assert.deepEqual((await picks.getByRole('link').allTextContents()).sort(), [a.title, b.title].sort());
+  assert.equal(await page.getByText('Other account of this meeting').count(), 0);
+  await picks.filter({ hasText: b.title }).getByRole('link').click();
+  await page.waitForURL(`**/compare/r/${seed.id}/${b.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Two accounts side by side' }).waitFor();
+  noErrors(seen);
+  await page.close();
+});
+
 test('both compare views embedded in another site size themselves and link out', async () => {
   const views = [
     [`compare/r/${a.id}/${b.id}`, 'Two accounts side by side', (frame) => frame.getByRole('link', { name: 'Card' }).first()],
@@ -257,37 +309,83 @@ test('a compare app that cannot be loaded says so instead of a blank page', asyn
   await page.close();
 });
 
-/** Runs axe-core on the page (its WCAG 2 A and AA rules) and returns the violations. */
+/** The WCAG rules axe-core checks, as in a11y.test.mjs: 2.1 A and AA, and 2.2's target size. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the page and returns the violations, one line each. */
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  }, TAGS);
 }
 
-test('axe-core finds nothing on the compare states at 375 and 1280 px (screenshots)', async () => {
+/** Waits for the compare app's view to be mounted (its status line hidden). */
+const mounted = (page) => page.locator('#compare-app-status[hidden]').waitFor({ state: 'attached' });
+
+/** Types `text` into a picker's find box and waits for its status to say `status`. */
+async function typed(page, text, status) {
+  await page.locator('#compare-find').fill(text);
+  await page.getByRole('status').filter({ hasText: status }).waitFor();
+}
+
+test('axe-core finds nothing on any compare state at 375 and 1280 px, light and dark (screenshots)', async () => {
+  // Each state: a name, its URL, and what shows it is ready.
+  const heading = (name) => async (page) => {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await mounted(page);
+  };
   const states = [
-    ['compare-r', `compare/r/${a.id}/${b.id}`, 'Two accounts side by side'],
-    ['compare-r-only-a', `compare/r/${a.id}/${b.id}?sort=only-a`, 'Two accounts side by side'],
-    ['compare-p', 'compare/p/tomas-brenn/ilse-varo', /Tomas Brenn and Ilse Varo/],
-    ['compare-embed', `embed/compare/r/${a.id}/${b.id}`, 'Two accounts side by side'],
-    ['compare-p-embed', 'embed/compare/p/tomas-brenn/ilse-varo', /Tomas Brenn and Ilse Varo/],
-    ['compare-pick', 'compare/p/tomas-brenn', 'Compare Tomas Brenn with…'],
+    ['compare-r', `compare/r/${a.id}/${b.id}`, heading('Two accounts side by side')],
+    ['compare-r-only-a', `compare/r/${a.id}/${b.id}?sort=only-a`, async (page) => {
+      await heading('Two accounts side by side')(page);
+      await page.locator('.sort-button[aria-current="true"]').waitFor();
+    }],
+    ['compare-r-both', `compare/r/${a.id}/${b.id}?sort=both`, async (page) => {
+      await heading('Two accounts side by side')(page);
+      await page.locator('.sort-button[aria-current="true"]').waitFor();
+    }],
+    ['compare-p', 'compare/p/tomas-brenn/ilse-varo', heading(/Tomas Brenn and Ilse Varo/)],
+    ['compare-embed', `embed/compare/r/${a.id}/${b.id}`, heading('Two accounts side by side')],
+    ['compare-p-embed', 'embed/compare/p/tomas-brenn/ilse-varo', heading(/Tomas Brenn and Ilse Varo/)],
+    ['compare-pick', 'compare/p/tomas-brenn', heading('Compare Tomas Brenn with…')],
+    ['compare-pick-none', 'compare/p/tomas-brenn', async (page) => {
+      await heading('Compare Tomas Brenn with…')(page);
+      await typed(page, 'nobody at all', 'No participant matches');
+    }],
+    ['compare-pick-r', `compare/r/${a.id}`, heading(`Compare ${a.title} with…`)],
+    ['compare-pick-r-none', `compare/r/${a.id}`, async (page) => {
+      await heading(`Compare ${a.title} with…`)(page);
+      await typed(page, 'nobody at all', 'No readout matches');
+    }],
+    ['compare-r-unknown', `compare/r/${a.id}/no-such-readout`, heading('No readout with this id')],
+    ['compare-p-unknown', 'compare/p/no-such-person/ilse-varo', heading('No participant with this id')],
+    ['compare-pick-r-unknown', 'compare/r/no-such-readout', heading('No readout with this id')],
+    ['compare-embed-unknown', `embed/compare/r/${a.id}/no-such-readout`, heading('No readout with this id')],
+    // The compare app's chunk cannot be fetched: the page says so in an alert.
+    ['compare-failed', `compare/r/${a.id}/${b.id}`, async (page) => {
+      await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).waitFor();
+    }, true],
   ];
-  for (const width of [375, 1280]) {
-    // The page's policy allows no inline script: axe-core is injected past it.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    for (const [name, url, heading] of states) {
-      await page.goto(app.url + url);
-      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await page.locator('#compare-app-status[hidden]').waitFor({ state: 'attached' });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} at ${width} px: no horizontal scrolling (overflow ${overflow} px)`);
-      assert.deepEqual(await axe(page), [], `${name} at ${width} px`);
-      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  const problems = [];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [375, 1280]) {
+      // The page's policy allows no inline script: axe-core is injected past it.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+      for (const [name, url, ready, failing] of states) {
+        const page = await context.newPage();
+        if (failing) await page.route('**/compare-app*', (route) => route.abort());
+        await page.goto(app.url + url);
+        await ready(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) problems.push(`${name} ${width}px ${colorScheme}: horizontal scrolling (overflow ${overflow} px)`);
+        for (const v of await axe(page)) problems.push(`${name} ${width}px ${colorScheme}: ${v}`);
+        if (colorScheme === 'light') await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        await page.close();
+      }
+      await context.close();
     }
-    await context.close();
   }
+  assert.deepEqual(problems, []);
 });

@@ -1,7 +1,8 @@
 // The viewer on a generated corpus of over 20,000 statements (1,050 fictional readouts, about
 // 20 statements each: two of every 25 are second accounts of a meeting, shorter): facet
 // toggles, searches, dates, sorting and paging give the counts a plain scan of the corpus
-// gives, every card shown satisfies the view's filters, and no page renders more than 50 cards.
+// gives, every card shown satisfies the view's filters, and no page renders more than 50 cards;
+// the generated accounts of one meeting find each other and compare side by side.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -280,6 +281,35 @@ test('participant and readout pages at scale', async () => {
   await page.locator('main h1').waitFor();
   const marks = await page.$$eval('.source-text a.hl, .source-text a.hl-also', (links) => links.map((a) => a.id));
   assert.deepEqual(marks.sort(), readout.statements.map((s) => s.id).sort());
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
+
+test('accounts of one meeting at scale: the generated pairs list each other, the picker offers the other first, the two side by side', async () => {
+  // The generator's pairs: the last two readouts of every 25 (`readouts_synth::PAIR_EVERY`).
+  const [first, second] = corpus.readouts.slice(23, 25);
+  const { page, seen } = await open(`/r/${first.id}`);
+  const others = page.getByRole('region', { name: 'Other accounts of this meeting' });
+  await others.getByRole('link', { name: second.title }).waitFor();
+  await page.getByRole('link', { name: 'Compare with…' }).click();
+  await page.waitForURL(`**/compare/r/${first.id}`);
+  const picks = page.locator('.compare-picks li');
+  await picks.first().waitFor();
+  assert.equal(await picks.first().getByRole('link').textContent(), second.title);
+  assert.match(await picks.first().textContent(), /Other account of this meeting/);
+  // At most 20 of the other 1,049 readouts are listed, and the status says how to find the rest.
+  assert.equal(await picks.count(), 20);
+  await page.getByRole('status').filter({ hasText: `${thousands(corpus.readouts.length - 1)} other readouts in the corpus` }).waitFor();
+  await picks.first().getByRole('link').click();
+  await page.waitForURL(`**/compare/r/${first.id}/${second.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Two accounts side by side' }).waitFor();
+  // A row for every topic raised in either account (topics are matched case-insensitively).
+  const heads = (await page.locator('.compare-table tbody th').allTextContents()).map((h) => h.toLowerCase());
+  const topics = new Set([first, second].flatMap((r) => r.statements.flatMap((s) => s.topics)));
+  assert.ok(topics.size > 0);
+  for (const topic of topics) {
+    assert.ok(heads.some((h) => h.startsWith(`${topic.toLowerCase()}only in`) || h.startsWith(`${topic.toLowerCase()}in both`)), `a row for ${topic}: ${heads}`);
+  }
   assert.deepEqual(seen.pageErrors, []);
   await page.close();
 });

@@ -1,5 +1,7 @@
 //! The compare views of readouts as their own wasm app: `/compare/r/<a>/<b>`,
-//! `/compare/p/<a>/<b>` and their embeds ([`readouts_app::pages::compare`]); and the lists of
+//! `/compare/p/<a>/<b>` and their embeds ([`readouts_app::pages::compare`]), and the pickers
+//! that lead to them, `/compare/p/<a>` and `/compare/r/<a>`
+//! ([`readouts_app::pages::compare_pick`]); and the lists of
 //! people and readouts, `/p/` and `/r/` ([`readouts_app::pages::lists`]), which read the same
 //! kind of input (readouts handed over as a corpus file, the speakers' counts) and are drawn
 //! here rather than by an app of their own, which would be a second copy of Yew, the core and
@@ -32,8 +34,11 @@ mod browser {
     use readouts_app::lazy::guest;
     use readouts_app::nav::Embedded;
     use readouts_app::pages::compare::{ComparePeoplePage, CompareReadoutsPage};
-    use readouts_app::pages::compare_pick::{ComparePickPage, People, Person};
+    use readouts_app::pages::compare_pick::{
+        Catalogue, ComparePickPage, ComparePickReadoutPage, Listed, People, Person,
+    };
     use readouts_app::pages::lists::{List, StatementCounts};
+    use readouts_app::platform::measure;
     use readouts_app::route::Route;
     use readouts_core::Corpus;
     use std::cell::{Cell, RefCell};
@@ -61,6 +66,7 @@ mod browser {
         index: SharedIndex,
         people: People,
         counts: StatementCounts,
+        catalogue: Catalogue,
         history: AnyHistory,
         basename: Option<AttrValue>,
     }
@@ -82,7 +88,9 @@ mod browser {
                 <ContextProvider<SharedIndex> context={props.index.clone()}>
                     <ContextProvider<People> context={props.people.clone()}>
                         <ContextProvider<StatementCounts> context={props.counts.clone()}>
-                            <Switch<Route> render={switch} />
+                            <ContextProvider<Catalogue> context={props.catalogue.clone()}>
+                                <Switch<Route> render={switch} />
+                            </ContextProvider<Catalogue>>
                         </ContextProvider<StatementCounts>>
                     </ContextProvider<People>>
                 </ContextProvider<SharedIndex>>
@@ -98,6 +106,7 @@ mod browser {
             Route::ComparePick { a } => html! { <ComparePickPage {a} /> },
             Route::People => html! { <List people=true /> },
             Route::Readouts => html! { <List people=false /> },
+            Route::ComparePickReadout { a } => html! { <ComparePickReadoutPage {a} /> },
             _ => Html::default(),
         };
         if route.is_embed() {
@@ -128,31 +137,38 @@ mod browser {
 
     /// Renders the compare view or list of the document's address into `root`, in place of
     /// what was mounted, on the readouts of `corpus` (a corpus file the main app wrote; for the
-    /// lists, an outline of every readout) and, for the picker and the lists, the corpus's
-    /// `speakers` (id, name and statements, three items each) and, for the lists, each
-    /// readout's `statements` (one item each, in the corpus's order). Fails, for the main app
-    /// to say so, if the corpus cannot be read.
+    /// lists, an outline of every readout) and, for the participant picker and the lists, the
+    /// corpus's `speakers` (id, name and statements, three items each), for the lists each
+    /// readout's `statements` (one item each, in the corpus's order), for the readout picker
+    /// its `readouts` (a JSON array of strings: id, title, publisher, date and statements,
+    /// five items each). Fails, for the main app to say so, if the corpus cannot be read.
     #[wasm_bindgen]
     pub fn mount(
         root: Element,
         corpus: String,
         speakers: Option<Array>,
         statements: Option<Array>,
+        readouts: Option<String>,
     ) -> Result<(), JsValue> {
-        let corpus = Corpus::from_json(&corpus).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        follow_links();
-        let history = AnyHistory::from(MemoryHistory::new());
-        locate(&history);
-        HISTORY.with(|h| *h.borrow_mut() = Some(history.clone()));
-        let props = AppProps {
-            index: SharedIndex::new(corpus),
-            people: people(speakers),
-            counts: counts(statements),
-            history,
-            basename: basename(),
-        };
-        guest::mount(&MOUNTED, root, props);
-        Ok(())
+        // The corpus read, indexed and the view rendered (Yew renders a new root at once).
+        measure("readouts:compare-mount", || {
+            let corpus = measure("readouts:compare-read", || Corpus::from_json(&corpus))
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            follow_links();
+            let history = AnyHistory::from(MemoryHistory::new());
+            locate(&history);
+            HISTORY.with(|h| *h.borrow_mut() = Some(history.clone()));
+            let props = AppProps {
+                index: SharedIndex::new(corpus),
+                people: people(speakers),
+                counts: counts(statements),
+                catalogue: catalogue(readouts),
+                history,
+                basename: basename(),
+            };
+            guest::mount(&MOUNTED, root, props);
+            Ok(())
+        })
     }
 
     /// The address moved within the mounted view's path (another sort, Back or Forward): the
@@ -160,7 +176,8 @@ mod browser {
     #[wasm_bindgen]
     pub fn moved() {
         if let Some(history) = HISTORY.with(|h| h.borrow().clone()) {
-            locate(&history);
+            // The view rendered again for the new address (its router re-renders at once).
+            measure("readouts:compare-moved", || locate(&history));
         }
     }
 
@@ -193,6 +210,28 @@ mod browser {
             .map(|n| n.as_f64().unwrap_or_default() as u32)
             .collect();
         StatementCounts(Rc::new(list))
+    }
+
+    /// The readouts the main app gave (none for the views but the readout picker; none
+    /// either if the list is not the JSON expected).
+    fn catalogue(readouts: Option<String>) -> Catalogue {
+        let items: Vec<String> = readouts
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        let list = items
+            .chunks_exact(5)
+            .map(|r| {
+                let statements = r[4].parse().unwrap_or_default();
+                Listed::new(
+                    r[0].clone(),
+                    r[1].clone(),
+                    r[2].clone(),
+                    r[3].clone(),
+                    statements,
+                )
+            })
+            .collect();
+        Catalogue::new(list)
     }
 
     /// Whether nothing in particular has the focus: the body or the page's `main`, where it
