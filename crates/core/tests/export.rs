@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use readouts_core::export::{
-    corpus_json, statements_csv, statements_json, COLUMNS, LIST_SEPARATOR,
+    corpus_json, statements_csv, statements_json, CorpusWriter, COLUMNS, LIST_SEPARATOR,
 };
 use readouts_core::query::{Facet, Index, Query, Sort, PAGE_SIZE};
 use readouts_core::validate::{validate, validate_json};
@@ -400,6 +400,13 @@ fn an_exported_corpus_is_the_corpus_file_and_passes_validation() {
         "serde's bytes"
     );
     assert_eq!(validate_json(&json).expect("reads"), vec![]);
+    // Written a readout at a time, the same bytes.
+    let mut writer = CorpusWriter::new();
+    for readout in &all {
+        writer.push(readout);
+    }
+    assert_eq!(writer.finish(), json, "the writer a readout at a time");
+    assert_eq!(CorpusWriter::new().finish(), corpus_json(&[]));
     // Any subset, one readout alone included, is a valid corpus too.
     for subset in [&all[..1], &all[1..2], &all[3..7], &[all[5], all[0]][..]] {
         let json = corpus_json(subset);

@@ -22,19 +22,29 @@ use crate::model::{
 /// without their statements, source text, diagnostics and corrections (see
 /// [`outline_json`](super::outline_json)).
 pub(crate) fn push_corpus(out: &mut String, readouts: &[&Readout], outline: bool) {
-    out.push_str("{\"schema_version\":");
-    push_number(out, SCHEMA_VERSION as usize);
-    out.push_str(",\"readouts\":[");
+    push_corpus_start(out);
     for (i, readout) in readouts.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         push_readout(out, readout, outline);
     }
+    push_corpus_end(out);
+}
+
+/// What comes before the readouts of a corpus file: `{"schema_version":1,"readouts":[`.
+pub(crate) fn push_corpus_start(out: &mut String) {
+    out.push_str("{\"schema_version\":");
+    push_number(out, SCHEMA_VERSION as usize);
+    out.push_str(",\"readouts\":[");
+}
+
+/// What comes after the readouts of a corpus file: `]}`.
+pub(crate) fn push_corpus_end(out: &mut String) {
     out.push_str("]}");
 }
 
-fn push_readout(out: &mut String, readout: &Readout, outline: bool) {
+pub(crate) fn push_readout(out: &mut String, readout: &Readout, outline: bool) {
     // An outline's readout holds none of these (the empty text starts its prose at 0).
     let statements = if outline {
         &[][..]

@@ -12,7 +12,8 @@
 //!   for the same readouts (its [`Corpus::to_json`](crate::Corpus::to_json)); one readout is
 //!   a corpus of one, as
 //!   `readouts parse` prints it. `readouts check` accepts it and `readouts merge` adds it to
-//!   another corpus (`docs/corpus-format.md`, Exports).
+//!   another corpus (`docs/corpus-format.md`, Exports). [`CorpusWriter`] writes the same bytes
+//!   a readout at a time.
 //!
 //! # The CSV (`csv.rs`)
 //!
@@ -200,6 +201,44 @@ pub fn outline_json(readouts: &[&Readout]) -> String {
     json::push_corpus(&mut json, readouts, true);
     json.push('\n');
     json
+}
+
+/// A corpus file written a readout at a time, for a caller that writes many readouts and must
+/// stop between them (the import page, which lets the browser paint between slices of work):
+/// the bytes of [`corpus_json`] for the readouts pushed, in order.
+pub struct CorpusWriter {
+    json: String,
+    empty: bool,
+}
+
+impl Default for CorpusWriter {
+    fn default() -> Self {
+        CorpusWriter::new()
+    }
+}
+
+impl CorpusWriter {
+    pub fn new() -> CorpusWriter {
+        let mut json = String::new();
+        json::push_corpus_start(&mut json);
+        CorpusWriter { json, empty: true }
+    }
+
+    /// Writes the next readout.
+    pub fn push(&mut self, readout: &Readout) {
+        if !self.empty {
+            self.json.push(',');
+        }
+        self.empty = false;
+        json::push_readout(&mut self.json, readout, false);
+    }
+
+    /// The corpus file.
+    pub fn finish(mut self) -> String {
+        json::push_corpus_end(&mut self.json);
+        self.json.push('\n');
+        self.json
+    }
 }
 
 #[cfg(test)]
