@@ -388,6 +388,19 @@ async fn read_stream(
     Ok(result)
 }
 
+/// Reads a corpus held whole in memory (the readouts imported in this browser, as the import
+/// page's app gives them) in chunks, each in a task of its own, so that the page paints in
+/// between (hundreds of readouts read at once would hold it for long).
+#[cfg(target_arch = "wasm32")]
+pub async fn read_in_steps(json: &[u8]) -> Result<Corpus, CorpusError> {
+    let mut reader = CorpusReader::new();
+    for chunk in json.chunks(1 << 18) {
+        crate::platform::next_task().await;
+        reader.push(chunk)?;
+    }
+    reader.finish()
+}
+
 /// The mark where reading the corpus starts (its measure is `readouts:parse`).
 #[cfg(target_arch = "wasm32")]
 const PARSE_START: &str = "readouts:parse:start";

@@ -293,6 +293,86 @@ test('dropped files show a progress bar and all join the facets; an id already t
   }
 });
 
+/** A fictional readout of about 2 KB: two invented leaders, six topics, three statements each. */
+const TALKS = (n) => `title: Talks number ${n}\npublisher: Ministry of Foreign Affairs of Caldoria\n---\n`
+  + `President Ilse Marrow of Caldoria met Chancellor Oren Vask${n} of Tessaly in Sarn on March ${(n % 27) + 1}, 2037.\n\n`
+  + ['grain exports', 'the rail corridor', 'port fees', 'fishing quotas', 'river dams', 'student visas']
+    .map((topic) => `President Marrow said that talks on ${topic} had moved forward. Chancellor Vask${n} noted that Tessaly wanted a written plan on ${topic}. He stressed that the border regions must be heard first.\n\n`)
+    .join('');
+
+test('500 dropped readouts: the bar advances while the page paints and answers input, through the save and the re-index', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await openImport(page, server.url);
+    // Every frame painted (with the progress bar's value then), a probe button whose clicks
+    // record what the page showed when it ran them, and the frame at which the app finished
+    // each index (its `readouts:index` measure).
+    await page.evaluate(() => {
+      window.__frames = [];
+      const tick = () => {
+        const bar = document.querySelector('#import-progress');
+        window.__frames.push(bar ? Number(bar.value) : null);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      window.__clicks = [];
+      const probe = document.createElement('button');
+      probe.id = 'probe';
+      probe.textContent = 'probe';
+      probe.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 9999';
+      probe.addEventListener('click', () => window.__clicks.push({
+        progress: document.querySelector('#import-progress')?.value ?? null,
+        preview: document.querySelector('.import-preview') !== null,
+      }));
+      document.body.append(probe);
+      window.__indexed = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name === 'readouts:index') window.__indexed.push(window.__frames.length);
+        }
+      }).observe({ type: 'measure' });
+    });
+    const files = Array.from({ length: 500 }, (_, i) => ({ name: `talks-${String(i + 1).padStart(3, '0')}.txt`, text: TALKS(i + 1) }));
+    await dropFiles(page, files);
+    // A click while the files are parsed is run then, not after the batch.
+    await page.waitForFunction(() => Number(document.querySelector('#import-progress')?.value) >= 1, null, { timeout: 60000, polling: 'raf' });
+    await page.click('#probe');
+    await page.waitForFunction(() => document.querySelector('.import-preview h2')?.textContent.includes('500 readouts'), null, { timeout: 120000 });
+    const [during] = await page.evaluate(() => window.__clicks);
+    assert.ok(!during.preview && during.progress !== null && during.progress < 500, `the click ran during the parse: ${JSON.stringify(during)}`);
+    // The bar was painted at many points of the batch, only moving forward.
+    const painted = [...new Set((await page.evaluate(() => window.__frames)).filter((p) => p !== null))];
+    assert.ok(painted.length >= 5, `frames painted at ${painted.length} points of the progress: ${painted}`);
+    assert.deepEqual(painted, [...painted].sort((a, b) => a - b), 'the bar only moves forward');
+    // The preview: a summary, the first 50 readouts, 50 more on demand.
+    assert.equal(await page.locator('.import-choices li').count(), 50);
+    await page.click('.import-choices-more button');
+    await page.waitForFunction(() => document.querySelectorAll('.import-choices li').length === 100, null, { timeout: 15000 });
+    const summary = await page.locator('.import-summary').textContent();
+    const statements = Number(summary.match(/^([\d,]+) statements in all/)[1].replace(/,/g, ''));
+    assert.ok(statements >= 500 * 6, summary);
+    // Save: frames are painted between the click and the app's index with the 500 readouts.
+    const indexes = await page.evaluate(() => window.__indexed.length);
+    const frameAtSave = await page.evaluate(() => window.__frames.length);
+    assert.match(await save(page), /Saved 500 readouts/);
+    await page.waitForFunction((n) => window.__indexed.length > n, indexes, { timeout: 120000 });
+    const frameIndexed = await page.evaluate(() => window.__indexed.at(-1));
+    assert.ok(frameIndexed - frameAtSave >= 2, `frames painted during the save and the re-index: ${frameIndexed - frameAtSave}`);
+    assert.equal((await storedIds(page)).length, 500);
+    // The list of imported readouts shows the first 50 too.
+    await page.waitForFunction(() => document.querySelector('.import-stored h2')?.textContent.includes('(500)'), null, { timeout: 60000 });
+    assert.equal(await page.locator('.import-stored li').count(), 50);
+    assert.match(await page.locator('.import-stored-more button').textContent(), /Show 50 more \(of 500\)/);
+    await toStatements(page);
+    assert.equal((await facet(page, 'source')).Imported, statements);
+    assert.deepEqual(seen.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The bundled readout, as `corpus/` holds it: the seed. */
 const SEED = path.join(ROOT, 'corpus/000_fd7bf9b92fd71b0c.txt');
 

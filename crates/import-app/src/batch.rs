@@ -3,8 +3,9 @@
 //! or stored readout (nor an earlier one of the batch) holds, and the imported readouts as
 //! the main app merges them.
 
+use readouts_core::export::corpus_json;
 use readouts_core::file::free_id;
-use readouts_core::{Corpus, Readout};
+use readouts_core::Readout;
 use std::collections::HashSet;
 
 /// The parse worker's `kind` for a file: `json` for a corpus or readout JSON, else readout
@@ -17,22 +18,40 @@ pub fn kind_of(name: &str) -> &'static str {
     }
 }
 
-/// The records of `batch` for the store, `(id, corpus JSON of that readout)`: a readout whose
-/// id is taken (by `taken`, or an earlier readout of the batch) gets the first free
-/// `id-2`, `id-3`, … (its statement ids follow), so that an import never replaces anything.
-pub fn records(batch: &mut [Readout], taken: &HashSet<String>) -> Vec<(String, String)> {
-    let mut used: HashSet<String> = HashSet::new();
-    batch
-        .iter_mut()
-        .map(|readout| {
-            let id = free_id(&readout.id, |id| taken.contains(id) || used.contains(id));
-            if id != readout.id {
-                readout.set_id(id.clone());
-            }
-            used.insert(id.clone());
-            (id, Corpus::new(vec![readout.clone()]).to_json())
-        })
-        .collect()
+/// The records of a batch for the store, `(id, corpus JSON of that readout)`, a readout at a
+/// time (the page lets the browser paint between them): a readout whose id is taken (by
+/// `taken`, or an earlier readout of the batch) gets the first free `id-2`, `id-3`, … (its
+/// statement ids follow), so that an import never replaces anything.
+pub struct Records<'a> {
+    taken: &'a HashSet<String>,
+    /// The ids given to the batch's readouts so far.
+    used: HashSet<String>,
+}
+
+impl<'a> Records<'a> {
+    /// Records of a batch, none of whose ids may be one of `taken`.
+    pub fn new(taken: &'a HashSet<String>) -> Records<'a> {
+        Records {
+            taken,
+            used: HashSet::new(),
+        }
+    }
+
+    /// The record of the batch's next readout (a copy renamed if its id is taken).
+    pub fn record(&mut self, readout: &Readout) -> (String, String) {
+        let id = free_id(&readout.id, |id| {
+            self.taken.contains(id) || self.used.contains(id)
+        });
+        self.used.insert(id.clone());
+        let json = if id == readout.id {
+            corpus_json(&[readout])
+        } else {
+            let mut renamed = readout.clone();
+            renamed.set_id(id.clone());
+            corpus_json(&[&renamed])
+        };
+        (id, json)
+    }
 }
 
 /// The imported readouts as the main app merges them after the bundled ones: a readout whose
@@ -54,7 +73,7 @@ pub fn merged(mut readouts: Vec<Readout>, bundled: &HashSet<String>) -> Vec<Read
 #[cfg(test)]
 mod tests {
     use super::*;
-    use readouts_core::parse;
+    use readouts_core::{parse, Corpus};
 
     const TEXT: &str = "President Ilse Marrow of Caldoria held a phone call with Chancellor Oren Vask of Tessaly on March 4, 2037. President Marrow said that grain exports would resume.";
 
@@ -67,16 +86,24 @@ mod tests {
 
     #[test]
     fn taken_ids_are_never_reused() {
-        let mut batch = vec![parse(TEXT), parse(TEXT)];
+        let batch = vec![parse(TEXT), parse(TEXT)];
         let id = batch[0].id.clone();
         let taken = HashSet::from([id.clone()]);
-        let records = records(&mut batch, &taken);
+        let mut made = Records::new(&taken);
+        let records: Vec<_> = batch.iter().map(|r| made.record(r)).collect();
         let ids: Vec<&str> = records.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, [format!("{id}-2"), format!("{id}-3")]);
         // Each record is a corpus the app's reader takes, with the new id inside.
         let stored = Corpus::from_json(&records[1].1).unwrap();
         assert_eq!(stored.readouts[0].id, format!("{id}-3"));
-        assert_eq!(batch[1].id, format!("{id}-3"));
+        assert!(stored.readouts[0]
+            .statements
+            .iter()
+            .all(|s| s.id.starts_with(&format!("{id}-3-s"))));
+        // A readout whose id is free is stored as it is.
+        let none = HashSet::new();
+        let (free, json) = Records::new(&none).record(&batch[0]);
+        assert_eq!((free, json), (id, corpus_json(&[&batch[0]])));
     }
 
     #[test]

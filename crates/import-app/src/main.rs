@@ -8,6 +8,7 @@
 //!
 //! - `page`: the page (paste, files, progress, preview, save or discard, the stored list).
 //! - `worker`: the client of the parse worker (`crates/parse-worker`).
+//! - `pace`: long main-thread work in slices, so that no task holds the page for long.
 //! - [`store`]: the browser's store of imported readouts (IndexedDB), its schema and
 //!   migrations; the batches kept for this session only.
 //! - [`batch`]: which reader a file needs, and the records a batch is stored as.
@@ -15,6 +16,8 @@
 // Natively only the tests call it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod batch;
+#[cfg(target_arch = "wasm32")]
+mod pace;
 #[cfg(target_arch = "wasm32")]
 mod page;
 // Natively only the tests call it.
@@ -32,7 +35,7 @@ pub use browser::{mount, stored, unmount};
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use crate::page::{ImportApp, ImportProps};
-    use js_sys::Array;
+    use js_sys::{Array, Uint8Array};
     use readouts_app::lazy::guest;
     use std::cell::RefCell;
     use std::collections::HashSet;
@@ -61,11 +64,14 @@ mod browser {
         guest::unmount(&MOUNTED);
     }
 
-    /// Every imported readout, as one corpus JSON, for the main app's index; `bundled`: the
-    /// ids of the bundled readouts (see `store::stored`).
+    /// Every imported readout, as the bytes of one corpus JSON (UTF-8), for the main app's
+    /// index; `bundled`: the ids of the bundled readouts (see `store::stored`). Bytes rather
+    /// than a string: handing megabytes of text from one wasm memory to the other as a
+    /// JavaScript string decodes and encodes them, for tens of milliseconds in one task.
     #[wasm_bindgen]
-    pub async fn stored(bundled: Array) -> String {
-        readouts_core::Corpus::new(crate::store::stored(&ids(&bundled)).await).to_json()
+    pub async fn stored(bundled: Array) -> Uint8Array {
+        let json = crate::pace::corpus_json(&crate::store::stored(&ids(&bundled)).await).await;
+        Uint8Array::from(json.as_bytes())
     }
 
     /// The ids the main app gave.

@@ -9,9 +9,10 @@
 //!
 //! Everything read from files or pasted is rendered as text (Yew escapes it): no raw HTML.
 
-use crate::batch::{kind_of, records};
+use crate::batch::{kind_of, Records};
+use crate::pace::{self, Pace};
 use crate::store;
-use crate::worker::{ParseWorker, Request};
+use crate::worker::{Answer, ParseWorker, Request};
 use readouts_app::corpus_loader::SharedIndex;
 use readouts_app::format::count;
 use readouts_app::imports::CHANNEL;
@@ -20,9 +21,8 @@ use readouts_app::pages::readout::ReadoutPage;
 use readouts_app::platform::save_file;
 use readouts_app::route::Route;
 use readouts_core::correct::{correct, parsed, Edit};
-use readouts_core::export::corpus_json;
 use readouts_core::{limits, Corpus, Correction, Level, Readout, Role};
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -66,6 +66,15 @@ const FIELDS: [(&str, &str); 4] = [
 /// The most text one readout file may hold, as `readouts parse` reads.
 const READOUT_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
+/// How many files may be with the parse worker at once: while it parses one, the page reads
+/// the next file and takes in the last answer, so their round trips overlap.
+const IN_FLIGHT: usize = 4;
+
+/// How many readouts a list shows (the batch in preview, the imported ones), and how many
+/// more each "Show more" adds: a list of 500 readouts drawn at once holds the page for
+/// hundreds of milliseconds, and no one reads it whole.
+const LIST_PAGE: usize = 50;
+
 #[component]
 pub fn ImportApp(props: &ImportProps) -> Html {
     html! {
@@ -86,6 +95,8 @@ fn ImportPage(props: &ImportProps) -> Html {
     let note = use_state(|| None::<Note>);
     let keeping = use_state(|| Keeping::Unknown);
     let stored = use_state(Vec::<(String, String)>::new);
+    let choices_shown = use_state(|| LIST_PAGE);
+    let stored_shown = use_state(|| LIST_PAGE);
     let session_ids = use_mut_ref(HashSet::<String>::new);
     let busy = progress.is_some();
 
@@ -96,14 +107,9 @@ fn ImportPage(props: &ImportProps) -> Html {
         Callback::from(move |()| {
             let (keeping, stored) = (keeping.clone(), stored.clone());
             spawn_local(async move {
-                match store::read_all(true).await {
-                    Ok(readouts) => {
-                        stored.set(
-                            readouts
-                                .into_iter()
-                                .map(|r| (r.id.clone(), r.title.clone()))
-                                .collect(),
-                        );
+                match store::titles(true).await {
+                    Ok(titles) => {
+                        stored.set(titles);
                         keeping.set(Keeping::Stored);
                     }
                     Err(failure) => keeping.set(Keeping::SessionOnly(store::reason(&failure))),
@@ -206,20 +212,23 @@ fn ImportPage(props: &ImportProps) -> Html {
     // that fails stops the batch, which then holds nothing.
     let on_files = {
         let (worker, pending, selected) = (worker.clone(), pending.clone(), selected.clone());
-        let (progress, note) = (progress.clone(), note.clone());
+        let (progress, note, shown) = (progress.clone(), note.clone(), choices_shown.clone());
         Callback::from(move |files: Vec<File>| {
             if files.is_empty() {
                 return;
             }
             let (worker, pending, selected) = (worker.clone(), pending.clone(), selected.clone());
-            let (progress, note) = (progress.clone(), note.clone());
+            let (progress, note, shown) = (progress.clone(), note.clone(), shown.clone());
             note.set(None);
+            // The new batch replaces any batch in preview.
+            pending.set(Rc::default());
             spawn_local(async move {
                 let read = read_files(&worker, &files, &progress).await;
                 progress.set(None);
                 match read {
                     Ok(readouts) => {
                         selected.set(0);
+                        shown.set(LIST_PAGE);
                         pending.set(Rc::new(readouts));
                     }
                     Err(error) => {
@@ -299,11 +308,10 @@ fn ImportPage(props: &ImportProps) -> Html {
                     note.set(Some(Note::Failed("Nothing is imported to export.".into())));
                     return;
                 }
-                let all: Vec<&Readout> = readouts.iter().collect();
                 save_file(
                     "readouts-imported.json",
                     "application/json",
-                    &corpus_json(&all),
+                    &pace::corpus_json(&readouts).await,
                 );
             });
         })
@@ -313,22 +321,22 @@ fn ImportPage(props: &ImportProps) -> Html {
         let bundled = props.bundled.clone();
         let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut batch: Vec<Readout> = pending.iter().cloned().collect();
+            let batch = (*pending).clone();
             let (pending, note, keeping) = (pending.clone(), note.clone(), keeping.clone());
             let bundled = bundled.clone();
             let (refresh, session_ids) = (refresh.clone(), session_ids.clone());
             spawn_local(async move {
                 let n = batch.len();
                 let saved = match &*keeping {
-                    Keeping::Stored => save(&mut batch, &bundled).await,
+                    Keeping::Stored => save(&batch, &bundled).await,
                     _ => {
                         let mut taken = (*bundled).clone();
                         taken.extend(session_ids.borrow().iter().cloned());
-                        let records = records(&mut batch, &taken);
+                        let records = records(&batch, &taken).await;
                         session_ids
                             .borrow_mut()
-                            .extend(records.into_iter().map(|(id, _)| id));
-                        store::keep_for_session(Corpus::new(batch).to_json());
+                            .extend(records.iter().map(|(id, _)| id.clone()));
+                        store::keep_for_session(records);
                         Ok(())
                     }
                 };
@@ -426,9 +434,9 @@ fn ImportPage(props: &ImportProps) -> Html {
                 } }
             }
             if !pending.is_empty() {
-                { preview(&pending, &selected, on_save, on_discard, &on_edit, &on_undo) }
+                { preview(&pending, &selected, &choices_shown, on_save, on_discard, &on_edit, &on_undo) }
             }
-            { stored_list(&stored, &keeping, &remove, on_export) }
+            { stored_list(&stored, &stored_shown, &keeping, &remove, on_export) }
         </div>
     }
 }
@@ -438,6 +446,7 @@ fn ImportPage(props: &ImportProps) -> Html {
 fn preview(
     pending: &Rc<Vec<Readout>>,
     selected: &UseStateHandle<usize>,
+    shown: &UseStateHandle<usize>,
     on_save: Callback<MouseEvent>,
     on_discard: Callback<MouseEvent>,
     on_edit: &Callback<(usize, Vec<Edit>)>,
@@ -446,7 +455,7 @@ fn preview(
     let chosen = (**selected).min(pending.len() - 1);
     let readout = &pending[chosen];
     let index = SharedIndex::new(Corpus::new(vec![readout.clone()]));
-    let choices = pending.iter().enumerate().map(|(i, r)| {
+    let choices = pending.iter().enumerate().take(**shown).map(|(i, r)| {
         let selected = selected.clone();
         let onclick = Callback::from(move |_: MouseEvent| selected.set(i));
         html! {
@@ -472,7 +481,9 @@ fn preview(
                 <button type="button" onclick={on_discard}>{ "Discard" }</button>
             </p>
             if pending.len() > 1 {
+                <p class="import-summary">{ summary(pending) }</p>
                 <ul class="import-choices">{ for choices }</ul>
+                { show_more(shown, pending.len(), "import-choices-more") }
             }
             <h3>{ "What the parser noted" }</h3>
             if readout.diagnostics.is_empty() {
@@ -489,6 +500,36 @@ fn preview(
                 </ContextProvider<Embedded>>
             </div>
         </section>
+    }
+}
+
+/// What a batch holds, in one line: its statements, and how many readouts the parser noted
+/// something about (their diagnostics are in each one's preview).
+fn summary(pending: &[Readout]) -> String {
+    let statements = pending.iter().map(|r| r.statements.len()).sum();
+    let noted = pending.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    format!(
+        "{} in all; the parser noted something about {} of them. Choose one to preview and correct it.",
+        count(statements, "statement", "statements"),
+        count(noted, "readout", "readouts")
+    )
+}
+
+/// "Show more" under a list that shows the first `shown` of `total` items: it adds another
+/// [`LIST_PAGE`] (nothing once all are shown).
+fn show_more(shown: &UseStateHandle<usize>, total: usize, class: &'static str) -> Html {
+    if **shown >= total {
+        return Html::default();
+    }
+    let more = LIST_PAGE.min(total - **shown);
+    let onclick = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + LIST_PAGE))
+    };
+    html! {
+        <p class={class}>
+            <button type="button" {onclick}>{ format!("Show {more} more (of {total})") }</button>
+        </p>
     }
 }
 
@@ -614,6 +655,7 @@ fn corrections(
 /// them as one corpus JSON (corrections included), which `readouts check` accepts.
 fn stored_list(
     stored: &[(String, String)],
+    shown: &UseStateHandle<usize>,
     keeping: &Keeping,
     remove: &dyn Fn(Option<String>) -> Callback<MouseEvent>,
     on_export: Callback<MouseEvent>,
@@ -621,7 +663,7 @@ fn stored_list(
     if !matches!(keeping, Keeping::Stored) {
         return Html::default();
     }
-    let items = stored.iter().map(|(id, title)| {
+    let items = stored.iter().take(**shown).map(|(id, title)| {
         // Relative to the document's base, so that a base path is kept.
         let path = Route::Readout { id: id.clone() }.to_path();
         let href = path.trim_start_matches('/').to_string();
@@ -640,6 +682,7 @@ fn stored_list(
                 <p>{ "None yet." }</p>
             } else {
                 <ul>{ for items }</ul>
+                { show_more(shown, stored.len(), "import-stored-more") }
                 <p class="import-stored-actions">
                     <button type="button" class="download" onclick={on_export}>{ "Download all as a corpus JSON" }</button>
                     <button type="button" onclick={remove(None)}>{ "Delete all imported readouts" }</button>
@@ -649,56 +692,89 @@ fn stored_list(
     }
 }
 
-/// Reads and parses `files` in order, showing the progress; the first that fails ends the
-/// batch with its name and why.
+/// Reads and parses `files` in order, showing the progress (files parsed of all), a few on
+/// their way to the worker at once ([`IN_FLIGHT`]); the first that fails ends the batch with
+/// its name and why.
 async fn read_files(
     worker: &ParseWorker,
     files: &[File],
     progress: &UseStateHandle<Option<(usize, usize)>>,
 ) -> Result<Vec<Readout>, String> {
     let mut readouts = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        progress.set(Some((i, files.len())));
+    let mut sent = VecDeque::new();
+    let mut done = 0;
+    progress.set(Some((done, files.len())));
+    for file in files {
         let name = file.name();
         let kind = kind_of(&name);
-        let cap = if kind == "json" {
-            limits::CORPUS_BYTES as f64
-        } else {
-            READOUT_BYTES
+        let text = match read_file(file, &name, kind).await {
+            Ok(text) => text,
+            Err(error) => {
+                // An earlier file's failure comes first.
+                while let Some(answer) = sent.pop_front() {
+                    take(answer, &mut readouts).await?;
+                }
+                return Err(error);
+            }
         };
-        if file.size() > cap {
-            return Err(format!(
-                "{name}: the file is larger than the {} MiB readouts reads",
-                cap / (1024.0 * 1024.0)
-            ));
+        let request = Request {
+            name: &name,
+            text: &text,
+            kind,
+            fields: [""; 4],
+        };
+        sent.push_back((name.clone(), worker.send(request).await));
+        if sent.len() >= IN_FLIGHT {
+            if let Some(answer) = sent.pop_front() {
+                take(answer, &mut readouts).await?;
+                done += 1;
+                progress.set(Some((done, files.len())));
+            }
         }
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or_else(|| format!("{name}: the file could not be read"))?;
-        let json = worker
-            .parse(Request {
-                name: &name,
-                text: &text,
-                kind,
-                fields: [""; 4],
-            })
-            .await?;
-        readouts.extend(readouts_of(&json).map_err(|e| format!("{name}: {e}"))?);
     }
-    progress.set(Some((files.len(), files.len())));
+    while let Some(answer) = sent.pop_front() {
+        take(answer, &mut readouts).await?;
+        done += 1;
+        progress.set(Some((done, files.len())));
+    }
     Ok(readouts)
+}
+
+/// The text of `file` (of the `kind` the worker reads), or why it cannot be imported.
+async fn read_file(file: &File, name: &str, kind: &str) -> Result<String, String> {
+    let cap = if kind == "json" {
+        limits::CORPUS_BYTES as f64
+    } else {
+        READOUT_BYTES
+    };
+    if file.size() > cap {
+        return Err(format!(
+            "{name}: the file is larger than the {} MiB readouts reads",
+            cap / (1024.0 * 1024.0)
+        ));
+    }
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("{name}: the file could not be read"))
+}
+
+/// Waits for the worker's answer about the file `name` and adds its readouts.
+async fn take((name, answer): (String, Answer), readouts: &mut Vec<Readout>) -> Result<(), String> {
+    let json = answer.json().await?;
+    readouts.extend(readouts_of(&json).map_err(|e| format!("{name}: {e}"))?);
+    Ok(())
 }
 
 /// Stores `batch` in one transaction under ids that no bundled or stored readout holds; asks
 /// the browser to keep the store (`navigator.storage.persist()`) after the first import.
-async fn save(batch: &mut [Readout], bundled: &HashSet<String>) -> Result<(), String> {
+async fn save(batch: &[Readout], bundled: &HashSet<String>) -> Result<(), String> {
     let stored = store::ids().await.map_err(|f| store::reason(&f))?;
     let first = stored.is_empty();
     let mut taken = bundled.clone();
     taken.extend(stored);
-    store::add_all(&records(batch, &taken))
+    store::add_all(&records(batch, &taken).await)
         .await
         .map_err(|f| store::reason(&f))?;
     if first {
@@ -707,6 +783,19 @@ async fn save(batch: &mut [Readout], bundled: &HashSet<String>) -> Result<(), St
         }
     }
     Ok(())
+}
+
+/// The records of `batch` for the store (`batch::records`: each under an id no readout of
+/// `taken` nor an earlier one of the batch holds), written a slice at a time.
+async fn records(batch: &[Readout], taken: &HashSet<String>) -> Vec<(String, String)> {
+    let mut records = Records::new(taken);
+    let mut written = Vec::with_capacity(batch.len());
+    let mut pace = Pace::new();
+    for readout in batch {
+        written.push(records.record(readout));
+        pace.step().await;
+    }
+    written
 }
 
 /// Tells every page of the app (this tab's too) that the store changed.

@@ -44,18 +44,32 @@ pub fn pending(old: u32) -> &'static [Migration] {
     MIGRATIONS.get(old as usize..).unwrap_or(&[])
 }
 
-/// The readouts of stored corpus JSON values; a value that cannot be read is skipped and named
-/// in the returned problems, never fatal.
-pub fn readouts_of(values: impl IntoIterator<Item = String>) -> (Vec<Readout>, Vec<String>) {
-    let mut readouts = Vec::new();
-    let mut problems = Vec::new();
-    for value in values {
-        match Corpus::from_json_bytes(value.as_bytes()) {
-            Ok(corpus) => readouts.extend(corpus.readouts),
-            Err(err) => problems.push(err.to_string()),
-        }
+/// The readouts of one stored corpus JSON value added to `readouts`; a value that cannot be
+/// read is skipped and named in `problems`, never fatal.
+pub fn read_into(value: &str, readouts: &mut Vec<Readout>, problems: &mut Vec<String>) {
+    match Corpus::from_json_bytes(value.as_bytes()) {
+        Ok(corpus) => readouts.extend(corpus.readouts),
+        Err(err) => problems.push(err.to_string()),
     }
-    (readouts, problems)
+}
+
+/// The id and title of each readout of a stored value (all the list of imported readouts
+/// shows), read without building the rest of the readout, which serde skips: several times
+/// faster than [`read_into`]. A value that cannot be read gives none.
+pub fn titles_of(value: &str) -> Vec<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct Titles {
+        readouts: Vec<Title>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Title {
+        id: String,
+        title: String,
+    }
+    serde_json::from_str::<Titles>(value).map_or_else(
+        |_| Vec::new(),
+        |t| t.readouts.into_iter().map(|r| (r.id, r.title)).collect(),
+    )
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -63,7 +77,8 @@ pub use browser::*;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{pending, readouts_of, version, Migration, DATABASE, STORE};
+    use super::{pending, read_into, titles_of, version, Migration, DATABASE, STORE};
+    use crate::pace::Pace;
     use js_sys::{Array, Promise};
     use readouts_app::imports::FLAG;
     use readouts_core::Readout;
@@ -86,27 +101,43 @@ mod browser {
         static SESSION: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Keeps a batch (a corpus JSON) for this session.
-    pub fn keep_for_session(json: String) {
-        SESSION.with(|s| s.borrow_mut().push(json));
+    /// Keeps a batch's records (one corpus JSON per readout) for this session.
+    pub fn keep_for_session(records: Vec<(String, String)>) {
+        SESSION.with(|s| {
+            s.borrow_mut()
+                .extend(records.into_iter().map(|(_, json)| json))
+        });
     }
 
     /// Every imported readout, for the main app's index: the store's (none when the browser
     /// keeps no store; never creating one), then the session's, under ids no bundled readout
-    /// (`bundled`) nor an earlier one holds ([`crate::batch::merged`]). An empty store clears
-    /// the flag, so that the next start-up does not load this app for nothing.
+    /// (`bundled`) nor an earlier one holds ([`crate::batch::merged`]), read a slice at a time
+    /// ([`Pace`]). An empty store clears the flag, so that the next start-up does not load
+    /// this app for nothing.
     pub async fn stored(bundled: &std::collections::HashSet<String>) -> Vec<Readout> {
-        let mut values = match values(false).await {
+        let values = match values(false).await {
             Ok(values) => {
-                if values.is_empty() {
+                if values.length() == 0 {
                     let _ = local_storage().map(|s| s.remove_item(FLAG));
                 }
                 values
             }
-            Err(_) => Vec::new(),
+            Err(_) => Array::new(),
         };
-        values.extend(SESSION.with(|s| s.borrow().clone()));
-        crate::batch::merged(readouts_of(values).0, bundled)
+        let session = SESSION.with(|s| s.borrow().clone());
+        let (mut readouts, mut problems) = (Vec::new(), Vec::new());
+        let mut pace = Pace::new();
+        for value in strings(&values).chain(session) {
+            read_into(&value, &mut readouts, &mut problems);
+            pace.step().await;
+        }
+        crate::batch::merged(readouts, bundled)
+    }
+
+    /// The strings of `values`, each copied into this app's memory only when asked for: the
+    /// copies of hundreds of records are spread over the slices that read them.
+    fn strings(values: &Array) -> impl Iterator<Item = String> + '_ {
+        values.iter().filter_map(|v| v.as_string())
     }
 
     /// The site's `localStorage`, where the flag is kept.
@@ -189,15 +220,20 @@ mod browser {
 
     /// Waits until `tx` commits; why it was aborted otherwise.
     async fn committed(tx: &IdbTransaction) -> Result<(), Failure> {
-        let promise = Promise::new(&mut |resolve, reject| {
+        let outcome = completion(tx).await;
+        outcome
+            .map(|_| ())
+            .map_err(|_| tx.error().map_or(JsValue::NULL, JsValue::from))
+    }
+
+    /// The end of `tx`, watched from now on (its handlers set at once, so that no event of
+    /// it can come before them): resolves when it commits, fails when it is aborted.
+    fn completion(tx: &IdbTransaction) -> JsFuture {
+        JsFuture::from(Promise::new(&mut |resolve, reject| {
             tx.set_oncomplete(Some(&resolve));
             tx.set_onerror(Some(&reject));
             tx.set_onabort(Some(&reject));
-        });
-        JsFuture::from(promise)
-            .await
-            .map(|_| ())
-            .map_err(|_| tx.error().map_or(JsValue::NULL, JsValue::from))
+        }))
     }
 
     /// The store in a new transaction of `db`.
@@ -210,24 +246,30 @@ mod browser {
         Ok((tx, store))
     }
 
-    /// Every stored record's value (a corpus JSON), in the order of their ids. `create`: as
-    /// [`open`].
-    async fn values(create: bool) -> Result<Vec<String>, Failure> {
+    /// Every stored record's value (a corpus JSON string), in the order of their ids.
+    /// `create`: as [`open`].
+    async fn values(create: bool) -> Result<Array, Failure> {
         let db = open(create).await?;
         let read = async {
             let (_, store) = store(&db, IdbTransactionMode::Readonly)?;
-            let values: Array = finished(&store.get_all()?, false).await?.unchecked_into();
-            Ok(values.iter().filter_map(|v| v.as_string()).collect())
+            Ok(finished(&store.get_all()?, false).await?.unchecked_into())
         };
         let result = read.await;
         db.close();
         result
     }
 
-    /// Every imported readout, in the order of their ids (a record that cannot be read is
-    /// left out). `create`: as [`open`].
-    pub async fn read_all(create: bool) -> Result<Vec<Readout>, Failure> {
-        Ok(readouts_of(values(create).await?).0)
+    /// The id and title of every imported readout, in the order of their ids (a record that
+    /// cannot be read is left out: [`titles_of`]), read a slice at a time. `create`: as
+    /// [`open`].
+    pub async fn titles(create: bool) -> Result<Vec<(String, String)>, Failure> {
+        let mut titles = Vec::new();
+        let mut pace = Pace::new();
+        for value in strings(&values(create).await?) {
+            titles.extend(titles_of(&value));
+            pace.step().await;
+        }
+        Ok(titles)
     }
 
     /// The ids of every stored readout.
@@ -245,22 +287,42 @@ mod browser {
         result
     }
 
+    /// How many records [`add_all`] adds in one task.
+    const ADDS_A_TASK: usize = 100;
+
     /// Adds every `(id, corpus JSON)` record in one transaction: all of them, or, if any fails
     /// (an id already stored, the quota), none. The flag that tells the main app's start-up to
-    /// read the store is set first: a store that holds readouts is never left unread.
+    /// read the store is set first: a store that holds readouts is never left unread. The
+    /// records go [`ADDS_A_TASK`] at a time, each lot once the last one is stored (in its
+    /// request's success event, where the transaction is still open for more), so that
+    /// hundreds of them are not all handed to the browser in one task.
     pub async fn add_all(records: &[(String, String)]) -> Result<(), Failure> {
         local_storage().ok_or(JsValue::NULL)?.set_item(FLAG, "1")?;
         let db = open(true).await?;
         let result = async {
             let (tx, store) = store(&db, IdbTransactionMode::Readwrite)?;
-            for (id, json) in records {
-                if let Err(e) = store.add_with_key(&JsValue::from_str(json), &JsValue::from_str(id))
-                {
-                    let _ = tx.abort();
-                    return Err(e);
+            let done = completion(&tx);
+            for lot in records.chunks(ADDS_A_TASK) {
+                let mut last = None;
+                for (id, json) in lot {
+                    match store.add_with_key(&JsValue::from_str(json), &JsValue::from_str(id)) {
+                        Ok(request) => last = Some(request),
+                        Err(e) => {
+                            let _ = tx.abort();
+                            return Err(e);
+                        }
+                    }
+                }
+                // A failed request aborts the transaction: `done` says why.
+                if let Some(last) = last {
+                    if finished(&last, false).await.is_err() {
+                        break;
+                    }
                 }
             }
-            committed(&tx).await
+            done.await
+                .map(|_| ())
+                .map_err(|_| tx.error().map_or(JsValue::NULL, JsValue::from))
         }
         .await;
         db.close();
@@ -299,12 +361,26 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_read_without_the_rest() {
+        let readout = readouts_core::parse(
+            "President Ilse Marrow of Caldoria said that grain exports would resume.",
+        );
+        let value = Corpus::new(vec![readout.clone()]).to_json();
+        assert_eq!(titles_of(&value), [(readout.id, readout.title)]);
+        assert!(titles_of("{").is_empty());
+        assert!(titles_of("{\"schema_version\":1}").is_empty());
+    }
+
+    #[test]
     fn unreadable_records_are_skipped_and_named() {
         let good = Corpus::new(vec![readouts_core::parse(
             "President Ilse Marrow of Caldoria said that grain exports would resume.",
         )])
         .to_json();
-        let (readouts, problems) = readouts_of([good, "{".to_string()]);
+        let (mut readouts, mut problems) = (Vec::new(), Vec::new());
+        for value in [good, "{".to_string()] {
+            read_into(&value, &mut readouts, &mut problems);
+        }
         assert_eq!(readouts.len(), 1);
         assert_eq!(problems.len(), 1);
     }

@@ -101,6 +101,13 @@ impl ParseWorker {
 
     /// Parses one file or pasted text: the corpus JSON, or why not in plain words.
     pub async fn parse(&self, request: Request<'_>) -> Result<String, String> {
+        self.send(request).await.json().await
+    }
+
+    /// Posts a request (once the worker is ready) without waiting for its answer, so that
+    /// several can be on their way at once (the worker parses the next file while the page
+    /// takes in the last answer): [`Answer::json`] waits for it.
+    pub async fn send(&self, request: Request<'_>) -> Answer {
         let _ = JsFuture::from(self.ready.clone()).await;
         let seq = {
             let mut next = self.next.borrow_mut();
@@ -126,9 +133,22 @@ impl ParseWorker {
         });
         if self.worker.post_message(&message).is_err() {
             self.waiting.borrow_mut().remove(&seq);
-            return Err(format!("{}: the parser could not be reached", request.name));
+            return Answer(Err(format!(
+                "{}: the parser could not be reached",
+                request.name
+            )));
         }
-        let answer = JsFuture::from(answer).await.unwrap_or(JsValue::NULL);
+        Answer(Ok(answer))
+    }
+}
+
+/// The worker's answer to a request on its way ([`ParseWorker::send`]).
+pub struct Answer(Result<Promise, String>);
+
+impl Answer {
+    /// The corpus JSON, or why not in plain words.
+    pub async fn json(self) -> Result<String, String> {
+        let answer = JsFuture::from(self.0?).await.unwrap_or(JsValue::NULL);
         let text = |key: &str| Reflect::get(&answer, &key.into()).ok()?.as_string();
         match (text("json"), text("error")) {
             (Some(json), _) => Ok(json),
