@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn taken_ids_are_never_reused() {
-        let batch = vec![parse(TEXT), parse(TEXT)];
+        let batch = [parse(TEXT), parse(TEXT)];
         let id = batch[0].id.clone();
         let taken = HashSet::from([id.clone()]);
         let mut made = Records::new(&taken);

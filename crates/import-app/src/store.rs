@@ -1,6 +1,6 @@
 //! The browser's store of imported readouts: the IndexedDB database [`DATABASE`], object store
 //! [`STORE`], one record per readout keyed by its id, whose value is a corpus JSON of that one
-//! readout (read back with the bundled corpus's reader: [`readouts_of`]).
+//! readout (read back with the bundled corpus's reader: [`read_into`]).
 //! Only this app (the import page's) opens it: the main app asks it for the stored readouts at
 //! start-up (its `stored` export) when `localStorage` holds `readouts_app::imports::FLAG`.
 //!
