@@ -11,12 +11,11 @@
 //! every link the compare app makes leads to the same card, readout or participant here;
 //! nothing is fetched or read twice. The participant picker (`/compare/p/<a>`, "Compare
 //! with…") also gets every speaker of the corpus, from the index's speaker facet: id, name and
-//! statements, three array items each; the readout picker (`/compare/r/<a>`) gets the readout
-//! and its other accounts as its corpus, and every readout of the corpus as a JSON list of
-//! strings: id, title, publisher, date and statements, five items each. The lists get every
-//! readout, as an outline ([`outline_json`]: no statements, no text; a fraction of the
-//! corpus), the speakers as the picker does (their statement counts) and each readout's
-//! statement count (one array item each, in corpus order).
+//! statements, three array items each. The lists and the readout picker (`/compare/r/<a>`)
+//! get every readout, as an outline ([`outline_json`]: no statements, no text; a fraction of
+//! the corpus, with the participants and dates the picker pairs accounts by), the speakers as
+//! the picker does (their statement counts) and each readout's statement count (one array item
+//! each, in corpus order).
 //!
 //! A view is mounted once per path: another query of the same path (a sort), or Back and
 //! Forward between two of them, only tells the mounted app that the address moved
@@ -36,16 +35,13 @@ pub use browser::show;
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::APP;
-    use crate::components::statement_card::readout_title;
     use crate::corpus_loader::SharedIndex;
     use crate::lazy;
     use crate::route::Route;
-    use readouts_core::compare::same_meeting;
-    use readouts_core::export::{corpus_json, outline_json, strings_json};
+    use readouts_core::export::{corpus_json, outline_json};
     use readouts_core::query::Facet;
     use readouts_core::Readout;
     use std::cell::RefCell;
-    use wasm_bindgen::JsValue;
 
     thread_local! {
         /// The path of the last move seen once the corpus was read.
@@ -64,7 +60,7 @@ mod browser {
         let before = SHOWN.with(|s| s.replace(Some(path.to_string())));
         match route.map(Route::full) {
             Some(route) if before.as_deref() == Some(path) && is_drawn(&route) => lazy::moved(APP),
-            Some(Route::People | Route::Readouts) => {
+            Some(Route::People | Route::Readouts | Route::ComparePickReadout { .. }) => {
                 let readouts: Vec<&Readout> = index.corpus().readouts.iter().collect();
                 let statements = js_sys::Array::new();
                 for readout in &readouts {
@@ -79,17 +75,8 @@ mod browser {
             }
             Some(route) if is_drawn(&route) => {
                 let args = js_sys::Array::of1(&readouts_of(&route, &index).into());
-                match route {
-                    Route::ComparePick { .. } => {
-                        args.push(&speakers(&index));
-                    }
-                    Route::ComparePickReadout { .. } => {
-                        // No speakers, no statement counts: the readouts' list.
-                        args.push(&JsValue::UNDEFINED);
-                        args.push(&JsValue::UNDEFINED);
-                        args.push(&readouts(&index).into());
-                    }
-                    _ => {}
+                if let Route::ComparePick { .. } = route {
+                    args.push(&speakers(&index));
                 }
                 lazy::show(APP, Some(args));
             }
@@ -113,28 +100,20 @@ mod browser {
     /// The readouts the compare app's view of `route` reads, as a corpus file: the two
     /// accounts of `/compare/r/<a>/<b>`, every readout either participant of
     /// `/compare/p/<a>/<b>` takes part in, the first readout `a` of `/compare/p/<a>` takes part
-    /// in (the picker needs only the name), the readout `a` of `/compare/r/<a>` and its other
-    /// accounts ([`same_meeting`], the readout page's pairing). An unknown id is left for the
-    /// view to report.
+    /// in (the picker needs only the name). An unknown id is left for the view to report.
     fn readouts_of(route: &Route, index: &SharedIndex) -> String {
-        let this = match route {
-            Route::ComparePickReadout { a } => index.readout(a),
-            _ => None,
+        let (a, b, people, most) = match route {
+            Route::CompareParticipants { a, b } => (a, b, true, usize::MAX),
+            Route::ComparePick { a } => (a, a, true, 1),
+            Route::CompareReadouts { a, b } => (a, b, false, usize::MAX),
+            _ => return corpus_json(&[]),
         };
-        let wanted = |r: &&Readout| match route {
-            Route::CompareParticipants { a, b } => {
+        let wanted = |r: &&Readout| {
+            if people {
                 r.participant(a).is_some() || r.participant(b).is_some()
+            } else {
+                r.id == *a || r.id == *b
             }
-            Route::ComparePick { a } => r.participant(a).is_some(),
-            Route::CompareReadouts { a, b } => r.id == *a || r.id == *b,
-            Route::ComparePickReadout { a } => {
-                r.id == *a || this.is_some_and(|this| same_meeting(this, r))
-            }
-            _ => false,
-        };
-        let most = match route {
-            Route::ComparePick { .. } => 1,
-            _ => usize::MAX,
         };
         let readouts: Vec<&Readout> = index
             .corpus()
@@ -144,29 +123,6 @@ mod browser {
             .take(most)
             .collect();
         corpus_json(&readouts)
-    }
-
-    /// Every readout of the corpus, for the readout picker, as a JSON array of strings: id,
-    /// title, publisher (or empty), date (the event's, else the publication's, or empty) and
-    /// statement count, five items each, in corpus order. One string: thousands of values
-    /// handed one by one took longer than a frame.
-    fn readouts(index: &SharedIndex) -> String {
-        let readouts = &index.corpus().readouts;
-        let counts: Vec<String> = readouts
-            .iter()
-            .map(|r| r.statements.len().to_string())
-            .collect();
-        let mut items = readouts.iter().zip(&counts).flat_map(|(r, n)| {
-            let date = r.event.date.as_deref().or(r.published.as_deref());
-            [
-                r.id.as_str(),
-                readout_title(r),
-                r.source.publisher.as_deref().unwrap_or_default(),
-                date.unwrap_or_default(),
-                n.as_str(),
-            ]
-        });
-        strings_json(&mut items)
     }
 
     /// Every speaker of the corpus, for the picker and the list of people: id, name and

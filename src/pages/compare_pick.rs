@@ -9,13 +9,15 @@
 //!   accounts side by side. A find box over every readout of the corpus (title, publisher,
 //!   date); the other accounts of the same meeting ([`other_accounts`], the core's pairing)
 //!   come first, then the others nearest in date; each match links to `/compare/r/<a>/<b>`.
-//!   The main app hands it the readout and its other accounts, and every readout as a
-//!   [`Catalogue`].
+//!   The main app hands it what it hands the lists: an outline of every readout (no statements,
+//!   no text; participants and dates, which pair accounts) and their statement counts
+//!   ([`StatementCounts`]), listed once as a [`Catalogue`].
 
 use crate::components::statement_card::readout_title;
 use crate::corpus_loader::SharedIndex;
 use crate::format::{count, human_date};
 use crate::nav::AppLink;
+use crate::pages::lists::StatementCounts;
 use crate::pages::not_found::{Kind, Missing};
 use crate::platform::{use_render_measure, use_title};
 use crate::route::Route;
@@ -186,8 +188,8 @@ impl Listed {
     }
 }
 
-/// Every readout of the corpus, in corpus order, given to the readout picker as a context;
-/// what the find box searches in each is made on the first search, not when the picker opens
+/// Every readout of the corpus, in corpus order, as the readout picker lists them; what the
+/// find box searches in each is made on the first search, not when the picker opens
 /// (thousands of readouts).
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -259,9 +261,27 @@ pub fn readout_matches<'l>(
 pub fn ComparePickReadoutPage(props: &PickProps) -> Html {
     use_render_measure("readouts:compare-view");
     let index = use_context::<SharedIndex>();
-    let catalogue = use_context::<Catalogue>();
+    let counts = use_context::<StatementCounts>();
     let find = use_state(String::new);
-    // The readout and the ids of its other accounts, among the readouts the main app gave.
+    // Every readout of the outline the main app gave, with its statement count, listed once.
+    let catalogue = use_memo((index.clone(), counts), |(index, counts)| {
+        let Some(index) = index else {
+            return Catalogue::new(Vec::new());
+        };
+        let counts = counts.as_ref().map(|c| c.0.as_slice()).unwrap_or_default();
+        let list = index.corpus().readouts.iter().enumerate().map(|(i, r)| {
+            let date = r.event.date.as_deref().or(r.published.as_deref());
+            Listed::new(
+                r.id.clone(),
+                readout_title(r).to_string(),
+                r.source.publisher.clone().unwrap_or_default(),
+                date.unwrap_or_default().to_string(),
+                counts.get(i).copied().unwrap_or_default(),
+            )
+        });
+        Catalogue::new(list.collect())
+    });
+    // The readout and the ids of its other accounts.
     let this = use_memo((index.clone(), props.a.clone()), |(index, a)| {
         let index = index.as_ref()?;
         let this = index.readout(a)?;
@@ -289,7 +309,6 @@ pub fn ComparePickReadoutPage(props: &PickProps) -> Html {
             find.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let catalogue = catalogue.unwrap_or_else(|| Catalogue::new(Vec::new()));
     let others: Vec<&str> = others.iter().map(String::as_str).collect();
     let day = date.as_deref().and_then(days);
     let found = readout_matches(&catalogue, &props.a, day, &others, &find);
@@ -401,45 +420,33 @@ mod tests {
     }
 
     /// The readout picker of `a` over `list`, rendered at its path.
-    async fn readout_picker(a: String, index: SharedIndex, list: Vec<Listed>) -> String {
+    /// The readout picker of `a` over `index` (an outline of it, as the main app hands it
+    /// over, and its statement counts), rendered at its path.
+    async fn readout_picker(a: String, index: SharedIndex) -> String {
         let path = Box::leak(format!("/compare/r/{a}").into_boxed_str());
-        let catalogue = Catalogue::new(list);
+        let readouts: Vec<&readouts_core::Readout> = index.corpus().readouts.iter().collect();
+        let counts = StatementCounts(Rc::new(
+            readouts.iter().map(|r| r.statements.len() as u32).collect(),
+        ));
+        let outline =
+            readouts_core::Corpus::from_json(&readouts_core::export::outline_json(&readouts))
+                .unwrap();
         render_at(
             path,
-            index,
+            SharedIndex::new(outline),
             html! {
-                <ContextProvider<Catalogue> context={catalogue}>
+                <ContextProvider<StatementCounts> context={counts}>
                     <ComparePickReadoutPage a={a} />
-                </ContextProvider<Catalogue>>
+                </ContextProvider<StatementCounts>>
             },
         )
         .await
     }
 
-    /// `index`'s readouts as the main app lists them for the picker.
-    fn catalogue(index: &SharedIndex) -> Vec<Listed> {
-        index
-            .corpus()
-            .readouts
-            .iter()
-            .map(|r| {
-                let date = r.event.date.clone().or(r.published.clone());
-                listed(
-                    &r.id,
-                    readout_title(r),
-                    r.source.publisher.as_deref().unwrap_or_default(),
-                    &date.unwrap_or_default(),
-                    r.statements.len() as u32,
-                )
-            })
-            .collect()
-    }
-
     #[tokio::test]
     async fn the_other_account_comes_first_then_every_other_readout() {
         let (index, [a, b, seed]) = accounts_index();
-        let list = catalogue(&index);
-        let html = readout_picker(a.clone(), index.clone(), list.clone()).await;
+        let html = readout_picker(a.clone(), index.clone()).await;
         let title = readout_title(index.readout(&a).unwrap()).to_string();
         assert!(html.contains(&format!(r#"<h1 id="compare-title" tabindex="-1">Compare <a href="/r/{a}">{title}</a> with…</h1>"#)), "{html}");
         assert!(
@@ -467,7 +474,7 @@ mod tests {
         );
         assert!(!items[1].contains("Other account"), "{html}");
         // The seed has no other account: every other readout is offered all the same.
-        let html = readout_picker(seed.clone(), index, list).await;
+        let html = readout_picker(seed.clone(), index).await;
         assert!(
             html.contains(r#"class="count-note">2 readouts match.</p>"#),
             "{html}"
@@ -486,8 +493,7 @@ mod tests {
     #[tokio::test]
     async fn an_unknown_readout_is_not_found() {
         let (index, _) = accounts_index();
-        let list = catalogue(&index);
-        let html = readout_picker("nope".into(), index, list).await;
+        let html = readout_picker("nope".into(), index).await;
         assert!(!html.contains("compare-find"), "{html}");
         assert!(html.contains("No readout with this id"), "{html}");
     }

@@ -35,7 +35,7 @@ mod browser {
     use readouts_app::nav::Embedded;
     use readouts_app::pages::compare::{ComparePeoplePage, CompareReadoutsPage};
     use readouts_app::pages::compare_pick::{
-        Catalogue, ComparePickPage, ComparePickReadoutPage, Listed, People, Person,
+        ComparePickPage, ComparePickReadoutPage, People, Person,
     };
     use readouts_app::pages::lists::{List, StatementCounts};
     use readouts_app::platform::measure;
@@ -66,7 +66,6 @@ mod browser {
         index: SharedIndex,
         people: People,
         counts: StatementCounts,
-        catalogue: Catalogue,
         history: AnyHistory,
         basename: Option<AttrValue>,
     }
@@ -88,9 +87,7 @@ mod browser {
                 <ContextProvider<SharedIndex> context={props.index.clone()}>
                     <ContextProvider<People> context={props.people.clone()}>
                         <ContextProvider<StatementCounts> context={props.counts.clone()}>
-                            <ContextProvider<Catalogue> context={props.catalogue.clone()}>
-                                <Switch<Route> render={switch} />
-                            </ContextProvider<Catalogue>>
+                            <Switch<Route> render={switch} />
                         </ContextProvider<StatementCounts>>
                     </ContextProvider<People>>
                 </ContextProvider<SharedIndex>>
@@ -137,18 +134,17 @@ mod browser {
 
     /// Renders the compare view or list of the document's address into `root`, in place of
     /// what was mounted, on the readouts of `corpus` (a corpus file the main app wrote; for the
-    /// lists, an outline of every readout) and, for the participant picker and the lists, the
-    /// corpus's `speakers` (id, name and statements, three items each), for the lists each
-    /// readout's `statements` (one item each, in the corpus's order), for the readout picker
-    /// its `readouts` (a JSON array of strings: id, title, publisher, date and statements,
-    /// five items each). Fails, for the main app to say so, if the corpus cannot be read.
+    /// lists and the readout picker, an outline of every readout) and, for the participant
+    /// picker, the lists and the readout picker, the corpus's `speakers` (id, name and
+    /// statements, three items each) and for the lists and the readout picker each readout's
+    /// `statements` (one item each, in the corpus's order). Fails, for the main app to say so,
+    /// if the corpus cannot be read.
     #[wasm_bindgen]
     pub fn mount(
         root: Element,
         corpus: String,
         speakers: Option<Array>,
         statements: Option<Array>,
-        readouts: Option<String>,
     ) -> Result<(), JsValue> {
         // The corpus read, indexed and the view rendered (Yew renders a new root at once).
         measure("readouts:compare-mount", || {
@@ -162,7 +158,6 @@ mod browser {
                 index: SharedIndex::new(corpus),
                 people: people(speakers),
                 counts: counts(statements),
-                catalogue: catalogue(readouts),
                 history,
                 basename: basename(),
             };
@@ -210,28 +205,6 @@ mod browser {
             .map(|n| n.as_f64().unwrap_or_default() as u32)
             .collect();
         StatementCounts(Rc::new(list))
-    }
-
-    /// The readouts the main app gave (none for the views but the readout picker; none
-    /// either if the list is not the JSON expected).
-    fn catalogue(readouts: Option<String>) -> Catalogue {
-        let items: Vec<String> = readouts
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
-        let list = items
-            .chunks_exact(5)
-            .map(|r| {
-                let statements = r[4].parse().unwrap_or_default();
-                Listed::new(
-                    r[0].clone(),
-                    r[1].clone(),
-                    r[2].clone(),
-                    r[3].clone(),
-                    statements,
-                )
-            })
-            .collect();
-        Catalogue::new(list)
     }
 
     /// Whether nothing in particular has the focus: the body or the page's `main`, where it

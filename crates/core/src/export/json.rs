@@ -243,7 +243,7 @@ pub(crate) fn push_record(out: &mut String, record: &Record) {
 }
 
 /// An array of strings. A `dyn` iterator: one copy of this code for every kind of list.
-pub(crate) fn push_strings(out: &mut String, items: &mut dyn Iterator<Item = &str>) {
+fn push_strings(out: &mut String, items: &mut dyn Iterator<Item = &str>) {
     out.push('[');
     for (i, item) in items.enumerate() {
         if i > 0 {

@@ -173,14 +173,6 @@ pub fn statements_json(rows: &[(&Readout, &Statement)], base: &str) -> String {
     json
 }
 
-/// A JSON array of `items`, strings escaped as `serde_json` escapes them: a long list handed
-/// between the app's wasm modules as one string (the compare views' readout picker).
-pub fn strings_json(items: &mut dyn Iterator<Item = &str>) -> String {
-    let mut json = String::new();
-    json::push_strings(&mut json, items);
-    json
-}
-
 /// The readouts as a corpus file, without copying them: the compact JSON of `readouts build`
 /// ([`Corpus::to_json`](crate::Corpus::to_json) is this), byte for byte what `serde_json`
 /// writes for the model (`json.rs` says why it is written by hand).
@@ -244,16 +236,6 @@ impl CorpusWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_list_of_strings_is_the_json_serde_reads_back() {
-        let items = ["a", "", "quote \" and \\ slash", "line\nbreak \u{1f} é"];
-        let json = strings_json(&mut items.iter().copied());
-        assert_eq!(json, serde_json::to_string(&items).unwrap());
-        let back: Vec<String> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, items);
-        assert_eq!(strings_json(&mut std::iter::empty()), "[]");
-    }
 
     #[test]
     fn permalinks_encode_the_id_as_a_path_segment() {
