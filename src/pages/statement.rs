@@ -113,7 +113,6 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
             search: "",
             level: 2,
             after: None,
-            list: None,
         },
         &links,
     ));
