@@ -325,7 +325,7 @@ async fn fetch_corpus(
 }
 
 /// Reads a response body as it arrives into a [`CorpusReader`]: each chunk copied into one
-/// reused buffer and pushed, each readout added to an index as soon as
+/// reused buffer and pushed a slice at a time ([`SLICE_BYTES`]), each readout added to an index as soon as
 /// it is read, `progress` told as bytes come in (see [`Progress::moved`]), and the page let
 /// paint whenever reading has held the main thread for a while. The corpus and its readouts
 /// added, or why it could not be read; `Err` when the download itself failed: the bytes read
@@ -350,7 +350,7 @@ async fn read_stream(
     let mut since_paint = now();
     let mut read = 0;
     let mut failed = None;
-    loop {
+    'download: loop {
         let next = JsFuture::from(reader.read())
             .await
             .map_err(|err| (read, reason(&err)))?;
@@ -361,23 +361,25 @@ async fn read_stream(
         let chunk: js_sys::Uint8Array = field("value").unchecked_into();
         buffer.resize(chunk.length() as usize, 0);
         chunk.copy_to(&mut buffer);
-        read += buffer.len();
-        if let Err(err) = corpus.push(&buffer) {
-            // The rest of the file cannot mend it: stop downloading.
-            failed = Some(err);
-            break;
-        }
-        for readout in &corpus.readouts()[builder.added()..] {
-            builder.add(readout);
-        }
-        let at = Progress { read, total };
-        if shown.moved(&at) {
-            progress(at);
-            shown = at;
-        }
-        if now() - since_paint > PAINT_EVERY_MS {
-            crate::platform::next_task().await;
-            since_paint = now();
+        for slice in buffer.chunks(SLICE_BYTES) {
+            read += slice.len();
+            if let Err(err) = corpus.push(slice) {
+                // The rest of the file cannot mend it: stop downloading.
+                failed = Some(err);
+                break 'download;
+            }
+            for readout in &corpus.readouts()[builder.added()..] {
+                builder.add(readout);
+            }
+            let at = Progress { read, total };
+            if shown.moved(&at) {
+                progress(at);
+                shown = at;
+            }
+            if now() - since_paint > PAINT_EVERY_MS {
+                crate::platform::next_task().await;
+                since_paint = now();
+            }
         }
     }
     let result = match failed {
@@ -412,6 +414,13 @@ const INDEX_START: &str = "readouts:index:start";
 /// How long reading or indexing may hold the main thread before it lets the page paint.
 #[cfg(target_arch = "wasm32")]
 const PAINT_EVERY_MS: f64 = 40.0;
+
+/// The most bytes read between two looks at the clock. A chunk of the body can be megabytes
+/// (Chromium hands a body from a local server or a cache over in pieces of 2 MiB), and
+/// reading and indexing one whole took 50-120 ms at a time on the main thread; a slice takes
+/// a few milliseconds, so the page paints within about [`PAINT_EVERY_MS`] plus one slice.
+#[cfg(target_arch = "wasm32")]
+const SLICE_BYTES: usize = 128 * 1024;
 
 /// The page's clock, and a performance measure from a mark set at the start.
 #[cfg(target_arch = "wasm32")]
