@@ -72,6 +72,9 @@ async fn load(
         Ok(((corpus, builder), was_refused)) => {
             let imported = crate::imports::imported(importing, &corpus.readouts).await;
             let index = SharedIndex::finish(builder, corpus, imported).await;
+            // The first render of the page (its cards and facets) in a task of its own, not
+            // after the index's last step: together they held the main thread 150-300 ms.
+            crate::platform::next_task().await;
             refused.set(was_refused);
             shown.set(true);
             state.set(LoadState::Ready(index));
