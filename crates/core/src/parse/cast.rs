@@ -76,7 +76,15 @@ pub(super) fn read(
 /// title and country.
 fn learn_titles_by_country(blocks: &[segment::Block], sentence: &Sentence, people: &mut People) {
     let heading = blocks[sentence.block].kind == BlockKind::Heading;
-    let is_subject = |at: usize| sentence.frames.iter().any(|f| f.subject_first == at);
+    // A subject starts at its article when one stands before the mention ("When discussing …,
+    // the President of Dravonia emphasised …").
+    let is_subject = |at: usize| {
+        sentence.frames.iter().any(|f| {
+            f.subject_first == at
+                || (f.subject_first + 1 == at
+                    && sentence.words[f.subject_first].eq_ignore_ascii_case("the"))
+        })
+    };
     for mention in sentence.mentions {
         let (Some(title), Some(country), false) = (
             mention.title.as_deref(),
@@ -331,15 +339,38 @@ fn learn_office_before(sentence: &Sentence, office: &Mention, next: usize, perso
 /// `data/state_forms.txt`), read from token `at` on.
 fn state_form_country(text: &str, sentence: &Sentence, at: usize) -> Option<String> {
     let word = |i: usize| sentence.words.get(i).copied().unwrap_or("");
-    if word(at) != "of" || word(at + 1) != "the" || !lexicon::lexicon().is_state_form(word(at + 2))
-    {
+    if word(at) != "of" || word(at + 1) != "the" {
         return None;
     }
-    let (from, end) = (at + 4, (at + 4..).find(|&i| !is_capitalized(word(i)))?);
-    (word(at + 3) == "of" && end > from).then(|| {
+    let form = lexicon::lexicon().state_form_len(word, at + 2)?;
+    let from = at + 3 + form;
+    let end = (from..).find(|&i| !is_capitalized(word(i)))?;
+    (word(from - 1) == "of" && end > from).then(|| {
         let (start, stop) = (sentence.tokens[from].start, sentence.tokens[end - 1].end);
         text[start..stop].to_string()
     })
+}
+
+/// A bare title that is the subject of the opening sentence: it opens it ("The Prime Minister
+/// spoke to …"), or follows "the" after a few words of time that name no one ("Today the
+/// President spoke …", "On Monday, the President …"), and a lowercase word (its verb) follows.
+fn opens_as_subject(text: &str, opening: &Sentence, m: &Mention) -> bool {
+    if m.first == 0 {
+        return true;
+    }
+    let word = |i: usize| opening.words.get(i).copied().unwrap_or("");
+    let article = m.first - 1;
+    m.country.is_none()
+        && m.adjective.is_none()
+        && article <= 4
+        && word(article).eq_ignore_ascii_case("the")
+        && word(m.last).starts_with(|c: char| c.is_ascii_lowercase())
+        && opening.tokens[..article]
+            .iter()
+            .all(|t| t.is_word() || t.text(text) == ",")
+        && opening.words[..article]
+            .iter()
+            .all(|w| !lexicon::lexicon().opening_prepositions.contains(w))
 }
 
 fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) -> People {
@@ -363,11 +394,12 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
                         .contains(t.text(text))
                 })
         };
-        // "The Prime Minister spoke to …": a leader named only by title opens the readout.
+        // "The Prime Minister spoke to …", "Today the President spoke …": a leader named only
+        // by title opens the readout as its subject.
         if let Some(m) = opening
             .mentions
             .first()
-            .filter(|m| m.first == 0 && !m.has_name())
+            .filter(|m| !m.has_name() && opens_as_subject(text, opening, m))
         {
             if let Some(title) = m.title.as_deref() {
                 people.add_titled(title, &format!("The {title}"), Role::Principal);

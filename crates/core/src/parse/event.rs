@@ -224,7 +224,7 @@ pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
 fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
     let block = text.get(start..end)?;
     let line_len = block.find('\n').unwrap_or(block.len());
-    let line = block[..line_len].trim_end();
+    let line = without_clock_time(block[..line_len].trim_end());
     if line.is_empty() || line.len() > 60 {
         return None;
     }
@@ -264,6 +264,24 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
         city,
         date: Some(date),
     })
+}
+
+/// A date line without the clock time a page stamps after it ("July 8, 2047 18:40", the
+/// Kremlin's): the time of publishing, not of the event.
+fn without_clock_time(line: &str) -> &str {
+    let Some((date, time)) = line.rsplit_once(' ') else {
+        return line;
+    };
+    let clock = time.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    if clock {
+        date.trim_end()
+    } else {
+        line
+    }
 }
 
 /// True when `part` (at `at` in `text`) is nothing but one date: a few words, each a month
@@ -322,7 +340,8 @@ pub fn kind(leaders: usize, opening: &str, headline: &str) -> EventKind {
         .map_or(EventKind::Meeting, |k| k.kind)
 }
 
-/// The first `in <Place>` of the tokens whose place is neither a person, a country nor a date.
+/// The first `in <Place>` (or another word of `data/venue_markers.txt`: "visiting <Place>")
+/// of the tokens whose place is neither a person, a country nor a date.
 pub fn place(
     text: &str,
     tokens: &[Token],
@@ -331,7 +350,8 @@ pub fn place(
 ) -> Option<String> {
     mentions.iter().find_map(|m| {
         let before = m.first.checked_sub(1).and_then(|i| tokens.get(i))?;
-        let is_in = before.is_word() && matches!(before.text(text), "in" | "In");
+        let is_in =
+            before.is_word() && lexicon::lexicon().venue_markers.contains(before.text(text));
         // "in Downing Street" read as "Street" (a leading "-ing" word skipped): no place.
         let whole = m.last - m.first == m.name.len();
         if !is_in || m.title.is_some() || m.name.is_empty() || !whole {
@@ -384,6 +404,11 @@ mod tests {
         assert_eq!((d.city, d.end), (None, text.len()));
         let text = "Vell, Kestria";
         assert_eq!(dateline(text, 0, text.len()), None);
+        // The clock time a page stamps after the date is no part of it.
+        let text = "July 8, 2047 18:40";
+        let d = dateline(text, 0, text.len()).unwrap();
+        assert_eq!((d.city, d.end), (None, text.len()));
+        assert!(d.date.is_some());
     }
 
     #[test]

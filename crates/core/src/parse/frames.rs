@@ -426,6 +426,9 @@ fn subject_before<'t>(
     if let Some(plural) = plural_subject_before(words, end) {
         return Some(plural);
     }
+    if let Some(joint) = joint_with_complement(words, end) {
+        return Some(joint);
+    }
     if let Some((m, mention)) = mention_ending_at(mentions, end) {
         // Joint subjects: "A and B", "A, B and C", "The President and the Prime Minister",
         // "The Prime Minister and President B". Mentions are in text order: each member of the
@@ -460,8 +463,12 @@ fn subject_before<'t>(
             };
             // A bare title joins only with "and" ("In a call with the President, Prime
             // Minister B said …" is one speaker).
+            // "On the Hollin Sea, the Prime Minister and the President welcomed …": a name after
+            // a preposition is a place or a topic, never a member.
             let member = group.start.checked_sub(1).filter(|&p| {
-                mentions[p].last == end && (word(at - 1) == "and" || mentions[p].has_name())
+                mentions[p].last == end
+                    && (word(at - 1) == "and" || mentions[p].has_name())
+                    && !after_preposition(words, mentions[p].first)
             });
             match member {
                 Some(p) => {
@@ -509,19 +516,74 @@ fn subject_before<'t>(
     if lex.nationality_heads.contains(last) {
         let modifier = usize::from(lex.head_modifiers.contains(word(end.wrapping_sub(2))));
         let adjective = end.checked_sub(2 + modifier).filter(|&a| a >= 1)?;
-        if matches!(word(adjective - 1), "The" | "the")
-            && word(adjective)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        {
+        let capital = |i: usize| word(i).starts_with(char::is_uppercase);
+        if matches!(word(adjective - 1), "The" | "the") && capital(adjective) {
             return Some((
                 SubjectRef::Nationality(Cow::Borrowed(word(adjective))),
                 adjective - 1,
             ));
         }
+        // "The Aurean Council president": an institution's name before the head; the leader
+        // of that side, as for "the Solmarian side".
+        if adjective >= 2
+            && matches!(word(adjective - 2), "The" | "the")
+            && capital(adjective - 1)
+            && capital(adjective)
+        {
+            return Some((
+                SubjectRef::Nationality(Cow::Borrowed(word(adjective - 1))),
+                adjective - 2,
+            ));
+        }
     }
     None
+}
+
+/// "The leaders of the two nations", "The leaders of Dravonia and Pellaria", "the heads of
+/// state of both countries": a joint subject, then "of" and a short complement that names
+/// its sides (capitalized words, "and", "the", "two", "both" and one lowercase noun), ending
+/// before token `end`. The subject is the joint one, every leader.
+fn joint_with_complement<'t>(words: &[&str], end: usize) -> Option<(SubjectRef<'t>, usize)> {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let of = (end.saturating_sub(6)..end.saturating_sub(1))
+        .rev()
+        .find(|&i| word(i) == "of")?;
+    let mut nouns = 0;
+    let complement = (of + 1..end).all(|i| {
+        let w = word(i);
+        match w {
+            "" => false,
+            "the" | "two" | "both" | "and" => true,
+            _ if w.starts_with(|c: char| c.is_uppercase()) => true,
+            _ => {
+                nouns += 1;
+                nouns == 1 && w.chars().all(|c| c.is_ascii_lowercase())
+            }
+        }
+    });
+    if !complement {
+        return None;
+    }
+    match plural_subject_before(words, of)? {
+        (SubjectRef::Joint, first) => Some((SubjectRef::Joint, first)),
+        _ => None,
+    }
+}
+
+/// True when the word before token `first` (or before its "the") is a preposition of
+/// `data/opening_prepositions.txt` ("On the Hollin Sea", "in Calder"), in any case.
+fn after_preposition(words: &[&str], first: usize) -> bool {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let mut before = first.wrapping_sub(1);
+    if matches!(word(before), "the" | "The") {
+        before = before.wrapping_sub(1);
+    }
+    let w = word(before);
+    !w.is_empty()
+        && lexicon()
+            .opening_prepositions
+            .contains(ascii_lower(w).as_str())
+        && !matches!(w, "the" | "The" | "a" | "A" | "an" | "An")
 }
 
 /// A plural subject ending before token `end`: "The two sides", "Both leaders", "the heads of

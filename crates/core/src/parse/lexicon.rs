@@ -122,6 +122,11 @@ pub struct Lexicon {
     pub joint_determiners: WordSet,
     /// Words showing a clause after "welcomed X to a place" ("and", "noting").
     pub ceremony_clause_words: WordSet,
+    /// Words before the city of the meeting ("in", "visiting"): `data/venue_markers.txt`.
+    pub venue_markers: WordSet,
+    /// Courtesy titles that never make an alias ("His Excellency", "Honorable"):
+    /// `data/honorific_titles.txt`.
+    pub honorific_titles: WordSet,
     /// Month names ("July") and their numbers, January 1.
     pub months: FoldedMap<u32>,
     /// Month abbreviations ("Sept") and their numbers; only capitalized ones are months.
@@ -327,6 +332,8 @@ const NATIONALITY_HEADS: &str = include_str!("../../data/nationality_heads.txt")
 const HEAD_MODIFIERS: &str = include_str!("../../data/head_modifiers.txt");
 const JOINT_DETERMINERS: &str = include_str!("../../data/joint_determiners.txt");
 const CEREMONY_CLAUSE_WORDS: &str = include_str!("../../data/ceremony_clause_words.txt");
+const VENUE_MARKERS: &str = include_str!("../../data/venue_markers.txt");
+const HONORIFIC_TITLES: &str = include_str!("../../data/honorific_titles.txt");
 const MONTHS: &str = include_str!("../../data/months.tsv");
 const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
 const RELATIVE_DAYS: &str = include_str!("../../data/relative_days.tsv");
@@ -591,6 +598,10 @@ pub fn lexicon() -> &'static Lexicon {
                 data_lines(JOINT_DETERMINERS).flat_map(as_written_or_capitalized),
             ),
             ceremony_clause_words: WordSet::new(data_lines(CEREMONY_CLAUSE_WORDS)),
+            honorific_titles: WordSet::new(data_lines(HONORIFIC_TITLES)),
+            venue_markers: WordSet::new(
+                data_lines(VENUE_MARKERS).flat_map(as_written_or_capitalized),
+            ),
             months: FoldedMap::new(
                 (1..)
                     .zip(data_lines(MONTHS))
@@ -1102,6 +1113,20 @@ impl Lexicon {
     /// A word of a state's formal name: "Republic" in "the Republic of Ostrela".
     pub fn is_state_form(&self, word: &str) -> bool {
         self.state_forms.contains(word)
+    }
+
+    /// The words of a state's formal name before its "of", read from `at`: a state form,
+    /// after up to three capitalized words that qualify it ("Republic", "Federal Republic",
+    /// "Democratic Socialist Republic", "People's Republic"). `word(i)` is the i-th word.
+    pub fn state_form_len<'w>(&self, word: impl Fn(usize) -> &'w str, at: usize) -> Option<usize> {
+        (0..4).find_map(|n| {
+            let w = word(at + n);
+            if self.is_state_form(w) {
+                return Some(Some(n + 1));
+            }
+            let qualifier = w.starts_with(|c: char| c.is_uppercase()) && w != "of";
+            (!qualifier).then_some(None)
+        })?
     }
 
     pub fn is_role_label(&self, word: &str) -> bool {

@@ -219,16 +219,15 @@ impl<'t> MentionScanner<'t> {
                 }
                 // "President of the Republic of Lisvane Anton Merel": the state form is
                 // skipped, "of Lisvane" read as after any title (the country, then the name).
-                if next == "of"
-                    && word(j + 1) == "the"
-                    && lexicon().is_state_form(word(j + 2))
-                    && word(j + 3) == "of"
-                    && name_word(j + 4)
-                    && ends_with_title(words)
-                {
+                let form = (next == "of" && word(j + 1) == "the")
+                    .then(|| lexicon().state_form_len(word, j + 2))
+                    .flatten();
+                if let Some(n) = form.filter(|&n| {
+                    word(j + 2 + n) == "of" && name_word(j + 3 + n) && ends_with_title(words)
+                }) {
                     words.push("of");
-                    spans.push(tokens[j + 3].span());
-                    j += 4;
+                    spans.push(tokens[j + 2 + n].span());
+                    j += 3 + n;
                     continue;
                 }
                 // "President of the Aurean Council Emilia Rask": the institution belongs to
@@ -468,11 +467,26 @@ fn read_run<'t>(
             let mut title_last = at + len - 1;
             // Honorifics between title and name: "Prime Minister Shri Narendra …", "External
             // Affairs Minister Dr. Rohan Iyer" (never part of the name).
-            while words.get(next).is_some_and(|w| lex.honorifics.contains(w))
-                && next + 1 < words.len()
-            {
-                next += 1;
-            }
+            // "H.E." is read as two initials: the pair is looked up as "H.E".
+            let initials = |at: usize| match (words.get(at), words.get(at + 1)) {
+                (Some(a), Some(b)) if a.len() == 1 && b.len() == 1 => {
+                    lex.honorifics.contains(format!("{a}.{b}").as_str())
+                }
+                _ => false,
+            };
+            let skip_honorifics = |mut next: usize| loop {
+                if next + 1 >= words.len() {
+                    return next;
+                }
+                if lex.honorifics.contains(words[next]) {
+                    next += 1;
+                } else if next + 2 < words.len() && initials(next) {
+                    next += 2;
+                } else {
+                    return next;
+                }
+            };
+            next = skip_honorifics(next);
             if words.get(next) == Some(&"of") {
                 let n = lex.country_at(words, next + 1).unwrap_or(1);
                 match words.get(next + 1) {
@@ -486,6 +500,8 @@ fn read_run<'t>(
                     }
                 }
                 next += 1 + n;
+                // "President of Norvalia H.E. Mr. Tomas Kell": honorifics after the country.
+                next = skip_honorifics(next);
             }
             let mut title_end = spans[title_last].end;
             if text[title_end..].starts_with('.')

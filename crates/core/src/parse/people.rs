@@ -561,7 +561,12 @@ impl People {
             person.adjective = mention.adjective.map(str::to_string);
         }
         person.institution |= mention.institution;
-        if mention.has_name() {
+        // "the Honorable Clara Vosk": an honorific makes no alias.
+        let honorific = mention
+            .title
+            .as_deref()
+            .is_some_and(|t| lexicon().honorific_titles.contains(t));
+        if mention.has_name() && !honorific {
             person.add_surface(&mention.surface);
         }
     }

@@ -88,7 +88,12 @@ pub fn layout(text: &str) -> Layout {
         if is_source_line(line) {
             kind = BlockKind::SourceLine;
         } else if let Some(marker) = list_marker_len(line) {
-            let numbered = line.starts_with(|c: char| c.is_ascii_digit());
+            // "2. …", "(1) …": a number, bracketed or not (Japan's MOFA numbers subsections
+            // "(1) Eastern Europe"); bullets and "a)" are not numbers.
+            let numbered = line
+                .strip_prefix('(')
+                .unwrap_or(line)
+                .starts_with(|c: char| c.is_ascii_digit());
             let in_list = blocks.last().is_some_and(|b| {
                 b.kind == BlockKind::ListItem || text[..b.span.end].ends_with(':')
             });

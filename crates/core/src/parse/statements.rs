@@ -595,14 +595,15 @@ impl<'t> Statements<'t> {
     }
 
     /// Where a topic-only clause of other subjects starts inside a content ("… for its
-    /// leadership, and the two leaders discussed …"): the statement ends before it.
+    /// leadership, and the two leaders discussed …", "…, while they also discussed …"): the
+    /// statement ends before it.
     fn topic_clause_start(&mut self, content: Span) -> Option<usize> {
         let start = content.start;
         let text = content.slice(self.text)?;
         let lex = lexicon::lexicon();
         let mut from = 0;
-        while let Some(at) = find_comma_and(&text[from..]) {
-            let clause = &text[from + at + ", and ".len()..];
+        while let Some((at, clause_at)) = find_comma_joiner(&text[from..]) {
+            let clause = &text[from + clause_at..];
             if lex.opens_with_joint_subject(clause) && self.is_topic_only(clause) {
                 return Some(start + from + at);
             }
@@ -1013,14 +1014,19 @@ fn dedup_in_place(list: &mut Vec<usize>, from: usize) {
 }
 
 /// A word that joins two speakers' clauses in one sentence: "A said …, while B stressed …".
-/// Where ", and " first occurs in `text`, found by its commas (a byte search: a content holds
-/// few), which costs less than setting up a substring search for each content.
-fn find_comma_and(text: &str) -> Option<usize> {
+/// Where a comma and a clause joiner (", and ", ", while ": `data/clause_joiners.txt`) first
+/// occur in `text`, found by its commas (a byte search: a content holds few), which costs less
+/// than setting up a substring search for each content: the comma, and where the clause after
+/// the joiner starts.
+fn find_comma_joiner(text: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(at) = text[from..].find(',') {
         let comma = from + at;
-        if text[comma..].starts_with(", and ") {
-            return Some(comma);
+        if let Some(rest) = text[comma..].strip_prefix(", ") {
+            let word = rest.split(' ').next().unwrap_or("");
+            if rest.len() > word.len() && is_clause_joiner(word) {
+                return Some((comma, comma + 2 + word.len() + 1));
+            }
         }
         from = comma + 1;
     }
