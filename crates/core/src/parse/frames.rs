@@ -61,7 +61,7 @@ fn verb_at(verbs: &PhraseIndex, words: &[&str], at: usize) -> Option<(usize, &'s
 
 /// A word that may stand between a subject and its verb: an "-ly" adverb or one of
 /// `data/frame_adverbs.txt`.
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     (word.ends_with("ly") && word.len() > 3 && word.chars().all(|c| c.is_lowercase()))
         || lexicon().frame_adverbs.contains(word)
 }

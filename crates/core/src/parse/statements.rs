@@ -4,7 +4,7 @@
 
 use super::cast::{is_role_label, with_label_mention};
 use super::distinct::SCANNED;
-use super::frames::{passive_participle, plural_subject_before, Frame, SubjectRef};
+use super::frames::{is_adverb, passive_participle, plural_subject_before, Frame, SubjectRef};
 use super::lexicon;
 use super::lexicon::country_for_adjective;
 use super::people::{self, People};
@@ -975,7 +975,13 @@ fn is_joint_proposal(sentence: &Sentence) -> bool {
 fn opens_with_plural_subject(sentence: &Sentence) -> bool {
     let words = sentence.words;
     (1..words.len().min(8)).any(|i| {
-        !matches!(words[i - 1], "two" | "both" | "Both")
+        // "The two also talked about …": "two" heads the subject before an adverb or a verb
+        // in "-ed", not before a noun ("The two countries …").
+        let head_before_verb = || {
+            let next = words[i];
+            is_adverb(next) || (next.ends_with("ed") && next.len() > 3)
+        };
+        (!matches!(words[i - 1], "two" | "both" | "Both") || head_before_verb())
             && matches!(plural_subject_before(words, i), Some((_, 0)))
     })
 }
