@@ -49,6 +49,53 @@ test('an unknown schema_version names both versions', async () => {
   assert.match(shown.text, /schema_version 1\b/);
 });
 
+// The app's JSON reader reads whole numbers only (vendor/serde_json: no float parser in the
+// wasm). A corpus has no other kind: a fraction where a number is read is refused with a
+// plain message, and fractions and exponents in keys the app does not read are skipped.
+test('a fraction where the corpus has a whole number is refused with a plain message', async () => {
+  const full = JSON.stringify(await builtCorpus(), null, 2);
+  const at = full.indexOf('"paragraph": ');
+  assert.ok(at > 0, 'the built corpus has a paragraph number');
+  const text = full.replace(/"paragraph": \d+/, '"paragraph": 1.5');
+  const line = text.slice(0, at).split('\n').length;
+  const shown = await withCorpusText(text, (corpusFile) => errorShown(browser, { corpusFile }));
+  assert.equal(shown.title, 'The corpus file is not valid JSON');
+  assert.match(shown.text, new RegExp(`line ${line}, column \\d+`));
+  assert.match(shown.text, /a number with a fraction or an exponent, where only whole numbers are read/);
+});
+
+test('fractions and exponents in keys the app does not read are skipped', async () => {
+  const corpus = await builtCorpus();
+  const statements = corpus.readouts.reduce((n, r) => n + r.statements.length, 0);
+  // Written into the text as written here: JSON.stringify would write 1e3 as 1000.
+  const numbers = {
+    '"@generator@"': '{"version": 1.5, "ratio": -2.5e-3, "sizes": [1e3, 0.25, 1E+2, 123456789012345678901234567890]}',
+    '"@score@"': '0.75',
+    '"@confidence@"': '9.5e-1',
+  };
+  corpus.generator = '@generator@';
+  corpus.readouts[0].score = '@score@';
+  corpus.readouts[0].statements[0].confidence = '@confidence@';
+  let text = JSON.stringify(corpus);
+  for (const [placeholder, written] of Object.entries(numbers)) text = text.replace(placeholder, written);
+  assert.ok(!text.includes('"@'), 'every number written in');
+  await withCorpusText(text, async (corpusFile) => {
+    const server = await serveDist({ corpusFile });
+    const page = await browser.newPage();
+    const seen = watch(page);
+    try {
+      await page.goto(server.url);
+      await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      await page.locator('.result-count', { hasText: new RegExp(`^${statements.toLocaleString('en-US')} statements$`) }).waitFor({ timeout: 15000 });
+      assert.equal(await page.locator('main [role="alert"]').count(), 0);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
+
 test('HTTP errors name the status and the file', async () => {
   for (const status of [404, 500]) {
     const shown = await errorShown(browser, { corpusStatus: status });

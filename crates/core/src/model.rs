@@ -517,7 +517,8 @@ impl From<serde_json::Error> for CorpusError {
 
 /// A `schema_version` field as it was written: a whole number, or `None` for any other JSON
 /// value (a string, a fraction, null, …), read without building a JSON value tree (which
-/// would cost the app's wasm several kilobytes for this one field).
+/// would cost the app's wasm several kilobytes for this one field). In the app's wasm a
+/// fraction is a JSON error instead (`vendor/serde_json` reads whole numbers only).
 struct Version(Option<u64>);
 
 impl<'de> Deserialize<'de> for Version {
@@ -790,6 +791,33 @@ mod tests {
                 "{value}"
             );
         }
+    }
+
+    /// Natively serde_json reads floats as upstream does; the app's wasm has no float parser
+    /// (`vendor/serde_json`), so there a fraction or an exponent where a number is read is an
+    /// error of its own (tests/e2e/errors.test.mjs). In skipped values both read alike.
+    #[test]
+    fn fractions_are_refused_where_numbers_are_read_and_skipped_elsewhere() {
+        let json = tiny().to_json();
+        let fraction = json.replace("\"paragraph\":0", "\"paragraph\":1.5");
+        assert_ne!(fraction, json);
+        match Corpus::from_json(&fraction).unwrap_err() {
+            CorpusError::Json { message, .. } => {
+                assert_eq!(
+                    message,
+                    "invalid type: floating point `1.5`, expected usize"
+                )
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let skipped = json
+            .replacen(
+                '{',
+                "{\"generator\":{\"v\":1.5,\"r\":[-2.5e-3,1E+2,123456789012345678901234567890]},",
+                1,
+            )
+            .replace("\"paragraph\":0", "\"confidence\":9.5e-1,\"paragraph\":0");
+        assert_eq!(Corpus::from_json(&skipped).unwrap(), tiny());
     }
 
     #[test]
