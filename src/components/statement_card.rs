@@ -1,7 +1,9 @@
 //! One statement as a card that reads as a sentence: who said it (the speakers, each linked to
 //! their page, then their title and country; every speaker of a joint statement), the
 //! reporting verb, the text with search matches marked, its topics, the readout it comes from
-//! (linked, with its publisher and the original), a permalink and "show in source".
+//! (linked, with its publisher and the original), a permalink and "show in source". The verb
+//! and the topics are links that narrow the list to that verb or topic (its facet filter), as
+//! a value does in Datasette.
 //!
 //! Built with [`crate::dom`]'s out-of-line elements: a page renders fifty cards, and `html!`
 //! would expand each element into this component's code. Everything from the corpus goes into
@@ -10,10 +12,12 @@
 use crate::components::highlighted_text::highlighted;
 use crate::components::share::share_menu;
 use crate::corpus_loader::SharedIndex;
-use crate::dom::{bare, class, class_text, el, link_described, text, value};
+use crate::dom::{bare, class, class_text, el, link_attrs, link_described, text, value};
 use crate::format::{clip, human_date, is_iso_date, join_names, short, SHORT_TEXT};
-use crate::nav::Links;
+use crate::nav::{first_page, Links};
 use crate::route::Route;
+use readouts_core::fold::lowercase;
+use readouts_core::query::{Facet, Query};
 use readouts_core::{Participant, Readout, Statement, CONTINUED};
 use yew::prelude::*;
 
@@ -30,6 +34,9 @@ pub struct Card<'a> {
     /// The statement of the card before it in a list: a card from the same readout leaves out
     /// the readout (title, date, place, provenance), and by the same speakers their details.
     pub after: Option<u32>,
+    /// The list the card is in (its route and query), which its verb and topics narrow; a
+    /// card outside a list (`None`) leads to the home page's statements with that filter.
+    pub list: Option<(&'a Route, &'a Query)>,
 }
 
 /// A statement card, keyed by its statement number; nothing for a number outside the index.
@@ -75,7 +82,7 @@ pub fn statement_card(card: &Card, links: &Links) -> Html {
         vec![Some(heading_id.clone()), Some("speakers".into())],
         speaker_names(&speakers, links),
     )];
-    sentence.extend(said(readout, statement));
+    sentence.extend(said(card, links, readout, statement));
     sentence.push(class(
         "span",
         "statement-text",
@@ -88,7 +95,7 @@ pub fn statement_card(card: &Card, links: &Links) -> Html {
     if !same_speakers {
         children.push(speaker_details(&speakers));
     }
-    children.push(topics(statement));
+    children.push(topics(card, links, statement));
     let mut source = Vec::new();
     if !same_readout {
         let title = readout_title(readout);
@@ -317,10 +324,13 @@ fn speaker_details(speakers: &[Speaker]) -> Html {
 /// The verb between the speakers' names and the text, so that a card reads as a sentence:
 /// "Xi Jinping *pointed out* that …", "The two sides *welcomed* the …". A continuation names
 /// the verb it continues and is marked as one ("*stressed* (continued): …").
-fn said(readout: &Readout, statement: &Statement) -> Vec<Html> {
+fn said(card: &Card, links: &Links, readout: &Readout, statement: &Statement) -> Vec<Html> {
     let continues = (statement.verb == CONTINUED).then(|| readout.continued_verb(statement));
     let verb = continues.flatten().unwrap_or(&statement.verb);
-    let mut said = vec![text(" "), class_text("span", "verb", verb.to_string())];
+    let mut said = vec![
+        text(" "),
+        filter_link(card, links, Facet::Verb, &lowercase(verb), verb, "verb"),
+    ];
     if continues.is_some() {
         said.push(text(" "));
         said.push(class_text("span", "continued", "(continued)"));
@@ -352,7 +362,7 @@ fn connector(readout: &Readout, statement: &Statement) -> &'static str {
     }
 }
 
-fn topics(statement: &Statement) -> Html {
+fn topics(card: &Card, links: &Links, statement: &Statement) -> Html {
     if statement.topics.is_empty() {
         return Html::default();
     }
@@ -363,8 +373,50 @@ fn topics(statement: &Statement) -> Html {
         statement
             .topics
             .iter()
-            .map(|topic| bare("li", vec![text(topic.to_string())]))
+            .map(|topic| {
+                bare(
+                    "li",
+                    vec![filter_link(
+                        card,
+                        links,
+                        Facet::Topic,
+                        topic,
+                        topic,
+                        "topic",
+                    )],
+                )
+            })
             .collect(),
+    )
+}
+
+/// A link named `label` to the card's list narrowed to `chosen`, a value of `facet` (added to its
+/// filters, on the first page; the list as it is where that value is chosen already), or from
+/// a card outside a list, to the home page's statements with only that filter. Its tooltip
+/// says what it does.
+#[inline(never)]
+fn filter_link(
+    card: &Card,
+    links: &Links,
+    facet: Facet,
+    chosen: &str,
+    label: &str,
+    class: &'static str,
+) -> Html {
+    let (route, mut next) = match card.list {
+        Some((route, query)) => (route.clone(), first_page(query)),
+        None => (Route::Home, Query::default()),
+    };
+    next.filters.insert(facet, chosen.to_string());
+    let to = links.to(route, AttrValue::from(next.to_query_string()), None);
+    link_attrs(
+        to,
+        &["href", "target", "rel", "class", "title"],
+        vec![
+            Some(AttrValue::Static(class)),
+            value(format!("Only statements with {}: {label}", facet.label())),
+        ],
+        vec![text(label.to_string())],
     )
 }
 
@@ -504,6 +556,7 @@ mod tests {
             search: props.search,
             level: 3,
             after: None,
+            list: None,
         };
         statement_card(&card, &links)
     }
@@ -524,7 +577,7 @@ mod tests {
         assert!(html.contains(r#"class="card""#), "{html}");
         // One sentence: the speaker's name (the card's heading), the verb, "that", the text.
         assert!(
-            html.contains(r#"<div class="said"><h3 id="heading-astana-s1" class="speakers"><span data-participant="xi-jinping" class="speaker"><a href="/p/xi-jinping" class="speaker-name">Xi Jinping</a></span></h3> <span class="verb">pointed out</span> that <span class="statement-text">China and Russia should deepen cooperation.</span></div>"#),
+            html.contains(r#"<div class="said"><h3 id="heading-astana-s1" class="speakers"><span data-participant="xi-jinping" class="speaker"><a href="/p/xi-jinping" class="speaker-name">Xi Jinping</a></span></h3> <a href="/?verb=pointed+out" class="verb" title="Only statements with Reporting verb: pointed out">pointed out</a> that <span class="statement-text">China and Russia should deepen cooperation.</span></div>"#),
             "{html}"
         );
         assert!(
@@ -546,7 +599,11 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(">meeting<"), "{html}");
-        assert!(html.contains("<li>SCO</li>"), "{html}");
+        // A topic leads to the statements on it.
+        assert!(
+            html.contains(r#"<li><a href="/?topic=SCO" class="topic" title="Only statements with Topic: SCO">SCO</a></li>"#),
+            "{html}"
+        );
         assert!(
             html.contains(r#"<a href="/s/astana-s1" class="permalink" aria-describedby="heading-astana-s1">Permalink</a>"#),
             "{html}"
@@ -581,7 +638,7 @@ mod tests {
         );
         // "The two sides agreed to meet again.": no "that" in the source, none on the card.
         assert!(
-            html.contains(r#"</h3> <span class="verb">agreed</span> <span class="statement-text">to meet again.</span>"#),
+            html.contains(r#"</h3> <a href="/?verb=agreed" class="verb" title="Only statements with Reporting verb: agreed">agreed</a> <span class="statement-text">to meet again.</span>"#),
             "{html}"
         );
         assert!(html.contains(r#"class="speaker-name">Xi Jinping</a></span> and <span data-participant="vladimir-putin" class="speaker"><a href="/p/vladimir-putin" class="speaker-name">Vladimir Putin</a></span></h3>"#), "{html}");
@@ -642,10 +699,22 @@ mod tests {
             Some("pointed out")
         );
         assert_eq!(readout.continued_verb(&readout.statements[0]), None);
-        let html = Html::from_iter(said(&readout, &readout.statements[1]));
-        let html = render::<Wrap>(WrapProps { html }).await;
+        let card = Card {
+            index: &index,
+            doc: 0,
+            search: "",
+            level: 3,
+            after: None,
+            list: None,
+        };
+        let said = said(&card, &Links::default(), &readout, &readout.statements[1]);
+        let html = render::<Wrap>(WrapProps {
+            html: Html::from_iter(said),
+        })
+        .await;
+        // The verb it continues, which leads to the statements with that verb.
         assert!(
-            html.contains(r#"<span class="verb">pointed out</span> <span class="continued">(continued)</span>"#),
+            html.contains(r#"<a href="/?verb=pointed+out" class="verb" title="Only statements with Reporting verb: pointed out">pointed out</a> <span class="continued">(continued)</span>"#),
             "{html}"
         );
     }

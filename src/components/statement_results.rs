@@ -91,6 +91,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             search: &query.text,
             level: props.level + 1,
             after: before.replace(doc),
+            list: Some((&props.route, query)),
         };
         statement_card(&card, &links)
     });
@@ -114,6 +115,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             if !embedded {
                 { active_filters(&props.index, query, &props.on_change) }
             }
+            { pager(&links, &props.route, query, results.total, "Pages of results, top") }
             if results.total == 0 && !query.is_empty() && !props.scoped {
                 { no_results(&props.index, props.emptied.0.as_deref(), &props.on_change) }
             } else if results.page.is_empty() {
@@ -121,7 +123,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             } else {
                 <div class="cards">{ for cards }</div>
             }
-            { pager(&links, &props.route, query, results.total) }
+            { pager(&links, &props.route, query, results.total, "Pages of results") }
         </section>
     }
 }

@@ -113,6 +113,7 @@ pub fn StatementPage(props: &StatementPageProps) -> Html {
             search: "",
             level: 2,
             after: None,
+            list: None,
         },
         &links,
     ));

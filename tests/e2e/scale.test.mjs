@@ -185,7 +185,7 @@ test('date ranges, sorting and paging', async () => {
   assert.equal(await page.locator('article.card .readout-meta time').first().getAttribute('datetime'), first[0].date);
 
   // The next page: 50 other cards, later or equal dates, its own URL.
-  await page.getByRole('link', { name: 'Next page →' }).first().click();
+  await page.getByRole('link', { name: 'Next page', exact: true }).first().click();
   await settled(page, /page=2/);
   const second = await cards(page);
   assert.equal(second.length, PAGE_SIZE);
