@@ -12,7 +12,11 @@
 //!   host script (`static/embed-host.js`) checks which iframe sent it. The embed listens to
 //!   no message: its parent cannot drive it.
 //! - [`embed_code`]: the `<iframe>` and host script snippet for a view, as text (the "Embed"
-//!   button, [`crate::components::embed_code`]).
+//!   button, [`crate::components::embed_code`]), with the embed's own parameters
+//!   ([`own_parameters`]: `theme=light|dark`, `total=1`).
+//! - An embed's own parameters: `total=1` is read here ([`asks_total`], the [`Embedded`]
+//!   context); `theme=` by the head script of `index.html`, which sets the embed's colours
+//!   before its first paint and keeps both parameters in the embed's address as it moves.
 //!
 //! Embeds need no storage: nothing in the app reads or writes `localStorage`,
 //! `sessionStorage` or IndexedDB, and frames do not register the service worker
@@ -41,7 +45,7 @@ pub fn layout(route: &Route, query: &str, fragment: &str, content: Html) -> Html
     };
     let fragment = (!fragment.is_empty()).then(|| AttrValue::from(fragment.to_string()));
     html! {
-        <ContextProvider<Embedded> context={Embedded}>
+        <ContextProvider<Embedded> context={Embedded { total: asks_total(query) }}>
             <div class="embed">
                 <header class="embed-bar">
                     <span class="embed-brand">{ "readouts" }</span>
@@ -56,6 +60,13 @@ pub fn layout(route: &Route, query: &str, fragment: &str, content: Html) -> Html
             </div>
         </ContextProvider<Embedded>>
     }
+}
+
+/// Whether an embed's query string (without `?`) asks for the size of the view's scope next
+/// to its count (`total=1`: "3 of 14 statements"); without it an embed says only "3
+/// statements", and a site that embeds a filtered list does not show how large the corpus is.
+pub fn asks_total(query: &str) -> bool {
+    query.split('&').any(|pair| pair == "total=1")
 }
 
 /// The absolute URL of the app's public URL (`https://example.org/readouts/`: the document's
@@ -97,19 +108,53 @@ pub fn escape_attribute(text: &str) -> String {
     out
 }
 
+/// An embed's own parameters, which the view's query does not hold (README, Embedding):
+/// `theme=light` or `theme=dark` (any other `theme`, `auto` included, follows the reader's
+/// system setting, and is left out) and `total=1` ([`asks_total`]), as a query string without
+/// `?`; empty for neither. index.html's head script reads them and keeps them in the embed's
+/// address as it moves between its pages.
+pub fn own_parameters(theme: &str, total: bool) -> String {
+    let mut out = String::new();
+    if matches!(theme, "light" | "dark") {
+        out.push_str("theme=");
+        out.push_str(theme);
+    }
+    if total {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str("total=1");
+    }
+    out
+}
+
 /// The embed code of the view at `route` (a full view or an embed) showing `query`, for the
 /// app at `base` (an absolute URL ending in `/`, see [`base_url`]): an `<iframe>` of its
 /// embed titled `title`, then the host script. Lists keep their query; single statements
-/// and readouts need none. None for the not-found page.
-pub fn embed_code(base: &str, route: &Route, query: &Query, title: &str) -> Option<String> {
+/// and readouts need none. The embed's `own` parameters ([`own_parameters`]) follow.
+/// None for the not-found page.
+pub fn embed_code(
+    base: &str,
+    route: &Route,
+    query: &Query,
+    title: &str,
+    own: &str,
+) -> Option<String> {
     let embed = route.embedded()?;
     let mut src = format!("{base}{}", embed.to_path().trim_start_matches('/'));
-    if let Route::EmbedHome | Route::EmbedParticipant { .. } = embed {
-        let query = query.to_query_string();
-        if !query.is_empty() {
-            src.push('?');
-            src.push_str(&query);
+    let mut params = match embed {
+        Route::EmbedHome | Route::EmbedParticipant { .. } => query.to_query_string(),
+        _ => String::new(),
+    };
+    if !own.is_empty() {
+        if !params.is_empty() {
+            params.push('&');
         }
+        params.push_str(own);
+    }
+    if !params.is_empty() {
+        src.push('?');
+        src.push_str(&params);
     }
     Some(format!(
         "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0\"></iframe>\n<script src=\"{}\" async></script>",
@@ -298,6 +343,7 @@ mod tests {
             &Route::Home,
             &query,
             "Statements (topic: BRICS) · readouts",
+            "",
         )
         .unwrap();
         assert_eq!(
@@ -319,6 +365,7 @@ mod tests {
             },
             &query,
             "Xi's \"talks\" & <more>",
+            "",
         )
         .unwrap();
         assert!(
@@ -349,13 +396,67 @@ mod tests {
             &Route::Statement { id: "a-s1".into() },
             &query,
             "Statement by A · readouts",
+            "",
         )
         .unwrap();
         assert!(code.starts_with("<iframe src=\"/embed/s/a-s1\" "), "{code}");
         assert!(code.contains("height=\"520\""), "{code}");
-        let embed = embed_code("/", &Route::EmbedReadout { id: "a".into() }, &query, "A").unwrap();
+        let embed = embed_code(
+            "/",
+            &Route::EmbedReadout { id: "a".into() },
+            &query,
+            "A",
+            "",
+        )
+        .unwrap();
         assert!(embed.starts_with("<iframe src=\"/embed/r/a\" "), "{embed}");
-        assert_eq!(embed_code("/", &Route::NotFound, &query, "x"), None);
+        assert_eq!(embed_code("/", &Route::NotFound, &query, "x", ""), None);
+    }
+
+    #[test]
+    fn an_embeds_own_parameters_follow_the_views_query() {
+        assert_eq!(own_parameters("auto", false), "");
+        assert_eq!(own_parameters("sepia", false), "");
+        assert_eq!(own_parameters("dark", false), "theme=dark");
+        assert_eq!(own_parameters("light", true), "theme=light&total=1");
+        assert_eq!(own_parameters("auto", true), "total=1");
+        let query = Query::from_query_string("topic=BRICS");
+        let src = |route: Route, own: &str| {
+            let code = embed_code("/", &route, &query, "t", own).unwrap();
+            code.split('"').nth(1).unwrap().to_string()
+        };
+        assert_eq!(
+            src(Route::Home, "theme=dark&total=1"),
+            "/embed/?topic=BRICS&amp;theme=dark&amp;total=1"
+        );
+        assert_eq!(src(Route::Home, ""), "/embed/?topic=BRICS");
+        assert_eq!(
+            src(Route::Statement { id: "a-s1".into() }, "theme=light"),
+            "/embed/s/a-s1?theme=light"
+        );
+        let everything = Query::from_query_string("");
+        let code = embed_code("/", &Route::Home, &everything, "t", "total=1").unwrap();
+        assert!(
+            code.starts_with("<iframe src=\"/embed/?total=1\" "),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn only_total_1_asks_for_the_total() {
+        assert!(asks_total("total=1"));
+        assert!(asks_total("topic=BRICS&total=1&theme=dark"));
+        for query in [
+            "",
+            "total=0",
+            "total=",
+            "total=10",
+            "xtotal=1",
+            "q=total%3D1",
+            "q=total=1x",
+        ] {
+            assert!(!asks_total(query), "{query}");
+        }
     }
 
     #[test]

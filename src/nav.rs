@@ -90,8 +90,12 @@ pub fn use_query() -> Query {
 
 /// Given as a context by the embed layout ([`crate::embed::layout`]): the page below it
 /// is in another site's iframe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Embedded;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Embedded {
+    /// The embed's address asks for the size of the view's scope next to its count
+    /// (`total=1`: [`crate::embed::asks_total`]).
+    pub total: bool,
+}
 
 /// Whether the component is in an embed.
 #[hook]

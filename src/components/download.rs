@@ -127,7 +127,7 @@ mod tests {
 
     #[tokio::test]
     async fn embeds_offer_none() {
-        let embedded = |page: Html| html! { <ContextProvider<Embedded> context={Embedded}>{ page }</ContextProvider<Embedded>> };
+        let embedded = |page: Html| html! { <ContextProvider<Embedded> context={Embedded::default()}>{ page }</ContextProvider<Embedded>> };
         let html = render_at("/embed/", sample_index(), embedded(html! { <Home /> })).await;
         assert!(html.contains(r#"class="card""#), "{html}");
         assert!(!html.contains("Download"), "{html}");

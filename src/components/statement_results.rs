@@ -1,6 +1,8 @@
 //! One page of results: the count (announced politely), the sort and the downloads, the
 //! active filters, the cards and the pager. A new page takes the reader to the top of the results. In an embed,
-//! no sort or filter buttons: the embed shows the view its URL chose (the pager stays).
+//! no sort or filter buttons: the embed shows the view its URL chose (the pager stays), and
+//! the count says how many statements match without the size of the page's scope unless the
+//! embed's address asks for it (`total=1`, [`crate::embed::asks_total`]).
 
 use crate::components::active_filters::active_filters;
 use crate::components::no_results::no_results;
@@ -9,7 +11,7 @@ use crate::components::result_count::ResultCount;
 use crate::components::search_box::SEARCH_INPUT_ID;
 use crate::components::statement_card::{statement_card, Card};
 use crate::corpus_loader::SharedIndex;
-use crate::nav::{first_page, use_links};
+use crate::nav::{first_page, use_links, Embedded};
 use crate::platform::{focus_id, has_focus, Scroll};
 use crate::route::Route;
 use readouts_core::query::{Emptied, Query, Results, Sort};
@@ -69,6 +71,11 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
     }
     let links = use_links();
     let embedded = links.is_embedded();
+    // In an embed, the count alone unless its address asks for the total (`total=1`).
+    let of = match use_context::<Embedded>() {
+        Some(Embedded { total: false }) => props.results.total,
+        _ => props.of,
+    };
     let query = &props.query;
     let results = &props.results;
     let on_sort = {
@@ -99,7 +106,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
                 <@{format!("h{}", props.level)} id="results-title" class="visually-hidden" tabindex="-1">{ "Results" }</@>
-                <ResultCount total={results.total} of={props.of} />
+                <ResultCount total={results.total} {of} />
                 if !embedded {
                     <div class="sort">
                         <label for="sort-select">{ "Sort" }</label>

@@ -109,6 +109,29 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_embed_counts_without_the_corpus_size_unless_asked() {
+        use crate::nav::Embedded;
+        let embedded = |total| {
+            html! {
+                <ContextProvider<Embedded> context={Embedded { total }}><Home /></ContextProvider<Embedded>>
+            }
+        };
+        let count = |n: &str| format!(r#"<p aria-hidden="true" class="result-count">{n}</p>"#);
+        let html = render_at("/embed/?q=cooperation", sample_index(), embedded(false)).await;
+        assert!(html.contains(&count("1 statement")), "{html}");
+        assert!(!html.contains(" of 4"), "{html}");
+        let html = render_at(
+            "/embed/?q=cooperation&total=1",
+            sample_index(),
+            embedded(true),
+        )
+        .await;
+        assert!(html.contains(&count("1 of 4 statements")), "{html}");
+        let html = render_at("/embed/", sample_index(), embedded(false)).await;
+        assert!(html.contains(&count("4 statements")), "{html}");
+    }
+
+    #[tokio::test]
     async fn an_empty_corpus_says_so() {
         let index = read_corpus(br#"{"schema_version": 1, "readouts": []}"#).unwrap();
         let html = render_at("/", index, html! { <Home /> }).await;

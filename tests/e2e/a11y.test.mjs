@@ -1,5 +1,6 @@
 // axe-core (pinned in package.json) on the main pages and states, at phone and desktop
-// widths, in light and dark: no violation of WCAG 2.1 A and AA, nor of 2.2's target size.
+// widths, in light and dark (and embeds forcing either theme): no violation of WCAG 2.1 A and
+// AA, nor of 2.2's target size.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,6 +59,9 @@ test('the main pages and states have no WCAG 2.1 AA or 2.2 target-size violation
     [`/r/${seed.id}`, '.source-text'],
     ['/about.html', 'main h1'],
     ['/embed/?speaker=xi-jinping', 'article.card'],
+    // An embed's forced themes, each also against the other system scheme.
+    ['/embed/?speaker=xi-jinping&theme=dark&total=1', 'article.card'],
+    ['/embed/?speaker=xi-jinping&theme=light', 'article.card'],
     ['/p/', '.browse-list'],
     ['/p/?find=zzqx', '.empty'],
     ['/r/', '.browse-list'],
@@ -80,6 +84,10 @@ test('the main pages and states have no WCAG 2.1 AA or 2.2 target-size violation
       await page.locator('article.card details.share summary').first().click();
       await page.locator('.share-action').first().waitFor();
       for (const v of await violations(page)) problems.push(`/ share open ${width}px ${colorScheme}: ${v}`);
+      // The Embed panel, open, with its options.
+      await page.locator('summary.embed-toggle').click();
+      await page.locator('#embed-theme').waitFor();
+      for (const v of await violations(page)) problems.push(`/ embed panel open ${width}px ${colorScheme}: ${v}`);
       await context.close();
     }
   }

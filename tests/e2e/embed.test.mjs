@@ -6,15 +6,19 @@
 // view in a new tab; links in the content leave the iframe; frames register no service
 // worker; embeds render with all storage blocked and under Cloudflare's way of merging
 // headers; messages from the parent change nothing; the Embed button's snippet and its Copy
-// button, and that snippet pasted into a host page works.
+// button, and that snippet pasted into a host page works; theme=light|dark before the first
+// paint and kept across the embed's own moves, and the count without the corpus' size unless
+// total=1 asks for it (screenshots of both themes in target/e2e-screenshots/).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, builtCorpus, launchBrowser, serveDist, watch, afterPaint } from './helpers.mjs';
+import { DIST, ROOT, builtCorpus, launchBrowser, serveDist, watch, afterPaint } from './helpers.mjs';
 import { headersForPath, parseHeaderRules, startServer } from './server.mjs';
+
+const SHOTS = path.join(ROOT, 'target', 'e2e-screenshots');
 
 /** The iframes' height before the host script sizes them. */
 const INITIAL = 150;
@@ -27,6 +31,7 @@ let hostDir;
 let statement;
 let query;
 let listCount;
+let statementCount;
 
 before(async () => {
   browser = await launchBrowser();
@@ -50,6 +55,7 @@ before(async () => {
   const [topic, speaker] = JSON.parse(key);
   query = new URLSearchParams({ topic, speaker }).toString();
   listCount = count;
+  statementCount = all.length;
   statement = all.find((s) => s.speakers.length > 0 && s.topics.length > 0) ?? all[0];
   assert.ok(listCount > 1, 'the corpus has a speaker with several statements on one topic');
 });
@@ -514,5 +520,195 @@ test('the Embed button gives the snippet of the filtered view; Copy puts it on t
     assert.ok(selection.value.startsWith(`<iframe src="${origin}/embed/s/${statement.id}" title="Statement by `), selection.value);
   } finally {
     await bare.close();
+  }
+});
+
+/** The body's background in each theme (static/app.css: --bg), computed and as written. */
+const BACKGROUND = { light: 'rgb(246, 247, 249)', dark: 'rgb(17, 19, 24)' };
+const BG = { light: '#f6f7f9', dark: '#111318' };
+
+/**
+ * Recorded in the embed's document before any of its scripts: data-theme and the page's
+ * background (--bg, which the body paints) at DOMContentLoaded and in the first frame
+ * (requestAnimationFrame's first callback runs before the first paint, which waits for the
+ * stylesheet).
+ */
+function firstPaintRecorder() {
+  const look = () => ({
+    theme: document.documentElement.getAttribute('data-theme'),
+    background: getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
+  });
+  document.addEventListener('DOMContentLoaded', () => { window.__atDomContentLoaded = look(); });
+  requestAnimationFrame(() => { window.__firstFrame = look(); });
+}
+
+test('theme=light|dark sets an embed\'s colours before its first paint; auto and no theme follow the system', async () => {
+  await mkdir(SHOTS, { recursive: true });
+  const cases = [
+    // [the system's scheme, the embed's theme parameter, the colours expected]
+    ['light', 'dark', 'dark'],
+    ['dark', 'light', 'light'],
+    ['dark', 'auto', 'dark'],
+    ['light', 'auto', 'light'],
+    ['dark', null, 'dark'],
+    ['light', 'sepia', 'light'],
+  ];
+  for (const [colorScheme, theme, expected] of cases) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 600, height: 800 } });
+    await context.addInitScript(firstPaintRecorder);
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      const search = theme ? `?${query}&theme=${theme}` : `?${query}`;
+      await page.goto(appUrl(`/embed/${search}`));
+      await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      const label = `${colorScheme} system, theme=${theme}`;
+      // The attribute only for a theme the embed forces; the colours in every case.
+      const wanted = { theme: theme === 'light' || theme === 'dark' ? theme : null, background: BG[expected] };
+      assert.deepEqual(await page.evaluate(() => window.__atDomContentLoaded), wanted, `${label}: at DOMContentLoaded`);
+      assert.deepEqual(await page.evaluate(() => window.__firstFrame), wanted, `${label}: in the first frame`);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), BACKGROUND[expected], label);
+      assert.deepEqual(seen.pageErrors, []);
+      if (theme === 'dark' || theme === 'light') {
+        await page.screenshot({ path: path.join(SHOTS, `embed-theme-${theme}-on-${colorScheme}.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a forced dark theme has exactly the colours of the system\'s dark scheme', async () => {
+  const colours = async (colorScheme, search) => {
+    const context = await browser.newContext({ colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(appUrl(`/embed/${search}`));
+      await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      return await page.evaluate(() => {
+        const names = [...document.styleSheets]
+          .flatMap((sheet) => [...sheet.cssRules])
+          .filter((rule) => rule.selectorText === ':root')
+          .flatMap((rule) => [...rule.style].filter((name) => name.startsWith('--')));
+        const style = getComputedStyle(document.documentElement);
+        return {
+          scheme: style.colorScheme,
+          properties: Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name).trim()])),
+        };
+      });
+    } finally {
+      await context.close();
+    }
+  };
+  const system = await colours('dark', '');
+  const forced = await colours('light', '?theme=dark');
+  const light = await colours('light', '');
+  assert.ok(Object.keys(system.properties).length > 20, 'the colours are read');
+  assert.deepEqual(forced.properties, system.properties);
+  assert.notDeepEqual(light.properties, system.properties);
+  assert.equal(forced.scheme, 'dark');
+  assert.deepEqual((await colours('dark', '?theme=light')).properties, light.properties);
+});
+
+test('an embed keeps theme= and total= in its address as it moves between its pages', async () => {
+  const url = await hostPage('themed.html', [
+    frameTag('list', appUrl(`/embed/?${query}&page=2&theme=dark&total=1`)),
+    `<script src="${appUrl('/embed-host.js')}" async></script>`,
+  ].join('\n'));
+  const context = await browser.newContext({ colorScheme: 'light' });
+  await context.addInitScript(recorder);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const list = await frameOf(page, 'list');
+    // Past the last page of the list: its pager leads back to the first, inside the iframe.
+    await list.locator('.pager a', { hasText: 'Previous page' }).first().click();
+    await list.locator('article.card').first().waitFor({ timeout: 15000 });
+    const address = new URL(list.url());
+    assert.equal(address.pathname, '/embed/');
+    assert.equal(address.searchParams.get('theme'), 'dark');
+    assert.equal(address.searchParams.get('total'), '1');
+    assert.equal(address.searchParams.get('page'), null, 'on the first page');
+    for (const [key, value] of new URLSearchParams(query)) assert.equal(address.searchParams.get(key), value);
+    assert.equal(await list.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark');
+    assert.equal(await list.evaluate(() => getComputedStyle(document.body).backgroundColor), BACKGROUND.dark);
+    await list.locator('.result-count', { hasText: `${listCount} of ${statementCount} statements` }).waitFor({ timeout: 5000 });
+    // The host is told the new address, parameters included.
+    await page.waitForFunction((search) => window.__messages.some((m) => m.frame === 'list' && m.data.path === `/embed/${search}`), address.search, { timeout: 5000 });
+    // Back: the page it came from, parameters and all.
+    await list.evaluate(() => history.back());
+    await list.waitForURL((u) => u.searchParams.get('page') === '2', { timeout: 5000 });
+    assert.equal(new URL(list.url()).searchParams.get('theme'), 'dark');
+    assert.deepEqual(await list.evaluate(() => [window.__errors, window.__violations]), [[], []]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an embed counts its statements without the corpus\' size, unless total=1 asks for it', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const count = async (search) => {
+      await page.goto(appUrl(`/embed/${search}`));
+      await page.locator('article.card').first().waitFor({ timeout: 15000 });
+      // The announcement settles after the count is shown: both say the same.
+      await page.waitForFunction(() => document.getElementById('result-announcement')?.textContent.trim(), null, { timeout: 15000 });
+      return page.evaluate(() => ({
+        shown: document.querySelector('.result-count').textContent,
+        announced: document.getElementById('result-announcement').textContent,
+        corpusSize: /\bof \d/.test(document.querySelector('main').textContent.replace(/Page \d+ of \d+/g, '')),
+      }));
+    };
+    assert.deepEqual(await count(`?${query}`), { shown: `${listCount} statements`, announced: `${listCount} statements`, corpusSize: false });
+    assert.deepEqual(await count(`?${query}&total=0`), { shown: `${listCount} statements`, announced: `${listCount} statements`, corpusSize: false });
+    const asked = `${listCount} of ${statementCount} statements`;
+    assert.deepEqual(await count(`?${query}&total=1`), { shown: asked, announced: asked, corpusSize: true });
+    // The full app says both, as before.
+    await page.goto(appUrl(`/?${query}`));
+    await page.locator('.result-count', { hasText: asked }).waitFor({ timeout: 15000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Embed panel adds the chosen theme and the total to the snippet', async () => {
+  const origin = new URL(app.url).origin;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(appUrl(`/?${query}`));
+    await page.locator('article.card').first().waitFor({ timeout: 15000 });
+    await page.getByText('Embed', { exact: true }).click();
+    const src = async () => new URL(parseSnippet(await page.locator('#embed-code-text').inputValue()).src);
+    const params = async () => Object.fromEntries((await src()).searchParams);
+    const base = Object.fromEntries(new URLSearchParams(query));
+    assert.equal(await page.getByLabel('Colours').inputValue(), 'auto', 'the system setting chosen at first');
+    assert.equal(await page.getByLabel(/Count of all statements/).isChecked(), false);
+    assert.deepEqual(await params(), base, 'the view\'s query alone at first');
+    await page.getByLabel('Colours').selectOption('dark');
+    await page.waitForFunction(() => document.getElementById('embed-code-text').value.includes('theme=dark'), null, { timeout: 5000 });
+    assert.deepEqual(await params(), { ...base, theme: 'dark' });
+    await page.getByLabel(/Count of all statements/).check();
+    await page.waitForFunction(() => document.getElementById('embed-code-text').value.includes('total=1'), null, { timeout: 5000 });
+    assert.deepEqual(await params(), { ...base, theme: 'dark', total: '1' });
+    await page.screenshot({ path: path.join(SHOTS, 'embed-panel-options-1280.png') });
+    await page.getByLabel('Colours').selectOption('auto');
+    await page.waitForFunction(() => !document.getElementById('embed-code-text').value.includes('theme='), null, { timeout: 5000 });
+    assert.deepEqual(await params(), { ...base, total: '1' });
+    assert.equal((await src()).origin, origin);
+    // The snippet, pasted into a page on another site: the embed in the chosen look.
+    await page.getByLabel('Colours').selectOption('dark');
+    await page.waitForFunction(() => document.getElementById('embed-code-text').value.includes('theme=dark'), null, { timeout: 5000 });
+    const pasted = await hostPage('pasted-options.html', await page.locator('#embed-code-text').inputValue());
+    const hostTab = await context.newPage();
+    await hostTab.goto(pasted);
+    const frame = await (await hostTab.waitForSelector('iframe')).contentFrame();
+    await frame.locator('.result-count', { hasText: `${listCount} of ${statementCount} statements` }).waitFor({ timeout: 15000 });
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), BACKGROUND.dark);
+    assert.deepEqual([...seen.consoleErrors, ...seen.pageErrors], []);
+  } finally {
+    await context.close();
   }
 });

@@ -107,7 +107,7 @@ mod browser {
             _ => Html::default(),
         };
         if route.is_embed() {
-            html! { <ContextProvider<Embedded> context={Embedded}>{ view }</ContextProvider<Embedded>> }
+            html! { <ContextProvider<Embedded> context={Embedded::default()}>{ view }</ContextProvider<Embedded>> }
         } else {
             view
         }

@@ -493,7 +493,7 @@ fn preview(
             }
             { corrections(chosen, readout, on_edit, on_undo) }
             <div class="import-readout">
-                <ContextProvider<Embedded> context={Embedded}>
+                <ContextProvider<Embedded> context={Embedded::default()}>
                     <ContextProvider<SharedIndex> context={index}>
                         <ReadoutPage id={AttrValue::from(readout.id.clone())} />
                     </ContextProvider<SharedIndex>>
