@@ -277,3 +277,29 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs `f` after the browser's next paint: in a task of its own queued by the next frame's
+/// callback, so that work done then does not delay that frame. Natively (component tests), at
+/// once.
+pub fn after_paint_then(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    after_paint_boxed(Box::new(f));
+    #[cfg(not(target_arch = "wasm32"))]
+    f();
+}
+
+/// [`after_paint_then`] for one closure type (each type adds its own code to the wasm): a
+/// frame callback, then a task of its own ([`next_task`]).
+#[cfg(target_arch = "wasm32")]
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.request_animation_frame(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+        next_task().await;
+        f();
+    });
+}

@@ -5,6 +5,7 @@ pub mod bar_chart;
 pub mod date_range;
 pub mod deferred_search;
 pub mod download;
+pub mod drawn_cards;
 pub mod embed_code;
 pub mod facet_list;
 pub mod filter_panel;

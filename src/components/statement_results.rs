@@ -5,6 +5,7 @@
 //! embed's address asks for it (`total=1`, [`crate::embed::asks_total`]).
 
 use crate::components::active_filters::active_filters;
+use crate::components::drawn_cards::use_drawn_cards;
 use crate::components::no_results::no_results;
 use crate::components::pager::pager;
 use crate::components::result_count::ResultCount;
@@ -36,6 +37,10 @@ pub struct StatementResultsProps {
     /// gets the plain message, not the explanation of a query without that filter.
     #[prop_or_default]
     pub scoped: bool,
+    /// The results are ahead of the URL (of text typed and not yet written): a new page of
+    /// them is drawn in steps ([`use_drawn_cards`]).
+    #[prop_or_default]
+    pub ahead: bool,
     /// The view's download buttons, shown after the sort (none in embeds).
     #[prop_or_default]
     pub downloads: Html,
@@ -90,8 +95,9 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
     let sort_option = |sort: Sort, text: &'static str| {
         html! { <option value={sort.key()} selected={query.sort == sort}>{ text }</option> }
     };
+    let drawn = use_drawn_cards(&results.page, props.ahead);
     let mut before = None;
-    let cards = results.page.iter().map(|&doc| {
+    let cards = results.page.iter().take(drawn).map(|&doc| {
         let card = Card {
             index: &props.index,
             doc,
@@ -128,7 +134,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
             } else if results.page.is_empty() {
                 <p class="empty">{ empty_message(query, results.total) }</p>
             } else {
-                <div class="cards">{ for cards }</div>
+                <div class="cards" aria-busy={(drawn < results.page.len()).then_some("true")}>{ for cards }</div>
             }
             { pager(&links, &props.route, query, results.total, "Pages of results") }
         </section>

@@ -313,3 +313,67 @@ test('accounts of one meeting at scale: the generated pairs list each other, the
   assert.deepEqual(seen.pageErrors, []);
   await page.close();
 });
+
+test('typed results come first for the screen, the rest of the page a few frames later; a URL\'s results come whole', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const seen = watch(page);
+  // The page's clock (timers and frames) moves only when the test says so.
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor({ timeout: 60000 });
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()) + 1000);
+  /** Types `text` into the search box; what the page shows once it has rendered it. */
+  const typed = (text) => page.evaluate(async (t) => {
+    const input = document.getElementById('search-input');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    // A message comes after the render, which runs in microtasks.
+    await new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = resolve; channel.port2.postMessage(0); });
+    return {
+      count: document.querySelector('.result-count').textContent,
+      cards: document.querySelectorAll('article.card').length,
+      busy: document.querySelector('.cards')?.getAttribute('aria-busy') ?? null,
+    };
+  }, text);
+  const either = (s) => hasPrefix(s, 'restraint', 'dialogue');
+  assert.ok(count(either) > PAGE_SIZE, 'a query with more than a page of results');
+  const first = await typed('restraint OR dialogue');
+  assert.match(first.count, new RegExp(`^${thousands(count(either))} of `), 'the count comes with the first cards');
+  assert.ok(first.cards >= 10 && first.cards < PAGE_SIZE, `the first step draws the first cards (${first.cards})`);
+  assert.equal(first.busy, 'true', 'the cards are marked busy while the page is drawn');
+  // The rest follow, a step each frame, before the typing pause ends (350 ms).
+  await page.clock.runFor(200);
+  await page.locator('.cards:not([aria-busy])').waitFor();
+  assert.equal(new URL(page.url()).search, '', 'the address waits for the pause');
+  const steps = await cards(page);
+  assert.equal(steps.length, PAGE_SIZE);
+  await page.clock.runFor(200);
+  await page.waitForURL(/q=restraint\+OR\+dialogue/);
+  // The same cards, in the same order, as the page of the same query opened from its URL.
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await fresh.goto(page.url());
+  await fresh.locator('article.card').nth(PAGE_SIZE - 1).waitFor({ timeout: 60000 });
+  assert.deepEqual(steps.map((c) => c.id), (await cards(fresh)).map((c) => c.id));
+  await fresh.close();
+
+  // Typed again, then written at once (Enter) before the steps ran: the URL's page is whole.
+  const partial = await typed('cooperation');
+  assert.equal(partial.busy, 'true');
+  await page.getByLabel('Search statements').press('Enter');
+  await page.waitForURL(/q=cooperation/);
+  assert.equal(await page.locator('article.card').count(), PAGE_SIZE, 'a URL\'s results are drawn whole');
+  assert.equal(await page.locator('.cards[aria-busy]').count(), 0);
+
+  // A facet changes the URL at once: its page is drawn whole in the render that shows it.
+  const speaker = await topValue(page, 'speaker');
+  const clicked = await page.evaluate(async () => {
+    document.querySelector('#facet-speaker input[type=checkbox]').click();
+    await new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = resolve; channel.port2.postMessage(0); });
+    return { cards: document.querySelectorAll('article.card').length, busy: document.querySelector('.cards').getAttribute('aria-busy') };
+  });
+  const shown = await total(page);
+  assert.ok(speaker.count > 0 && shown > 0);
+  assert.deepEqual(clicked, { cards: Math.min(PAGE_SIZE, shown), busy: null });
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
