@@ -53,6 +53,17 @@ function cards(page) {
   })));
 }
 
+/**
+ * The cards, once they are those of `expected` (the same statement ids, in order): after Back
+ * or Forward the address changes before the page renders the view it names.
+ */
+async function cardsOnceShown(page, expected) {
+  const ids = expected.map((c) => c.id).join(' ');
+  await page.waitForFunction((want) => [...document.querySelectorAll('article.card')].map((c) => c.dataset.statement).join(' ') === want, ids, { timeout: 15000 })
+    .catch(() => {});
+  return cards(page);
+}
+
 /** `{label: count}` of one facet's checkboxes. */
 function facet(page, key) {
   return page.$$eval(`#facet-${key} .facet-value`, (items) => Object.fromEntries(items.map((li) => [
@@ -135,11 +146,11 @@ test('reloading, back and forward give the same view', async () => {
   assert.ok(narrowed.length < first.length);
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('topic'));
-  assert.deepEqual(await cards(page), first);
+  assert.deepEqual(await cardsOnceShown(page, first), first);
   assert.equal(await page.getByRole('checkbox', { name: /^BRICS/ }).isChecked(), false);
   await page.goForward();
   await page.waitForURL(/topic=BRICS/);
-  assert.deepEqual(await cards(page), narrowed);
+  assert.deepEqual(await cardsOnceShown(page, narrowed), narrowed);
   // A copied URL reproduces the view in a fresh browser context.
   const context = await browser.newContext();
   const copy = await context.newPage();
