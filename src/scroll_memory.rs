@@ -1,7 +1,7 @@
 //! Where the reader was on each page, so that Back and Forward return there.
 //!
 //! The browser's own scroll restoration cannot work here: the page is rendered after the
-//! history moves, and off-screen cards have estimated heights (`content-visibility`). So the
+//! history moves, and cards may still change height in the frames after it. So the
 //! app remembers, for each URL it leaves, the first card on screen and its offset (or the
 //! scroll position when there is no card), and puts that card back in place after a Back or
 //! Forward. Other moves to a new page start at its top, with focus on its heading.
