@@ -146,6 +146,7 @@ fn write_sentence(out: &mut String, r: &Readout, at: &Locator, s: &SentenceNote)
         BlockNote::ListItem => "list item".to_string(),
         BlockNote::Turn { label } => format!("turn of {}", quoted(text, label)),
         BlockNote::SourceLine => "source line".to_string(),
+        BlockNote::PageLine => "page line".to_string(),
     };
     let _ = writeln!(
         out,
@@ -206,6 +207,7 @@ fn block_decided(s: &SentenceNote) -> bool {
         | Verdict::ListItem
         | Verdict::Heading
         | Verdict::SourceLine
+        | Verdict::PageLine
         | Verdict::RoleLabel
         | Verdict::UnknownLabel { .. } => true,
         Verdict::Vocative => matches!(s.block, BlockNote::Turn { .. }),
@@ -224,6 +226,7 @@ fn verdict(v: &Verdict) -> String {
         Verdict::Turn => "statement: a transcript turn, said by the label's speaker",
         Verdict::Heading => "no statement: a heading",
         Verdict::SourceLine => "no statement: a source line",
+        Verdict::PageLine => "no statement: a line of the publisher's page, not the readout",
         Verdict::AttendeeLine => "no statement: names who attended",
         Verdict::Vocative => "no statement: only addresses the audience",
         Verdict::AmbiguousSubject { .. } => {

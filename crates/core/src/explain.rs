@@ -63,6 +63,9 @@ pub enum BlockNote {
     Turn { label: Span },
     /// A "(Source: …)" line.
     SourceLine,
+    /// A line of the publisher's page pasted with the readout ("For Immediate Release …",
+    /// "From:", "Published"; `data/page_lines.tsv`).
+    PageLine,
 }
 
 /// Why a sentence made its statements, or why it made none.
@@ -87,6 +90,8 @@ pub enum Verdict {
     Heading,
     /// A "(Source: …)" line.
     SourceLine,
+    /// A line of the publisher's page, not of the readout ("THE WHITE HOUSE", "Published").
+    PageLine,
     /// Names who attended ("… were present"), never a statement.
     AttendeeLine,
     /// Only addresses the audience ("Mr President, friends,").

@@ -11,7 +11,7 @@ use super::segment::{BlockKind, Layout};
 use super::sentences::Sentence;
 use super::tokens::{tokenize, Token};
 use crate::fxhash::FxHashSet;
-use crate::model::{Diagnostic, EventKind, Level, TimeOfDay};
+use crate::model::{Diagnostic, EventKind, Level, Span, TimeOfDay};
 
 /// A dateline at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +95,7 @@ pub(super) fn read(
     let anchor = layout
         .published
         .or_else(|| dateline.and_then(|d| d.date).and_then(|p| p.resolve(None)))
+        .or_else(|| layout.release.and_then(|value| release_date(text, value)))
         .or_else(headline_date);
     let phrases: Vec<DatePhrase> = opening
         .iter()
@@ -216,6 +217,16 @@ pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
         city,
         date,
     })
+}
+
+/// The date of a page's release line (`segment::Layout::release`: "October 11, 2043", the
+/// value of "For Immediate Release"): a line that is only a date with a year, and no place.
+pub(super) fn release_date(text: &str, value: Span) -> Option<Date> {
+    let line = standalone_dateline(text, value.start, value.end)?;
+    if line.city.is_some() {
+        return None;
+    }
+    line.date?.resolve(None)
 }
 
 /// A first line that is only a date with a year, after an optional "City," ("Lunevaux, 20

@@ -72,6 +72,8 @@ pub struct Lexicon {
     /// Last words of a sentence that lists who took part ("took part"), as lowercase words.
     pub taking_part: Vec<Vec<&'static str>>,
     header_keys: Vec<&'static str>,
+    /// Lines of a publisher's page pasted with a readout, in lowercase, and their class.
+    page_lines: Vec<(&'static str, PageLineClass)>,
     /// Lowercase words inside names ("de", "bin").
     pub particles: WordSet,
     /// Capitalized words that end a name in a headline ("Meets").
@@ -303,6 +305,7 @@ const TOPIC_ONLY: &str = include_str!("../../data/topic_only.txt");
 const JOINT_SUBJECTS: &str = include_str!("../../data/joint_subjects.txt");
 const ROLE_LABELS: &str = include_str!("../../data/role_labels.txt");
 const HEADER_KEYS: &str = include_str!("../../data/header_keys.txt");
+const PAGE_LINES: &str = include_str!("../../data/page_lines.tsv");
 const NAME_PARTICLES: &str = include_str!("../../data/name_particles.txt");
 const NAME_BREAKERS: &str = include_str!("../../data/name_breakers.txt");
 const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.txt");
@@ -431,6 +434,17 @@ fn as_written_or_capitalized(word: &'static str) -> impl Iterator<Item = &'stati
     std::iter::once(word).chain(capital.filter(|c| *c != word))
 }
 
+/// The class of a page line (`data/page_lines.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageLineClass {
+    /// A line that stands alone ("The White House", "Press release").
+    Mast,
+    /// A label whose value follows it ("From:").
+    Label,
+    /// A label whose value is the page's release date ("For Immediate Release", "Published").
+    Release,
+}
+
 /// The number of a subject pronoun (`data/subject_pronouns.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pronoun {
@@ -534,6 +548,17 @@ pub fn lexicon() -> &'static Lexicon {
             chair_phrases: data_lines(CHAIR_PHRASES).map(words).collect(),
             taking_part: data_lines(TAKING_PART).map(words).collect(),
             header_keys: data_lines(HEADER_KEYS).collect(),
+            page_lines: data_lines(PAGE_LINES)
+                .filter_map(|line| {
+                    let (phrase, class) = line.split_once('\t')?;
+                    let class = match class.trim() {
+                        "label" => PageLineClass::Label,
+                        "release" => PageLineClass::Release,
+                        _ => PageLineClass::Mast,
+                    };
+                    Some((phrase.trim(), class))
+                })
+                .collect(),
             particles: WordSet::new(data_lines(NAME_PARTICLES)),
             name_breakers: WordSet::new(data_lines(NAME_BREAKERS)),
             sentence_starters: WordSet::new(data_lines(SENTENCE_STARTERS)),
@@ -1131,6 +1156,37 @@ impl Lexicon {
 
     pub fn is_role_label(&self, word: &str) -> bool {
         self.role_labels.contains(word)
+    }
+
+    /// The page line (`data/page_lines.tsv`) that `line` is, case aside: its class, and
+    /// where its value starts when the line also holds it ("From: X", "For Immediate Release
+    /// October 11, 2043"; a release line's value must hold a digit). `None` as the value: the
+    /// line is the listed one alone, with or without a final ":".
+    pub fn page_line(&self, line: &str) -> Option<(PageLineClass, Option<usize>)> {
+        let bare = line.strip_suffix(':').unwrap_or(line).trim_end();
+        for &(phrase, class) in &self.page_lines {
+            if bare.eq_ignore_ascii_case(phrase) {
+                return Some((class, None));
+            }
+            let opens = line
+                .get(..phrase.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(phrase));
+            if class == PageLineClass::Mast || !opens {
+                continue;
+            }
+            let rest = &line[phrase.len()..];
+            let value = match rest.strip_prefix(':') {
+                Some(value) => value,
+                None if class == PageLineClass::Release && rest.starts_with(' ') => rest,
+                None => continue,
+            };
+            let value = value.trim_start();
+            let dated = value.bytes().any(|b| b.is_ascii_digit());
+            if !value.is_empty() && (dated || class == PageLineClass::Label) {
+                return Some((class, Some(line.len() - value.len())));
+            }
+        }
+        None
     }
 
     /// A label that starts a line of metadata ("Date", "Venue"), in any case.

@@ -109,6 +109,8 @@ pub fn is_person_like(mention: &Mention) -> bool {
         && !is_capitals(words[1]);
     let bad_word = |(i, w): (usize, &&str)| {
         is_institution_word(w)
+            // "Late Saturday morning, …": a weekday is never a name's ("June" may be).
+            || lex.weekdays.contains(w)
             || lex.demonyms.contains_key(*w)
             // An acronym ("SCO"), but not a regnal number after a name ("Tobias III").
             || (w.len() > 1

@@ -2,7 +2,7 @@
 //! list items, headings, the source line) and the sentences inside each block.
 
 use super::dates::Date;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, PageLineClass};
 use super::tokens::is_double_quote;
 use crate::model::Span;
 use std::ops::Range;
@@ -20,6 +20,9 @@ pub enum BlockKind {
     ListItem,
     /// A "(Source: …)" line.
     SourceLine,
+    /// A line of the publisher's page pasted with the readout ("THE WHITE HOUSE", "For
+    /// Immediate Release …", "From:", "Published"): `data/page_lines.tsv`.
+    PageLine,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +44,10 @@ pub struct Layout {
     /// it, else 0. Every block, and so every sentence and statement, starts at or after it.
     pub prose_start: usize,
     pub blocks: Vec<Block>,
+    /// The value of the page's release line ("For Immediate Release October 11, 2043",
+    /// "Published" then "2 October 2044"), or a date line among the page lines before the
+    /// headline: the page's release date, for the event pass to read.
+    pub release: Option<Span>,
     /// Every sentence of every block, in text order.
     pub sentences: Vec<Span>,
 }
@@ -68,6 +75,13 @@ pub fn layout(text: &str) -> Layout {
     let mut last_item_marked = false;
     // The label of the transcript turn the text is in, if any.
     let mut current_turn: Option<Span> = None;
+    // The class of the last page line when its value is the next line ("From:", "Published").
+    let mut awaited_value: Option<PageLineClass> = None;
+    let mut release: Option<Span> = None;
+    // Whether every block so far is a page line (none, at first).
+    let mut only_page_lines = true;
+    // Whether the last block is a headline after page lines only.
+    let mut headline_on_top = false;
     for (index, &Span { start, end }) in lines.iter().enumerate() {
         if start == end {
             previous_line_blank = true;
@@ -85,7 +99,26 @@ pub fn layout(text: &str) -> Layout {
             });
         let kind;
         let mut content_start = start;
-        if is_source_line(line) {
+        // A line that starts a block of its own: no wrapped line of the block before it.
+        let opens_block =
+            previous_line_blank || blocks.last().is_none_or(|b| !joins_next_line(text, b));
+        let page = if opens_block {
+            page_line(
+                text,
+                Span::new(start, end),
+                awaited_value.take(),
+                only_page_lines && !blocks.is_empty(),
+            )
+        } else {
+            None
+        };
+        if let Some(page) = page {
+            kind = BlockKind::PageLine;
+            awaited_value = page.awaits;
+            if release.is_none() {
+                release = page.release;
+            }
+        } else if is_source_line(line) {
             kind = BlockKind::SourceLine;
         } else if let Some(marker) = list_marker_len(line) {
             // "2. …", "(1) …": a number, bracketed or not (Japan's MOFA numbers subsections
@@ -131,8 +164,18 @@ pub fn layout(text: &str) -> Layout {
             // A wrapped line: the block goes on.
             last.span.end = end;
             continue;
-        } else if blocks.is_empty() && next_line_blank && is_heading(line) {
+        } else if only_page_lines && (next_line_blank || !blocks.is_empty()) && is_heading(line) {
+            // The headline: the first line, or the first after the page's lines, which may
+            // run on into the readout's ("Press release", the headline, a summary line).
             kind = BlockKind::Heading;
+        } else if headline_on_top
+            && !previous_line_blank
+            && lines
+                .get(index + 1)
+                .is_some_and(|&next| is_page_line(text, next))
+        {
+            // A summary line under the headline, among the page's lines (gov.uk's pages).
+            kind = BlockKind::PageLine;
         } else if let Some(label) = current_turn {
             // A turn lasts until the next label: later paragraphs belong to it.
             kind = BlockKind::Turn { label };
@@ -159,6 +202,8 @@ pub fn layout(text: &str) -> Layout {
             span: Span::new(content_start, end),
             sentences: 0..0,
         });
+        headline_on_top = only_page_lines && kind == BlockKind::Heading;
+        only_page_lines &= kind == BlockKind::PageLine;
         previous_line_blank = false;
     }
     // Room for a sentence per 60 bytes of prose (most are longer), plus one per block.
@@ -166,9 +211,10 @@ pub fn layout(text: &str) -> Layout {
     for block in &mut blocks {
         let from = all_sentences.len();
         match block.kind {
-            BlockKind::Heading | BlockKind::SourceLine | BlockKind::ListItem => {
-                all_sentences.push(block.span)
-            }
+            BlockKind::Heading
+            | BlockKind::SourceLine
+            | BlockKind::ListItem
+            | BlockKind::PageLine => all_sentences.push(block.span),
             _ => sentences(text, block.span, &mut all_sentences),
         };
         block.sentences = from..all_sentences.len();
@@ -177,6 +223,7 @@ pub fn layout(text: &str) -> Layout {
         published,
         prose_start: body_start,
         blocks,
+        release,
         sentences: all_sentences,
     }
 }
@@ -187,7 +234,68 @@ fn joins_next_line(text: &str, block: &Block) -> bool {
     !matches!(
         last,
         Some('.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | '…')
-    ) && block.kind != BlockKind::Heading
+    ) && !matches!(block.kind, BlockKind::Heading | BlockKind::PageLine)
+}
+
+/// A page line: whether the next line is its value, and where its release date is.
+struct PageLine {
+    awaits: Option<PageLineClass>,
+    release: Option<Span>,
+}
+
+/// `line` as a line of the publisher's page (`data/page_lines.tsv`), if it is one: a listed
+/// line, the value of the page line before it (`value_of`), or, among the page lines that
+/// open the text (`at_top`), a date line (the release date, "April 17, 2031", before the
+/// headline). Only short lines without a sentence's final punctuation are looked at.
+fn page_line(
+    text: &str,
+    line: Span,
+    value_of: Option<PageLineClass>,
+    at_top: bool,
+) -> Option<PageLine> {
+    let words = &text[line.start..line.end];
+    let released = |span: Span| {
+        Some(PageLine {
+            awaits: None,
+            release: Some(span),
+        })
+    };
+    match value_of {
+        Some(PageLineClass::Release) => return released(line),
+        Some(_) => {
+            return Some(PageLine {
+                awaits: None,
+                release: None,
+            })
+        }
+        None => {}
+    }
+    if words.len() > 100
+        || !words.starts_with(|c: char| c.is_uppercase())
+        || words.ends_with(['.', '!', '?'])
+    {
+        return None;
+    }
+    match lexicon().page_line(words) {
+        Some((class, None)) => Some(PageLine {
+            awaits: (class != PageLineClass::Mast).then_some(class),
+            release: None,
+        }),
+        Some((PageLineClass::Release, Some(value))) => {
+            released(Span::new(line.start + value, line.end))
+        }
+        Some(_) => Some(PageLine {
+            awaits: None,
+            release: None,
+        }),
+        None if at_top && super::event::release_date(text, line).is_some() => released(line),
+        None => None,
+    }
+}
+
+/// A line of the page by itself (the line after the headline's summary, "From:").
+fn is_page_line(text: &str, line: Span) -> bool {
+    !line.is_empty() && page_line(text, line, None, false).is_some()
 }
 
 /// `text[start..end]` without its leading and trailing whitespace.
@@ -629,6 +737,50 @@ mod tests {
         assert_eq!(
             &text[blocks[2].span.start..blocks[2].span.end],
             "first item;"
+        );
+    }
+
+    #[test]
+    fn page_lines_before_the_headline_are_blocks_of_their_own() {
+        use BlockKind::*;
+        let kinds =
+            |text: &str| -> Vec<BlockKind> { layout(text).blocks.iter().map(|b| b.kind).collect() };
+        let text = "THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release\n\nApril 17, 2031\n\nReadout of the Call\n\nA spoke with B.";
+        let page = layout(text);
+        assert_eq!(
+            page.blocks.iter().map(|b| b.kind).collect::<Vec<_>>(),
+            [PageLine, PageLine, PageLine, PageLine, Heading, Prose]
+        );
+        let release = page.release.unwrap();
+        assert_eq!(&text[release.range()], "April 17, 2031");
+        // The release date on the release line, the publisher after "From:" (no transcript
+        // turn), the headline and a summary line run on with the page's lines.
+        let text = "Press release\nPM call with X: 2 May 2031\nThe PM spoke to X.\nFrom: Prime Minister's Office\nPublished 2 May 2031\n\nThe PM spoke to X.";
+        assert_eq!(
+            kinds(text),
+            [PageLine, Heading, PageLine, PageLine, PageLine, Prose]
+        );
+        let release = layout(text).release.unwrap();
+        assert_eq!(&text[release.range()], "2 May 2031");
+        // "From:" then its value, "Published" then the date.
+        let text = "News story\nFrom:\nThe Office, Vell\nPublished\n2 May 2031\n\nA met B.";
+        assert_eq!(
+            kinds(text),
+            [PageLine, PageLine, PageLine, PageLine, PageLine, Prose]
+        );
+        // A listed line inside wrapped prose stays prose; a release line without a date is
+        // no page line; a date line under a headline stays the readout's (a dateline).
+        assert_eq!(
+            kinds("Talks\n\nA met B at\nThe White House\ntoday."),
+            [Heading, Prose]
+        );
+        assert_eq!(
+            kinds("Published reports differ\n\nA met B."),
+            [Heading, Prose]
+        );
+        assert_eq!(
+            kinds("Talks with B\n\nApril 29, 2031\n\nA met B."),
+            [Heading, Prose, Prose]
         );
     }
 

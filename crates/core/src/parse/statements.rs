@@ -350,11 +350,12 @@ impl<'t> Statements<'t> {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         match block.kind {
-            BlockKind::Heading | BlockKind::SourceLine => {
+            BlockKind::Heading | BlockKind::SourceLine | BlockKind::PageLine => {
                 self.list_frame = None;
                 for (i, s) in sentences.iter().enumerate() {
                     self.decide(i, s, self.drafts.len(), || match block.kind {
                         BlockKind::Heading => Verdict::Heading,
+                        BlockKind::PageLine => Verdict::PageLine,
                         _ => Verdict::SourceLine,
                     });
                 }

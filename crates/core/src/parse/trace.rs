@@ -85,6 +85,7 @@ impl Trace {
                         BlockKind::ListItem => BlockNote::ListItem,
                         BlockKind::Turn { label } => BlockNote::Turn { label },
                         BlockKind::SourceLine => BlockNote::SourceLine,
+                        BlockKind::PageLine => BlockNote::PageLine,
                     },
                     paragraph: block.paragraph,
                     verdict: None,
