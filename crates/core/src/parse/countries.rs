@@ -38,6 +38,7 @@ pub(super) fn settle(
     if let Some(side) = publisher.as_deref().and_then(publisher_side) {
         give_publisher_side(&side, people);
     }
+    host_country_from_stay(text, layout, sentences, people);
     infer_countries(text, sentences, people, drafts, speaker_lists);
     // The principal leads the side that issues the readout, when the publisher says which.
     if let Some(issuer) = publisher.as_deref().and_then(|p| issuing_leader(p, people)) {
@@ -157,9 +158,11 @@ pub(super) fn infer_countries(
             let word = core(k);
             if !tokens::is_capitalized(word)
                 || names_a_place(core(k + 1))
-                // "the people of Rusk", "investment in Vell": a place the leader speaks
-                // about, not for (`data/place_prepositions.txt`).
+                // "the people of Rusk", "investment in Vell", "welcome you to Velgorod": a
+                // place the leader speaks about, not for (`data/place_prepositions.txt`).
                 || (k > 0 && lex.place_prepositions.contains(core(k - 1)))
+                // "the loss of the ferry Aurora": a thing's name after its common noun.
+                || (k > 1 && is_apposition(core(k - 2), core(k - 1)))
             {
                 continue;
             }
@@ -248,6 +251,80 @@ pub(super) fn infer_countries(
     country_from_pair(sentences, people);
 }
 
+/// "… Aino Rask of Kesmaria, who is in Dravonia on a working visit" (the opening):
+/// a visitor is in the host's country. When the place is a country, listed or one the text
+/// makes plain (a country adjective of it, "Dravonian", or an office of it, "President of
+/// Dravonia"), the visitor has another country, and one other leader has none, the place is
+/// that leader's country. A city ("who is in Velgorod on a working visit") is no country: it
+/// stays the event's place.
+fn host_country_from_stay(
+    text: &str,
+    layout: &Layout,
+    sentences: &[Sentence],
+    people: &mut People,
+) {
+    // The opening: the first two prose blocks (a standalone date line may be the first).
+    let mut prose = (0..layout.blocks.len()).filter(|&b| layout.blocks[b].kind == BlockKind::Prose);
+    let opening = [prose.next(), prose.next()];
+    let lex = lexicon::lexicon();
+    let stay = sentences
+        .iter()
+        .take_while(|s| opening[1].is_none_or(|last| s.block <= last))
+        .filter(|s| opening.contains(&Some(s.block)))
+        .find_map(|s| {
+            let word = |i: usize| s.words.get(i).copied().unwrap_or("");
+            let at = (1..s.words.len()).find(|&i| {
+                word(i) == "who"
+                    && matches!(word(i + 1), "is" | "was")
+                    && word(i + 2) == "in"
+                    && tokens::is_capitalized(word(i + 3))
+            })?;
+            let len = lex.country_at(s.words, at + 3).unwrap_or(1);
+            let place = &text[s.tokens[at + 3].start..s.tokens[at + 2 + len].end];
+            // "on a working visit": the clause goes on to a visit.
+            let visit = (at + 3 + len..s.words.len().min(at + 10 + len))
+                .take_while(|&k| s.tokens[k].punct.is_none())
+                .any(|k| word(k).starts_with("visit"));
+            let visitor = s.mentions.iter().rfind(|m| m.last <= at && m.has_name())?;
+            visit.then_some((place, people.find(&visitor.name)?))
+        });
+    let Some((place, visitor)) = stay else {
+        return;
+    };
+    let persons = &people.persons;
+    let visitors = persons[visitor].country.as_deref();
+    if visitors.is_none_or(|c| c == place)
+        || persons.iter().any(|p| p.country.as_deref() == Some(place))
+    {
+        return;
+    }
+    let is_country = lex.is_country(place)
+        || sentences.iter().any(|s| {
+            s.mentions
+                .iter()
+                .any(|m| m.country.as_deref() == Some(place))
+                // "Dravonian", "Dravonian-Kesmarian talks".
+                || s.words.iter().flat_map(|w| w.split('-')).any(|w| {
+                    w.len() > 4
+                        && w.get(..4) == place.get(..4)
+                        && country_for_adjective(w, |c| c == place).is_some()
+                })
+        });
+    let host = {
+        let mut without = people.leaders().filter(|&p| {
+            let person = &people.persons[p];
+            p != visitor && person.country.is_none() && !person.institution
+        });
+        match (without.next(), without.next()) {
+            (Some(host), None) => host,
+            _ => return,
+        }
+    };
+    if is_country {
+        people.persons[host].country = Some(place.to_string());
+    }
+}
+
 /// "the alliance between Carrick and Fjellmark", "the Sindhara–Nordavia agreement": when one
 /// leader alone has no country and a pair of names joins another leader's country to a name no
 /// one has, that name is the first leader's country (the fixtures README's decision).
@@ -310,6 +387,13 @@ fn country_from_pair(sentences: &[Sentence], people: &mut People) {
     if let Some(country) = found {
         people.persons[lone].country = Some(country);
     }
+}
+
+/// True when `article` and `noun` before a capitalized word make it the name of a thing
+/// ("the ferry Aurora", "a city Velgorod"), never a country: an article, then a lowercase word.
+fn is_apposition(article: &str, noun: &str) -> bool {
+    matches!(article, "the" | "The" | "a" | "A" | "an" | "An")
+        && noun.starts_with(|c: char| c.is_lowercase())
 }
 
 /// True when the word after a capitalized word makes it a place or a label rather than a
@@ -450,6 +534,41 @@ pub(super) fn source_publisher(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn country_of(text: &str, name: &str) -> Option<String> {
+        let readout = super::super::parse(text, None, None);
+        let person = readout.participants.iter().find(|p| p.name == name);
+        person.and_then(|p| p.country.clone())
+    }
+
+    #[test]
+    fn a_visitor_is_in_the_hosts_country_not_a_city() {
+        let readout = |place: &str| {
+            let text = format!(
+                "Talks\n\nThe Kremlin hosted talks between Yaroslav Demin and Prime Minister \
+                 of Kesmaria Aino Rask, who is in {place} on a working visit.\n\nThe \
+                 Dravonian-Kesmarian talks went on."
+            );
+            super::super::parse(&text, None, None)
+        };
+        // A country the text makes plain ("Dravonian"): the host's, and no place.
+        let r = readout("Dravonia");
+        assert_eq!(r.participants[0].country.as_deref(), Some("Dravonia"));
+        assert_eq!(r.event.location, None);
+        // A city: the place of the talks, no one's country.
+        let r = readout("Velgorod");
+        assert_eq!(r.participants[0].country, None);
+        assert_eq!(r.event.location.as_deref(), Some("Velgorod"));
+    }
+
+    #[test]
+    fn a_things_name_after_its_noun_is_no_country() {
+        // "the ferry Aurora" is used first, as often as the country: it never wins.
+        let text = "Prime Minister Anna Kell of Dravonia spoke with President Tomas Brenn \
+                    today. President Brenn said that the loss of the ferry Aurora grieved \
+                    everyone. He added that Velmora would support the search.";
+        assert_eq!(country_of(text, "Tomas Brenn").as_deref(), Some("Velmora"));
+    }
 
     #[test]
     fn a_publisher_names_its_side_after_its_last_comma_or_of() {
