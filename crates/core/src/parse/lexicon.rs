@@ -1210,6 +1210,17 @@ mod tests {
         assert_eq!(lex.full_title("PM"), Some("Prime Minister"));
         assert_eq!(lex.full_title("Premier"), None);
         assert_eq!(lex.country_at(&["South", "Africa"], 0), Some(2));
+        // Formal and current names, each a country as the text writes it.
+        assert_eq!(lex.country_at(&["Viet", "Nam"], 0), Some(2));
+        assert!([
+            "Türkiye",
+            "Czechia",
+            "Russian Federation",
+            "Republic of Korea"
+        ]
+        .iter()
+        .all(|c| lex.is_country(c)));
+        assert_eq!(lex.demonyms.get("Turkish"), Some(&"Turkey"));
         assert!(lex.topics.iter().any(|t| t.label == "BRICS"));
         assert!(lex.topics.iter().all(|t| !t.patterns.is_empty()));
         assert_eq!(

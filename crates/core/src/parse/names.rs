@@ -230,6 +230,19 @@ impl<'t> MentionScanner<'t> {
                     j += 3 + n;
                     continue;
                 }
+                // "President of the United States Donald Trump": a listed country after
+                // "of the" is read as after "of" ("the" left out),
+                // though "States" may end an institution's name.
+                if next == "of"
+                    && word(j + 1) == "the"
+                    && ends_with_title(words)
+                    && lexicon().country_at(token_words, j + 2).is_some()
+                {
+                    words.push("of");
+                    spans.push(tokens[j].span());
+                    j += 2;
+                    continue;
+                }
                 // "President of the Aurean Council Emilia Rask": the institution belongs to
                 // the office, not to the name; the mention keeps title and name.
                 if next == "of" && word(j + 1) == "the" && ends_with_title(words) {
@@ -302,14 +315,19 @@ impl<'t> MentionScanner<'t> {
                 let mut after = last;
                 // "Prime Minister Oren Talvik of Kestria": the country after a titled name.
                 if mention.title.is_some() && mention.has_name() && word(last) == "of" {
-                    let rest = [word(last + 1), word(last + 2), word(last + 3)];
+                    let at = country_after_of(token_words, last + 1);
+                    let rest = [
+                        word(at),
+                        word(at + 1),
+                        word(at + 2),
+                        word(at + 3),
+                        word(at + 4),
+                    ];
                     let len = lexicon().country_at(&rest, 0).unwrap_or(1);
                     if is_capitalized(rest[0]) && !is_starter(rest[0]) {
-                        let spans: Vec<Span> = (last + 1..last + 1 + len)
-                            .map(|t| tokens[t].span())
-                            .collect();
+                        let spans: Vec<Span> = (at..at + len).map(|t| tokens[t].span()).collect();
                         mention.country = Some(joined(text, &rest[..len], &spans));
-                        after = last + 1 + len;
+                        after = at + len;
                     }
                 }
                 if mention.listed {
@@ -319,6 +337,22 @@ impl<'t> MentionScanner<'t> {
             }
             i = last.max(i + 1);
         }
+    }
+}
+
+/// Where the country after a titled name's "of" starts (`at`, the word after "of"): past "the"
+/// and a state form ("Prime Minister X of the Republic of Korea": "Korea"), or past "the"
+/// before a listed country ("President X of the United States"); else `at`.
+fn country_after_of(words: &[&str], at: usize) -> usize {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    if word(at) != "the" {
+        return at;
+    }
+    let lex = lexicon();
+    match lex.state_form_len(word, at + 1) {
+        Some(n) if word(at + 1 + n) == "of" => at + 2 + n,
+        _ if lex.country_at(words, at + 1).is_some() => at + 1,
+        _ => at,
     }
 }
 
@@ -692,6 +726,42 @@ mod tests {
         let orsk = ms.iter().find(|m| m.name_text == "Lina Orsk").unwrap();
         assert_eq!((orsk.title.as_deref(), orsk.listed), (None, false));
         assert_eq!(ms[0].title.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn a_listed_country_or_a_state_form_after_of_the_is_the_country() {
+        fn read_one(text: &str) -> (Option<String>, Option<String>, String) {
+            let m = read(text).into_iter().find(|m| m.has_name()).unwrap();
+            let title = m.title.map(|t| t.to_string());
+            (
+                title,
+                m.country.map(|c| c.to_string()),
+                m.name_text.to_string(),
+            )
+        }
+        let expect = |title: &str, country: &str, name: &str| {
+            (
+                Some(title.to_string()),
+                Some(country.to_string()),
+                name.to_string(),
+            )
+        };
+        assert_eq!(
+            read_one("He spoke to the President of the United States Dana Hollis today."),
+            expect("President", "United States", "Dana Hollis")
+        );
+        assert_eq!(
+            read_one("He spoke to President Dana Hollis of the United States of America."),
+            expect("President", "United States of America", "Dana Hollis")
+        );
+        assert_eq!(
+            read_one("He met Prime Minister Han Dal of the Republic of Korea."),
+            expect("Prime Minister", "Korea", "Han Dal")
+        );
+        assert_eq!(
+            read_one("He met President Ilse Varga of Türkiye."),
+            expect("President", "Türkiye", "Ilse Varga")
+        );
     }
 
     #[test]
