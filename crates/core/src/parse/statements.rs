@@ -33,6 +33,7 @@ pub(super) fn read(
 ) -> (Vec<Draft>, Vec<usize>) {
     let mut builder = Statements::new(text, mention_persons, sentences.len());
     builder.trace = trace;
+    builder.told_by = headline_possessor(blocks, sentences, mention_persons, people);
     // Sentences are in block order: each block's are the next run of them.
     let mut rest: &[Sentence] = sentences;
     for (b, block) in blocks.iter().enumerate() {
@@ -44,6 +45,33 @@ pub(super) fn read(
     }
     builder.learn_role_aliases(blocks, sentences, people);
     (builder.drafts, builder.speaker_lists)
+}
+
+/// The principal when the headline names the readout as theirs ("Readout of President
+/// Maren Holtby's Call with President Idris Kalovan of …", the White House's): the leader
+/// told about, whom a bare title means even when another leader holds it too.
+fn headline_possessor(
+    blocks: &[segment::Block],
+    sentences: &[Sentence],
+    mention_persons: &[Option<usize>],
+    people: &People,
+) -> Option<usize> {
+    let headline = sentences
+        .iter()
+        .take_while(|s| blocks[s.block].kind != BlockKind::Prose)
+        .find(|s| blocks[s.block].kind == BlockKind::Heading)?;
+    let (at, _) = headline.mentions.iter().enumerate().find(|(_, m)| {
+        let last = headline
+            .words
+            .get(m.last.wrapping_sub(1))
+            .copied()
+            .unwrap_or("");
+        m.has_name() && strip_possessive(last).len() < last.len()
+    })?;
+    let p = mention_persons
+        .get(headline.mentions_from + at)
+        .copied()??;
+    (people.persons[p].role == Role::Principal).then_some(p)
 }
 
 /// A statement before ids are assigned.
@@ -87,6 +115,8 @@ pub(super) struct Statements<'t> {
     pub(super) ambiguous: bool,
     /// The label of the transcript turn that has made a statement, while the text is in it.
     pub(super) turn_spoken: Option<Span>,
+    /// The principal the headline names as the readout's ([`headline_possessor`]).
+    pub(super) told_by: Option<usize>,
     /// When explaining: the record of each sentence's verdict ([`Statements::decide`]).
     pub(super) trace: Option<&'t mut Trace>,
     /// The readout-wide index of the current block's first sentence (for the trace).
@@ -235,6 +265,7 @@ impl<'t> Statements<'t> {
             joint: None,
             ambiguous: false,
             turn_spoken: None,
+            told_by: None,
             trace: None,
             first_sentence: 0,
         }
@@ -816,7 +847,9 @@ impl<'t> Statements<'t> {
     }
 
     /// The one leader a bare title ("The President", "PM") can mean. When several hold the
-    /// title, a principal known only by it ("The Prime Minister") owns it; otherwise no one,
+    /// title, a principal known only by it ("The Prime Minister") or named as the readout's
+    /// by the headline ("Readout of President X's Call with President Y") owns it; otherwise
+    /// no one,
     /// and [`Statements::ambiguous`] is set. (Its alias "the President" is learnt by
     /// [`Statements::learn_role_aliases`], from every mention with "the".)
     fn leader_titled(&mut self, people: &People, title: &str) -> Option<usize> {
@@ -833,7 +866,7 @@ impl<'t> Statements<'t> {
                 let owner = [first, second]
                     .into_iter()
                     .chain(titled)
-                    .find(|&p| people.persons[p].name_text == bare);
+                    .find(|&p| people.persons[p].name_text == bare || Some(p) == self.told_by);
                 if owner.is_none() {
                     self.ambiguous = true;
                     if let Some(trace) = self.trace.as_deref_mut() {
