@@ -224,6 +224,9 @@ fn verdict(v: &Verdict) -> String {
         }
         Verdict::ListItem => "statement: an item of the list its \":\" line introduced",
         Verdict::Turn => "statement: a transcript turn, said by the label's speaker",
+        Verdict::Purpose => {
+            "statement: no frame, but the purpose of what its opening participant did gives their words"
+        }
         Verdict::Heading => "no statement: a heading",
         Verdict::SourceLine => "no statement: a source line",
         Verdict::PageLine => "no statement: a line of the publisher's page, not the readout",

@@ -84,6 +84,9 @@ pub enum Verdict {
     ListItem,
     /// A transcript turn: the label's speaker said it (verb `said`, then `continued`).
     Turn,
+    /// No frame, but a participant opens it and its purpose gives their words ("X called Y
+    /// to congratulate him on …", `data/purpose_verbs.txt`): the infinitive is the verb.
+    Purpose,
 
     // Verdicts that make none.
     /// A headline or section heading.
@@ -138,7 +141,11 @@ impl Verdict {
     pub fn makes_statements(&self) -> bool {
         matches!(
             self,
-            Verdict::Frames | Verdict::Continued | Verdict::ListItem | Verdict::Turn
+            Verdict::Frames
+                | Verdict::Continued
+                | Verdict::ListItem
+                | Verdict::Turn
+                | Verdict::Purpose
         )
     }
 }

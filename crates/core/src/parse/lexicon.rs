@@ -90,6 +90,8 @@ pub struct Lexicon {
     pub indefinite_subjects: WordSet,
     /// Modal verbs after a joint subject that make the sentence a proposal ("should").
     pub joint_modals: WordSet,
+    /// Infinitives whose purpose clause gives a caller's words ("to congratulate").
+    pub purpose_verbs: WordSet,
     /// Letters after a name before an appositive title ("MP").
     pub post_nominals: WordSet,
     /// Words between a subject and its verb ("also", "in turn").
@@ -314,6 +316,7 @@ const INSTITUTION_WORDS: &str = include_str!("../../data/institution_words.txt")
 const JOINT_HEADS: &str = include_str!("../../data/joint_heads.txt");
 const INDEFINITE_SUBJECTS: &str = include_str!("../../data/indefinite_subjects.txt");
 const JOINT_MODALS: &str = include_str!("../../data/joint_modals.txt");
+const PURPOSE_VERBS: &str = include_str!("../../data/purpose_verbs.txt");
 const POST_NOMINALS: &str = include_str!("../../data/post_nominals.txt");
 const FRAME_ADVERBS: &str = include_str!("../../data/frame_adverbs.txt");
 const IMPERSONAL_FRAMES: &str = include_str!("../../data/impersonal_frames.tsv");
@@ -567,6 +570,7 @@ pub fn lexicon() -> &'static Lexicon {
             joint_heads: WordSet::new(data_lines(JOINT_HEADS)),
             indefinite_subjects: WordSet::new(data_lines(INDEFINITE_SUBJECTS)),
             joint_modals: WordSet::new(data_lines(JOINT_MODALS)),
+            purpose_verbs: WordSet::new(data_lines(PURPOSE_VERBS)),
             post_nominals: WordSet::new(data_lines(POST_NOMINALS)),
             frame_adverbs: WordSet::new(data_lines(FRAME_ADVERBS)),
             impersonal_frames: data_lines(IMPERSONAL_FRAMES)

@@ -529,6 +529,16 @@ impl<'t> Statements<'t> {
             if self.resolved.is_empty() {
                 // A joint subject before a modal in a speaker's paragraph continues them.
                 let proposal = last.is_some() && is_joint_proposal(sentence);
+                if let Some((speaker, verb, content)) = self.purpose(sentence, people) {
+                    let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
+                    self.speaker_lists.push(speaker);
+                    self.push(speakers.clone(), verb, content, span, block.paragraph);
+                    if self.drafts.len() > from {
+                        last = Some(speakers);
+                        self.decide(i, sentence, from, || Verdict::Purpose);
+                        continue;
+                    }
+                }
                 let narrative = if starts_with_participant(sentence, self.mention_persons) {
                     Some(Verdict::ParticipantActing)
                 } else if !proposal
@@ -624,6 +634,42 @@ impl<'t> Statements<'t> {
             }
             self.decide(i, sentence, from, || Verdict::Frames);
         }
+    }
+
+    /// "X called Y today to congratulate him on …", "… to offer her condolences over …": a
+    /// participant opening a sentence without a frame, and the purpose of a verb of
+    /// `data/purpose_verbs.txt` after it. Gives the participant, the infinitive and its
+    /// content, which ends before a second purpose ("and to discuss …").
+    fn purpose(
+        &mut self,
+        sentence: &Sentence,
+        people: &People,
+    ) -> Option<(usize, Cow<'static, str>, Span)> {
+        let first = sentence.tokens.iter().position(Token::is_word)?;
+        let at = sentence
+            .mentions
+            .iter()
+            .position(|m| m.first == first || m.first == first + 1)?;
+        let mention = &sentence.mentions[at];
+        let words = sentence.words;
+        let lex = lexicon::lexicon();
+        let to = (mention.last..words.len().saturating_sub(2))
+            .find(|&k| words[k] == "to" && lex.purpose_verbs.contains(words[k + 1]))?;
+        let speaker = match self.mention_persons[sentence.mentions_from + at] {
+            Some(p) if mention.has_name() => p,
+            _ if mention.has_name() || mention.country.is_some() => return None,
+            _ => {
+                let ambiguous = self.ambiguous;
+                let one = self.leader_titled(people, mention.title.as_deref()?);
+                self.ambiguous = ambiguous;
+                one?
+            }
+        };
+        let verb = Cow::Owned(words[to + 1].to_string());
+        let end = (to + 2..words.len().saturating_sub(1))
+            .find(|&k| words[k] == "and" && words[k + 1] == "to")
+            .map_or(sentence.span.end, |k| sentence.tokens[k].start);
+        Some((speaker, verb, Span::new(sentence.tokens[to + 2].start, end)))
     }
 
     /// Where a topic-only clause of other subjects starts inside a content ("… for its
