@@ -523,17 +523,19 @@ fn subject_before<'t>(
                 adjective - 1,
             ));
         }
-        // "The Aurean Council president": an institution's name before the head; the leader
-        // of that side, as for "the Solmarian side".
+        // "The Aurean Council president": an institution's name before the head; the one
+        // leader who holds an institution's office, else the leader of that side, as for "the
+        // Solmarian side". The hint is then the name whole ("Aurean Council").
         if adjective >= 2
             && matches!(word(adjective - 2), "The" | "the")
             && capital(adjective - 1)
             && capital(adjective)
         {
-            return Some((
-                SubjectRef::Nationality(Cow::Borrowed(word(adjective - 1))),
-                adjective - 2,
-            ));
+            let hint = match super::people::is_institution_word(word(adjective)) {
+                true => Cow::Owned(format!("{} {}", word(adjective - 1), word(adjective))),
+                false => Cow::Borrowed(word(adjective - 1)),
+            };
+            return Some((SubjectRef::Nationality(hint), adjective - 2));
         }
     }
     None

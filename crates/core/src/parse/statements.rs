@@ -205,6 +205,17 @@ pub(super) fn leader_of_nationality(
             // leader whose country is not known yet (the other side is known). Few people only:
             // the index of many is made from countries that must not change.
             (None, _) => {
+                // "The Aurean Council president": the one leader of an institution, if one.
+                if hint
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(people::is_institution_word)
+                {
+                    let mut heads = people.leaders().filter(|&p| people.persons[p].institution);
+                    if let (Some(one), None) = (heads.next(), heads.next()) {
+                        return Some(one);
+                    }
+                }
                 let mut free = people.leaders().filter(|&p| {
                     let person = &people.persons[p];
                     person.country.is_none() && person.adjective.is_none()
@@ -1158,4 +1169,26 @@ pub(super) fn clean_content(text: &str, content: Span) -> Span {
         }
     }
     within(s)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_institutions_president_in_lowercase_is_its_office_holder() {
+        // Neither leader's country is known: "the Aurean Council president" is the one leader
+        // who holds an institution's office, not left unattributed.
+        let text = "President of the Aurean Council Emilia Rask spoke with President Tomas \
+                    Brenn today. The Aurean Council president welcomed the progress on the \
+                    energy union.";
+        let readout = super::super::parse(text, None, None);
+        let rask = readout
+            .participants
+            .iter()
+            .find(|p| p.name == "Emilia Rask");
+        let statement = readout.statements.iter().find(|s| s.verb == "welcomed");
+        assert_eq!(
+            statement.map(|s| s.speakers.to_vec()),
+            rask.map(|p| vec![p.id.clone()])
+        );
+    }
 }
