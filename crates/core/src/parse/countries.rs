@@ -162,7 +162,7 @@ pub(super) fn infer_countries(
                 // place the leader speaks about, not for (`data/place_prepositions.txt`).
                 || (k > 0 && lex.place_prepositions.contains(core(k - 1)))
                 // "the loss of the ferry Aurora": a thing's name after its common noun.
-                || (k > 1 && is_apposition(core(k - 2), core(k - 1)))
+                || (k > 1 && is_apposition(text, tokens, &raw[k - 2], &raw[k - 1]))
             {
                 continue;
             }
@@ -273,11 +273,17 @@ fn host_country_from_stay(
         .filter(|s| opening.contains(&Some(s.block)))
         .find_map(|s| {
             let word = |i: usize| s.words.get(i).copied().unwrap_or("");
-            let at = (1..s.words.len()).find(|&i| {
-                word(i) == "who"
-                    && matches!(word(i + 1), "is" | "was")
-                    && word(i + 2) == "in"
-                    && tokens::is_capitalized(word(i + 3))
+            // A name, a comma, "who is in" and a capitalized place: looked for after each
+            // mention (a sentence has a few), not at every word.
+            let (visitor, at) = s.mentions.iter().find_map(|m| {
+                let at = m.last + 1;
+                let comma = s.tokens.get(m.last).is_some_and(|t| t.punct == Some(','));
+                let stay = comma
+                    && word(at) == "who"
+                    && matches!(word(at + 1), "is" | "was")
+                    && word(at + 2) == "in"
+                    && tokens::is_capitalized(word(at + 3));
+                (stay && m.has_name()).then_some((m, at))
             })?;
             let len = lex.country_at(s.words, at + 3).unwrap_or(1);
             let place = &text[s.tokens[at + 3].start..s.tokens[at + 2 + len].end];
@@ -285,7 +291,6 @@ fn host_country_from_stay(
             let visit = (at + 3 + len..s.words.len().min(at + 10 + len))
                 .take_while(|&k| s.tokens[k].punct.is_none())
                 .any(|k| word(k).starts_with("visit"));
-            let visitor = s.mentions.iter().rfind(|m| m.last <= at && m.has_name())?;
             visit.then_some((place, people.find(&visitor.name)?))
         });
     let Some((place, visitor)) = stay else {
@@ -389,11 +394,24 @@ fn country_from_pair(sentences: &[Sentence], people: &mut People) {
     }
 }
 
-/// True when `article` and `noun` before a capitalized word make it the name of a thing
-/// ("the ferry Aurora", "a city Velgorod"), never a country: an article, then a lowercase word.
-fn is_apposition(article: &str, noun: &str) -> bool {
-    matches!(article, "the" | "The" | "a" | "A" | "an" | "An")
-        && noun.starts_with(|c: char| c.is_lowercase())
+/// True when the two words before a capitalized word (`article` and `noun`, runs of
+/// `tokens`) make it the name of a thing ("the ferry Aurora", "a city Velgorod"), never a
+/// country: an article, then a word opening with a lowercase letter. Read from the words'
+/// first tokens, without their cores: the countries pass asks at every capitalized word.
+#[inline]
+fn is_apposition(
+    text: &str,
+    tokens: &[tokens::Token],
+    article: &Range<usize>,
+    noun: &Range<usize>,
+) -> bool {
+    let noun = &tokens[noun.start];
+    let article = &tokens[article.start];
+    text.as_bytes()[noun.start].is_ascii_lowercase()
+        && matches!(
+            &text[article.start..article.end],
+            "the" | "The" | "a" | "A" | "an" | "An"
+        )
 }
 
 /// True when the word after a capitalized word makes it a place or a label rather than a

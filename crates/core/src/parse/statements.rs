@@ -540,17 +540,17 @@ impl<'t> Statements<'t> {
             if self.resolved.is_empty() {
                 // A joint subject before a modal in a speaker's paragraph continues them.
                 let proposal = last.is_some() && is_joint_proposal(sentence);
-                if let Some((speaker, verb, content)) = self.purpose(sentence, people) {
-                    let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
-                    self.speaker_lists.push(speaker);
-                    self.push(speakers.clone(), verb, content, span, block.paragraph);
-                    if self.drafts.len() > from {
-                        last = Some(speakers);
-                        self.decide(i, sentence, from, || Verdict::Purpose);
-                        continue;
-                    }
-                }
                 let narrative = if starts_with_participant(sentence, self.mention_persons) {
+                    if let Some((speaker, verb, content)) = self.purpose(sentence, people) {
+                        let speakers = self.speaker_lists.len()..self.speaker_lists.len() + 1;
+                        self.speaker_lists.push(speaker);
+                        self.push(speakers.clone(), verb, content, span, block.paragraph);
+                        if self.drafts.len() > from {
+                            last = Some(speakers);
+                            self.decide(i, sentence, from, || Verdict::Purpose);
+                            continue;
+                        }
+                    }
                     Some(Verdict::ParticipantActing)
                 } else if !proposal
                     && (lexicon::lexicon().opens_with_joint_subject(sentence_text)
