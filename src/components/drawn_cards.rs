@@ -3,16 +3,15 @@
 //! browser has painted the step before.
 //!
 //! Why: drawing fifty new cards (creating some 1,800 elements and text nodes, each a call out
-//! of wasm) takes Yew and the DOM 20–30 ms at 100k statements, and done at once it holds the
-//! frame that should show the answer to a keystroke or a facet. The count, the filters and
-//! the first cards come first; the cards below the fold follow within a few frames.
+//! of wasm) takes Yew and the DOM 20–30 ms at 100k statements, and laying them out and painting
+//! them as much again; done at once, it holds the frame that should show the answer to a
+//! keystroke, a facet or a page of the pager. The count, the filters and the first cards come
+//! first; the cards below the fold follow within a few frames, while the cards' container is
+//! `aria-busy`.
 //!
-//! Only results ahead of the URL are drawn in steps: those of text being typed, whose URL is
-//! written once typing pauses ([`crate::components::deferred_search`]). The results of a URL
-//! (a facet, the sort, a link, the pager, Back and Forward, whose place is put back on one of
-//! its cards by [`crate::scroll_memory`]) are drawn whole, and once the URL catches up with the
-//! text typed, the rest of its cards are drawn in the same task: whoever sees a new URL sees
-//! its whole page. So are a page of at most [`AT_ONCE`] cards and the first page a view draws.
+//! Drawn whole, in one step: a page of at most [`AT_ONCE`] cards, the first page a view draws,
+//! and the page of a Back or Forward, whose place is put back on one of its cards once it is
+//! drawn ([`crate::scroll_memory::restoring`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,23 +29,21 @@ pub const STEP: usize = 20;
 struct Drawn {
     page: Vec<u32>,
     count: usize,
-    /// Whether a page was drawn before (the view's first page is drawn whole).
-    started: bool,
-    /// Counts the pages drawn: a step scheduled for one page does nothing to the next.
+    /// Counts the pages drawn (0: none yet, the view's first page is drawn whole); a step
+    /// scheduled for one page does nothing to the next.
     generation: u32,
     /// Whether the next step is scheduled.
     scheduled: bool,
 }
 
 /// How many of `page`'s cards to draw now (the statement numbers of a page of results); when
-/// fewer than all, the next step is scheduled after the browser paints. `ahead`: the results
-/// are ahead of the URL (of text typed and not yet written); the results of a URL are always
-/// drawn whole, so that whoever sees a new URL sees its whole page.
+/// fewer than all, the next step is scheduled after the browser paints.
 #[hook]
-pub fn use_drawn_cards(page: &[u32], ahead: bool) -> usize {
+pub fn use_drawn_cards(page: &[u32]) -> usize {
     let drawn = use_mut_ref(Drawn::default);
     let redraw = use_force_update();
-    let (count, generation) = drawn_now(&mut drawn.borrow_mut(), page, ahead);
+    let whole = crate::scroll_memory::restoring();
+    let (count, generation) = drawn_now(&mut drawn.borrow_mut(), page, whole);
     if count < page.len() && !std::mem::replace(&mut drawn.borrow_mut().scheduled, true) {
         next_step(drawn, redraw, generation);
     }
@@ -54,15 +51,15 @@ pub fn use_drawn_cards(page: &[u32], ahead: bool) -> usize {
 }
 
 /// The count for `page` and its generation, starting a new page's steps when it is not the
-/// one drawn.
-fn drawn_now(drawn: &mut Drawn, page: &[u32], ahead: bool) -> (usize, u32) {
+/// one drawn; `whole`: the page is drawn whole whatever its length.
+fn drawn_now(drawn: &mut Drawn, page: &[u32], whole: bool) -> (usize, u32) {
     if drawn.page != page {
-        let whole = !ahead || !drawn.started || page.len() <= AT_ONCE;
+        let whole = whole || drawn.generation == 0 || page.len() <= AT_ONCE;
         drawn.page = page.to_vec();
         drawn.count = if whole { page.len() } else { FIRST };
-        drawn.started = true;
-        drawn.generation = drawn.generation.wrapping_add(1);
-    } else if !ahead {
+        // Never 0 again once a page is drawn.
+        drawn.generation = drawn.generation.checked_add(1).unwrap_or(1);
+    } else if whole {
         drawn.count = page.len();
     }
     (drawn.count, drawn.generation)

@@ -53,7 +53,6 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
     let url_query = Rc::new(use_query());
     let search = use_deferred_search(&props.route, url_query.clone());
     let query = search.query;
-    let ahead = query != url_query;
     let effective = match &props.scope {
         Some((facet, value)) => {
             let mut q = (*query).clone();
@@ -135,7 +134,7 @@ pub fn StatementBrowser(props: &StatementBrowserProps) -> Html {
                         total={results.total}
                     />
                 }
-                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} {ahead} {downloads} emptied={Why(emptied)} />
+                <StatementResults {index} route={props.route.clone()} {query} {results} of={props.of} {level} {on_change} scoped={props.scope.is_some()} {downloads} emptied={Why(emptied)} />
             </div>
         </div>
     }

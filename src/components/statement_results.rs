@@ -37,10 +37,6 @@ pub struct StatementResultsProps {
     /// gets the plain message, not the explanation of a query without that filter.
     #[prop_or_default]
     pub scoped: bool,
-    /// The results are ahead of the URL (of text typed and not yet written): a new page of
-    /// them is drawn in steps ([`use_drawn_cards`]).
-    #[prop_or_default]
-    pub ahead: bool,
     /// The view's download buttons, shown after the sort (none in embeds).
     #[prop_or_default]
     pub downloads: Html,
@@ -95,7 +91,7 @@ pub fn StatementResults(props: &StatementResultsProps) -> Html {
     let sort_option = |sort: Sort, text: &'static str| {
         html! { <option value={sort.key()} selected={query.sort == sort}>{ text }</option> }
     };
-    let drawn = use_drawn_cards(&results.page, props.ahead);
+    let drawn = use_drawn_cards(&results.page);
     let mut before = None;
     let cards = results.page.iter().take(drawn).map(|&doc| {
         let card = Card {
