@@ -7,6 +7,9 @@
 //
 //   BENCH_COUNT=5000 BENCH_RUNS=3 node bench/load.mjs     on an existing release dist/
 //
+// BENCH_DIST=folder serves another build's `dist/` (a copy kept before a change, another
+// worktree's) in place of this one's.
+//
 // BENCH_COUNT fictional readouts (about 20 statements each: 5000 give ~100,000). A benchmark:
 // run by hand, never by the test suite; nothing here asserts a time. The machine is shared:
 // note the load average printed with each run and compare builds within one sitting.
@@ -71,7 +74,7 @@ function describe(run) {
 
 const file = await generatedCorpus(COUNT, 1);
 const browser = await launchBrowser();
-const server = await serveDist({ corpusFile: file });
+const server = await serveDist({ corpusFile: file, ...(process.env.BENCH_DIST ? { root: process.env.BENCH_DIST } : {}) });
 try {
   console.log(`the app's load, ${COUNT} generated readouts, ${RUNS} fresh pages (${cpus().length} cores):`);
   for (let run = 1; run <= RUNS; run += 1) {
