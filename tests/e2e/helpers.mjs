@@ -54,7 +54,9 @@ export async function tempCorpus(text) {
 
 /**
  * Records console errors, uncaught page errors, failed requests, HTTP errors and dialogs.
- * Dialogs are dismissed so that a test never hangs on one.
+ * Dialogs are dismissed so that a test never hangs on one. An image the browser stopped
+ * loading (`net::ERR_ABORTED`: the favicon, when a test moves the page on before it arrived)
+ * is no failure of the app; a missing or broken one still is (an HTTP error or another failure).
  */
 export function watch(page) {
   const seen = { consoleErrors: [], pageErrors: [], failedRequests: [], httpErrors: [], dialogs: [] };
@@ -62,7 +64,11 @@ export function watch(page) {
     if (msg.type() === 'error') seen.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => seen.pageErrors.push(String(err)));
-  page.on('requestfailed', (req) => seen.failedRequests.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText;
+    if (why === 'net::ERR_ABORTED' && req.resourceType() === 'image') return;
+    seen.failedRequests.push(`${req.url()} ${why}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) seen.httpErrors.push(`${res.status()} ${res.url()}`);
   });
