@@ -33,26 +33,6 @@ mod browser {
         static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
         /// Whether the current move is a Back or Forward.
         static TRAVERSAL: Cell<bool> = const { Cell::new(false) };
-        /// The reader's place on the page shown, as read last ([`keep_place`]); `None` when it
-        /// is to be read again.
-        static KEPT_PLACE: RefCell<Option<Place>> = const { RefCell::new(None) };
-    }
-
-    /// Reads the reader's place and keeps it until the next scroll, resize or page.
-    fn keep_place() {
-        KEPT_PLACE.with(|k| *k.borrow_mut() = Some(place()));
-    }
-
-    /// Forgets the place kept: it is read again when it is needed.
-    fn forget_place() {
-        KEPT_PLACE.with(|k| *k.borrow_mut() = None);
-    }
-
-    /// Calls `f` on every `event` of the window, for the page's lifetime.
-    fn on_window(window: &web_sys::Window, event: &str, f: fn()) {
-        let listener = Closure::<dyn Fn()>::new(f);
-        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-        listener.forget();
     }
 
     fn href() -> String {
@@ -131,9 +111,7 @@ mod browser {
     pub fn remember() {
         let shown = SHOWN.with(|s| s.borrow().clone());
         if !shown.is_empty() {
-            let here = KEPT_PLACE
-                .with(|k| k.borrow_mut().take())
-                .unwrap_or_else(place);
+            let here = place();
             PLACES.with(|p| {
                 let mut places = p.borrow_mut();
                 places.retain(|(url, _)| *url != shown);
@@ -162,8 +140,6 @@ mod browser {
         let _ = window
             .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
         on_popstate.forget();
-        on_window(&window, "scroll", keep_place);
-        on_window(&window, "resize", forget_place);
     }
 
     /// Whether the page being rendered is that of a Back or Forward, whose remembered place is
@@ -181,14 +157,6 @@ mod browser {
         let Some(window) = web_sys::window() else {
             return traversal;
         };
-        forget_place();
-        // Read in the next frame, once the new page is laid out (unless a scroll reads it first).
-        let read = Closure::once_into_js(|| {
-            if KEPT_PLACE.with(|k| k.borrow().is_none()) {
-                keep_place();
-            }
-        });
-        let _ = window.request_animation_frame(read.unchecked_ref());
         if traversal {
             let remembered = PLACES.with(|p| {
                 let places = p.borrow();
