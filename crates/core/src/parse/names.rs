@@ -436,6 +436,30 @@ fn ends_with_title(words: &[&str]) -> bool {
     })
 }
 
+/// The first word at or after `next` past the honorifics there ("Shri", "H.E."), leaving at
+/// least one word for the name. "H.E." is read as two initials: the pair is looked up as "H.E".
+fn skip_honorifics(words: &[&str], mut next: usize) -> usize {
+    let lex = lexicon();
+    let initials = |at: usize| match (words.get(at), words.get(at + 1)) {
+        (Some(a), Some(b)) if a.len() == 1 && b.len() == 1 => {
+            lex.honorifics.contains(format!("{a}.{b}").as_str())
+        }
+        _ => false,
+    };
+    loop {
+        if next + 1 >= words.len() {
+            return next;
+        }
+        if lex.honorifics.contains(words[next]) {
+            next += 1;
+        } else if next + 2 < words.len() && initials(next) {
+            next += 2;
+        } else {
+            return next;
+        }
+    }
+}
+
 /// Reads a run's words as `[adjective…] [title] [of Country] [name…]`.
 fn read_run<'t>(
     text: &'t str,
@@ -501,26 +525,7 @@ fn read_run<'t>(
             let mut title_last = at + len - 1;
             // Honorifics between title and name: "Prime Minister Shri Narendra …", "External
             // Affairs Minister Dr. Rohan Iyer" (never part of the name).
-            // "H.E." is read as two initials: the pair is looked up as "H.E".
-            let initials = |at: usize| match (words.get(at), words.get(at + 1)) {
-                (Some(a), Some(b)) if a.len() == 1 && b.len() == 1 => {
-                    lex.honorifics.contains(format!("{a}.{b}").as_str())
-                }
-                _ => false,
-            };
-            let skip_honorifics = |mut next: usize| loop {
-                if next + 1 >= words.len() {
-                    return next;
-                }
-                if lex.honorifics.contains(words[next]) {
-                    next += 1;
-                } else if next + 2 < words.len() && initials(next) {
-                    next += 2;
-                } else {
-                    return next;
-                }
-            };
-            next = skip_honorifics(next);
+            next = skip_honorifics(words, next);
             if words.get(next) == Some(&"of") {
                 let n = lex.country_at(words, next + 1).unwrap_or(1);
                 match words.get(next + 1) {
@@ -535,7 +540,7 @@ fn read_run<'t>(
                 }
                 next += 1 + n;
                 // "President of Norvalia H.E. Mr. Tomas Kell": honorifics after the country.
-                next = skip_honorifics(next);
+                next = skip_honorifics(words, next);
             }
             let mut title_end = spans[title_last].end;
             if text[title_end..].starts_with('.')
@@ -563,7 +568,9 @@ fn read_run<'t>(
                 .iter()
                 .take_while(|w| is_starter(w) || (w.ends_with("ing") && w.len() > 4))
                 .count();
-            (None, skip)
+            // "H.E. Lucia Ferrante, President of Altheria": an honorific before a name that
+            // has no title in front of it is no part of the name either.
+            (None, skip_honorifics(words, skip))
         }
     };
     let name: NameWords = words
@@ -648,6 +655,17 @@ mod tests {
                 "Ólafur Þórsson"
             ]
         );
+    }
+
+    #[test]
+    fn drops_an_honorific_before_a_name_without_title() {
+        let m = &read("He spoke with H.E. Lucia Ferrante, President of Altheria.")[0];
+        assert_eq!(m.title, None);
+        assert_eq!(m.name[..], ["Lucia", "Ferrante"]);
+        assert_eq!(m.name_text, "Lucia Ferrante");
+        // A lone honorific-like word is still a name: nothing is left after it.
+        let m = &read("He met Shri yesterday.")[0];
+        assert_eq!(m.name[..], ["Shri"]);
     }
 
     #[test]
