@@ -229,6 +229,34 @@ pub(super) fn release_date(text: &str, value: Span) -> Option<Date> {
     line.date?.resolve(None)
 }
 
+/// How many blocks at the end of a readout may hold its closing date line.
+const CLOSING_BLOCKS: usize = 3;
+
+/// A date line among the last blocks of a readout ("May 20, 2046" under the text, as the
+/// Kremlin's pages print it; "New Delhi" / "April 04, 2040" under India's MEA's): the date of
+/// the page, read as a dateline's when none opens the readout. Its place is where the page was
+/// issued, not the event's: no city.
+pub fn closing_dateline(text: &str, layout: &Layout) -> Option<Dateline> {
+    let last_blocks = layout.blocks.iter().rev().take(CLOSING_BLOCKS);
+    last_blocks
+        .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Heading))
+        .find_map(|block| {
+            let mut start = block.span.start;
+            text[block.span.start..block.span.end]
+                .split('\n')
+                .find_map(|line| {
+                    let at = start;
+                    start += line.len() + 1;
+                    standalone_dateline(text, at, at + line.len())
+                })
+        })
+        .map(|line| Dateline {
+            end: line.end,
+            city: None,
+            date: line.date,
+        })
+}
+
 /// A first line that is only a date with a year, after an optional "City," ("Lunevaux, 20
 /// May 2035", "April 29, 2031"): the date and place of the event, as a dateline whose text
 /// ends with the line.
@@ -389,6 +417,26 @@ mod tests {
             Some("Port Alder")
         );
         assert_eq!(find("They met in Downing Street today."), None);
+    }
+
+    #[test]
+    fn reads_a_closing_date_line() {
+        let date = |text: &str| {
+            let layout = super::super::segment::layout(text);
+            closing_dateline(text, &layout).and_then(|d| d.date?.resolve(None))
+        };
+        let call = "A had a call with B.\n\nThey agreed to meet.\n\nMay 20, 2046";
+        assert_eq!(date(call), Date::parse_iso("2046-05-20"));
+        // A place line above it, and page furniture below it.
+        let mea = "A had a call with B.\n\nCastrel\nApril 04, 2040\n\nClick here for Tamil version";
+        assert_eq!(date(mea), Date::parse_iso("2040-04-04"));
+        // Only a line that is nothing but a date, and only near the end.
+        assert_eq!(
+            date("A met B on May 20, 2046.\n\nThey agreed to meet."),
+            None
+        );
+        let early = "May 20, 2046\n\nA met B.\n\nB spoke.\n\nA spoke.\n\nThey agreed.";
+        assert_eq!(date(early), None);
     }
 
     #[test]

@@ -137,6 +137,8 @@ fn run(
         &speaker_lists,
         publisher,
     );
+    // Failing a dateline at the top, a date line under the text gives the date.
+    let dateline = dateline.or_else(|| event::closing_dateline(&text, &layout));
     let event = event::read(
         &text,
         &layout,
