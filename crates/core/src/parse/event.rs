@@ -257,6 +257,11 @@ pub fn closing_dateline(text: &str, layout: &Layout) -> Option<Dateline> {
         })
 }
 
+/// Whether the line at `start..end` is only a date line ("June 17, 2049").
+pub(super) fn is_standalone_dateline(text: &str, start: usize, end: usize) -> bool {
+    standalone_dateline(text, start, end).is_some()
+}
+
 /// A first line that is only a date with a year, after an optional "City," ("Lunevaux, 20
 /// May 2035", "April 29, 2031"): the date and place of the event, as a dateline whose text
 /// ends with the line.
@@ -272,9 +277,16 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
         _ => (None, line),
     };
     let date_start = start + (line.len() - date_part.len());
-    if !is_date_only(text, date_start, date_part) {
+    let (date_part, city_part) = if is_date_only(text, date_start, date_part) {
+        (date_part, city_part)
+    } else if city_part.is_none() {
+        // "14 November 2046, Port Adair, Selvania" (a chair's statement): the date, then the
+        // city and its country.
+        let (date, place) = date_then_place(text, start, line)?;
+        (date, Some(place))
+    } else {
         return None;
-    }
+    };
     let tokens = tokenize(text, date_start, date_start + date_part.len());
     let date = date_phrases(text, &tokens).into_iter().next()?;
     if !matches!(date, DatePhrase::Calendar { year: Some(_), .. }) {
@@ -282,17 +294,8 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
     }
     let city = match city_part {
         None => None,
-        Some(city) => {
-            let words: Vec<&str> = city.split(' ').collect();
-            let city_like = words.len() <= 4
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_starter(w));
-            if !city_like {
-                return None;
-            }
-            Some(title_case(city))
-        }
+        Some(city) if is_city_like(city) => Some(title_case(city)),
+        Some(_) => return None,
     };
     let mut after = start + line_len;
     while text[after..end].starts_with(['\n', '\r', ' ']) {
@@ -303,6 +306,29 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
         city,
         date: Some(date),
     })
+}
+
+/// A few capitalized words that are no sentence starters: a city's name ("Port Adair").
+fn is_city_like(city: &str) -> bool {
+    let words: Vec<&str> = city.split(' ').collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_starter(w))
+}
+
+/// `line` (at `start`) read as "date, City" or "date, City, Country": the date part and the
+/// city, when the part before a comma is only a date and one or two places follow it.
+fn date_then_place<'l>(text: &str, start: usize, line: &'l str) -> Option<(&'l str, &'l str)> {
+    let (date, place) = line.split_once(", ")?;
+    let mut places = place.split(", ");
+    let city = places.next()?;
+    let country = places.next();
+    let fits = is_date_only(text, start, date)
+        && places.next().is_none()
+        && is_city_like(city)
+        && country.is_none_or(is_city_like);
+    fits.then_some((date, city))
 }
 
 /// A date line without the clock time a page stamps after it ("July 8, 2047 18:40", the
@@ -462,6 +488,13 @@ mod tests {
         let d = dateline(text, 0, text.len()).unwrap();
         assert_eq!((d.city, d.end), (None, text.len()));
         let text = "Vell, Kestria";
+        assert_eq!(dateline(text, 0, text.len()), None);
+        // The date first, then the city and its country (a chair's statement).
+        let text = "14 November 2046, Port Adair, Selvania";
+        let d = dateline(text, 0, text.len()).unwrap();
+        assert_eq!(d.city.as_deref(), Some("Port Adair"));
+        assert!(d.date.is_some());
+        let text = "14 November 2046, the leaders met";
         assert_eq!(dateline(text, 0, text.len()), None);
         // The clock time a page stamps after the date is no part of it.
         let text = "July 8, 2047 18:40";

@@ -159,15 +159,37 @@ pub fn layout(text: &str) -> Layout {
         } else if unmarked_item {
             kind = BlockKind::ListItem;
         } else if let Some(last) = blocks.last_mut().filter(|b| {
-            !previous_line_blank && joins_next_line(text, b) && b.kind != BlockKind::SourceLine
+            !previous_line_blank
+                && joins_next_line(text, b)
+                && b.kind != BlockKind::SourceLine
+                && !is_date_line(text, start, end)
         }) {
             // A wrapped line: the block goes on.
             last.span.end = end;
             continue;
-        } else if only_page_lines && (next_line_blank || !blocks.is_empty()) && is_heading(line) {
+        } else if only_page_lines
+            && (next_line_blank
+                || !blocks.is_empty()
+                || lines
+                    .get(index + 1)
+                    .is_some_and(|l| is_date_line(text, l.start, l.end)))
+            && is_heading(line)
+        {
             // The headline: the first line, or the first after the page's lines, which may
-            // run on into the readout's ("Press release", the headline, a summary line).
+            // run on into the readout's ("Press release", the headline, a summary line); or a
+            // first line apart from the text by the date line under it.
             kind = BlockKind::Heading;
+        } else if !previous_line_blank
+            && blocks.len() == 1
+            && blocks[0].kind == BlockKind::Prose
+            && is_heading(&text[blocks[0].span.range()])
+            && is_date_line(text, start, end)
+        {
+            // "CHAIRMAN'S STATEMENT OF THE … / … OF THE AMBER SEA" then "14 November 2046, Port
+            // Adair": the wrapped lines above a date line that follows them with no blank line
+            // are the headline.
+            blocks[0].kind = BlockKind::Heading;
+            kind = BlockKind::Prose;
         } else if headline_on_top
             && !previous_line_blank
             && lines
@@ -226,6 +248,14 @@ pub fn layout(text: &str) -> Layout {
         release,
         sentences: all_sentences,
     }
+}
+
+/// A line that is only a date ("June 17, 2049", "14 November 2046, Port Adair, Selvania"):
+/// never the rest of the line above it. Short lines with a digit only are read.
+fn is_date_line(text: &str, start: usize, end: usize) -> bool {
+    end - start <= 60
+        && text[start..end].bytes().any(|b| b.is_ascii_digit())
+        && super::event::is_standalone_dateline(text, start, end)
 }
 
 /// A line that ends without final punctuation continues on the next line (hard wrapping).
@@ -651,6 +681,40 @@ mod tests {
                 "3 more."
             ]
         );
+    }
+
+    #[test]
+    fn a_date_line_under_a_headline_without_a_blank_line_parts_them() {
+        let kinds_and_texts = |text: &'static str| {
+            layout(text)
+                .blocks
+                .into_iter()
+                .map(|b| (b.kind, &text[b.span.range()]))
+                .collect::<Vec<_>>()
+        };
+        // A headline, its date line, then the opening, one line each (Japan's MOFA).
+        let text = "Talk Between the Ministers of A and B\nJune 17, 2049\nMr. A held a talk.";
+        let blocks = kinds_and_texts(text);
+        assert_eq!(
+            blocks[0],
+            (BlockKind::Heading, "Talk Between the Ministers of A and B")
+        );
+        assert_eq!(blocks[1].1, "June 17, 2049\nMr. A held a talk.");
+        // A headline wrapped over two lines, then "date, City, Country" (a chair's statement).
+        let text = "STATEMENT OF THE THIRD SUMMIT OF THE\nCOASTAL STATES\n14 November 2046, Port Adair, Selvania\nThe Summit was held.";
+        let blocks = kinds_and_texts(text);
+        assert_eq!(
+            blocks[0],
+            (
+                BlockKind::Heading,
+                "STATEMENT OF THE THIRD SUMMIT OF THE\nCOASTAL STATES"
+            )
+        );
+        assert_eq!(blocks[1].0, BlockKind::Prose);
+        assert!(blocks[1].1.starts_with("14 November 2046"));
+        // A wrapped line that only mentions a date still joins its paragraph.
+        let text = "The leaders met in Vell on\nJune 17, 2049 and agreed.";
+        assert_eq!(kinds_and_texts(text).len(), 1);
     }
 
     #[test]
