@@ -131,8 +131,13 @@ pub fn layout(text: &str) -> Layout {
                 b.kind == BlockKind::ListItem || text[..b.span.end].ends_with(':')
             });
             let item = &line[marker..];
-            kind = if !numbered {
+            kind = if !numbered && (in_list || !ends_sentence(item)) {
                 BlockKind::ListItem
+            } else if !numbered {
+                // "- At the outset, Minister A expressed … . Minister B congratulated him.": a
+                // bulleted paragraph that no ":" line introduces, read sentence by sentence, as
+                // a numbered one.
+                BlockKind::Prose
             } else if is_section_heading(item) && (!in_list || last_item_was_bullet) {
                 // "2. Bilateral relations": a numbered section heading (Japan's MOFA), which
                 // also ends a list of bullets before it.
@@ -392,6 +397,12 @@ fn dated_title(line: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
     year && !before.is_empty() && is_heading(before)
+}
+
+/// Whether `item` ends as a sentence does (".", "!", "?", a closing quote or bracket after one).
+fn ends_sentence(item: &str) -> bool {
+    let core = item.trim_end_matches(['"', '”', '’', ')']);
+    core.ends_with(['.', '!', '?', '…'])
 }
 
 /// The text of a numbered line that makes it a section heading ("Bilateral relations",
@@ -715,6 +726,28 @@ mod tests {
         // A wrapped line that only mentions a date still joins its paragraph.
         let text = "The leaders met in Vell on\nJune 17, 2049 and agreed.";
         assert_eq!(kinds_and_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn bulleted_paragraphs_without_a_colon_line_are_read_sentence_by_sentence() {
+        let text = "The outline is as follows.\n- At the outset, Ann thanked Bo. Bo welcomed Ann.\n- Bo stated that it was so.";
+        let l = layout(text);
+        let kinds: Vec<_> = l.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Prose; 3]);
+        assert_eq!(l.blocks[1].sentences.len(), 2);
+        // Items after a ":" line, and items without a final period, stay list items.
+        let text = "They agreed on the following:\n- A first step. A second one.\n- a third";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Prose, BlockKind::ListItem, BlockKind::ListItem]
+        );
+        let text = "Topics\n\n- trade\n- energy";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Heading, BlockKind::ListItem, BlockKind::ListItem]
+        );
     }
 
     #[test]
