@@ -573,8 +573,14 @@ fn read_run<'t>(
             (None, skip_honorifics(words, skip))
         }
     };
+    // "Petra Lindgren MP, Minister for …": post-nominal letters written after the name with no
+    // comma between are no part of it.
+    let mut name_to = words.len();
+    while name_to > name_from + 1 && lex.post_nominals.contains(words[name_to - 1]) {
+        name_to -= 1;
+    }
     let name: NameWords = words
-        .get(name_from..)
+        .get(name_from..name_to)
         .unwrap_or_default()
         .iter()
         .map(|w| strip_possessive(w))
@@ -583,7 +589,7 @@ fn read_run<'t>(
     if title.is_none() && name.is_empty() {
         return None;
     }
-    let (name_start, name_text) = match spans.get(name_from..) {
+    let (name_start, name_text) = match spans.get(name_from..name_to) {
         Some([first_word, .., last_word]) => (
             first_word.start,
             strip_possessive(&text[first_word.start..last_word.end]),
@@ -666,6 +672,16 @@ mod tests {
         // A lone honorific-like word is still a name: nothing is left after it.
         let m = &read("He met Shri yesterday.")[0];
         assert_eq!(m.name[..], ["Shri"]);
+    }
+
+    #[test]
+    fn post_nominal_letters_after_a_name_are_no_part_of_it() {
+        let ms = read("He met Hon. Petra Lindgren MP, Minister for Foreign Affairs of Brisendal.");
+        let m = ms.iter().find(|m| m.name.contains(&"Petra")).unwrap();
+        assert_eq!(m.name[..], ["Petra", "Lindgren"]);
+        assert_eq!(m.name_text, "Petra Lindgren");
+        // The letters alone stay a name.
+        assert_eq!(read("He met MP yesterday.")[0].name[..], ["MP"]);
     }
 
     #[test]
