@@ -826,6 +826,12 @@ mod tests {
             (f[0].0.clone(), f[0].2.as_str()),
             (SubjectRef::Joint, "to meet.")
         );
+        // "conferred about" is topic-only as "discussed" is (White House).
+        let f = frames("They also conferred about the crossing and agreed to revisit it.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].2.as_str()),
+            (SubjectRef::Joint, "to revisit it.")
+        );
         let f = frames("Vell is ready to help build a seed bank, he said, but it needs time.");
         assert_eq!(
             f[0].2,
