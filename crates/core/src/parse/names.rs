@@ -685,6 +685,17 @@ mod tests {
     }
 
     #[test]
+    fn between_ends_a_name_in_a_headline() {
+        let ms = read("Readout of Phone Call Between Presidents Ferrand and Okonkwo-Baptiste");
+        let surfaces: Vec<_> = ms.iter().map(|m| m.surface.as_ref()).collect();
+        assert!(
+            surfaces.iter().all(|s| !s.contains("Between")),
+            "{surfaces:?}"
+        );
+        assert!(surfaces.contains(&"Ferrand"), "{surfaces:?}");
+    }
+
+    #[test]
     fn reads_of_country_and_unknown_adjectives() {
         let ms =
             read("President of Kestria Lina Orsk spoke with Arvelian Prime Minister Tomas Brenn.");
