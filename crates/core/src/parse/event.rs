@@ -44,7 +44,9 @@ pub(super) fn read(
     people: &People,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> EventFacts {
-    let opening_block = first_prose.or_else(|| (!layout.blocks.is_empty()).then_some(0));
+    let opening_block = first_prose
+        .map(|b| past_lead_in(text, layout, b))
+        .or_else(|| (!layout.blocks.is_empty()).then_some(0));
     // The event is told in the first sentences of the opening paragraph; after a one-sentence
     // opening ("At the invitation of A, B paid a state visit …"), also in the next paragraph's
     // narrative sentences ("A and B held talks in …"), up to the first that reports speech.
@@ -139,6 +141,16 @@ pub(super) fn read(
         time_of_day: time,
         location,
         kind,
+    }
+}
+
+/// The block that opens the readout: `first`, unless it is a spokesperson's lead-in ending with
+/// ":" ("The below is attributable to Spokesperson X:") before a paragraph, which then opens it.
+fn past_lead_in(text: &str, layout: &Layout, first: usize) -> usize {
+    let lead_in = text[layout.blocks[first].span.range()].ends_with(':');
+    match layout.blocks.get(first + 1) {
+        Some(next) if lead_in && next.kind == BlockKind::Prose => first + 1,
+        _ => first,
     }
 }
 
@@ -443,6 +455,17 @@ mod tests {
             Some("Port Alder")
         );
         assert_eq!(find("They met in Downing Street today."), None);
+    }
+
+    #[test]
+    fn the_opening_after_a_lead_in_line_dates_the_event() {
+        // The sentence after the lead-in holds a frame ("whom he welcomed"), which ended the
+        // opening when the lead-in line was taken for a one-sentence opening.
+        let text = "date 2049-10-14\n\nThe below is attributable to Spokesperson Owen Pike:\n\n\
+                    Secretary Ashdown met today with Foreign Minister Yael Doron, whom he \
+                    welcomed to Calder.\n\nThe Secretary stressed that it works.";
+        let readout = super::super::parse(text, None, None);
+        assert_eq!(readout.event.date.as_deref(), Some("2049-10-14"));
     }
 
     #[test]
