@@ -767,8 +767,22 @@ fn content_start(
         }
     } else if matches!(tokens.get(i).and_then(|t| t.punct), Some(':' | ',')) {
         i += 1;
+    } else if let Some(colon) = colon_before_quote(tokens, i) {
+        // "As President Sandvik stated after the call: "…"": a few words, then the quote.
+        i = colon + 1;
     }
     tokens.get(i).map_or(text.len(), |t| t.start)
+}
+
+/// The colon of a few words after a verb that end in a colon and a quotation mark ("stated
+/// after the call: "…""): where a direct quote starts past an adverbial.
+fn colon_before_quote(tokens: &[Token], from: usize) -> Option<usize> {
+    const WORDS: usize = 6;
+    let colon = (from..(from + WORDS + 1).min(tokens.len()))
+        .take_while(|&j| tokens[j].is_word() || tokens[j].punct == Some(':'))
+        .find(|&j| tokens[j].punct == Some(':'))?;
+    let quote = tokens.get(colon + 1)?.punct.is_some_and(is_double_quote);
+    (colon > from && quote).then_some(colon)
 }
 
 #[cfg(test)]
@@ -837,6 +851,10 @@ mod tests {
             f[0].2,
             "Vell is ready to help build a seed bank, he said, but it needs time."
         );
+        let f = frames("As President Sandvik stated after the call: \"We act. We agree.\"");
+        assert_eq!(f[0].2, "\"We act. We agree.\"");
+        let f = frames("Orsk stated after the call that it works: fully.");
+        assert_eq!(f[0].2, "it works: fully.");
         let f = frames("According to Orsk, the talks went well.");
         assert_eq!(
             (f[0].1.as_ref(), f[0].2.as_str()),
