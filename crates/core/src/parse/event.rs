@@ -145,12 +145,27 @@ pub(super) fn read(
 }
 
 /// The block that opens the readout: `first`, unless it is a spokesperson's lead-in ending with
-/// ":" ("The below is attributable to Spokesperson X:") before a paragraph, which then opens it.
+/// ":" ("The below is attributable to Spokesperson X:") or a date line alone ("April 7, 2048",
+/// read as the dateline) before a paragraph, which then opens it (past the labels in between,
+/// "Office of the Spokesperson").
 fn past_lead_in(text: &str, layout: &Layout, first: usize) -> usize {
-    let lead_in = text[layout.blocks[first].span.range()].ends_with(':');
-    match layout.blocks.get(first + 1) {
-        Some(next) if lead_in && next.kind == BlockKind::Prose => first + 1,
-        _ => first,
+    let mut at = first;
+    loop {
+        let span = layout.blocks[at].span;
+        let lead_in = text[span.range()].ends_with(':');
+        let date_alone = !text[span.range()].contains('\n')
+            && standalone_dateline(text, span.start, span.end).is_some();
+        if !lead_in && !date_alone {
+            return at;
+        }
+        let next = layout.blocks[at + 1..]
+            .iter()
+            .position(|b| b.kind != BlockKind::Heading)
+            .map(|n| at + 1 + n);
+        match next {
+            Some(n) if layout.blocks[n].kind == BlockKind::Prose => at = n,
+            _ => return at,
+        }
     }
 }
 
@@ -466,6 +481,19 @@ mod tests {
                     welcomed to Calder.\n\nThe Secretary stressed that it works.";
         let readout = super::super::parse(text, None, None);
         assert_eq!(readout.event.date.as_deref(), Some("2049-10-14"));
+    }
+
+    #[test]
+    fn the_opening_is_past_the_date_line_labels_and_lead_in() {
+        let text = "Secretary A's Meeting with Counterparts\n\nReadout\nApril 7, 2048\n\n\
+                    Office of the Spokesperson\n\nThe following is attributable to Spokesperson \
+                    Dana Ferreira:\n\nSecretary of State Martin Whitcombe met today with \
+                    Pellonian Foreign Minister Aino Laaksonen and Estrenian Foreign Minister \
+                    Clara Munteanu.\n\nThe participants agreed to meet again.";
+        let readout = super::super::parse(text, None, None);
+        assert_eq!(readout.event.date.as_deref(), Some("2048-04-07"));
+        assert_eq!(readout.event.kind, EventKind::Multilateral);
+        assert_eq!(readout.participants.len(), 3);
     }
 
     #[test]

@@ -233,6 +233,7 @@ pub fn layout(text: &str) -> Layout {
         only_page_lines &= kind == BlockKind::PageLine;
         previous_line_blank = false;
     }
+    mark_top_labels(text, &mut blocks);
     // Room for a sentence per 60 bytes of prose (most are longer), plus one per block.
     let mut all_sentences = Vec::with_capacity(text.len() / 60 + blocks.len());
     for block in &mut blocks {
@@ -252,6 +253,35 @@ pub fn layout(text: &str) -> Layout {
         blocks,
         release,
         sentences: all_sentences,
+    }
+}
+
+/// The most words of a label line between the headline and the opening ("Readout", "Office of
+/// the Spokesperson", as the State Department's pages print them).
+const LABEL_WORDS: usize = 5;
+
+/// Marks as headings the label lines between the headline and the first paragraph: a prose
+/// block of one short line, without digits or final punctuation, after the headline and only
+/// headings, date lines or other labels. They are page furniture, never the opening.
+fn mark_top_labels(text: &str, blocks: &mut [Block]) {
+    if blocks.first().is_none_or(|b| b.kind != BlockKind::Heading) {
+        return;
+    }
+    for block in blocks.iter_mut().skip(1) {
+        let line = &text[block.span.range()];
+        if block.kind == BlockKind::Heading || is_date_line(text, block.span.start, block.span.end)
+        {
+            continue;
+        }
+        let label = block.kind == BlockKind::Prose
+            && !line.contains('\n')
+            && line.split(' ').count() <= LABEL_WORDS
+            && !line.bytes().any(|b| b.is_ascii_digit())
+            && is_heading(line);
+        if !label {
+            return;
+        }
+        block.kind = BlockKind::Heading;
     }
 }
 
@@ -748,6 +778,30 @@ mod tests {
             kinds,
             [BlockKind::Heading, BlockKind::ListItem, BlockKind::ListItem]
         );
+    }
+
+    #[test]
+    fn label_lines_between_the_headline_and_the_opening_are_headings() {
+        let text = "Secretary A's Call with Minister B\n\nReadout\nApril 7, 2048\n\nOffice of the Spokesperson\n\nThe below is attributable to Spokesperson C:\n\nSecretary A spoke today with Minister B.\n\nShort line";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Heading,
+                BlockKind::Prose,
+                BlockKind::Heading,
+                BlockKind::Prose,
+                BlockKind::Prose,
+                BlockKind::Prose
+            ]
+        );
+        // Without a headline, a short first paragraph is left as it is.
+        let text = "A met B.\n\nReadout\n\nThey agreed.";
+        assert!(layout(text)
+            .blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Prose));
     }
 
     #[test]
