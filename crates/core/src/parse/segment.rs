@@ -168,6 +168,7 @@ pub fn layout(text: &str) -> Layout {
                 && joins_next_line(text, b)
                 && b.kind != BlockKind::SourceLine
                 && !is_date_line(text, start, end)
+                && !is_date_line(text, b.span.start, b.span.end)
         }) {
             // A wrapped line: the block goes on.
             last.span.end = end;
@@ -275,9 +276,9 @@ fn mark_top_labels(text: &str, blocks: &mut [Block]) {
         }
         let label = block.kind == BlockKind::Prose
             && !line.contains('\n')
-            && line.split(' ').count() <= LABEL_WORDS
             && !line.bytes().any(|b| b.is_ascii_digit())
-            && is_heading(line);
+            && ((line.split(' ').count() <= LABEL_WORDS && is_heading(line))
+                || is_quoted_title(line));
         if !label {
             return;
         }
@@ -285,8 +286,26 @@ fn mark_top_labels(text: &str, blocks: &mut [Block]) {
     }
 }
 
+/// The most words of a quoted theme line ("“Shared Waters, Shared Future”").
+const THEME_WORDS: usize = 12;
+
+/// A line that is nothing but a short quotation without a sentence's end inside: a summit's
+/// theme under its headline ("“Shared Waters, Shared Future”").
+fn is_quoted_title(line: &str) -> bool {
+    let mut chars = line.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let inner = chars.as_str();
+    is_double_quote(open)
+        && is_double_quote(close)
+        && !inner.contains(is_double_quote)
+        && !inner.contains(['.', '!', '?', ':', ';'])
+        && inner.split(' ').count() <= THEME_WORDS
+}
+
 /// A line that is only a date ("June 17, 2049", "14 November 2046, Port Adair, Selvania"):
-/// never the rest of the line above it. Short lines with a digit only are read.
+/// never joined to the lines around it. Short lines with a digit only are read.
 fn is_date_line(text: &str, start: usize, end: usize) -> bool {
     end - start <= 60
         && text[start..end].bytes().any(|b| b.is_ascii_digit())
@@ -740,7 +759,8 @@ mod tests {
             blocks[0],
             (BlockKind::Heading, "Talk Between the Ministers of A and B")
         );
-        assert_eq!(blocks[1].1, "June 17, 2049\nMr. A held a talk.");
+        assert_eq!(blocks[1].1, "June 17, 2049");
+        assert_eq!(blocks[2].1, "Mr. A held a talk.");
         // A headline wrapped over two lines, then "date, City, Country" (a chair's statement).
         let text = "STATEMENT OF THE THIRD SUMMIT OF THE\nCOASTAL STATES\n14 November 2046, Port Adair, Selvania\nThe Summit was held.";
         let blocks = kinds_and_texts(text);
@@ -793,6 +813,29 @@ mod tests {
                 BlockKind::Heading,
                 BlockKind::Prose,
                 BlockKind::Prose,
+                BlockKind::Prose
+            ]
+        );
+        // A theme in quotation marks, and a place line, under the date line.
+        let text = "SUMMIT STATEMENT\n14 November 2046, Port Adair\n\u{201c}Shared Waters, Shared Future\u{201d}\nThe Summit was held.";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Prose,
+                BlockKind::Heading,
+                BlockKind::Prose
+            ]
+        );
+        let text = "Talks\n\nApril 14, 2046\nThe Amber Palace, Kirovsk\n\nA held talks with B.";
+        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Prose,
+                BlockKind::Heading,
                 BlockKind::Prose
             ]
         );
