@@ -153,7 +153,8 @@ fn past_lead_in(text: &str, layout: &Layout, first: usize) -> usize {
     loop {
         let span = layout.blocks[at].span;
         let lead_in = text[span.range()].ends_with(':');
-        let date_alone = !text[span.range()].contains('\n')
+        let date_alone = span.end - span.start <= 60
+            && !text[span.range()].contains('\n')
             && standalone_dateline(text, span.start, span.end).is_some();
         if !lead_in && !date_alone {
             return at;
@@ -259,6 +260,9 @@ pub(super) fn release_date(text: &str, value: Span) -> Option<Date> {
 /// How many blocks at the end of a readout may hold its closing date line.
 const CLOSING_BLOCKS: usize = 3;
 
+/// The longest block read for a closing date line: a place line and a date line.
+const CLOSING_LEN: usize = 128;
+
 /// A date line among the last blocks of a readout ("May 20, 2046" under the text, as the
 /// Kremlin's pages print it; "New Delhi" / "April 04, 2040" under India's MEA's): the date of
 /// the page, read as a dateline's when none opens the readout. Its place is where the page was
@@ -266,6 +270,9 @@ const CLOSING_BLOCKS: usize = 3;
 pub fn closing_dateline(text: &str, layout: &Layout) -> Option<Dateline> {
     let last_blocks = layout.blocks.iter().rev().take(CLOSING_BLOCKS);
     last_blocks
+        // A date line, with a place line above it at most: a short block (paragraphs are
+        // never read through).
+        .filter(|b| b.span.end - b.span.start <= CLOSING_LEN)
         .filter(|b| matches!(b.kind, BlockKind::Prose | BlockKind::Heading))
         .find_map(|block| {
             let mut start = block.span.start;

@@ -570,13 +570,22 @@ fn read_run<'t>(
                 .count();
             // "H.E. Lucia Ferrante, President of Altheria": an honorific before a name that
             // has no title in front of it is no part of the name either.
-            (None, skip_honorifics(words, skip))
+            // Only a run of three words or more can hold an honorific and a whole name
+            // ("Shri Arvind Rao", "H.E. Lucia Ferrante"): most runs are shorter, and no
+            // lookup is made for them.
+            let skip = if words.len() >= skip + 3 {
+                skip_honorifics(words, skip)
+            } else {
+                skip
+            };
+            (None, skip)
         }
     };
     // "Petra Lindgren MP, Minister for …": post-nominal letters written after the name with no
-    // comma between are no part of it.
+    // comma between are no part of it (read after two name words or more: no lookup for the
+    // many shorter runs).
     let mut name_to = words.len();
-    while name_to > name_from + 1 && lex.post_nominals.contains(words[name_to - 1]) {
+    while name_to > name_from + 2 && lex.post_nominals.contains(words[name_to - 1]) {
         name_to -= 1;
     }
     let name: NameWords = words

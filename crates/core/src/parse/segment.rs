@@ -261,6 +261,9 @@ pub fn layout(text: &str) -> Layout {
 /// the Spokesperson", as the State Department's pages print them).
 const LABEL_WORDS: usize = 5;
 
+/// The longest label or theme line, in bytes.
+const LABEL_LEN: usize = 120;
+
 /// Marks as headings the label lines between the headline and the first paragraph: a prose
 /// block of one short line, without digits or final punctuation, after the headline and only
 /// headings, date lines or other labels. They are page furniture, never the opening.
@@ -274,7 +277,9 @@ fn mark_top_labels(text: &str, blocks: &mut [Block]) {
         {
             continue;
         }
+        // Short lines only: a paragraph is never read through.
         let label = block.kind == BlockKind::Prose
+            && line.len() <= LABEL_LEN
             && !line.contains('\n')
             && !line.bytes().any(|b| b.is_ascii_digit())
             && ((line.split(' ').count() <= LABEL_WORDS && is_heading(line))
