@@ -155,6 +155,7 @@ fn past_lead_in(text: &str, layout: &Layout, first: usize) -> usize {
         let lead_in = text[span.range()].ends_with(':');
         let date_alone = span.end - span.start <= 60
             && !text[span.range()].contains('\n')
+            && text[span.range()].bytes().any(|b| b.is_ascii_digit())
             && standalone_dateline(text, span.start, span.end).is_some();
         if !lead_in && !date_alone {
             return at;
@@ -281,7 +282,11 @@ pub fn closing_dateline(text: &str, layout: &Layout) -> Option<Dateline> {
                 .find_map(|line| {
                     let at = start;
                     start += line.len() + 1;
-                    standalone_dateline(text, at, at + line.len())
+                    // A date has digits: other lines are not read.
+                    let digits = line.bytes().any(|b| b.is_ascii_digit());
+                    digits
+                        .then(|| standalone_dateline(text, at, at + line.len()))
+                        .flatten()
                 })
         })
         .map(|line| Dateline {
