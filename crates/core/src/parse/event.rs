@@ -162,7 +162,7 @@ fn past_lead_in(text: &str, layout: &Layout, first: usize) -> usize {
         }
         let next = layout.blocks[at + 1..]
             .iter()
-            .position(|b| b.kind != BlockKind::Heading)
+            .position(|b| !matches!(b.kind, BlockKind::Heading | BlockKind::PageLine))
             .map(|n| at + 1 + n);
         match next {
             Some(n) if layout.blocks[n].kind == BlockKind::Prose => at = n,

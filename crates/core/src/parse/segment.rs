@@ -266,14 +266,16 @@ const LABEL_LEN: usize = 120;
 
 /// Marks as headings the label lines between the headline and the first paragraph: a prose
 /// block of one short line, without digits or final punctuation, after the headline and only
-/// headings, date lines or other labels. They are page furniture, never the opening.
+/// headings, page lines, date lines or other labels. They are page furniture (as the listed
+/// page lines are, `data/page_lines.tsv`), never the opening.
 fn mark_top_labels(text: &str, blocks: &mut [Block]) {
     if blocks.first().is_none_or(|b| b.kind != BlockKind::Heading) {
         return;
     }
     for block in blocks.iter_mut().skip(1) {
         let line = &text[block.span.range()];
-        if block.kind == BlockKind::Heading || is_date_line(text, block.span.start, block.span.end)
+        if matches!(block.kind, BlockKind::Heading | BlockKind::PageLine)
+            || is_date_line(text, block.span.start, block.span.end)
         {
             continue;
         }
@@ -813,7 +815,7 @@ mod tests {
             kinds,
             [
                 BlockKind::Heading,
-                BlockKind::Heading,
+                BlockKind::PageLine,
                 BlockKind::Prose,
                 BlockKind::Heading,
                 BlockKind::Prose,
@@ -845,7 +847,7 @@ mod tests {
             ]
         );
         // Without a headline, a short first paragraph is left as it is.
-        let text = "A met B.\n\nReadout\n\nThey agreed.";
+        let text = "A met B.\n\nOffice of the Spokesperson\n\nThey agreed.";
         assert!(layout(text)
             .blocks
             .iter()
