@@ -7,7 +7,7 @@ use super::distinct::SCANNED;
 use super::lexicon;
 use super::names::{is_starter, Mention};
 use super::people::People;
-use super::segment::{BlockKind, Layout};
+use super::segment::{Block, BlockKind, Layout};
 use super::sentences::Sentence;
 use super::tokens::{tokenize, Token};
 use crate::fxhash::FxHashSet;
@@ -248,6 +248,25 @@ pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
     })
 }
 
+/// The dateline at the head of block `at` (the readout's first prose block): [`dateline`],
+/// and for a date line standing alone in its block with no place ("April 14, 2046"), the
+/// place of a place line in the block under it ("The Amber Palace, Kirovsk", as the Kremlin's
+/// pages print it; [`place_line`]).
+pub fn opening_dateline(text: &str, blocks: &[Block], at: usize) -> Option<Dateline> {
+    let span = blocks.get(at)?.span;
+    let mut line = dateline(text, span.start, span.end)?;
+    let alone = text[line.end.min(span.end)..span.end].trim().is_empty();
+    if line.city.is_none() && alone {
+        line.city = blocks
+            .get(at + 1)
+            .map(|next| text[next.span.start..next.span.end].trim())
+            .filter(|next| !next.contains('\n'))
+            .and_then(place_line)
+            .map(title_case);
+    }
+    Some(line)
+}
+
 /// The date of a page's release line (`segment::Layout::release`: "October 11, 2043", the
 /// value of "For Immediate Release"): a line that is only a date with a year, and no place.
 pub(super) fn release_date(text: &str, value: Span) -> Option<Date> {
@@ -336,15 +355,50 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
         Some(city) if is_city_like(city) => Some(title_case(city)),
         Some(_) => return None,
     };
-    let mut after = start + line_len;
-    while text[after..end].starts_with(['\n', '\r', ' ']) {
-        after += 1;
-    }
+    let after = skip_line_breaks(text, start + line_len, end);
     Some(Dateline {
         end: after,
         city,
         date: Some(date),
     })
+}
+
+/// `at`, past the line breaks and spaces that follow it (up to `end`).
+fn skip_line_breaks(text: &str, mut at: usize, end: usize) -> usize {
+    while text[at..end].starts_with(['\n', '\r', ' ']) {
+        at += 1;
+    }
+    at
+}
+
+/// A line that is only a place ("Sochi", "The Amber Palace, Kirovsk", "Novo-Ogaryovo, Moscow
+/// Region", "Minsk, Belarus"): the city in it. Its parts, separated by commas, are capitalized
+/// words (a venue may begin with "The"); the city is the last part, or the one before it when
+/// the last is a country or ends with a place noun ("Region").
+fn place_line(line: &str) -> Option<&str> {
+    if line.is_empty() || line.len() > 60 || line.ends_with(['.', ':', ';', '!', '?']) {
+        return None;
+    }
+    let parts: Vec<&str> = line.split(", ").collect();
+    let capitalized = |part: &str| {
+        part.split(' ').enumerate().all(|(at, w)| {
+            w.chars().next().is_some_and(char::is_uppercase) && (at == 0 || !is_starter(w))
+        })
+    };
+    if parts.len() > 3 || !parts.iter().all(|p| capitalized(p)) {
+        return None;
+    }
+    let lexicon = lexicon::lexicon();
+    let last = *parts.last()?;
+    let last_word = last.rsplit(' ').next().unwrap_or(last).to_lowercase();
+    let not_the_city = lexicon.is_country(last) || lexicon.place_nouns.contains(&last_word);
+    let city = match parts.len() {
+        1 if last.split(' ').count() <= 2 && !not_the_city => last,
+        1 => return None,
+        n if not_the_city => parts[n - 2],
+        _ => last,
+    };
+    (is_city_like(city) && city.split(' ').count() <= 3).then_some(city)
 }
 
 /// A few capitalized words that are no sentence starters: a city's name ("Port Adair").
@@ -526,6 +580,28 @@ mod tests {
         );
         let early = "May 20, 2046\n\nA met B.\n\nB spoke.\n\nA spoke.\n\nThey agreed.";
         assert_eq!(date(early), None);
+    }
+
+    #[test]
+    fn a_place_line_gives_its_city() {
+        assert_eq!(place_line("The Amber Palace, Kirovsk"), Some("Kirovsk"));
+        assert_eq!(place_line("Sochi"), Some("Sochi"));
+        assert_eq!(
+            place_line("Novo-Ogaryovo, Moscow Region"),
+            Some("Novo-Ogaryovo")
+        );
+        assert_eq!(place_line("Minsk, Belarus"), Some("Minsk"));
+        assert_eq!(place_line("Belarus"), None);
+        assert_eq!(place_line("Ilya Morozov held talks."), None);
+        assert_eq!(
+            place_line("Transcript of the beginning of the talks:"),
+            None
+        );
+        assert_eq!(
+            place_line("Talks With Prime Minister Of Orlendia Henrik Aaberg"),
+            None
+        );
+        assert_eq!(place_line("The talks went well"), None);
     }
 
     #[test]

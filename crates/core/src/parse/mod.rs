@@ -3,7 +3,7 @@
 //!
 //! 1. [`normalize`]: the raw paste → the stored text (every span indexes it);
 //! 2. [`segment`]: text → [`segment::Layout`] (the `date` header, blocks, sentence spans), and
-//!    [`event::dateline`] at the head of the first paragraph;
+//!    [`event::opening_dateline`] at the head of the first paragraph;
 //! 3. [`sentences`]: layout → [`sentences::Buffers`] (tokens, name mentions, reporting frames),
 //!    read as [`sentences::Sentence`]s;
 //! 4. [`cast`]: sentences → [`people::People`] (principal, counterparts, attendees; names,
@@ -89,10 +89,7 @@ fn run(
         .blocks
         .iter()
         .position(|b| matches!(b.kind, BlockKind::Prose));
-    let dateline = first_prose.and_then(|b| {
-        let span = layout.blocks[b].span;
-        event::dateline(&text, span.start, span.end)
-    });
+    let dateline = first_prose.and_then(|b| event::opening_dateline(&text, &layout.blocks, b));
 
     let dateline_end = dateline.as_ref().map(|d| d.end);
     // Two copies of the pass: the one `parse` runs notes nothing (`()`), at no cost.
