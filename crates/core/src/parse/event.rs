@@ -355,20 +355,15 @@ fn standalone_dateline(text: &str, start: usize, end: usize) -> Option<Dateline>
         Some(city) if is_city_like(city) => Some(title_case(city)),
         Some(_) => return None,
     };
-    let after = skip_line_breaks(text, start + line_len, end);
+    let mut after = start + line_len;
+    while text[after..end].starts_with(['\n', '\r', ' ']) {
+        after += 1;
+    }
     Some(Dateline {
         end: after,
         city,
         date: Some(date),
     })
-}
-
-/// `at`, past the line breaks and spaces that follow it (up to `end`).
-fn skip_line_breaks(text: &str, mut at: usize, end: usize) -> usize {
-    while text[at..end].starts_with(['\n', '\r', ' ']) {
-        at += 1;
-    }
-    at
 }
 
 /// A line that is only a place ("Sochi", "The Amber Palace, Kirovsk", "Novo-Ogaryovo, Moscow

@@ -729,6 +729,11 @@ fn quoted_regions(text: &str, block: Span) -> Vec<Span> {
 mod tests {
     use super::*;
 
+    /// The kinds of `text`'s blocks, in order.
+    fn block_kinds(text: &str) -> Vec<BlockKind> {
+        layout(text).blocks.iter().map(|b| b.kind).collect()
+    }
+
     fn sentence_texts(text: &str) -> Vec<&str> {
         let mut spans = Vec::new();
         sentences(text, Span::new(0, text.len()), &mut spans);
@@ -794,13 +799,13 @@ mod tests {
         assert_eq!(l.blocks[1].sentences.len(), 2);
         // Items after a ":" line, and items without a final period, stay list items.
         let text = "They agreed on the following:\n- A first step. A second one.\n- a third";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        let kinds = block_kinds(text);
         assert_eq!(
             kinds,
             [BlockKind::Prose, BlockKind::ListItem, BlockKind::ListItem]
         );
         let text = "Topics\n\n- trade\n- energy";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        let kinds = block_kinds(text);
         assert_eq!(
             kinds,
             [BlockKind::Heading, BlockKind::ListItem, BlockKind::ListItem]
@@ -810,7 +815,7 @@ mod tests {
     #[test]
     fn label_lines_between_the_headline_and_the_opening_are_headings() {
         let text = "Secretary A's Call with Minister B\n\nReadout\nApril 7, 2048\n\nOffice of the Spokesperson\n\nThe below is attributable to Spokesperson C:\n\nSecretary A spoke today with Minister B.\n\nShort line";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        let kinds = block_kinds(text);
         assert_eq!(
             kinds,
             [
@@ -825,7 +830,7 @@ mod tests {
         );
         // A theme in quotation marks, and a place line, under the date line.
         let text = "SUMMIT STATEMENT\n14 November 2046, Port Adair\n\u{201c}Shared Waters, Shared Future\u{201d}\nThe Summit was held.";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        let kinds = block_kinds(text);
         assert_eq!(
             kinds,
             [
@@ -836,7 +841,7 @@ mod tests {
             ]
         );
         let text = "Talks\n\nApril 14, 2046\nThe Amber Palace, Kirovsk\n\nA held talks with B.";
-        let kinds: Vec<_> = layout(text).blocks.iter().map(|b| b.kind).collect();
+        let kinds = block_kinds(text);
         assert_eq!(
             kinds,
             [
