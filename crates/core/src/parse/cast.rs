@@ -385,8 +385,13 @@ fn find_people(text: &str, blocks: &[segment::Block], sentences: &[Sentence]) ->
     });
     if let Some(opening) = opening {
         let mut first = true;
+        // The word before the name: an office's tail before it ("for Foreign Affairs Wang Yi")
+        // holds the preposition, not the name.
         let after_preposition = |m: &Mention| {
-            let before = m.first.checked_sub(1).and_then(|i| opening.tokens.get(i));
+            let name_at = (m.first..m.last)
+                .find(|&i| m.name.first() == Some(&opening.words[i]))
+                .unwrap_or(m.first);
+            let before = name_at.checked_sub(1).and_then(|i| opening.tokens.get(i));
             m.title.is_none()
                 && before.is_some_and(|t| {
                     lexicon::lexicon()

@@ -209,6 +209,14 @@ pub(super) fn infer_countries(
             .collect(),
         false => FxHashSet::default(),
     };
+    // The words of every full name the text gives ("the case of Harry Dunn"), a participant's
+    // or not: a person's name, never a country ("justice for Harry's family").
+    let full_names: FxHashSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.mentions)
+        .filter(|m| m.name.len() > 1 && people::is_person_like(m))
+        .flat_map(|m| m.name.iter().copied())
+        .collect();
     for (slot, &p) in leaders_without.iter().enumerate() {
         let (counts, order) = &uses[slot];
         let best = {
@@ -224,10 +232,14 @@ pub(super) fn infer_countries(
             let could_be_country = |name: &str| {
                 lex.is_country(name)
                     || (!name.contains(' ')
+                        // "EU-Russia relations", "the Japan-U.S. Alliance": a pair of sides.
+                        && !name.contains('-')
                         && !is_name_word(name)
+                        && !full_names.contains(name)
                         && !names::is_starter(name)
                         && !people::is_institution_word(name)
-                        && !lex.demonyms.contains_key(name)
+                        // "Israelis": a people, read by its adjective.
+                        && !lex.demonyms.contains_key(name.strip_suffix('s').unwrap_or(name))
                         && lex.title_at(&[name], 0).is_none()
                         && name.chars().any(char::is_lowercase)
                         // "Ardennese" when Ardenne is another leader's: an adjective.
@@ -577,6 +589,46 @@ mod tests {
         let r = readout("Velgorod");
         assert_eq!(r.participants[0].country, None);
         assert_eq!(r.event.location.as_deref(), Some("Velgorod"));
+    }
+
+    #[test]
+    fn a_person_a_pair_an_institution_or_a_people_is_no_country() {
+        let of_brenn = |words: &str| {
+            let text = format!(
+                "Prime Minister Anna Kell of Dravonia spoke with President Tomas Brenn \
+                 today. President Brenn said that {words} mattered."
+            );
+            country_of(&text, "Tomas Brenn")
+        };
+        // Each is used more than the country, which is named once, last.
+        let country = " and that Velmora would help";
+        assert_eq!(
+            of_brenn(&format!(
+                "the case of Ivo Marten and Marten's family{country}"
+            ))
+            .as_deref(),
+            Some("Velmora")
+        );
+        assert_eq!(
+            of_brenn(&format!(
+                "Kell-Brenn talks and the Kell-Brenn plan{country}"
+            ))
+            .as_deref(),
+            Some("Velmora")
+        );
+        assert_eq!(
+            of_brenn(&format!(
+                "the Administration and the Administration's plan{country}"
+            ))
+            .as_deref(),
+            Some("Velmora")
+        );
+        assert_eq!(
+            of_brenn(&format!("Israelis and Israelis again{country}")).as_deref(),
+            Some("Velmora")
+        );
+        // With no country named, none is made up.
+        assert_eq!(of_brenn("the case of Ivo Marten and Marten's family"), None);
     }
 
     #[test]

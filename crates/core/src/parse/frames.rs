@@ -271,8 +271,9 @@ pub fn find_frames<'t, U: Unframed>(
     frames[from..].sort_by_key(|f| f.subject_first);
 }
 
-/// "welcomed Chancellor B of Velsenia to the Governor's House in Harlow today.": a named guest
-/// after the verb at `after_verb`, then "to" and a place, and no clause after it (no comma,
+/// "welcomed Chancellor B of Velsenia to the Governor's House in Harlow today.", "welcomed the
+/// President of Kestria, Anna Kell, to …": a named guest after the verb at `after_verb` (or an
+/// office and the name in commas), then "to" and a place, and no clause after it (no comma,
 /// semicolon, "and", "that" or "noting"): ceremony.
 fn welcomes_to_a_place(
     text: &str,
@@ -282,7 +283,9 @@ fn welcomes_to_a_place(
     mentions: &[Mention],
     after_verb: usize,
 ) -> bool {
-    let Some((_, guest)) = mention_starting_at(mentions, after_verb) else {
+    // "welcomed the President of Kestria, Anna Kell, to …": past "the".
+    let first = after_verb + usize::from(words.get(after_verb) == Some(&"the"));
+    let Some((_, guest)) = mention_starting_at(mentions, first) else {
         return false;
     };
     // "… of Velsenia" after the name.
@@ -296,7 +299,18 @@ fn welcomes_to_a_place(
             to += 1;
         }
     }
-    if !guest.has_name() || words.get(to) != Some(&"to") {
+    // "the President of Kestria, Anna Kell, to …": the guest's name in commas after the office.
+    let comma = |at: usize| tokens.get(at).is_some_and(|t| t.punct == Some(','));
+    let named = match mention_starting_at(mentions, to + 1) {
+        Some((_, name))
+            if !guest.has_name() && comma(to) && name.has_name() && comma(name.last) =>
+        {
+            to = name.last + 1;
+            true
+        }
+        _ => guest.has_name(),
+    };
+    if !named || words.get(to) != Some(&"to") {
         return false;
     }
     let place_start = tokens.get(to + 1).map_or(sentence_end, |t| t.start);
@@ -465,9 +479,12 @@ fn subject_before<'t>(
             // Minister B said …" is one speaker).
             // "On the Hollin Sea, the Prime Minister and the President welcomed …": a name after
             // a preposition is a place or a topic, never a member.
+            // "Looking ahead to this week's Harbor Summit, the Prime Minister and President B
+            // agreed …": a comma joins people only, never an organization or an event.
             let member = group.start.checked_sub(1).filter(|&p| {
                 mentions[p].last == end
-                    && (word(at - 1) == "and" || mentions[p].has_name())
+                    && (word(at - 1) == "and"
+                        || (mentions[p].has_name() && super::people::is_person_like(&mentions[p])))
                     && !after_preposition(words, mentions[p].first)
             });
             match member {
@@ -751,8 +768,10 @@ fn content_start(
     let mut i = after_verb;
     // "said in his opening remarks that", "noted during the talks that"
     let aside = lexicon().frame_asides.contains(word(i));
+    // Not past an infinitive: in "agreed on the need to ensure that …" the "that" is the
+    // content's own.
     let that_soon = (i + 1..(i + 9).min(tokens.len()))
-        .take_while(|&j| tokens[j].is_word())
+        .take_while(|&j| tokens[j].is_word() && word(j) != "to")
         .find(|&j| word(j) == "that");
     if word(i) == "that" {
         i += 1;
@@ -799,6 +818,35 @@ mod tests {
                 (f.subject, f.verb, content)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_welcome_of_an_office_and_its_holders_name_to_a_place_is_ceremony() {
+        assert!(
+            frames("Lina Orsk welcomed the President of Kestria, Tomas Brenn, to Vell today.")
+                .is_empty()
+        );
+        assert_eq!(
+            frames("Lina Orsk welcomed the President of Kestria, Tomas Brenn, to Vell, noting it.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_comma_joins_people_to_a_subject_never_an_event() {
+        let f = frames("Ahead of the Harbor Summit, Lina Orsk and President Brenn agreed to act.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(1..3));
+        let f = frames("Lina Orsk, Anna Kell and President Brenn agreed to act.");
+        assert_eq!(f[0].0, SubjectRef::Mentions(0..3));
+    }
+
+    #[test]
+    fn a_that_past_an_infinitive_is_the_contents_own() {
+        let f = frames("They agreed on the need to ensure that quotas are set.");
+        assert_eq!(f[0].2, "on the need to ensure that quotas are set.");
+        let f = frames("She noted during the talks that ties are strong.");
+        assert_eq!(f[0].2, "ties are strong.");
     }
 
     #[test]

@@ -199,6 +199,11 @@ impl<'t> MentionScanner<'t> {
                 if dot && (w.chars().count() == 1 || lexicon().name_abbreviations.contains(w)) {
                     j += 1;
                 }
+                // A name never runs over a line break: lines pasted together ("Home > China
+                // News" over a headline, a summary line over the next) are not one name.
+                if breaks_line(text, tokens, j) {
+                    break;
+                }
                 let next = word(j);
                 if name_word(j) {
                     continue;
@@ -233,15 +238,20 @@ impl<'t> MentionScanner<'t> {
                 // "President of the United States Donald Trump": a listed country after
                 // "of the" is read as after "of" ("the" left out),
                 // though "States" may end an institution's name.
-                if next == "of"
-                    && word(j + 1) == "the"
-                    && ends_with_title(words)
-                    && lexicon().country_at(token_words, j + 2).is_some()
-                {
+                // The country is read whole ("of the United States of America Barack Obama").
+                let country = (next == "of" && word(j + 1) == "the" && ends_with_title(words))
+                    .then(|| lexicon().country_at(token_words, j + 2))
+                    .flatten();
+                if let Some(n) = country {
                     words.push("of");
                     spans.push(tokens[j].span());
-                    j += 2;
-                    continue;
+                    words.extend((j + 2..j + 2 + n).map(word));
+                    spans.extend((j + 2..j + 2 + n).map(|t| tokens[t].span()));
+                    j += 2 + n;
+                    if name_word(j) {
+                        continue;
+                    }
+                    break;
                 }
                 // "President of the Aurean Council Emilia Rask": the institution belongs to
                 // the office, not to the name; the mention keeps title and name.
@@ -337,6 +347,17 @@ impl<'t> MentionScanner<'t> {
             }
             i = last.max(i + 1);
         }
+    }
+}
+
+/// True when a line break stands between token `at` and the one before it.
+fn breaks_line(text: &str, tokens: &[Token], at: usize) -> bool {
+    match (
+        at.checked_sub(1).and_then(|p| tokens.get(p)),
+        tokens.get(at),
+    ) {
+        (Some(before), Some(token)) => text[before.end..token.start].contains('\n'),
+        _ => false,
     }
 }
 
@@ -460,6 +481,18 @@ fn skip_honorifics(words: &[&str], mut next: usize) -> usize {
     }
 }
 
+/// Where the name starts in an untitled run from `from` that opens with the tail of an office
+/// whose head went before it ("… and Director of the Office of the Central Foreign Affairs
+/// Commission Wang Yi", "… for Foreign Affairs Wang Yi", China's MFA): past its last
+/// institution or portfolio word, when two name words or more follow it; else `from`.
+fn past_office_tail(words: &[&str], from: usize) -> usize {
+    let lex = lexicon();
+    (from..words.len().saturating_sub(2))
+        .rev()
+        .find(|&k| lex.institution_words.contains(words[k]) || is_portfolio(words[k]))
+        .map_or(from, |k| k + 1)
+}
+
 /// Reads a run's words as `[adjective…] [title] [of Country] [name…]`.
 fn read_run<'t>(
     text: &'t str,
@@ -578,7 +611,7 @@ fn read_run<'t>(
             } else {
                 skip
             };
-            (None, skip)
+            (None, past_office_tail(words, skip))
         }
     };
     // "Petra Lindgren MP, Minister for …": post-nominal letters written after the name with no
@@ -639,6 +672,36 @@ mod tests {
 
     fn read(text: &str) -> Vec<Mention<'_>> {
         mentions(text, &tokenize(text, 0, text.len()))
+    }
+
+    #[test]
+    fn a_name_never_runs_over_a_line_break() {
+        let ms = read("Home > Kesmar News\nLi Wen Holds Talks");
+        let names: Vec<_> = ms.iter().map(|m| m.name.join(" ")).collect();
+        assert_eq!(names, vec!["Home", "Kesmar News", "Li Wen"]);
+    }
+
+    #[test]
+    fn an_office_tail_before_a_name_is_no_part_of_it() {
+        let ms =
+            read("and Director of the Office of the Central Affairs Commission Li Wen had a call.");
+        let m = ms.last().unwrap();
+        assert_eq!(m.name[..], ["Li", "Wen"]);
+        assert_eq!(m.surface, "Li Wen");
+        let ms = read("Director of the Commission for Foreign Affairs Li Wen spoke.");
+        let names: Vec<_> = ms.iter().map(|m| m.name.join(" ")).collect();
+        assert_eq!(names, vec!["", "Commission", "Li Wen"]);
+        // A single word after an institution is no name to take apart.
+        let m = &read("He thanked the Kesmar Council Wen.")[0];
+        assert_eq!(m.name[..], ["Kesmar", "Council", "Wen"]);
+    }
+
+    #[test]
+    fn a_long_country_after_of_the_is_read_whole() {
+        let m = &read("He called President of the United States of America Barack Obama.")[0];
+        assert_eq!(m.title.as_deref(), Some("President"));
+        assert_eq!(m.country.as_deref(), Some("United States of America"));
+        assert_eq!(m.name[..], ["Barack", "Obama"]);
     }
 
     #[test]

@@ -80,6 +80,8 @@ pub fn layout(text: &str) -> Layout {
     let mut release: Option<Span> = None;
     // Whether every block so far is a page line (none, at first).
     let mut only_page_lines = true;
+    // Whether every block so far is a page line or a heading.
+    let mut only_top_lines = true;
     // Whether the last block is a headline after page lines only.
     let mut headline_on_top = false;
     for (index, &Span { start, end }) in lines.iter().enumerate() {
@@ -95,7 +97,9 @@ pub fn layout(text: &str) -> Layout {
             && blocks.last().is_some_and(|b| {
                 let closed = last_item_marked && text[..b.span.end].ends_with('.');
                 (b.kind == BlockKind::ListItem && !closed)
-                    || (text[..b.span.end].ends_with(':') && b.kind != BlockKind::Heading)
+                    || (text[..b.span.end].ends_with(':')
+                        && b.kind != BlockKind::Heading
+                        && !names_spokesperson(&text[b.span.range()]))
             });
         let kind;
         let mut content_start = start;
@@ -185,6 +189,15 @@ pub fn layout(text: &str) -> Layout {
             // run on into the readout's ("Press release", the headline, a summary line); or a
             // first line apart from the text by the date line under it.
             kind = BlockKind::Heading;
+        } else if only_top_lines
+            && previous_line_blank
+            && next_line_blank
+            && is_heading(line)
+            && !is_date_line(text, start, end)
+        {
+            // A line alone under the headline, before any prose, that no punctuation ends (the
+            // page's real headline under a caption, "Barack Obama photo"): a heading too.
+            kind = BlockKind::Heading;
         } else if !previous_line_blank
             && blocks.len() == 1
             && blocks[0].kind == BlockKind::Prose
@@ -232,6 +245,7 @@ pub fn layout(text: &str) -> Layout {
         });
         headline_on_top = only_page_lines && kind == BlockKind::Heading;
         only_page_lines &= kind == BlockKind::PageLine;
+        only_top_lines &= matches!(kind, BlockKind::PageLine | BlockKind::Heading);
         previous_line_blank = false;
     }
     mark_top_labels(text, &mut blocks);
@@ -362,10 +376,17 @@ fn page_line(
         None => {}
     }
     if words.len() > 100
-        || !words.starts_with(|c: char| c.is_uppercase())
+        || !words.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || words.ends_with(['.', '!', '?'])
     {
         return None;
+    }
+    // A breadcrumb trail ("Home > China News"): the page's way to the readout.
+    if words.contains(" > ") {
+        return Some(PageLine {
+            awaits: None,
+            release: None,
+        });
     }
     match lexicon().page_line(words) {
         Some((class, None)) => Some(PageLine {
@@ -453,6 +474,21 @@ fn dated_title(line: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
     year && !before.is_empty() && is_heading(before)
+}
+
+/// A line that names a spokesperson or the press ("As stated by Spokesperson X:", "A
+/// Downing Street spokesperson said:"): a lead-in to the readout, whose lines are its prose,
+/// never the items of a list. Read by the role labels of `data/role_labels.txt` of five
+/// letters or more, in any case.
+fn names_spokesperson(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic()).any(|word| {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let capitalized: String = first.to_uppercase().chain(chars).collect();
+        capitalized.len() >= 5 && lexicon().is_role_label(&capitalized)
+    })
 }
 
 /// Whether `item` ends as a sentence does (".", "!", "?", a closing quote or bracket after one).
@@ -753,6 +789,43 @@ mod tests {
                 "3 more."
             ]
         );
+    }
+
+    #[test]
+    fn a_masthead_that_opens_with_a_number_is_a_page_line() {
+        use BlockKind::*;
+        let text = "10 Downing Street\nPM meeting with President B: 12 June 2047\nThe PM met B.";
+        assert_eq!(block_kinds(text), vec![PageLine, Heading, Prose]);
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_a_page_line() {
+        use BlockKind::*;
+        let text = "Home > Kesmar News\nA Meets B\n\nA met B today.";
+        assert_eq!(block_kinds(text), vec![PageLine, Heading, Prose]);
+    }
+
+    #[test]
+    fn a_spokesperson_lead_in_introduces_prose_not_a_list() {
+        use BlockKind::*;
+        // One block of lines, as a news site pastes the State Department's release.
+        let text = "Department of State\nAs stated by Spokesperson C:\nSecretary A spoke with B.";
+        assert_eq!(block_kinds(text), vec![PageLine, Prose, Prose]);
+        // A ":" line of the readout itself still opens a list.
+        let text = "A and B agreed on the following:\nto meet again.";
+        assert_eq!(block_kinds(text), vec![Prose, ListItem]);
+        assert!(names_spokesperson("A Harlow spokesperson said:"));
+        assert!(!names_spokesperson("A said the following:"));
+    }
+
+    #[test]
+    fn a_line_alone_under_the_headline_before_any_prose_is_a_heading() {
+        use BlockKind::*;
+        let text = "Archive photo\n\nReadout of the President's Call with B\n\nToday the President spoke with B.";
+        assert_eq!(block_kinds(text), vec![Heading, Heading, Prose]);
+        // Not once the prose has begun, nor a date line.
+        let text = "A Meets B\n\nMay 3, 2040\n\nA met B.\n\nFiled Under";
+        assert_eq!(block_kinds(text)[2..], [Prose, Prose]);
     }
 
     #[test]
