@@ -293,9 +293,11 @@ fn learn_appositive(
     next: &Mention,
     person: &mut Person,
 ) {
-    let comma_token = sentence.tokens.get(comma);
-    if next.has_name() || next.first != comma + 1 || comma_token.and_then(|t| t.punct) != Some(',')
-    {
+    let punct = |at: usize| sentence.tokens.get(at).and_then(|t| t.punct);
+    let word = |i: usize| sentence.words.get(i).copied().unwrap_or("");
+    // "Lena Moravec, the President of Carpathia": past the article.
+    let first = comma + 1 + usize::from(word(comma + 1) == "the");
+    if next.has_name() || next.first != first || punct(comma) != Some(',') {
         return;
     }
     let Some(title) = next.title.as_deref() else {
@@ -307,8 +309,22 @@ fn learn_appositive(
             .country
             .as_deref()
             .map(str::to_string)
-            .or_else(|| state_form_country(text, sentence, next.last));
+            .or_else(|| state_form_country(text, sentence, next.last))
+            .or_else(|| country_after_comma(sentence, next.last));
     }
+}
+
+/// "…, Federal Minister for Foreign Affairs, Norland.": the country after the title's comma,
+/// when it ends the sentence (Japan's MOFA), read from token `comma` on.
+fn country_after_comma(sentence: &Sentence, comma: usize) -> Option<String> {
+    let tokens = sentence.tokens;
+    let country = sentence.mentions.iter().find(|m| m.first == comma + 1)?;
+    let ends = tokens
+        .get(country.last)
+        .is_none_or(|t| t.punct == Some('.'));
+    let plain = country.title.is_none() && !people::is_person_like(country);
+    (tokens.get(comma)?.punct == Some(',') && ends && plain && country.name.len() <= 3)
+        .then(|| country.name.join(" "))
 }
 
 /// "the President of Dalvia, Irena Kovac, …": an office of a country with "the" right before a
@@ -585,4 +601,42 @@ pub(super) fn is_role_label(mention: &Mention) -> bool {
     mention.title.is_none()
         && mention.name.len() == 1
         && lexicon::lexicon().is_role_label(mention.name[0])
+}
+
+#[cfg(test)]
+mod tests {
+    fn participant(text: &str, name: &str) -> (Option<String>, Option<String>) {
+        let readout = super::super::parse(text, None, None);
+        let p = readout
+            .participants
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap();
+        (p.title.clone(), p.country.clone())
+    }
+
+    #[test]
+    fn an_appositive_office_gives_title_and_country() {
+        let with = |office: &str| {
+            let text =
+                format!("Minister Ilse Orm of Kestria met Dr. Lukas Brenner, {office} Both spoke.");
+            participant(&text, "Lukas Brenner")
+        };
+        let expected = (
+            Some("Minister of Foreign Affairs".into()),
+            Some("Norland".into()),
+        );
+        // The country after the title's comma, ending the sentence (Japan's MOFA).
+        assert_eq!(with("Minister of Foreign Affairs, Norland."), expected);
+        // The office with "the" (India's MEA).
+        assert_eq!(
+            with("the Minister of Foreign Affairs of Norland."),
+            expected
+        );
+        // A place in mid-sentence is no country of his.
+        assert_eq!(
+            with("Minister of Foreign Affairs, Vell, in the morning.").1,
+            None
+        );
+    }
 }

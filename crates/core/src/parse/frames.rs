@@ -444,6 +444,9 @@ fn subject_before<'t>(
         return Some(joint);
     }
     if let Some((m, mention)) = mention_ending_at(mentions, end) {
+        if let Some(of_office) = head_of_institution(words, mention) {
+            return Some(of_office);
+        }
         // Joint subjects: "A and B", "A, B and C", "The President and the Prime Minister",
         // "The Prime Minister and President B". Mentions are in text order: each member of the
         // group is the one before the next.
@@ -556,6 +559,31 @@ fn subject_before<'t>(
         }
     }
     None
+}
+
+/// "The president of the Aurean Council": a lowercase head of `data/nationality_heads.txt`, "of
+/// the" and an institution's name, read as "the Aurean Council president" is (the one leader
+/// who holds an institution's office, else the leader of that side).
+fn head_of_institution<'t>(
+    words: &[&str],
+    mention: &Mention<'t>,
+) -> Option<(SubjectRef<'t>, usize)> {
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let at = mention.first.checked_sub(4)?;
+    let institution = mention.title.is_none()
+        && mention
+            .name
+            .last()
+            .is_some_and(|w| super::people::is_institution_word(w));
+    (institution
+        && matches!(word(at), "The" | "the")
+        && lexicon().nationality_heads.contains(word(at + 1))
+        && word(at + 2) == "of"
+        && word(at + 3) == "the")
+        .then_some((
+            SubjectRef::Nationality(Cow::Borrowed(mention.name_text)),
+            at,
+        ))
 }
 
 /// "The leaders of the two nations", "The leaders of Dravonia and Pellaria", "the heads of
@@ -752,6 +780,17 @@ impl<'t> LeadingSubject<'t> {
         let opening = mentions.first().filter(|m| m.first == 0 && m.has_name());
         self.name_words_end = opening.map_or(0, |m| words_end(m.last));
         self.read = Some(opening.map(|_| (SubjectRef::Mentions(0..1), 0)));
+        // "The leaders began with a discussion of X and underscored …": a joint subject that
+        // opens the sentence, of up to four words.
+        if opening.is_none() {
+            let joint = (2..=4.min(words.len()))
+                .find_map(|end| Some((end, plural_subject_before(words, end)?)))
+                .filter(|(_, (subject, at))| *at == 0 && *subject == SubjectRef::Joint);
+            if let Some((end, subject)) = joint {
+                self.name_words_end = words_end(end);
+                self.read = Some(Some(subject));
+            }
+        }
     }
 }
 
@@ -839,6 +878,25 @@ mod tests {
         assert_eq!(f[0].0, SubjectRef::Mentions(1..3));
         let f = frames("Lina Orsk, Anna Kell and President Brenn agreed to act.");
         assert_eq!(f[0].0, SubjectRef::Mentions(0..3));
+    }
+
+    #[test]
+    fn the_president_of_an_institution_is_read_as_its_president() {
+        let f = frames("The president of the Aurean Council reiterated the call.");
+        assert_eq!(
+            f[0].0,
+            SubjectRef::Nationality(Cow::Borrowed("Aurean Council"))
+        );
+        assert_eq!(f[0].2, "the call.");
+    }
+
+    #[test]
+    fn a_joint_subject_opening_the_sentence_leads_its_coordinated_verb() {
+        let f = frames("The leaders began with a discussion on trade and underscored the stakes.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].1.as_ref()),
+            (SubjectRef::Joint, "underscored")
+        );
     }
 
     #[test]

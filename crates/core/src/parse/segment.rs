@@ -375,6 +375,21 @@ fn page_line(
         }
         None => {}
     }
+    // "[Ministry of Foreign Affairs of Kaminato] [Monday, Jun 8, 2046]": a line of bracketed
+    // parts (Japan's MOFA), released on the date in its last.
+    if words.starts_with('[') && words.ends_with(']') && words.len() <= 100 {
+        let mut last = Span::new(line.start + words.rfind('[')? + 1, line.end - 1);
+        // "Monday, Jun 8, 2046": the weekday before the date.
+        if let Some((day, _)) = text[last.range()].split_once(", ") {
+            if lexicon().weekdays.contains(day) {
+                last.start += day.len() + 2;
+            }
+        }
+        return Some(PageLine {
+            awaits: None,
+            release: super::event::release_date(text, last).map(|_| last),
+        });
+    }
     if words.len() > 100
         || !words.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || words.ends_with(['.', '!', '?'])
@@ -394,7 +409,7 @@ fn page_line(
             release: None,
         }),
         Some((PageLineClass::Release, Some(value))) => {
-            released(Span::new(line.start + value, line.end))
+            released(dated_part(text, Span::new(line.start + value, line.end)))
         }
         Some(_) => Some(PageLine {
             awaits: None,
@@ -403,6 +418,21 @@ fn page_line(
         None if at_top && super::event::release_date(text, line).is_some() => released(line),
         None => None,
     }
+}
+
+/// The part of a release line's value that holds its date, when bars part it ("By : Admin |
+/// June 2, 2046 | 21:29 IST"); else the whole value.
+fn dated_part(text: &str, value: Span) -> Span {
+    let mut start = value.start;
+    text[value.range()]
+        .split('|')
+        .map(|part| {
+            let span = trim_span(text, start, start + part.len());
+            start += part.len() + 1;
+            span
+        })
+        .find(|&part| super::event::release_date(text, part).is_some())
+        .unwrap_or(value)
 }
 
 /// A line of the page by itself (the line after the headline's summary, "From:").
@@ -796,6 +826,23 @@ mod tests {
         use BlockKind::*;
         let text = "10 Downing Street\nPM meeting with President B: 12 June 2047\nThe PM met B.";
         assert_eq!(block_kinds(text), vec![PageLine, Heading, Prose]);
+    }
+
+    #[test]
+    fn a_line_of_bracketed_parts_is_a_page_line_released_on_its_date() {
+        use BlockKind::*;
+        let text = "[Ministry of Foreign Affairs of A] [Monday, Jun 8, 2046]\nA-B Meeting\nOn Sunday, June 7, A met B.";
+        let layout = layout(text);
+        let kinds: Vec<_> = layout.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, vec![PageLine, Heading, Prose]);
+        assert_eq!(&text[layout.release.unwrap().range()], "Jun 8, 2046");
+    }
+
+    #[test]
+    fn a_release_line_parted_by_bars_is_released_on_its_dated_part() {
+        let text = "Call between A and B\n\nPublished By : Admin | June 2, 2046 | 21:29 IST\n\nA spoke with B today.";
+        let layout = layout(text);
+        assert_eq!(&text[layout.release.unwrap().range()], "June 2, 2046");
     }
 
     #[test]
