@@ -66,7 +66,7 @@ export function watch(page) {
   page.on('pageerror', (err) => seen.pageErrors.push(String(err)));
   page.on('requestfailed', (req) => {
     const why = req.failure()?.errorText;
-    if (why === 'net::ERR_ABORTED' && req.resourceType() === 'image') return;
+    if (why === 'net::ERR_ABORTED' && isImage(req)) return;
     seen.failedRequests.push(`${req.url()} ${why}`);
   });
   page.on('response', (res) => {
@@ -77,6 +77,13 @@ export function watch(page) {
     dialog.dismiss().catch(() => {});
   });
   return seen;
+}
+
+/** Whether `req` loads an image: an `<img>`'s, or the page's icon, which Chromium requests
+ * with the resource type "other". */
+function isImage(req) {
+  const type = req.resourceType();
+  return type === 'image' || (type === 'other' && /\.(svg|png|ico)$/.test(new URL(req.url()).pathname));
 }
 
 /**
