@@ -32,7 +32,7 @@ pub(super) fn read(
                 let next = sentence.mentions.get(m + 1);
                 if let Some(q) = next.and_then(|n| {
                     let named = mention_persons[sentence.mentions_from + m + 1];
-                    named.filter(|_| n.title.is_none())
+                    named.filter(|_| is_untitled(n))
                 }) {
                     learn_office_before(
                         sentence,
@@ -194,7 +194,7 @@ fn untitled_leaders(text: &str, opening: &Sentence, people: &mut People) {
             .is_some_and(|l| strip_possessive(word(l)).len() < word(l).len());
         if mention.has_name()
             || possessive
-            || mention.first == 0
+            || mention.first == first_word(opening)
             || mention.adjective.is_some()
             || !article.is_some_and(|w| w.eq_ignore_ascii_case("the"))
             || matches!(word(mention.first.wrapping_sub(2)), "as" | "")
@@ -215,7 +215,7 @@ fn untitled_leaders(text: &str, opening: &Sentence, people: &mut People) {
                 && opening
                     .mentions
                     .iter()
-                    .any(|m| m.first == end + 1 && m.title.is_none() && is_person_like(m))
+                    .any(|m| m.first == end + 1 && is_untitled(m) && is_person_like(m))
         };
         match (mention.country.as_deref(), complement) {
             (Some(country), _) => {
@@ -250,6 +250,15 @@ fn untitled_leaders(text: &str, opening: &Sentence, people: &mut People) {
             }
         }
     }
+}
+
+/// A mention with no office before its name: none, or only a courtesy word ("H.E. Ms.
+/// Thandiwe Mokoena-Ruiz", read with the title "Ms").
+fn is_untitled(mention: &Mention) -> bool {
+    mention
+        .title
+        .as_deref()
+        .is_none_or(|t| lexicon::lexicon().is_courtesy_title(t))
 }
 
 /// True when the words right before token `at` are one of `phrases` (lowercase words).
@@ -367,11 +376,21 @@ fn state_form_country(text: &str, sentence: &Sentence, at: usize) -> Option<Stri
     })
 }
 
+/// The sentence's first word, past an opening quotation mark (a spokesperson's words pasted
+/// as news sites print them, each paragraph opening with "“").
+fn first_word(sentence: &Sentence) -> usize {
+    sentence
+        .tokens
+        .iter()
+        .position(|t| t.is_word())
+        .unwrap_or(0)
+}
+
 /// A bare title that is the subject of the opening sentence: it opens it ("The Prime Minister
 /// spoke to …"), or follows "the" after a few words of time that name no one ("Today the
 /// President spoke …", "On Monday, the President …"), and a lowercase word (its verb) follows.
 fn opens_as_subject(text: &str, opening: &Sentence, m: &Mention) -> bool {
-    if m.first == 0 {
+    if m.first == first_word(opening) {
         return true;
     }
     let word = |i: usize| opening.words.get(i).copied().unwrap_or("");
@@ -637,6 +656,50 @@ mod tests {
         assert_eq!(
             with("Minister of Foreign Affairs, Vell, in the morning.").1,
             None
+        );
+    }
+
+    #[test]
+    fn an_opening_quotation_mark_leaves_the_bare_title_the_opening_subject() {
+        // A spokesperson's words as news sites paste them: "“" opens every paragraph.
+        let text = "“The Prime Minister spoke to Chancellor Ludger Ansbeck of Halvaria today.\n\n\
+                    “They agreed to speak again soon.”";
+        let readout = super::super::parse(text, None, None);
+        let people: Vec<_> = readout
+            .participants
+            .iter()
+            .map(|p| (p.name.as_str(), p.role))
+            .collect();
+        use crate::model::Role::*;
+        assert_eq!(
+            people,
+            [
+                ("The Prime Minister", Principal),
+                ("Ludger Ansbeck", Counterpart)
+            ]
+        );
+        assert_eq!(readout.statements[0].speakers.len(), 2);
+    }
+
+    #[test]
+    fn an_office_then_honorifics_and_a_name_is_one_participant() {
+        // "the President of Sarvanta, H.E. Ms. Thandiwe Mokoena-Ruiz,": the courtesy words
+        // between the comma and the name leave her the office's title and country, and no
+        // participant "The President of Sarvanta" beside her.
+        let text = "Prime Minister Shri Vikram Sethuraman met the President of Sarvanta, H.E. \
+                    Ms. Thandiwe Mokoena-Ruiz, in Port Celeste today.";
+        let readout = super::super::parse(text, None, None);
+        let people: Vec<_> = readout
+            .participants
+            .iter()
+            .map(|p| (p.name.as_str(), p.title.as_deref(), p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Vikram Sethuraman", Some("Prime Minister"), None),
+                ("Thandiwe Mokoena-Ruiz", Some("President"), Some("Sarvanta")),
+            ]
         );
     }
 }

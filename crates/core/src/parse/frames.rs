@@ -180,17 +180,17 @@ pub fn find_frames<'t, U: Unframed>(
         // Only punctuation (and closing quotes) between the verb and the sentence end?
         let at_end = only_punct_from(after_verb);
 
-        // Inverted: ",” said X."
+        // Inverted: ",” said X." (or ",” said X, opening the talks.": an aside after a comma).
         let before_is_break =
             v > 0 && matches!(punct(v - 1), Some(c) if c == ',' || is_double_quote(c));
         if before_is_break {
             if let Some((m, mention)) = mention_starting_at(mentions, after_verb) {
-                if only_punct_from(mention.last) {
+                if only_punct_from(mention.last) || punct(mention.last) == Some(',') {
                     frames.push(Frame {
                         subject: SubjectRef::Mentions(m..m + 1),
                         subject_first: v,
                         verb,
-                        content: Span::new(tokens[0].start, tokens[v - 1].start),
+                        content: Span::new(tokens[0].start, tokens[v].start),
                         trailing: true,
                     });
                     v = after_verb;
@@ -1051,6 +1051,12 @@ mod tests {
         let found = raw_frames("\"Never,\" said President Orsk.");
         assert!(found[0].trailing);
         assert_eq!(found[0].verb, "said");
+        // An aside after the speaker ("…, opening the talks") keeps the inverted frame; its
+        // content is the quote, marks included (the statement drops them).
+        let text = "\"Never closer,\" said President Orsk, opening the talks.";
+        let found = raw_frames(text);
+        assert!(found[0].trailing);
+        assert_eq!(&text[found[0].content.range()], "\"Never closer,\" ");
     }
 
     #[test]

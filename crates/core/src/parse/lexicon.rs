@@ -1373,6 +1373,7 @@ mod tests {
         let found = |s: &str| markers.found_in(&s.split([' ', ',']).collect::<Vec<_>>(), s);
         assert!(found("A and B, among others, were present."));
         assert!(found("Also Present were A and B."));
+        assert!(found("Cai Dongyu and others attended the talks."));
         assert!(found("The Minister, unaccompanied by aides, met B."));
         assert!(!found("The meeting was attended by A."));
         assert!(!found("A presented the plan."));

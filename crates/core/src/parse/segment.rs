@@ -106,7 +106,7 @@ pub fn layout(text: &str) -> Layout {
         // A line that starts a block of its own: no wrapped line of the block before it.
         let opens_block =
             previous_line_blank || blocks.last().is_none_or(|b| !joins_next_line(text, b));
-        let page = if opens_block {
+        let page = if opens_block || is_clock_line(line) {
             page_line(
                 text,
                 Span::new(start, end),
@@ -134,6 +134,12 @@ pub fn layout(text: &str) -> Layout {
             let in_list = blocks.last().is_some_and(|b| {
                 b.kind == BlockKind::ListItem || text[..b.span.end].ends_with(':')
             });
+            // The last block is an item with a bullet, not a number, that closed its list with a
+            // final period ("・To cooperate … next year."): a number is no item of it.
+            let after_bullet = last_item_was_bullet
+                && blocks.last().is_some_and(|b| {
+                    b.kind == BlockKind::ListItem && text[..b.span.end].ends_with('.')
+                });
             let item = &line[marker..];
             kind = if !numbered && (in_list || !ends_sentence(item)) {
                 BlockKind::ListItem
@@ -146,11 +152,13 @@ pub fn layout(text: &str) -> Layout {
                 // "2. Bilateral relations": a numbered section heading (Japan's MOFA), which
                 // also ends a list of bullets before it.
                 BlockKind::Heading
-            } else if in_list {
+            } else if in_list && !after_bullet {
                 BlockKind::ListItem
             } else {
                 // "3. The two ministers exchanged views … . Minister A stated …": a numbered
-                // paragraph that no ":" line introduces, read sentence by sentence.
+                // paragraph that no ":" line introduces, or that follows the closed list of
+                // bullets ("・", "(a)") the paragraph before it introduced, read sentence by
+                // sentence.
                 BlockKind::Prose
             };
             if kind == BlockKind::ListItem {
@@ -390,6 +398,12 @@ fn page_line(
             release: super::event::release_date(text, last).map(|_| last),
         });
     }
+    if is_clock_line(words) {
+        return Some(PageLine {
+            awaits: None,
+            release: None,
+        });
+    }
     if words.len() > 100
         || !words.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || words.ends_with(['.', '!', '?'])
@@ -433,6 +447,24 @@ fn dated_part(text: &str, value: Span) -> Span {
         })
         .find(|&part| super::event::release_date(text, part).is_some())
         .unwrap_or(value)
+}
+
+/// A line that is only a clock time, with a time zone or not ("17:45", "09:30 CET"): the
+/// time the page was released (under its date, as the European Council prints it), never
+/// the readout's prose nor the event's time of day.
+fn is_clock_line(line: &str) -> bool {
+    let (time, zone) = line.split_once(' ').unwrap_or((line, ""));
+    let Some((hours, minutes)) = time.split_once(':') else {
+        return false;
+    };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours
+            .bytes()
+            .chain(minutes.bytes())
+            .all(|b| b.is_ascii_digit())
+        && zone.len() <= 5
+        && zone.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A line of the page by itself (the line after the headline's summary, "From:").
@@ -1063,6 +1095,32 @@ mod tests {
         assert_eq!(
             &text[blocks[2].span.start..blocks[2].span.end],
             "first item;"
+        );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_after_bulleted_items_ends_their_list() {
+        use BlockKind::*;
+        let text = "2. They agreed on the following:\n(a) to meet;\n(b) to talk.\n3. The Chair \
+                    thanked them. They left.";
+        assert_eq!(block_kinds(text), [Prose, ListItem, ListItem, Prose]);
+        // Numbered items of a numbered list stay items.
+        let text = "They agreed on the following:\n1. to meet;\n2. to talk.";
+        assert_eq!(block_kinds(text), [Prose, ListItem, ListItem]);
+    }
+
+    #[test]
+    fn a_line_of_only_a_clock_time_is_a_page_line() {
+        use BlockKind::*;
+        let text =
+            "Phone call between A and B\n\nPress release\n12 May 2048\n17:45\n\nPresident A \
+                    held a phone call today with Prime Minister B.";
+        assert_eq!(
+            block_kinds(text),
+            [Heading, PageLine, Prose, PageLine, Prose]
+        );
+        assert!(
+            is_clock_line("09:30 CET") && !is_clock_line("17:45 today") && !is_clock_line("1:2")
         );
     }
 

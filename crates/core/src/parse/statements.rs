@@ -10,7 +10,7 @@ use super::lexicon::country_for_adjective;
 use super::people::{self, People};
 use super::segment::{self, BlockKind};
 use super::sentences::Sentence;
-use super::tokens::{is_double_quote, strip_possessive, Token};
+use super::tokens::{is_capitalized, is_double_quote, strip_possessive, Token};
 use super::trace::Trace;
 use super::work;
 use crate::explain::{FrameOutcome, Resolution, Verdict};
@@ -656,7 +656,7 @@ impl<'t> Statements<'t> {
         sentence: &Sentence,
         people: &People,
     ) -> Option<(usize, Cow<'static, str>, Span)> {
-        let first = sentence.tokens.iter().position(Token::is_word)?;
+        let first = subject_first_word(sentence, self.mention_persons)?;
         let at = sentence
             .mentions
             .iter()
@@ -825,6 +825,14 @@ impl<'t> Statements<'t> {
             SubjectRef::Nationality(hint) => {
                 let leaders = self.leaders.get_or_insert_with(|| LeaderIndex::new(people));
                 let pick = leader_of_nationality(leaders.as_ref(), people, hint);
+                // "The Varsenian leader outlined …" said of the one leader whose country is
+                // unknown: the adjective is theirs (the countries pass names its country).
+                if let Some(person) = pick.map(|p| &mut people.persons[p]) {
+                    if person.country.is_none() && person.adjective.is_none() && !hint.contains(' ')
+                    {
+                        person.adjective = Some(hint.to_string());
+                    }
+                }
                 self.speaker_lists.extend(pick);
                 pick.is_some()
             }
@@ -965,11 +973,18 @@ impl<'t> Statements<'t> {
                 // "The" opens a mention at a sentence's start ("The President underscored").
                 let article = word(mention.first) == "The"
                     || (mention.first > 0 && word(mention.first - 1).eq_ignore_ascii_case("the"));
+                // "the Prime Minister's Office": a possessive before a capitalized noun names a
+                // place or an institution, not the leader.
+                let names_a_place = mention.last > 0
+                    && strip_possessive(word(mention.last - 1)).len()
+                        < word(mention.last - 1).len()
+                    && is_capitalized(word(mention.last));
                 let bare = !mention.has_name()
                     && mention.country.is_none()
                     && mention.adjective.is_none()
                     && article
-                    && word(mention.last) != "of";
+                    && word(mention.last) != "of"
+                    && !names_a_place;
                 if !bare || lexicon::lexicon().is_courtesy_title(title) {
                     continue;
                 }
@@ -1011,11 +1026,39 @@ fn resolution(subject: &SubjectRef, after_statement: bool) -> Option<Resolution>
 
 /// True when the sentence opens with a participant acting, not speaking ("X held a welcome
 /// ceremony", "The President hosted …"): narrative, never a continuation.
+/// The first word of a sentence, or of its subject after a short opening phrase and a comma
+/// that names no participant ("On Thursday, President X spoke …", "Earlier today, the
+/// President …"): at most [`OPENING_PHRASE_WORDS`] words before the comma.
+fn subject_first_word(sentence: &Sentence, mention_persons: &[Option<usize>]) -> Option<usize> {
+    let first = sentence.tokens.iter().position(Token::is_word)?;
+    let comma = sentence
+        .tokens
+        .iter()
+        .take(first + OPENING_PHRASE_WORDS + 1)
+        .position(|t| t.punct == Some(','));
+    let names_no_one = |comma: usize| {
+        let persons = &mention_persons[sentence.mentions_from..];
+        sentence
+            .mentions
+            .iter()
+            .zip(persons)
+            .all(|(m, p)| m.first > comma || p.is_none() && m.title.is_none())
+    };
+    Some(match comma {
+        Some(c) if c > first && names_no_one(c) => c + 1,
+        _ => first,
+    })
+}
+
+/// The most words an opening phrase before a sentence's subject may have ("On the evening of
+/// Thursday,").
+const OPENING_PHRASE_WORDS: usize = 6;
+
 pub(super) fn starts_with_participant(
     sentence: &Sentence,
     mention_persons: &[Option<usize>],
 ) -> bool {
-    let Some(first) = sentence.tokens.iter().position(Token::is_word) else {
+    let Some(first) = subject_first_word(sentence, mention_persons) else {
         return false;
     };
     sentence
@@ -1173,6 +1216,47 @@ pub(super) fn clean_content(text: &str, content: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_nationality_subject_gives_its_country_to_the_leader_it_means() {
+        // The principal is named without title or country; "The Varsenian leader" is the one
+        // leader whose country is unknown, and Varsenia becomes it.
+        let text = "Andrei Samsonov had a telephone conversation with President of Dornavia Radu \
+                    Vescan. The Varsenian leader outlined his assessments of the events there.";
+        let readout = super::super::parse(text, None, None);
+        let samsonov = &readout.participants[0];
+        assert_eq!(samsonov.country.as_deref(), Some("Varsenia"));
+        assert_eq!(readout.statements[0].speakers[..], [samsonov.id.as_str()]);
+    }
+
+    #[test]
+    fn a_possessive_title_before_a_capitalized_noun_is_no_alias() {
+        // "the Prime Minister's Office" is a building; "the Prime Minister's invitation" is hers.
+        let aliases = |text: &str| {
+            let readout = super::super::parse(text, None, None);
+            readout.participants[0].aliases.clone()
+        };
+        let text = "Prime Minister Ana Sorel met President Ivo Brant at the Prime Minister's \
+                    Office in Tsukimura.";
+        assert_eq!(aliases(text), ["Prime Minister Ana Sorel"]);
+        let text = "Prime Minister Ana Sorel met President Ivo Brant, who accepted the Prime \
+                    Minister's invitation.";
+        assert!(aliases(text).contains(&"the Prime Minister".to_string()));
+    }
+
+    #[test]
+    fn a_purpose_after_an_opening_phrase_of_time_gives_words() {
+        // "On Thursday," before the participant: still the purpose of the sentence's subject.
+        let text = "On Thursday, President Celeste Marchbank spoke with President Tomas Iber \
+                    of Quenza to offer her condolences for the victims of the earthquake.";
+        let readout = super::super::parse(text, None, None);
+        let said: Vec<_> = readout
+            .statements
+            .iter()
+            .map(|s| (s.speakers.to_vec(), &*s.verb))
+            .collect();
+        assert_eq!(said, [(vec!["celeste-marchbank".to_string()], "offer")]);
+    }
+
     #[test]
     fn an_institutions_president_in_lowercase_is_its_office_holder() {
         // Neither leader's country is known: "the Aurean Council president" is the one leader

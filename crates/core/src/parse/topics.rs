@@ -473,13 +473,19 @@ fn quoted_terms(tokens: &[Token], words: &[&str]) -> Vec<Range<usize>> {
             Some(c) if is_double_quote(c) => match open {
                 None => open = Some(i),
                 Some(o) => {
-                    let inner = &tokens[o + 1..i];
+                    // "a \"Strategic Partnership.\"": a period or a comma the sentence puts
+                    // inside the marks is no part of the term.
+                    let end = match tokens[i - 1].punct {
+                        Some('.' | ',') => i - 1,
+                        _ => i,
+                    };
+                    let inner = &tokens[o + 1..end];
                     let plain = inner.iter().all(Token::is_word);
                     let pronoun = words.get(o + 1).is_some_and(|w| {
                         lexicon().quote_pronouns.contains(ascii_lower(w).as_str())
                     });
                     if plain && (1..=5).contains(&inner.len()) && !pronoun {
-                        terms.push(o + 1..i);
+                        terms.push(o + 1..end);
                     }
                     open = None;
                 }
@@ -536,13 +542,17 @@ mod tests {
 
     #[test]
     fn quoted_speech_is_not_a_term() {
-        let s = "He said \"We will win\" and \"this\" and \"Arctic Silk Road\".";
+        let s =
+            "He said \"We will win\" and \"this\" and \"Arctic Silk Road\" and a \"Green Pact.\"";
         let tokens = tokenize(s, 0, s.len());
         let words = token_words(s, &tokens);
         let terms: Vec<&[&str]> = quoted_terms(&tokens, &words)
             .into_iter()
             .map(|run| &words[run])
             .collect();
-        assert_eq!(terms, vec![["Arctic", "Silk", "Road"]]);
+        assert_eq!(
+            terms,
+            vec![&["Arctic", "Silk", "Road"][..], &["Green", "Pact"]]
+        );
     }
 }
