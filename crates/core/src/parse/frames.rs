@@ -96,10 +96,22 @@ pub fn find_frames<'t, U: Unframed>(
     let only_punct_from = |i: usize| last_word.is_none_or(|w| w < i);
     let mut leading = LeadingSubject::default();
 
-    // "According to X, …"
+    // "According to X, …"; "…, according to the senior Qoravan diplomat." (trailing)
     for (i, w) in words.iter().enumerate() {
         if w.eq_ignore_ascii_case("according") && word(i + 1) == "to" {
-            if let Some((m, mention)) = mention_starting_at(mentions, i + 2) {
+            let trailing = (i > 0 && punct(i - 1) == Some(','))
+                .then(|| last_word.and_then(|l| subject_before(words, mentions, l + 1)))
+                .flatten()
+                .filter(|&(_, first)| first == i + 2);
+            if let Some((subject, _)) = trailing {
+                frames.push(Frame {
+                    subject,
+                    subject_first: i,
+                    verb: Cow::Borrowed("according to"),
+                    content: Span::new(tokens[0].start, tokens[i - 1].start),
+                    trailing: true,
+                });
+            } else if let Some((m, mention)) = mention_starting_at(mentions, i + 2) {
                 if punct(mention.last) == Some(',') {
                     let start = tokens
                         .get(mention.last + 1)
@@ -342,17 +354,25 @@ fn topic_led_subject<'t>(
 
 /// The subject that opens the sentence, if it ends before token `until`: it ends before the
 /// first lowercase word after it ("They also …", "President A met …") that joins no members
-/// ("The President and the Prime Minister also …").
+/// ("The President and the Prime Minister also …"). It may follow a short opening phrase and
+/// its comma ("Moreover, the two ministers exchanged views … and shared …").
 fn opening_subject<'t>(
     words: &[&'t str],
     mentions: &[Mention<'t>],
     until: usize,
 ) -> Option<(SubjectRef<'t>, usize)> {
-    (1..until.min(8))
+    let start = words
+        .iter()
+        .take(5)
+        .position(|w| w.is_empty())
+        .map_or(0, |p| p + 1);
+    (1..until.min(start + 8))
         .filter(|&j| {
             words[j].starts_with(|c: char| c.is_lowercase()) && !matches!(words[j], "and" | "the")
         })
-        .find_map(|j| subject_before(words, mentions, j).filter(|&(_, first)| first == 0))
+        .find_map(|j| {
+            subject_before(words, mentions, j).filter(|&(_, first)| first == 0 || first == start)
+        })
 }
 
 /// An impersonal frame that opens the sentence ("Hope was expressed", "It was also agreed"):
@@ -537,10 +557,16 @@ fn subject_before<'t>(
         let modifier = usize::from(lex.head_modifiers.contains(word(end.wrapping_sub(2))));
         let adjective = end.checked_sub(2 + modifier).filter(|&a| a >= 1)?;
         let capital = |i: usize| word(i).starts_with(char::is_uppercase);
-        if matches!(word(adjective - 1), "The" | "the") && capital(adjective) {
+        // "the senior Qoravan diplomat": a modifier may stand before the adjective too.
+        let before = adjective - 1;
+        let article = match before.checked_sub(1) {
+            Some(a) if lex.head_modifiers.contains(word(before)) => a,
+            _ => before,
+        };
+        if matches!(word(article), "The" | "the") && capital(adjective) {
             return Some((
                 SubjectRef::Nationality(Cow::Borrowed(word(adjective))),
-                adjective - 1,
+                article,
             ));
         }
         // "The Aurean Council president": an institution's name before the head; the one
@@ -1021,6 +1047,12 @@ mod tests {
         assert_eq!(frames("Orsk thanked Vane, noting the ties.").len(), 1);
         assert!(frames("Orsk thanked Vane for expressing support.")[0].1 == "thanked");
         assert!(frames("It was a year of growing ties, noting nothing.").is_empty());
+        // After an opening phrase and its comma, a topic-only verb then one that gives content.
+        let f = frames("Moreover, the two ministers exchanged views on fish and shared the view that quotas help.");
+        assert_eq!(
+            (f[0].0.clone(), f[0].1.as_ref(), f[0].2.as_str()),
+            (SubjectRef::Joint, "shared", "the view that quotas help.")
+        );
     }
 
     fn raw_frames(text: &str) -> Vec<Frame<'_>> {
@@ -1037,6 +1069,21 @@ mod tests {
             &mut (),
         );
         frames
+    }
+
+    #[test]
+    fn reads_a_trailing_according_to_and_a_diplomat_by_nationality() {
+        let text = "All parties should show restraint, according to the senior Qoravan diplomat.";
+        let found = raw_frames(text);
+        assert!(found[0].trailing);
+        assert_eq!(found[0].verb, "according to");
+        assert!(matches!(&found[0].subject, SubjectRef::Nationality(n) if n == "Qoravan"));
+        assert_eq!(
+            &text[found[0].content.range()],
+            "All parties should show restraint"
+        );
+        let found = raw_frames("Talks must go on, the Kelvaran diplomat said.");
+        assert!(matches!(&found[0].subject, SubjectRef::Nationality(n) if n == "Kelvaran"));
     }
 
     #[test]
